@@ -1,0 +1,745 @@
+//! Definition → [`Form`]: builds the element table, parses every expression once, resolves
+//! `${name}` references, checks the form for designers and builds the dependency graph.
+
+use std::collections::HashMap;
+
+use crate::definition::{BoolOrExpr, Cell, ElementDef, FormDefinition, Text};
+use crate::diagnostic::{Diagnostic, LoadError, Severity};
+use crate::expr::{self, Context, ElemId, Expr, Func};
+use crate::form::{Condition, Default, Dependents, Element, Form, Kind, QuestionType};
+
+/// Loads a form from JSON text. On success the form may still carry warnings
+/// ([`Form::warnings`]); on failure every error and warning found is returned.
+pub fn load(json: &str) -> Result<Form, LoadError> {
+    let definition = FormDefinition::from_json(json).map_err(|e| LoadError {
+        diagnostics: vec![Diagnostic {
+            severity: Severity::Error,
+            path: e.path,
+            element: None,
+            message: e.message,
+        }],
+    })?;
+    compile(definition)
+}
+
+/// Every diagnostic for a form, errors first (what `xonadon check` prints).
+pub fn check(json: &str) -> Vec<Diagnostic> {
+    let mut out = match load(json) {
+        Ok(form) => form.warnings,
+        Err(e) => e.diagnostics,
+    };
+    out.sort_by_key(|d| d.severity);
+    out
+}
+
+pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
+    let mut c = Compiler::default();
+    c.elements.push(root_element());
+    for (i, def) in definition.survey.iter().enumerate() {
+        c.add(def, 0, format!("$.survey[{i}]"));
+    }
+    if definition.survey.is_empty() {
+        c.error("$.survey", None, "the survey is empty: add at least one question");
+    }
+    c.add_meta();
+    c.index_names();
+    c.resolve_references();
+    crate::lint::lint(&definition, &c.elements, &c.by_name, &mut c.diagnostics);
+    let languages = languages(&definition, &mut c.diagnostics);
+    let (order, order_index) = c.order();
+    let (dependents, language_dependents) = dependents(&c.elements);
+
+    if c.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        c.diagnostics.sort_by_key(|d| d.severity);
+        return Err(LoadError {
+            diagnostics: c.diagnostics,
+        });
+    }
+    Ok(Form {
+        definition,
+        elements: c.elements,
+        by_name: c.by_name,
+        order,
+        order_index,
+        dependents,
+        language_dependents,
+        languages,
+        warnings: c.diagnostics,
+    })
+}
+
+fn root_element() -> Element {
+    Element {
+        id: 0,
+        name: String::new(),
+        kind: Kind::Root,
+        parent: None,
+        children: Vec::new(),
+        slot: 0,
+        path: String::new(),
+        json_path: "$".into(),
+        repeats: Vec::new(),
+        label: None,
+        hint: None,
+        required_message: None,
+        constraint_message: None,
+        appearance: None,
+        parameters: None,
+        relevant: None,
+        required: Condition::Always(false),
+        read_only: Condition::Always(false),
+        constraint: None,
+        calculation: None,
+        default: None,
+        choice_filter: None,
+        repeat_count: None,
+        trigger: None,
+    }
+}
+
+#[derive(Default)]
+struct Compiler {
+    elements: Vec<Element>,
+    by_name: HashMap<String, ElemId>,
+    diagnostics: Vec<Diagnostic>,
+    /// Unresolved trigger names, resolved with the other references.
+    triggers: Vec<(ElemId, String)>,
+}
+
+fn valid_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(expr::is_name_char)
+}
+
+impl Compiler {
+    fn push(&mut self, severity: Severity, path: &str, element: Option<&str>, message: String) {
+        self.diagnostics.push(Diagnostic {
+            severity,
+            path: path.to_string(),
+            element: element.map(str::to_string),
+            message,
+        });
+    }
+
+    fn error(&mut self, path: &str, element: Option<&str>, message: impl Into<String>) {
+        self.push(Severity::Error, path, element, message.into());
+    }
+
+    /// Parses one expression property; a syntax error becomes a diagnostic naming the element,
+    /// the property and the column.
+    fn parse(
+        &mut self,
+        src: Option<&str>,
+        context: Context,
+        json_path: &str,
+        name: &str,
+        property: &str,
+    ) -> Option<Expr> {
+        let src = src?;
+        if src.trim().is_empty() {
+            return None;
+        }
+        match expr::parse(src, context) {
+            Ok(e) => Some(e),
+            Err(e) => {
+                self.error(
+                    &format!("{json_path}.{property}"),
+                    Some(name),
+                    format!(
+                        "`{property}` of `{name}`, column {}: {} (in `{src}`)",
+                        e.column, e.message
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn condition(
+        &mut self,
+        value: Option<&BoolOrExpr>,
+        json_path: &str,
+        name: &str,
+        property: &str,
+    ) -> Condition {
+        match value {
+            None => Condition::Always(false),
+            Some(BoolOrExpr::Bool(b)) => Condition::Always(*b),
+            Some(BoolOrExpr::Expr(s)) => match s.trim() {
+                "yes" | "true" | "true()" => Condition::Always(true),
+                "" | "no" | "false" | "false()" => Condition::Always(false),
+                src => self
+                    .parse(Some(src), Context::Normal, json_path, name, property)
+                    .map_or(Condition::Always(false), Condition::When),
+            },
+        }
+    }
+
+    fn add(&mut self, def: &ElementDef, parent: ElemId, json_path: String) {
+        let name = def.name.as_str();
+        if !valid_name(name) {
+            self.error(
+                &format!("{json_path}.name"),
+                Some(name),
+                format!("`{name}` is not a valid name: use letters, digits and `_`, starting with a letter"),
+            );
+        }
+        let kind = match def.kind.trim() {
+            "group" | "begin_group" | "begin group" => Kind::Group,
+            "repeat" | "begin_repeat" | "begin repeat" => Kind::Repeat,
+            other => match QuestionType::parse(other) {
+                Some(q) => Kind::Question(q),
+                None => {
+                    let hint = if other == "select_one" || other == "select_multiple" {
+                        format!(": write `{other} LIST` with the name of a choice list")
+                    } else {
+                        String::new()
+                    };
+                    self.error(
+                        &format!("{json_path}.type"),
+                        Some(name),
+                        format!("unknown type `{other}`{hint}"),
+                    );
+                    Kind::Question(QuestionType::Text)
+                }
+            },
+        };
+        let id = self.elements.len();
+        let parent_el = &self.elements[parent];
+        let mut repeats = parent_el.repeats.clone();
+        if parent_el.kind == Kind::Repeat {
+            repeats.push(parent);
+        }
+        let path = format!("{}/{}", parent_el.path, name);
+        let slot = parent_el.children.len();
+        let p = |prop: &str| json_path.clone() + "." + prop;
+
+        let relevant = self.parse(
+            def.relevant.as_deref(),
+            Context::Normal,
+            &json_path,
+            name,
+            "relevant",
+        );
+        let constraint = self.parse(
+            def.constraint.as_deref(),
+            Context::Normal,
+            &json_path,
+            name,
+            "constraint",
+        );
+        let calculation = self.parse(
+            def.calculation.as_deref(),
+            Context::Normal,
+            &json_path,
+            name,
+            "calculation",
+        );
+        let choice_filter = self.parse(
+            def.choice_filter.as_deref(),
+            Context::ChoiceFilter,
+            &json_path,
+            name,
+            "choice_filter",
+        );
+        let required = self.condition(def.required.as_ref(), &json_path, name, "required");
+        let read_only = self.condition(def.read_only.as_ref(), &json_path, name, "read_only");
+        let default = match &def.default {
+            None => None,
+            Some(Cell::Text(s)) if looks_like_expression(s) => self
+                .parse(Some(s), Context::Normal, &json_path, name, "default")
+                .map(Default::Computed),
+            Some(cell) => Some(Default::Literal(cell.as_text())),
+        };
+        let repeat_count = match &def.repeat_count {
+            None => None,
+            Some(Cell::Text(s)) => {
+                self.parse(Some(s), Context::Normal, &json_path, name, "repeat_count")
+            }
+            Some(cell) => {
+                let n = cell.as_text();
+                match n.parse::<u32>() {
+                    Ok(n) => Some(Expr::Number(n as f64)),
+                    Err(_) => {
+                        self.error(
+                            &p("repeat_count"),
+                            Some(name),
+                            format!("`repeat_count` must be a whole number ≥ 0 or an expression, not {n}"),
+                        );
+                        None
+                    }
+                }
+            }
+        };
+        if let Some(t) = &def.trigger {
+            let target = t.trim().trim_start_matches("${").trim_end_matches('}').trim();
+            self.triggers.push((id, target.to_string()));
+        }
+
+        let is_container = matches!(kind, Kind::Group | Kind::Repeat);
+        if def.children.is_some() && !is_container {
+            self.error(
+                &p("children"),
+                Some(name),
+                "only a `group` or `repeat` may have `children`",
+            );
+        }
+        if is_container && def.children.as_ref().is_none_or(Vec::is_empty) {
+            self.error(
+                &json_path,
+                Some(name),
+                format!("the {} `{name}` has no children", def.kind.trim()),
+            );
+        }
+        if def.repeat_count.is_some() && kind != Kind::Repeat {
+            self.error(
+                &p("repeat_count"),
+                Some(name),
+                "`repeat_count` only applies to a repeat",
+            );
+        }
+
+        self.elements.push(Element {
+            id,
+            name: name.to_string(),
+            kind,
+            parent: Some(parent),
+            children: Vec::new(),
+            slot,
+            path,
+            json_path: json_path.clone(),
+            repeats,
+            label: def.label.clone(),
+            hint: def.hint.clone(),
+            required_message: def.required_message.clone(),
+            constraint_message: def.constraint_message.clone(),
+            appearance: def.appearance.clone(),
+            parameters: def.parameters.clone(),
+            relevant,
+            required,
+            read_only,
+            constraint,
+            calculation,
+            default,
+            choice_filter,
+            repeat_count,
+            trigger: None,
+        });
+        self.elements[parent].children.push(id);
+        if is_container {
+            for (i, child) in def.children.iter().flatten().enumerate() {
+                self.add(child, id, format!("{json_path}.children[{i}]"));
+            }
+        }
+    }
+
+    /// `/meta/instanceID`, as pyxform adds it: a `uuid:` identifier fixed at creation.
+    fn add_meta(&mut self) {
+        let taken = |c: &Compiler, n: &str| c.elements.iter().any(|e| e.name == n);
+        if taken(self, "meta") || taken(self, "instanceID") {
+            return;
+        }
+        let meta = ElementDef {
+            kind: "group".into(),
+            name: "meta".into(),
+            label: None,
+            hint: None,
+            required: None,
+            required_message: None,
+            relevant: None,
+            constraint: None,
+            constraint_message: None,
+            calculation: None,
+            default: None,
+            read_only: None,
+            appearance: None,
+            choice_filter: None,
+            parameters: None,
+            repeat_count: None,
+            trigger: None,
+            children: Some(vec![ElementDef {
+                kind: "calculate".into(),
+                name: "instanceID".into(),
+                calculation: Some("once(concat('uuid:', uuid()))".into()),
+                read_only: Some(BoolOrExpr::Bool(true)),
+                children: None,
+                ..meta_leaf()
+            }]),
+        };
+        self.add(&meta, 0, "$.meta".into());
+    }
+
+    fn index_names(&mut self) {
+        for e in &self.elements[1..] {
+            if let Some(&first) = self.by_name.get(&e.name) {
+                let first_path = self.elements[first].json_path.clone();
+                self.diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    path: format!("{}.name", e.json_path),
+                    element: Some(e.name.clone()),
+                    message: format!(
+                        "duplicate name `{}`: already used at {first_path}; names must be unique so that ${{{}}} is unambiguous",
+                        e.name, e.name
+                    ),
+                });
+            } else {
+                self.by_name.insert(e.name.clone(), e.id);
+            }
+        }
+    }
+
+    fn resolve_references(&mut self) {
+        let by_name = &self.by_name;
+        let mut problems = Vec::new();
+        for e in &mut self.elements {
+            let (name, json_path) = (e.name.clone(), e.json_path.clone());
+            let mut props: Vec<(&str, &mut Expr)> = Vec::new();
+            for (prop, ex) in [
+                ("relevant", e.relevant.as_mut()),
+                ("constraint", e.constraint.as_mut()),
+                ("calculation", e.calculation.as_mut()),
+                ("choice_filter", e.choice_filter.as_mut()),
+                ("repeat_count", e.repeat_count.as_mut()),
+            ] {
+                if let Some(ex) = ex {
+                    props.push((prop, ex));
+                }
+            }
+            if let Condition::When(ex) = &mut e.required {
+                props.push(("required", ex));
+            }
+            if let Condition::When(ex) = &mut e.read_only {
+                props.push(("read_only", ex));
+            }
+            if let Some(Default::Computed(ex)) = &mut e.default {
+                props.push(("default", ex));
+            }
+            for (prop, ex) in props {
+                choice_name_paths_to_refs(ex);
+                for r in ex.references_mut() {
+                    match by_name.get(&r.name) {
+                        Some(&t) => r.target = Some(t),
+                        None => problems.push((
+                            format!("{json_path}.{prop}"),
+                            name.clone(),
+                            format!(
+                                "`{prop}` of `{name}`, column {}: unknown question ${{{}}}{}",
+                                r.column,
+                                r.name,
+                                suggestion(&r.name, by_name)
+                            ),
+                        )),
+                    }
+                }
+            }
+        }
+        for (id, target) in std::mem::take(&mut self.triggers) {
+            match self.by_name.get(&target) {
+                Some(&t) => self.elements[id].trigger = Some(t),
+                None => problems.push((
+                    format!("{}.trigger", self.elements[id].json_path),
+                    self.elements[id].name.clone(),
+                    format!("`trigger` names unknown question ${{{target}}}"),
+                )),
+            }
+        }
+        // Labels and hints may show answers: `${name}` there must exist too.
+        for e in &self.elements {
+            for (prop, text) in [("label", &e.label), ("hint", &e.hint)] {
+                let Some(text) = text else { continue };
+                for (lang, s) in text.variants() {
+                    for r in text_references(s) {
+                        if !self.by_name.contains_key(r) {
+                            let at = lang.map(|l| format!(".{l}")).unwrap_or_default();
+                            problems.push((
+                                format!("{}.{prop}{at}", e.json_path),
+                                e.name.clone(),
+                                format!(
+                                    "`{prop}` of `{}` shows unknown question ${{{r}}}{}",
+                                    e.name,
+                                    suggestion(r, &self.by_name)
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        for (path, name, message) in problems {
+            self.error(&path, Some(&name), message);
+        }
+    }
+
+    /// Orders elements so that each comes after everything its value depends on; a cycle is
+    /// an error naming its members.
+    fn order(&mut self) -> (Vec<ElemId>, Vec<usize>) {
+        let n = self.elements.len();
+        let deps: Vec<Vec<ElemId>> = self.elements.iter().map(value_dependencies).collect();
+        // 0 = unvisited, 1 = on the stack, 2 = done.
+        let mut state = vec![0u8; n];
+        let mut order = Vec::with_capacity(n);
+        let mut cycles: Vec<Vec<ElemId>> = Vec::new();
+        for start in 0..n {
+            if state[start] != 0 {
+                continue;
+            }
+            // Iterative DFS (forms can be deep; recursion could overflow on hostile input).
+            let mut stack: Vec<(ElemId, usize)> = vec![(start, 0)];
+            state[start] = 1;
+            while let Some((node, i)) = stack.last_mut() {
+                let node = *node;
+                if let Some(&dep) = deps[node].get(*i) {
+                    *i += 1;
+                    match state[dep] {
+                        0 => {
+                            state[dep] = 1;
+                            stack.push((dep, 0));
+                        }
+                        1 => {
+                            let from = stack.iter().position(|(e, _)| *e == dep).unwrap_or(0);
+                            cycles.push(stack[from..].iter().map(|(e, _)| *e).collect());
+                        }
+                        _ => {}
+                    }
+                } else {
+                    state[node] = 2;
+                    order.push(node);
+                    stack.pop();
+                }
+            }
+        }
+        for cycle in cycles {
+            let names: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|&e| format!("${{{}}}", self.elements[e].name))
+                .collect();
+            let first = &self.elements[cycle[0]];
+            let (path, name) = (first.json_path.clone(), first.name.clone());
+            self.error(
+                &path,
+                Some(&name),
+                format!(
+                    "circular dependency: {} (a calculation or relevance ends up depending on itself)",
+                    names.join(" → ")
+                ),
+            );
+        }
+        let mut index = vec![0; n];
+        for (i, &e) in order.iter().enumerate() {
+            index[e] = i;
+        }
+        (order, index)
+    }
+}
+
+fn meta_leaf() -> ElementDef {
+    ElementDef {
+        kind: String::new(),
+        name: String::new(),
+        label: None,
+        hint: None,
+        required: None,
+        required_message: None,
+        relevant: None,
+        constraint: None,
+        constraint_message: None,
+        calculation: None,
+        default: None,
+        read_only: None,
+        appearance: None,
+        choice_filter: None,
+        parameters: None,
+        repeat_count: None,
+        trigger: None,
+        children: None,
+    }
+}
+
+/// A default is an expression when it references a question or calls a function
+/// (pyxform's rule for dynamic defaults); otherwise it is the literal answer.
+fn looks_like_expression(s: &str) -> bool {
+    s.contains("${") || (s.contains('(') && s.contains(')'))
+}
+
+/// `jr:choice-name(${q}, '${q}')`: the path is written as a string; make it a reference.
+fn choice_name_paths_to_refs(e: &mut Expr) {
+    match e {
+        Expr::Call(Func::ChoiceName, args) => {
+            if let Some(Expr::Str(s)) = args.get(1) {
+                let t = s.trim();
+                if let Some(name) = t.strip_prefix("${").and_then(|t| t.strip_suffix('}')) {
+                    args[1] = Expr::Ref(expr::Reference {
+                        name: name.trim().to_string(),
+                        target: None,
+                        column: 0,
+                    });
+                }
+            }
+            args.iter_mut().for_each(choice_name_paths_to_refs);
+        }
+        Expr::Call(_, args) => args.iter_mut().for_each(choice_name_paths_to_refs),
+        Expr::Neg(a) | Expr::Matches(a, _) => choice_name_paths_to_refs(a),
+        Expr::Binary(_, a, b) => {
+            choice_name_paths_to_refs(a);
+            choice_name_paths_to_refs(b);
+        }
+        _ => {}
+    }
+}
+
+/// The `${name}` references in a label or hint.
+pub fn text_references(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        match after.find('}') {
+            Some(end) => {
+                out.push(after[..end].trim());
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// "did you mean ${x}?" for a misspelt name.
+fn suggestion(name: &str, names: &HashMap<String, ElemId>) -> String {
+    let lower = name.to_lowercase();
+    names
+        .keys()
+        .filter(|k| {
+            let k = k.to_lowercase();
+            k == lower || edit_distance(&k, &lower) <= 2
+        })
+        .min()
+        .map(|k| format!(" (did you mean ${{{k}}}?)"))
+        .unwrap_or_default()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// What an element's value or relevance reads: its parent (relevance is inherited) and every
+/// element referenced by its value expressions.
+fn value_dependencies(e: &Element) -> Vec<ElemId> {
+    let mut deps: Vec<ElemId> = e.parent.into_iter().collect();
+    for ex in e.value_expressions() {
+        deps.extend(ex.references().iter().filter_map(|r| r.target));
+    }
+    deps.sort_unstable();
+    deps.dedup();
+    deps
+}
+
+fn uses_position(ex: &Expr) -> bool {
+    ex.any(&|e| {
+        matches!(e, Expr::Parent | Expr::Call(Func::Position, _) | Expr::Call(Func::IndexedRepeat, _))
+    })
+}
+
+fn dependents(elements: &[Element]) -> (Vec<Dependents>, Vec<ElemId>) {
+    let mut out = vec![Dependents::default(); elements.len()];
+    let mut language = Vec::new();
+    for e in elements {
+        let mut value_refs: Vec<ElemId> = Vec::new();
+        for ex in e.value_expressions() {
+            value_refs.extend(ex.references().iter().filter_map(|r| r.target));
+            if uses_position(ex) {
+                if let Some(&rep) = e.repeats.last() {
+                    out[rep].positions.push(e.id);
+                }
+            }
+        }
+        if e.value_expressions().any(|ex| ex.calls(Func::ChoiceName)) {
+            language.push(e.id);
+        }
+        value_refs.sort_unstable();
+        value_refs.dedup();
+        for r in value_refs {
+            out[r].values.push(e.id);
+        }
+        let mut check_refs: Vec<ElemId> = e
+            .check_expressions()
+            .flat_map(|ex| ex.references())
+            .filter_map(|r| r.target)
+            .collect();
+        check_refs.sort_unstable();
+        check_refs.dedup();
+        for r in check_refs {
+            out[r].checks.push(e.id);
+        }
+        if let Some(t) = e.trigger {
+            out[t].triggers.push(e.id);
+        }
+    }
+    for d in &mut out {
+        d.positions.sort_unstable();
+        d.positions.dedup();
+    }
+    (out, language)
+}
+
+/// The languages of the form's texts; the default language first.
+fn languages(def: &FormDefinition, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut langs: Vec<String> = Vec::new();
+    let mut note = |t: &Option<Text>| {
+        if let Some(Text::Translated(map)) = t {
+            for k in map.keys() {
+                if !langs.contains(k) {
+                    langs.push(k.clone());
+                }
+            }
+        }
+    };
+    note(&def.settings.title);
+    fn walk(els: &[ElementDef], note: &mut dyn FnMut(&Option<Text>)) {
+        for e in els {
+            for t in [&e.label, &e.hint, &e.required_message, &e.constraint_message] {
+                note(t);
+            }
+            walk(e.children.as_deref().unwrap_or(&[]), note);
+        }
+    }
+    walk(&def.survey, &mut note);
+    for list in def.choices.values() {
+        for c in list {
+            note(&c.label);
+        }
+    }
+    if let Some(d) = &def.settings.default_language {
+        match langs.iter().position(|l| l == d) {
+            Some(i) => {
+                let l = langs.remove(i);
+                langs.insert(0, l);
+            }
+            None if !langs.is_empty() => diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                path: "$.settings.default_language".into(),
+                element: None,
+                message: format!(
+                    "default language `{d}` has no texts; the form's texts are in {}",
+                    langs.join(", ")
+                ),
+            }),
+            None => {}
+        }
+    }
+    langs
+}

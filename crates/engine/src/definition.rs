@@ -1,0 +1,223 @@
+//! The form definition as designers write it: XLSForm's vocabulary, nested instead of flat rows.
+//!
+//! These are plain serde types; they say nothing about meaning. [`crate::compile`] turns a
+//! [`FormDefinition`] into a checked, executable [`crate::Form`]. Unknown keys are rejected
+//! (except on choices, whose extra properties feed `choice_filter`), so a typo such as `lable`
+//! is an error with its JSON path instead of a silently missing label.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A whole form: settings, the survey tree and the choice lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Xonadon form definition")]
+pub struct FormDefinition {
+    pub settings: Settings,
+    /// The questions, groups and repeats, in the order the field worker meets them.
+    pub survey: Vec<ElementDef>,
+    /// Choice lists keyed by list name, referred to by `select_one LIST` / `select_multiple LIST`.
+    #[serde(default)]
+    pub choices: BTreeMap<String, Vec<ChoiceDef>>,
+}
+
+/// XLSForm's `settings` sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Stable identifier of the form; submissions are grouped by it.
+    pub form_id: String,
+    /// Version string; change it whenever the form changes (XLSForm convention: a date stamp).
+    #[serde(default)]
+    pub version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// BCP-47 tag of the language shown first, e.g. `uz-Latn`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_language: Option<String>,
+    /// Expression naming a filled form in lists, e.g. `concat(${head_name}, ' ', ${village})`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_name: Option<String>,
+}
+
+/// A translatable text: one string for every language, or a map from BCP-47 tag to string.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Text {
+    Plain(String),
+    Translated(BTreeMap<String, String>),
+}
+
+impl Text {
+    /// The text in `language`, falling back to `fallback`, then to any translation.
+    pub fn get<'a>(&'a self, language: Option<&str>, fallback: Option<&str>) -> &'a str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Translated(map) => language
+                .and_then(|l| map.get(l))
+                .or_else(|| fallback.and_then(|l| map.get(l)))
+                .or_else(|| map.values().next())
+                .map(String::as_str)
+                .unwrap_or(""),
+        }
+    }
+
+    /// Every string in the text, whatever its language.
+    pub fn variants(&self) -> Vec<(Option<&str>, &str)> {
+        match self {
+            Text::Plain(s) => vec![(None, s.as_str())],
+            Text::Translated(map) => map
+                .iter()
+                .map(|(k, v)| (Some(k.as_str()), v.as_str()))
+                .collect(),
+        }
+    }
+}
+
+/// `true`, `false` or an expression (XLSForm also accepts `yes` / `no`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum BoolOrExpr {
+    Bool(bool),
+    Expr(String),
+}
+
+/// A literal written where XLSForm has a cell: designers may write `5` or `"5"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Cell {
+    Text(String),
+    Number(serde_json::Number),
+    Bool(bool),
+}
+
+impl Cell {
+    pub fn as_text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+/// One row of the survey: a question, a group or a repeat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ElementDef {
+    /// `text`, `integer`, `decimal`, `select_one LIST`, `select_multiple LIST`, `date`, `time`,
+    /// `datetime`, `geopoint`, `image`, `note`, `calculate`, `acknowledge`, `range`, `hidden`,
+    /// `group` or `repeat`.
+    #[serde(rename = "type")]
+    #[schemars(regex(
+        pattern = r"^(text|integer|decimal|date|time|datetime|geopoint|image|note|calculate|acknowledge|range|hidden|group|repeat|(select_one|select_multiple) +[A-Za-z_][A-Za-z0-9_.-]*)$"
+    ))]
+    pub kind: String,
+    /// Unique name: letters, digits, `_`, `-`, `.`; starts with a letter or `_`.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<BoolOrExpr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_message: Option<Text>,
+    /// Expression; the element (and everything in it) is shown only while it is true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevant: Option<String>,
+    /// Expression over `.` (this answer) that must be true for a non-empty answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constraint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constraint_message: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calculation: Option<String>,
+    /// Initial answer: a literal, or an expression when it contains `${` or a function call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Cell>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_only: Option<BoolOrExpr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appearance: Option<String>,
+    /// Expression evaluated for each choice; its extra properties are in scope by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice_filter: Option<String>,
+    /// XLSForm parameters, e.g. `start=0 end=10 step=1` for a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<String>,
+    /// For a repeat: a number or an expression giving the number of instances.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat_count: Option<Cell>,
+    /// `${name}`: run `calculation` (or clear the answer) when that question is answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<String>,
+    /// The elements of a group or repeat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<ElementDef>>,
+}
+
+/// One choice of a list. Extra string properties (e.g. `"region": "tashkent"`) are read by
+/// `choice_filter` expressions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ChoiceDef {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    #[serde(flatten)]
+    pub properties: BTreeMap<String, String>,
+}
+
+/// Why a form definition could not be read at all (before any meaning is checked).
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct ReadError {
+    /// JSON path of the offending value, e.g. `survey[3].children[0].lable`.
+    pub path: String,
+    pub message: String,
+}
+
+impl FormDefinition {
+    /// Reads a definition from JSON text, reporting the JSON path of the first problem.
+    pub fn from_json(json: &str) -> Result<FormDefinition, ReadError> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let message = if inner.is_syntax() || inner.is_eof() {
+                format!(
+                    "invalid JSON at line {} column {}: {}",
+                    inner.line(),
+                    inner.column(),
+                    inner
+                )
+            } else {
+                explain_data_error(&inner.to_string())
+            };
+            ReadError {
+                path: if path == "." { "$".into() } else { format!("$.{path}") },
+                message,
+            }
+        })
+    }
+
+    /// The JSON Schema of the format, for editors.
+    pub fn json_schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(FormDefinition)).expect("schema serializes")
+    }
+}
+
+/// serde's messages for untagged enums say nothing useful; say what is expected instead.
+fn explain_data_error(message: &str) -> String {
+    if message.contains("untagged enum Text") {
+        "expected a text: a string or an object mapping language tags to strings".into()
+    } else if message.contains("untagged enum BoolOrExpr") {
+        "expected true, false or an expression string".into()
+    } else if message.contains("untagged enum Cell") {
+        "expected a string, number or boolean".into()
+    } else {
+        message.split(" at line ").next().unwrap_or(message).to_string()
+    }
+}

@@ -1,0 +1,187 @@
+//! The parsed form of an expression. Parsed once when the form loads; evaluation walks this tree.
+
+/// Index of an element in [`crate::Form`]; filled in when references are resolved.
+pub type ElemId = usize;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Number(f64),
+    Str(String),
+    /// `${name}`: resolved to an element when the form is compiled.
+    Ref(Reference),
+    /// `.`: the answer being checked (constraint) or the element itself.
+    Current,
+    /// `..`: the enclosing group or repeat instance (mostly as `position(..)`).
+    Parent,
+    /// A bare name inside `choice_filter`: a property of the choice being filtered.
+    ChoiceProperty(String),
+    Neg(Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Call(Func, Vec<Expr>),
+    /// `regex(s, 'literal')`, with the pattern compiled once when the form loads.
+    Matches(Box<Expr>, CompiledRegex),
+}
+
+/// A regular expression compiled at load; compared by its source text.
+#[derive(Debug, Clone)]
+pub struct CompiledRegex(pub regex_lite::Regex);
+
+impl PartialEq for CompiledRegex {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub name: String,
+    /// The element `name` refers to, once resolved.
+    pub target: Option<ElemId>,
+    /// 1-based column in the source, for diagnostics.
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Or,
+    And,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Union,
+}
+
+macro_rules! functions {
+    ($($variant:ident = $name:literal ($min:expr, $max:expr)),* $(,)?) => {
+        /// The functions designers may call, with their ODK names and arities.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Func { $($variant),* }
+
+        impl Func {
+            pub fn from_name(name: &str) -> Option<Func> {
+                match name { $($name => Some(Func::$variant),)* _ => None }
+            }
+            pub fn name(self) -> &'static str {
+                match self { $(Func::$variant => $name),* }
+            }
+            /// (minimum, maximum) number of arguments; `usize::MAX` = any number.
+            pub fn arity(self) -> (usize, usize) {
+                match self { $(Func::$variant => ($min, $max)),* }
+            }
+            pub const ALL: &'static [Func] = &[$(Func::$variant),*];
+        }
+    };
+}
+
+const MANY: usize = usize::MAX;
+
+functions! {
+    If = "if" (3, 3),
+    Coalesce = "coalesce" (2, 2),
+    Concat = "concat" (0, MANY),
+    Selected = "selected" (2, 2),
+    CountSelected = "count-selected" (1, 1),
+    SelectedAt = "selected-at" (2, 2),
+    ChoiceName = "jr:choice-name" (2, 2),
+    Count = "count" (1, 1),
+    Sum = "sum" (1, 1),
+    Min = "min" (1, MANY),
+    Max = "max" (1, MANY),
+    Position = "position" (0, 1),
+    IndexedRepeat = "indexed-repeat" (3, 7),
+    StringLength = "string-length" (0, 1),
+    Substr = "substr" (2, 3),
+    Substring = "substring" (2, 3),
+    Contains = "contains" (2, 2),
+    StartsWith = "starts-with" (2, 2),
+    EndsWith = "ends-with" (2, 2),
+    Regex = "regex" (2, 2),
+    Number = "number" (0, 1),
+    Int = "int" (1, 1),
+    Round = "round" (1, 2),
+    String = "string" (0, 1),
+    Boolean = "boolean" (1, 1),
+    Not = "not" (1, 1),
+    True = "true" (0, 0),
+    False = "false" (0, 0),
+    Today = "today" (0, 0),
+    Now = "now" (0, 0),
+    Date = "date" (1, 1),
+    FormatDate = "format-date" (2, 2),
+    FormatDateTime = "format-date-time" (2, 2),
+    DecimalDateTime = "decimal-date-time" (1, 1),
+    Once = "once" (1, 1),
+    Uuid = "uuid" (0, 1),
+    Join = "join" (2, MANY),
+    Pow = "pow" (2, 2),
+    Abs = "abs" (1, 1),
+    Floor = "floor" (1, 1),
+    Ceiling = "ceiling" (1, 1),
+    NormalizeSpace = "normalize-space" (0, 1),
+    Translate = "translate" (3, 3),
+    Current = "current" (0, 0),
+}
+
+impl Expr {
+    /// Every `${name}` reference in the expression, in source order.
+    pub fn references(&self) -> Vec<&Reference> {
+        let mut out = Vec::new();
+        self.walk(&mut |e| {
+            if let Expr::Ref(r) = e {
+                out.push(r);
+            }
+        });
+        out
+    }
+
+    pub fn references_mut(&mut self) -> Vec<&mut Reference> {
+        fn go<'a>(e: &'a mut Expr, out: &mut Vec<&'a mut Reference>) {
+            match e {
+                Expr::Ref(r) => out.push(r),
+                Expr::Neg(a) | Expr::Matches(a, _) => go(a, out),
+                Expr::Binary(_, a, b) => {
+                    go(a, out);
+                    go(b, out);
+                }
+                Expr::Call(_, args) => args.iter_mut().for_each(|a| go(a, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        go(self, &mut out);
+        out
+    }
+
+    /// Calls `f` on this node and every node below it.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
+        f(self);
+        match self {
+            Expr::Neg(a) | Expr::Matches(a, _) => a.walk(f),
+            Expr::Binary(_, a, b) => {
+                a.walk(f);
+                b.walk(f);
+            }
+            Expr::Call(_, args) => args.iter().for_each(|a| a.walk(f)),
+            _ => {}
+        }
+    }
+
+    /// True when any node satisfies `pred`.
+    pub fn any(&self, pred: &impl Fn(&Expr) -> bool) -> bool {
+        let mut found = false;
+        self.walk(&mut |e| found |= pred(e));
+        found
+    }
+
+    pub fn calls(&self, func: Func) -> bool {
+        self.any(&|e| matches!(e, Expr::Call(f, _) if *f == func))
+    }
+}

@@ -1,0 +1,513 @@
+//! Evaluates a parsed expression against an [`Env`]: the only way expressions see a form.
+//! The evaluator never fails: like ODK, bad operands become NaN or empty strings.
+
+use super::ast::{BinOp, ElemId, Expr, Func};
+use super::datetime::{self, DateTime};
+use super::value::{number_to_string, str_to_bool, str_to_number, NodeId, Value};
+
+/// What an expression can see of the filled form and of the device.
+pub trait Env {
+    /// The nodes `${target}` selects, seen from the context node (the same repeat instance
+    /// for siblings, every instance for a repeat the context is not inside).
+    fn resolve(&self, target: ElemId) -> Vec<NodeId>;
+    /// The nodes of element `target` below `node` (for `indexed-repeat`).
+    fn descend(&self, node: NodeId, target: ElemId) -> Vec<NodeId>;
+    /// The value a node shows to expressions: the empty string while it is not relevant.
+    fn value(&self, node: NodeId) -> &str;
+    /// The node the expression belongs to (`.`), if any.
+    fn context(&self) -> Option<NodeId>;
+    fn parent(&self, node: NodeId) -> Option<NodeId>;
+    /// 1-based position of a node among its siblings of the same element (repeat instances).
+    fn position(&self, node: NodeId) -> usize;
+    /// The label, in the current language, of choice `choice` of the select `node`.
+    fn choice_label(&self, node: NodeId, choice: &str) -> Option<String>;
+    /// A property of the choice being filtered (inside `choice_filter`).
+    fn choice_property(&self, name: &str) -> Option<&str>;
+    /// The context node's current value before this evaluation (for `once()`).
+    fn previous_value(&self) -> &str;
+    /// Milliseconds since the epoch (UTC) and the device's offset from UTC in minutes.
+    fn now(&self) -> (f64, i32);
+    fn uuid(&self) -> String;
+}
+
+pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
+    match expr {
+        Expr::Number(n) => Value::Num(*n),
+        Expr::Str(s) => Value::Str(s.clone()),
+        Expr::Ref(r) => match r.target {
+            Some(t) => Value::Nodes(env.resolve(t)),
+            None => Value::Nodes(Vec::new()),
+        },
+        Expr::Current => Value::Nodes(env.context().into_iter().collect()),
+        Expr::Parent => Value::Nodes(
+            env.context()
+                .and_then(|c| env.parent(c))
+                .into_iter()
+                .collect(),
+        ),
+        Expr::ChoiceProperty(name) => {
+            Value::Str(env.choice_property(name).unwrap_or_default().to_string())
+        }
+        Expr::Neg(a) => Value::Num(-number(&eval(a, env), env)),
+        Expr::Binary(op, a, b) => binary(*op, a, b, env),
+        Expr::Call(f, args) => call(*f, args, env),
+        Expr::Matches(subject, regex) => Value::Bool(regex.0.is_match(&string(&eval(subject, env), env))),
+    }
+}
+
+pub fn string(v: &Value, env: &dyn Env) -> String {
+    match v {
+        Value::Str(s) => s.clone(),
+        Value::Num(n) => number_to_string(*n),
+        Value::Bool(b) => b.to_string(),
+        Value::Date(dt, true) => dt.date_string(),
+        Value::Date(dt, false) => dt.datetime_string(),
+        Value::Nodes(nodes) => nodes
+            .first()
+            .map(|&n| env.value(n).to_string())
+            .unwrap_or_default(),
+    }
+}
+
+pub fn number(v: &Value, env: &dyn Env) -> f64 {
+    match v {
+        Value::Str(s) => str_to_number(s),
+        Value::Num(n) => *n,
+        Value::Bool(b) => f64::from(u8::from(*b)),
+        Value::Date(dt, _) => dt.days(),
+        Value::Nodes(nodes) => nodes
+            .first()
+            .map_or(f64::NAN, |&n| str_to_number(env.value(n))),
+    }
+}
+
+pub fn boolean(v: &Value) -> bool {
+    match v {
+        Value::Str(s) => str_to_bool(s),
+        Value::Num(n) => *n != 0.0 && !n.is_nan(),
+        Value::Bool(b) => *b,
+        Value::Date(..) => true,
+        Value::Nodes(nodes) => !nodes.is_empty(),
+    }
+}
+
+fn nodes(v: Value) -> Vec<NodeId> {
+    match v {
+        Value::Nodes(n) => n,
+        _ => Vec::new(),
+    }
+}
+
+/// A date-time from any value: a date string, a date-time string, a number of days, a date.
+fn to_datetime(v: &Value, env: &dyn Env) -> Option<(DateTime, bool)> {
+    let offset = env.now().1;
+    match v {
+        Value::Date(dt, d) => Some((*dt, *d)),
+        Value::Num(n) if n.is_finite() => Some((
+            DateTime {
+                local_ms: n * 86_400_000.0,
+                offset_minutes: offset,
+            },
+            n.fract() == 0.0,
+        )),
+        _ => {
+            let s = string(v, env);
+            let s = s.trim();
+            if let Some(dt) = datetime::parse_datetime(s, offset) {
+                return Some((dt, !s.contains('T')));
+            }
+            let n = str_to_number(s);
+            n.is_finite().then(|| {
+                (
+                    DateTime {
+                        local_ms: n * 86_400_000.0,
+                        offset_minutes: offset,
+                    },
+                    n.fract() == 0.0,
+                )
+            })
+        }
+    }
+}
+
+fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Value {
+    match op {
+        BinOp::Or => Value::Bool(boolean(&eval(a, env)) || boolean(&eval(b, env))),
+        BinOp::And => Value::Bool(boolean(&eval(a, env)) && boolean(&eval(b, env))),
+        BinOp::Union => {
+            let mut left = nodes(eval(a, env));
+            left.extend(nodes(eval(b, env)));
+            left.sort_unstable();
+            left.dedup();
+            Value::Nodes(left)
+        }
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+            Value::Bool(compare(op, &eval(a, env), &eval(b, env), env))
+        }
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Mod => {
+            let x = number(&eval(a, env), env);
+            let y = number(&eval(b, env), env);
+            Value::Num(match op {
+                BinOp::Add => x + y,
+                BinOp::Sub => x - y,
+                BinOp::Mul => x * y,
+                BinOp::Div => x / y,
+                _ => x % y,
+            })
+        }
+    }
+}
+
+/// XPath 1.0 comparison: a node-set compares true if any of its nodes does.
+fn compare(op: BinOp, a: &Value, b: &Value, env: &dyn Env) -> bool {
+    match (a, b) {
+        (Value::Nodes(xs), Value::Bool(_)) => compare_atomic(op, &Value::Bool(!xs.is_empty()), b),
+        (Value::Bool(_), Value::Nodes(ys)) => compare_atomic(op, a, &Value::Bool(!ys.is_empty())),
+        (Value::Nodes(xs), _) => xs
+            .iter()
+            .any(|&x| compare(op, &Value::Str(env.value(x).to_string()), b, env)),
+        (_, Value::Nodes(ys)) => ys
+            .iter()
+            .any(|&y| compare(op, a, &Value::Str(env.value(y).to_string()), env)),
+        _ => compare_atomic(op, a, b),
+    }
+}
+
+fn atomic_number(v: &Value) -> f64 {
+    match v {
+        Value::Str(s) => str_to_number(s),
+        Value::Num(n) => *n,
+        Value::Bool(b) => f64::from(u8::from(*b)),
+        Value::Date(dt, _) => dt.days(),
+        Value::Nodes(_) => f64::NAN,
+    }
+}
+
+fn compare_atomic(op: BinOp, a: &Value, b: &Value) -> bool {
+    let equality = matches!(op, BinOp::Eq | BinOp::Ne);
+    let equal = if !equality {
+        false
+    } else if matches!(a, Value::Bool(_)) || matches!(b, Value::Bool(_)) {
+        boolean(a) == boolean(b)
+    } else if matches!(a, Value::Num(_) | Value::Date(..))
+        || matches!(b, Value::Num(_) | Value::Date(..))
+    {
+        atomic_number(a) == atomic_number(b)
+    } else {
+        matches!((a, b), (Value::Str(x), Value::Str(y)) if x == y)
+    };
+    let (x, y) = (atomic_number(a), atomic_number(b));
+    match op {
+        BinOp::Eq => equal,
+        BinOp::Ne => !equal,
+        BinOp::Lt => x < y,
+        BinOp::Le => x <= y,
+        BinOp::Gt => x > y,
+        _ => x >= y,
+    }
+}
+
+fn arg_str(args: &[Expr], i: usize, env: &dyn Env) -> String {
+    args.get(i)
+        .map(|a| string(&eval(a, env), env))
+        .unwrap_or_default()
+}
+
+fn arg_num(args: &[Expr], i: usize, env: &dyn Env) -> f64 {
+    args.get(i)
+        .map_or(f64::NAN, |a| number(&eval(a, env), env))
+}
+
+/// The context node's value, for functions whose argument may be omitted.
+fn arg_str_or_context(args: &[Expr], env: &dyn Env) -> String {
+    if args.is_empty() {
+        env.context()
+            .map(|c| env.value(c).to_string())
+            .unwrap_or_default()
+    } else {
+        arg_str(args, 0, env)
+    }
+}
+
+/// Every number in the arguments, expanding node-sets (for `min`, `max`).
+fn all_numbers(args: &[Expr], env: &dyn Env) -> Vec<f64> {
+    let mut out = Vec::new();
+    for a in args {
+        match eval(a, env) {
+            Value::Nodes(ns) => out.extend(ns.iter().map(|&n| str_to_number(env.value(n)))),
+            v => out.push(number(&v, env)),
+        }
+    }
+    out
+}
+
+fn round_half_away(x: f64, digits: f64) -> f64 {
+    if digits.is_nan() || digits == 0.0 {
+        return x.round();
+    }
+    let factor = 10f64.powi(digits as i32);
+    (x * factor).round() / factor
+}
+
+fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
+    use Value::{Bool, Num, Str};
+    match f {
+        Func::If => {
+            if boolean(&eval(&args[0], env)) {
+                eval(&args[1], env)
+            } else {
+                eval(&args[2], env)
+            }
+        }
+        Func::Coalesce => {
+            let a = arg_str(args, 0, env);
+            if a.is_empty() {
+                Str(arg_str(args, 1, env))
+            } else {
+                Str(a)
+            }
+        }
+        Func::Concat => Str(args.iter().map(|a| string(&eval(a, env), env)).collect()),
+        Func::Selected => {
+            let wanted = arg_str(args, 1, env);
+            let wanted = wanted.trim();
+            Bool(arg_str(args, 0, env).split_whitespace().any(|s| s == wanted))
+        }
+        Func::CountSelected => Num(arg_str(args, 0, env).split_whitespace().count() as f64),
+        Func::SelectedAt => {
+            let i = arg_num(args, 1, env);
+            let list = arg_str(args, 0, env);
+            Str(if i >= 0.0 {
+                list.split_whitespace()
+                    .nth(i as usize)
+                    .unwrap_or_default()
+                    .to_string()
+            } else {
+                String::new()
+            })
+        }
+        Func::ChoiceName => {
+            let choice = arg_str(args, 0, env);
+            let label = nodes(eval(&args[1], env))
+                .first()
+                .and_then(|&n| env.choice_label(n, choice.trim()));
+            Str(label.unwrap_or_default())
+        }
+        Func::Count => Num(nodes(eval(&args[0], env)).len() as f64),
+        Func::Sum => {
+            let ns = nodes(eval(&args[0], env));
+            Num(ns.iter().map(|&n| str_to_number(env.value(n))).sum())
+        }
+        Func::Min | Func::Max => {
+            let xs = all_numbers(args, env);
+            if xs.is_empty() || xs.iter().any(|x| x.is_nan()) {
+                return Num(f64::NAN);
+            }
+            let pick = if f == Func::Min { f64::min } else { f64::max };
+            Num(xs.into_iter().reduce(pick).unwrap_or(f64::NAN))
+        }
+        Func::Position => {
+            let node = if args.is_empty() {
+                env.context()
+            } else {
+                nodes(eval(&args[0], env)).first().copied()
+            };
+            Num(node.map_or(f64::NAN, |n| env.position(n) as f64))
+        }
+        Func::IndexedRepeat => indexed_repeat(args, env),
+        Func::StringLength => Num(arg_str_or_context(args, env).chars().count() as f64),
+        Func::Substr => {
+            let s: Vec<char> = arg_str(args, 0, env).chars().collect();
+            let len = s.len() as f64;
+            let clamp = |x: f64| if x.is_nan() { 0.0 } else { x.clamp(0.0, len) };
+            let start = clamp(arg_num(args, 1, env));
+            let end = if args.len() > 2 {
+                clamp(arg_num(args, 2, env))
+            } else {
+                len
+            };
+            Str(if start < end {
+                s[start as usize..end as usize].iter().collect()
+            } else {
+                String::new()
+            })
+        }
+        Func::Substring => {
+            // XPath 1.0: 1-based start, length, both rounded.
+            let s: Vec<char> = arg_str(args, 0, env).chars().collect();
+            let start = arg_num(args, 1, env).round();
+            let end = if args.len() > 2 {
+                start + arg_num(args, 2, env).round()
+            } else {
+                f64::INFINITY
+            };
+            Str(s
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| {
+                    let p = (*i + 1) as f64;
+                    p >= start && p < end
+                })
+                .map(|(_, c)| c)
+                .collect())
+        }
+        Func::Contains => Bool(arg_str(args, 0, env).contains(&arg_str(args, 1, env))),
+        Func::StartsWith => Bool(arg_str(args, 0, env).starts_with(&arg_str(args, 1, env))),
+        Func::EndsWith => Bool(arg_str(args, 0, env).ends_with(&arg_str(args, 1, env))),
+        Func::Regex => {
+            let s = arg_str(args, 0, env);
+            let pattern = arg_str(args, 1, env);
+            Bool(
+                regex_lite::Regex::new(&pattern)
+                    .map(|r| r.is_match(&s))
+                    .unwrap_or(false),
+            )
+        }
+        Func::Number => {
+            if args.is_empty() {
+                Num(str_to_number(&arg_str_or_context(args, env)))
+            } else {
+                Num(arg_num(args, 0, env))
+            }
+        }
+        Func::Int => Num(arg_num(args, 0, env).trunc()),
+        Func::Round => Num(round_half_away(
+            arg_num(args, 0, env),
+            if args.len() > 1 {
+                arg_num(args, 1, env)
+            } else {
+                0.0
+            },
+        )),
+        Func::String => Str(if args.is_empty() {
+            arg_str_or_context(args, env)
+        } else {
+            arg_str(args, 0, env)
+        }),
+        Func::Boolean => Bool(boolean(&eval(&args[0], env))),
+        Func::Not => Bool(!boolean(&eval(&args[0], env))),
+        Func::True => Bool(true),
+        Func::False => Bool(false),
+        Func::Today | Func::Now => {
+            let (utc_ms, offset) = env.now();
+            let local_ms = utc_ms + offset as f64 * 60_000.0;
+            let today = f == Func::Today;
+            let local_ms = if today {
+                (local_ms / 86_400_000.0).floor() * 86_400_000.0
+            } else {
+                local_ms
+            };
+            Value::Date(
+                DateTime {
+                    local_ms,
+                    offset_minutes: offset,
+                },
+                today,
+            )
+        }
+        Func::Date => match to_datetime(&eval(&args[0], env), env) {
+            Some((dt, date_only)) => Value::Date(dt, date_only),
+            None => Num(f64::NAN),
+        },
+        Func::FormatDate | Func::FormatDateTime => {
+            match to_datetime(&eval(&args[0], env), env) {
+                Some((dt, _)) => Str(datetime::format(&dt, &arg_str(args, 1, env))),
+                None => Str(String::new()),
+            }
+        }
+        Func::DecimalDateTime => Num(to_datetime(&eval(&args[0], env), env)
+            .map_or(f64::NAN, |(dt, _)| dt.days())),
+        Func::Once => {
+            let previous = env.previous_value();
+            if previous.is_empty() {
+                eval(&args[0], env)
+            } else {
+                Str(previous.to_string())
+            }
+        }
+        Func::Uuid => {
+            if args.is_empty() {
+                Str(env.uuid())
+            } else {
+                let n = arg_num(args, 0, env);
+                let n = if n.is_finite() && n > 0.0 { n as usize } else { 0 };
+                let mut s = String::new();
+                while s.len() < n {
+                    s.extend(env.uuid().chars().filter(|c| *c != '-'));
+                }
+                s.truncate(n);
+                Str(s)
+            }
+        }
+        Func::Join => {
+            let sep = arg_str(args, 0, env);
+            let mut parts = Vec::new();
+            for a in &args[1..] {
+                match eval(a, env) {
+                    Value::Nodes(ns) => {
+                        parts.extend(ns.iter().map(|&n| env.value(n).to_string()))
+                    }
+                    v => parts.push(string(&v, env)),
+                }
+            }
+            Str(parts.join(&sep))
+        }
+        Func::Pow => Num(arg_num(args, 0, env).powf(arg_num(args, 1, env))),
+        Func::Abs => Num(arg_num(args, 0, env).abs()),
+        Func::Floor => Num(arg_num(args, 0, env).floor()),
+        Func::Ceiling => Num(arg_num(args, 0, env).ceil()),
+        Func::NormalizeSpace => Str(arg_str_or_context(args, env)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")),
+        Func::Translate => {
+            let from: Vec<char> = arg_str(args, 1, env).chars().collect();
+            let to: Vec<char> = arg_str(args, 2, env).chars().collect();
+            Str(arg_str(args, 0, env)
+                .chars()
+                .filter_map(|c| match from.iter().position(|&f| f == c) {
+                    Some(i) => to.get(i).copied(),
+                    None => Some(c),
+                })
+                .collect())
+        }
+        // Turned into `.` by the parser.
+        Func::Current => Value::Nodes(env.context().into_iter().collect()),
+    }
+}
+
+/// `indexed-repeat(${q}, ${rep}, i [, ${inner}, j ...])`: `${q}` in instance `i` of `${rep}`.
+fn indexed_repeat(args: &[Expr], env: &dyn Env) -> Value {
+    let target = match &args[0] {
+        Expr::Ref(r) => r.target,
+        _ => None,
+    };
+    let mut scope: Option<NodeId> = None;
+    for pair in args[1..].chunks(2) {
+        let [repeat, index] = pair else {
+            return Value::Nodes(Vec::new());
+        };
+        let Expr::Ref(r) = repeat else {
+            return Value::Nodes(Vec::new());
+        };
+        let Some(rep) = r.target else {
+            return Value::Nodes(Vec::new());
+        };
+        let instances = match scope {
+            None => env.resolve(rep),
+            Some(node) => env.descend(node, rep),
+        };
+        let i = number(&eval(index, env), env);
+        if !(i >= 1.0) {
+            return Value::Nodes(Vec::new());
+        }
+        match instances.get(i as usize - 1) {
+            Some(&inst) => scope = Some(inst),
+            None => return Value::Nodes(Vec::new()),
+        }
+    }
+    match (scope, target) {
+        (Some(inst), Some(t)) => Value::Nodes(env.descend(inst, t).into_iter().take(1).collect()),
+        _ => Value::Nodes(Vec::new()),
+    }
+}

@@ -1,0 +1,279 @@
+//! Recursive-descent parser with XPath 1.0 precedence:
+//! `or` < `and` < `= !=` < `< <= > >=` < `+ -` < `* div mod` < unary `-` < `|` < primary.
+
+use super::ast::{BinOp, CompiledRegex, Expr, Func, Reference};
+use super::lexer::{tokenize, Tok, Token};
+use super::ParseError;
+
+/// Nesting deeper than this is refused, so hostile input cannot overflow the stack.
+const MAX_DEPTH: usize = 64;
+
+/// Where an expression appears decides what it may contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Normal,
+    /// In `choice_filter`, bare names are the choice's own properties (`region = ${region}`).
+    ChoiceFilter,
+}
+
+pub fn parse(src: &str, context: Context) -> Result<Expr, ParseError> {
+    let tokens = tokenize(src)?;
+    if tokens.is_empty() {
+        return Err(ParseError {
+            column: 1,
+            message: "the expression is empty".into(),
+        });
+    }
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        depth: 0,
+        context,
+        end_column: src.chars().count() + 1,
+    };
+    let expr = p.or()?;
+    if let Some(t) = p.peek() {
+        return Err(ParseError {
+            column: t.column,
+            message: format!("unexpected {} after a complete expression", describe(&t.tok)),
+        });
+    }
+    Ok(expr)
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+    depth: usize,
+    context: Context,
+    end_column: usize,
+}
+
+fn describe(t: &Tok) -> String {
+    match t {
+        Tok::Ref(n) => format!("reference ${{{n}}}"),
+        Tok::Number(n) => format!("number {n}"),
+        Tok::Str(s) => format!("string '{s}'"),
+        Tok::Name(n) => format!("`{n}`"),
+        Tok::Dot => "`.`".into(),
+        Tok::DotDot => "`..`".into(),
+        Tok::LParen => "`(`".into(),
+        Tok::RParen => "`)`".into(),
+        Tok::Comma => "`,`".into(),
+        Tok::Plus => "`+`".into(),
+        Tok::Minus => "`-`".into(),
+        Tok::Star => "`*`".into(),
+        Tok::Eq => "`=`".into(),
+        Tok::Ne => "`!=`".into(),
+        Tok::Lt => "`<`".into(),
+        Tok::Le => "`<=`".into(),
+        Tok::Gt => "`>`".into(),
+        Tok::Ge => "`>=`".into(),
+        Tok::Pipe => "`|`".into(),
+    }
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn column(&self) -> usize {
+        self.peek().map_or(self.end_column, |t| t.column)
+    }
+
+    fn error<T>(&self, message: impl Into<String>) -> Result<T, ParseError> {
+        Err(ParseError {
+            column: self.column(),
+            message: message.into(),
+        })
+    }
+
+    /// The binary operator at the cursor, if any, among `ops`.
+    fn operator(&self, ops: &[BinOp]) -> Option<BinOp> {
+        let op = match &self.peek()?.tok {
+            Tok::Name(n) if n == "or" => BinOp::Or,
+            Tok::Name(n) if n == "and" => BinOp::And,
+            Tok::Name(n) if n == "div" => BinOp::Div,
+            Tok::Name(n) if n == "mod" => BinOp::Mod,
+            Tok::Eq => BinOp::Eq,
+            Tok::Ne => BinOp::Ne,
+            Tok::Lt => BinOp::Lt,
+            Tok::Le => BinOp::Le,
+            Tok::Gt => BinOp::Gt,
+            Tok::Ge => BinOp::Ge,
+            Tok::Plus => BinOp::Add,
+            Tok::Minus => BinOp::Sub,
+            Tok::Star => BinOp::Mul,
+            Tok::Pipe => BinOp::Union,
+            _ => return None,
+        };
+        ops.contains(&op).then_some(op)
+    }
+
+    fn binary(
+        &mut self,
+        ops: &[BinOp],
+        next: fn(&mut Parser) -> Result<Expr, ParseError>,
+    ) -> Result<Expr, ParseError> {
+        let mut left = next(self)?;
+        while let Some(op) = self.operator(ops) {
+            self.pos += 1;
+            let right = next(self)?;
+            left = Expr::Binary(op, Box::new(left), Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn or(&mut self) -> Result<Expr, ParseError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return self.error("the expression is nested too deeply");
+        }
+        let e = self.binary(&[BinOp::Or], Parser::and);
+        self.depth -= 1;
+        e
+    }
+
+    fn and(&mut self) -> Result<Expr, ParseError> {
+        self.binary(&[BinOp::And], Parser::equality)
+    }
+
+    fn equality(&mut self) -> Result<Expr, ParseError> {
+        self.binary(&[BinOp::Eq, BinOp::Ne], Parser::relational)
+    }
+
+    fn relational(&mut self) -> Result<Expr, ParseError> {
+        self.binary(
+            &[BinOp::Lt, BinOp::Le, BinOp::Gt, BinOp::Ge],
+            Parser::additive,
+        )
+    }
+
+    fn additive(&mut self) -> Result<Expr, ParseError> {
+        self.binary(&[BinOp::Add, BinOp::Sub], Parser::multiplicative)
+    }
+
+    fn multiplicative(&mut self) -> Result<Expr, ParseError> {
+        self.binary(&[BinOp::Mul, BinOp::Div, BinOp::Mod], Parser::unary)
+    }
+
+    fn unary(&mut self) -> Result<Expr, ParseError> {
+        if matches!(self.peek(), Some(Token { tok: Tok::Minus, .. })) {
+            self.pos += 1;
+            self.depth += 1;
+            if self.depth > MAX_DEPTH {
+                return self.error("the expression is nested too deeply");
+            }
+            let e = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Neg(Box::new(e)));
+        }
+        self.binary(&[BinOp::Union], Parser::primary)
+    }
+
+    fn primary(&mut self) -> Result<Expr, ParseError> {
+        let Some(token) = self.peek().cloned() else {
+            return self.error("the expression ends where a value was expected");
+        };
+        self.pos += 1;
+        match token.tok {
+            Tok::Number(n) => Ok(Expr::Number(n)),
+            Tok::Str(s) => Ok(Expr::Str(s)),
+            Tok::Ref(name) => Ok(Expr::Ref(Reference {
+                name,
+                target: None,
+                column: token.column,
+            })),
+            Tok::Dot => Ok(Expr::Current),
+            Tok::DotDot => Ok(Expr::Parent),
+            Tok::LParen => {
+                let e = self.or()?;
+                self.expect_close(token.column)?;
+                Ok(e)
+            }
+            Tok::Name(name) => {
+                if matches!(self.peek(), Some(Token { tok: Tok::LParen, .. })) {
+                    self.pos += 1;
+                    self.call(&name, token.column)
+                } else if self.context == Context::ChoiceFilter {
+                    Ok(Expr::ChoiceProperty(name))
+                } else {
+                    Err(ParseError {
+                        column: token.column,
+                        message: format!(
+                            "`{name}` is not a value: refer to a question as ${{{name}}}, write text as '{name}', or call a function as {name}()"
+                        ),
+                    })
+                }
+            }
+            other => Err(ParseError {
+                column: token.column,
+                message: format!("unexpected {} where a value was expected", describe(&other)),
+            }),
+        }
+    }
+
+    fn expect_close(&mut self, open_column: usize) -> Result<(), ParseError> {
+        match self.peek() {
+            Some(Token {
+                tok: Tok::RParen, ..
+            }) => {
+                self.pos += 1;
+                Ok(())
+            }
+            _ => self.error(format!(
+                "missing `)` to close the `(` at column {open_column}"
+            )),
+        }
+    }
+
+    fn call(&mut self, name: &str, column: usize) -> Result<Expr, ParseError> {
+        let Some(func) = Func::from_name(name) else {
+            return Err(ParseError {
+                column,
+                message: format!("unknown function `{name}()`"),
+            });
+        };
+        let mut args = Vec::new();
+        if !matches!(self.peek(), Some(Token { tok: Tok::RParen, .. })) {
+            loop {
+                args.push(self.or()?);
+                match self.peek() {
+                    Some(Token {
+                        tok: Tok::Comma, ..
+                    }) => self.pos += 1,
+                    _ => break,
+                }
+            }
+        }
+        self.expect_close(column + name.chars().count())?;
+        let (min, max) = func.arity();
+        if args.len() < min || args.len() > max {
+            let want = match (min, max) {
+                (a, b) if a == b => format!("{a}"),
+                (a, usize::MAX) => format!("at least {a}"),
+                (a, b) => format!("{a} to {b}"),
+            };
+            return Err(ParseError {
+                column,
+                message: format!(
+                    "`{name}()` takes {want} argument(s), not {}",
+                    args.len()
+                ),
+            });
+        }
+        if func == Func::Current {
+            return Ok(Expr::Current);
+        }
+        if let (Func::Regex, [_, Expr::Str(pattern)]) = (func, args.as_slice()) {
+            let compiled = regex_lite::Regex::new(pattern).map_err(|e| ParseError {
+                column,
+                message: format!("invalid regular expression '{pattern}': {e}"),
+            })?;
+            let subject = args.swap_remove(0);
+            return Ok(Expr::Matches(Box::new(subject), CompiledRegex(compiled)));
+        }
+        Ok(Expr::Call(func, args))
+    }
+}

@@ -1,0 +1,235 @@
+//! A loaded form: the definition checked and compiled into a flat table of elements with parsed
+//! expressions and a dependency graph. Immutable once built; instances share it.
+
+use std::collections::HashMap;
+
+use crate::definition::{ChoiceDef, FormDefinition, Text};
+use crate::expr::{ElemId, Expr};
+
+/// The question types XLSForm defines, as far as this engine knows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionType {
+    Text,
+    Integer,
+    Decimal,
+    SelectOne(String),
+    SelectMultiple(String),
+    Date,
+    Time,
+    DateTime,
+    Geopoint,
+    Image,
+    Note,
+    Calculate,
+    Acknowledge,
+    Range,
+    Hidden,
+}
+
+impl QuestionType {
+    pub fn parse(kind: &str) -> Option<QuestionType> {
+        let mut words = kind.split_whitespace();
+        let first = words.next()?;
+        let list = words.next();
+        if words.next().is_some() {
+            return None;
+        }
+        Some(match (first, list) {
+            ("select_one", Some(l)) => QuestionType::SelectOne(l.to_string()),
+            ("select_multiple", Some(l)) => QuestionType::SelectMultiple(l.to_string()),
+            (_, Some(_)) => return None,
+            ("text", _) => QuestionType::Text,
+            ("integer", _) => QuestionType::Integer,
+            ("decimal", _) => QuestionType::Decimal,
+            ("date", _) => QuestionType::Date,
+            ("time", _) => QuestionType::Time,
+            ("datetime", _) => QuestionType::DateTime,
+            ("geopoint", _) => QuestionType::Geopoint,
+            ("image", _) => QuestionType::Image,
+            ("note", _) => QuestionType::Note,
+            ("calculate", _) => QuestionType::Calculate,
+            ("acknowledge", _) => QuestionType::Acknowledge,
+            ("range", _) => QuestionType::Range,
+            ("hidden", _) => QuestionType::Hidden,
+            _ => return None,
+        })
+    }
+
+    /// The choice list of a select.
+    pub fn list(&self) -> Option<&str> {
+        match self {
+            QuestionType::SelectOne(l) | QuestionType::SelectMultiple(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// Types a field worker answers (not notes, calculations or hidden values).
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            QuestionType::Note | QuestionType::Calculate | QuestionType::Hidden
+        )
+    }
+
+    pub fn is_numeric(&self) -> bool {
+        matches!(
+            self,
+            QuestionType::Integer | QuestionType::Decimal | QuestionType::Range
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// The form itself; element 0.
+    Root,
+    Group,
+    Repeat,
+    Question(QuestionType),
+}
+
+/// `required` / `read_only`: fixed or computed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    Always(bool),
+    When(Expr),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Default {
+    Literal(String),
+    Computed(Expr),
+}
+
+/// One element of the survey, compiled.
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub id: ElemId,
+    pub name: String,
+    pub kind: Kind,
+    pub parent: Option<ElemId>,
+    pub children: Vec<ElemId>,
+    /// Index of this element among its parent's children (and of its node among its parent
+    /// node's children).
+    pub slot: usize,
+    /// `/group/name`: the path of its node, without repeat indexes and without the root.
+    pub path: String,
+    /// Where it is in the JSON, e.g. `$.survey[2].children[0]`.
+    pub json_path: String,
+    /// Enclosing repeats, outermost first.
+    pub repeats: Vec<ElemId>,
+    pub label: Option<Text>,
+    pub hint: Option<Text>,
+    pub required_message: Option<Text>,
+    pub constraint_message: Option<Text>,
+    pub appearance: Option<String>,
+    pub parameters: Option<String>,
+    pub relevant: Option<Expr>,
+    pub required: Condition,
+    pub read_only: Condition,
+    pub constraint: Option<Expr>,
+    pub calculation: Option<Expr>,
+    pub default: Option<Default>,
+    pub choice_filter: Option<Expr>,
+    pub repeat_count: Option<Expr>,
+    pub trigger: Option<ElemId>,
+}
+
+impl Element {
+    pub fn question_type(&self) -> Option<&QuestionType> {
+        match &self.kind {
+            Kind::Question(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    pub fn is_container(&self) -> bool {
+        matches!(self.kind, Kind::Root | Kind::Group | Kind::Repeat)
+    }
+
+    /// Expressions that decide the node's value and relevance: these form the dependency
+    /// graph. (Constraints, `required` and `read_only` only check; they never feed values.)
+    pub fn value_expressions(&self) -> impl Iterator<Item = &Expr> {
+        let calculation = if self.trigger.is_some() {
+            None
+        } else {
+            self.calculation.as_ref()
+        };
+        self.relevant
+            .iter()
+            .chain(calculation)
+            .chain(&self.choice_filter)
+            .chain(&self.repeat_count)
+    }
+
+    pub fn check_expressions(&self) -> impl Iterator<Item = &Expr> {
+        fn cond(c: &Condition) -> Option<&Expr> {
+            match c {
+                Condition::When(e) => Some(e),
+                Condition::Always(_) => None,
+            }
+        }
+        cond(&self.required)
+            .into_iter()
+            .chain(cond(&self.read_only))
+            .chain(&self.constraint)
+    }
+}
+
+/// Who must be recomputed when an element's nodes change. Built once at load.
+#[derive(Debug, Clone, Default)]
+pub struct Dependents {
+    /// Elements whose value or relevance reads this element.
+    pub values: Vec<ElemId>,
+    /// Elements whose constraint, `required` or `read_only` reads this element.
+    pub checks: Vec<ElemId>,
+    /// Elements whose value is set when this element is answered (`trigger`).
+    pub triggers: Vec<ElemId>,
+    /// For a repeat: elements inside it that use `position(..)`.
+    pub positions: Vec<ElemId>,
+}
+
+/// A loaded, checked form.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub definition: FormDefinition,
+    pub elements: Vec<Element>,
+    pub by_name: HashMap<String, ElemId>,
+    /// Elements in an order where everything an element's value depends on comes first.
+    pub order: Vec<ElemId>,
+    /// `order_index[e]` is the position of `e` in `order`.
+    pub order_index: Vec<usize>,
+    pub dependents: Vec<Dependents>,
+    /// Elements whose value depends on the language (`jr:choice-name`).
+    pub language_dependents: Vec<ElemId>,
+    /// Language tags used by any text, in first-seen order; the default language first.
+    pub languages: Vec<String>,
+    pub warnings: Vec<crate::Diagnostic>,
+}
+
+impl Form {
+    pub fn element(&self, id: ElemId) -> &Element {
+        &self.elements[id]
+    }
+
+    pub fn find(&self, name: &str) -> Option<&Element> {
+        self.by_name.get(name).map(|&id| &self.elements[id])
+    }
+
+    pub fn choices(&self, list: &str) -> &[ChoiceDef] {
+        self.definition
+            .choices
+            .get(list)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn default_language(&self) -> Option<&str> {
+        self.languages.first().map(String::as_str)
+    }
+
+    /// The element at a path without indexes (`/hh/members/age`).
+    pub fn element_at(&self, path: &str) -> Option<&Element> {
+        self.elements.iter().find(|e| e.path == path)
+    }
+}

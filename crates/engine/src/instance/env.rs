@@ -1,0 +1,122 @@
+//! The filled form as expressions see it.
+
+use crate::definition::ChoiceDef;
+use crate::expr::{self, ElemId, Env, Expr, NodeId};
+use crate::form::QuestionType;
+
+use super::Instance;
+
+/// An expression evaluated for one node (and, in a `choice_filter`, one choice).
+pub(super) struct NodeEnv<'a> {
+    pub inst: &'a Instance,
+    pub node: NodeId,
+    pub choice: Option<&'a ChoiceDef>,
+}
+
+impl Env for NodeEnv<'_> {
+    fn resolve(&self, target: ElemId) -> Vec<NodeId> {
+        self.inst.resolve(target, self.node, false)
+    }
+
+    fn descend(&self, node: NodeId, target: ElemId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        self.inst.descend_into(node, target, false, &mut out);
+        out
+    }
+
+    fn value(&self, node: NodeId) -> &str {
+        &self.inst.nodes[node].value
+    }
+
+    fn context(&self) -> Option<NodeId> {
+        Some(self.node)
+    }
+
+    fn parent(&self, node: NodeId) -> Option<NodeId> {
+        self.inst.nodes[node].parent
+    }
+
+    fn position(&self, node: NodeId) -> usize {
+        self.inst.position(node)
+    }
+
+    fn choice_label(&self, node: NodeId, choice: &str) -> Option<String> {
+        let form = &self.inst.form;
+        let list = form.element(self.inst.nodes[node].elem).question_type()?.list()?;
+        let c = form.choices(list).iter().find(|c| c.name == choice)?;
+        Some(match &c.label {
+            Some(label) => label
+                .get(self.inst.language(), form.default_language())
+                .to_string(),
+            None => c.name.clone(),
+        })
+    }
+
+    fn choice_property(&self, name: &str) -> Option<&str> {
+        let c = self.choice?;
+        match name {
+            "name" => Some(&c.name),
+            _ => c.properties.get(name).map(String::as_str),
+        }
+    }
+
+    fn previous_value(&self) -> &str {
+        &self.inst.nodes[self.node].answer
+    }
+
+    fn now(&self) -> (f64, i32) {
+        self.inst.host.now()
+    }
+
+    fn uuid(&self) -> String {
+        self.inst.host.uuid()
+    }
+}
+
+impl Instance {
+    fn env(&self, node: NodeId) -> NodeEnv<'_> {
+        NodeEnv {
+            inst: self,
+            node,
+            choice: None,
+        }
+    }
+
+    pub(super) fn eval_string(&self, ex: &Expr, node: NodeId) -> String {
+        let env = self.env(node);
+        expr::string(&expr::eval(ex, &env), &env)
+    }
+
+    pub(super) fn eval_bool(&self, ex: &Expr, node: NodeId) -> bool {
+        expr::boolean(&expr::eval(ex, &self.env(node)))
+    }
+
+    pub(super) fn eval_number(&self, ex: &Expr, node: NodeId) -> f64 {
+        let env = self.env(node);
+        expr::number(&expr::eval(ex, &env), &env)
+    }
+
+    pub(super) fn eval_choice_filter(&self, filter: &Expr, node: NodeId, choice: &ChoiceDef) -> bool {
+        let env = NodeEnv {
+            inst: self,
+            node,
+            choice: Some(choice),
+        };
+        expr::boolean(&expr::eval(filter, &env))
+    }
+
+    /// A calculation's result as the node holds it: the XPath string, then the question
+    /// type's normal form (an integer question with a calculation truncates, ...).
+    pub(super) fn calculated(&self, ex: &Expr, node: NodeId) -> String {
+        let s = self.eval_string(ex, node);
+        match self.form.element(self.nodes[node].elem).question_type() {
+            Some(QuestionType::Calculate) | Some(QuestionType::Hidden) | None => s,
+            Some(q) => crate::values::normalize(q, &s, self.host.now().1),
+        }
+    }
+
+    /// Evaluates an expression in the context of `node` (for tools and the app).
+    pub fn evaluate(&self, ex: &Expr, node: NodeId) -> String {
+        self.eval_string(ex, node)
+    }
+}

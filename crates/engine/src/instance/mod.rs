@@ -1,0 +1,480 @@
+//! A form being filled: a tree of nodes (one per group, repeat, repeat instance and question)
+//! holding answers, plus everything computed from them (relevance, values, violations).
+//!
+//! Every change goes through a method here, which recomputes only what depends on the change
+//! (see [`recompute`]). The instance never panics on bad input: a bad path or value is an
+//! [`InstanceError`].
+
+mod env;
+mod recompute;
+mod state;
+
+use std::sync::Arc;
+
+use crate::expr::{ElemId, NodeId};
+use crate::form::{Default, Form, Kind, QuestionType};
+use crate::values;
+
+pub use state::{NodeState, Violation, ViolationKind};
+
+/// What the engine needs from the device: a clock and a source of identifiers. The app
+/// implements it over browser APIs, the CLI over the OS; tests use a fixed one.
+pub trait Host {
+    /// Milliseconds since the epoch (UTC) and the local offset from UTC in minutes.
+    fn now(&self) -> (f64, i32);
+    /// A random version-4 UUID, e.g. `3b2c…`.
+    fn uuid(&self) -> String;
+}
+
+/// A host with a fixed clock and counting identifiers, for tests and reproducible runs.
+#[derive(Debug)]
+pub struct FixedHost {
+    pub now_ms: f64,
+    pub offset_minutes: i32,
+    counter: std::cell::Cell<u64>,
+}
+
+impl FixedHost {
+    pub fn new(now_ms: f64, offset_minutes: i32) -> FixedHost {
+        FixedHost {
+            now_ms,
+            offset_minutes,
+            counter: std::cell::Cell::new(0),
+        }
+    }
+}
+
+impl Host for FixedHost {
+    fn now(&self) -> (f64, i32) {
+        (self.now_ms, self.offset_minutes)
+    }
+    fn uuid(&self) -> String {
+        let n = self.counter.get() + 1;
+        self.counter.set(n);
+        format!("00000000-0000-4000-8000-{n:012}")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InstanceError {
+    #[error("no node at `{0}`")]
+    NoSuchPath(String),
+    #[error("`{path}` names a repeat with {count} instances: say which one, e.g. `{path}[1]`")]
+    AmbiguousPath { path: String, count: usize },
+    #[error("`{0}` is not a question that can be answered (group, repeat, note or calculate)")]
+    NotAnswerable(String),
+    #[error("`{0}` is read-only")]
+    ReadOnly(String),
+    #[error("`{0}` is not a repeat")]
+    NotARepeat(String),
+    #[error("the number of instances of `{0}` comes from its repeat_count: it cannot be changed by hand")]
+    CountedRepeat(String),
+    #[error("`{path}` has no instance {index} (it has {count})")]
+    NoSuchInstance {
+        path: String,
+        index: usize,
+        count: usize,
+    },
+    #[error("unknown language `{0}`; the form has: {1}")]
+    UnknownLanguage(String, String),
+    #[error("saved answers do not fit this form: {0}")]
+    BadSnapshot(String),
+}
+
+/// One node of the filled form.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub elem: ElemId,
+    pub parent: Option<NodeId>,
+    /// For the root, a group or a repeat instance: one node per child element, in element
+    /// order. For a repeat (the container): its instances.
+    pub children: Vec<NodeId>,
+    /// True for a repeat instance, false for the repeat that holds the instances.
+    pub is_instance: bool,
+    /// What was answered or calculated; kept while the node is not relevant.
+    pub answer: String,
+    /// What the form shows and expressions read: `""` while not relevant, and without choices
+    /// the current `choice_filter` excludes.
+    pub value: String,
+    pub relevant: bool,
+    pub required: bool,
+    pub read_only: bool,
+    pub violation: Option<ViolationKind>,
+    alive: bool,
+}
+
+/// A form being filled.
+pub struct Instance {
+    form: Arc<Form>,
+    host: Box<dyn Host>,
+    nodes: Vec<Node>,
+    free: Vec<NodeId>,
+    language: Option<String>,
+}
+
+impl std::fmt::Debug for Instance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Instance")
+            .field("form", &self.form.definition.settings.form_id)
+            .field("nodes", &self.nodes.len())
+            .finish()
+    }
+}
+
+pub const ROOT: NodeId = 0;
+
+/// Upper bound on instances made by one `repeat_count`, so a typo (`1e9`) cannot exhaust memory.
+pub const MAX_REPEAT_COUNT: usize = 10_000;
+
+impl Instance {
+    /// A new, empty filled form: defaults applied, one instance of each repeat without
+    /// `repeat_count`, everything computed.
+    pub fn new(form: Arc<Form>, host: Box<dyn Host>) -> Instance {
+        let language = form.default_language().map(str::to_string);
+        let mut inst = Instance {
+            form,
+            host,
+            nodes: Vec::new(),
+            free: Vec::new(),
+            language,
+        };
+        let mut created = Vec::new();
+        inst.create(0, None, false, &mut created);
+        inst.apply_computed_defaults(&created);
+        inst.propagate_created(created);
+        inst
+    }
+
+    pub fn form(&self) -> &Arc<Form> {
+        &self.form
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id]
+    }
+
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    fn local_offset(&self) -> i32 {
+        self.host.now().1
+    }
+
+    /// Makes the node for `elem` (and everything below it) under `parent`.
+    fn create(
+        &mut self,
+        elem: ElemId,
+        parent: Option<NodeId>,
+        is_instance: bool,
+        created: &mut Vec<NodeId>,
+    ) -> NodeId {
+        let form = Arc::clone(&self.form);
+        let e = form.element(elem);
+        let answer = match (&e.default, e.question_type()) {
+            (Some(Default::Literal(v)), Some(q)) => {
+                values::normalize(q, v, self.local_offset())
+            }
+            _ => String::new(),
+        };
+        let node = Node {
+            elem,
+            parent,
+            children: Vec::new(),
+            is_instance,
+            answer,
+            value: String::new(),
+            relevant: false,
+            required: false,
+            read_only: false,
+            violation: None,
+            alive: true,
+        };
+        let id = match self.free.pop() {
+            Some(id) => {
+                self.nodes[id] = node;
+                id
+            }
+            None => {
+                self.nodes.push(node);
+                self.nodes.len() - 1
+            }
+        };
+        created.push(id);
+        let repeat_container = e.kind == Kind::Repeat && !is_instance;
+        if repeat_container {
+            // ODK: one instance to start with; a counted repeat gets its instances when its
+            // count is computed.
+            if e.repeat_count.is_none() {
+                let inst = self.create(elem, Some(id), true, created);
+                self.nodes[id].children.push(inst);
+            }
+        } else {
+            for &child in &e.children {
+                let c = self.create(child, Some(id), false, created);
+                self.nodes[id].children.push(c);
+            }
+        }
+        id
+    }
+
+    fn apply_computed_defaults(&mut self, created: &[NodeId]) {
+        let form = Arc::clone(&self.form);
+        for &n in created {
+            let e = form.element(self.nodes[n].elem);
+            if let (Some(Default::Computed(ex)), Some(q)) = (&e.default, e.question_type()) {
+                let v = self.eval_string(ex, n);
+                self.nodes[n].answer = values::normalize(q, &v, self.local_offset());
+            }
+        }
+    }
+
+    /// Removes a subtree, returning the elements it contained.
+    fn destroy(&mut self, node: NodeId, elems: &mut Vec<ElemId>) {
+        let children = std::mem::take(&mut self.nodes[node].children);
+        for c in children {
+            self.destroy(c, elems);
+        }
+        elems.push(self.nodes[node].elem);
+        self.nodes[node].alive = false;
+        self.free.push(node);
+    }
+
+    /// Answers a question. The value is held as ODK holds it (see [`crate::values`]): an
+    /// invalid value for the type becomes the empty answer.
+    pub fn set_value(&mut self, node: NodeId, raw: &str) -> Result<(), InstanceError> {
+        let form = Arc::clone(&self.form);
+        let n = self.nodes.get(node).filter(|n| n.alive);
+        let Some(n) = n else {
+            return Err(InstanceError::NoSuchPath(format!("node {node}")));
+        };
+        let e = form.element(n.elem);
+        let q = match e.question_type() {
+            Some(q) if q.is_input() || *q == QuestionType::Hidden => q,
+            _ => return Err(InstanceError::NotAnswerable(self.path(node))),
+        };
+        if n.read_only {
+            return Err(InstanceError::ReadOnly(self.path(node)));
+        }
+        let mut answer = values::normalize(q, raw, self.local_offset());
+        if let Some(list) = q.list() {
+            let multiple = matches!(q, QuestionType::SelectMultiple(_));
+            let names = form.choices(list).iter().map(|c| c.name.as_str());
+            answer = values::normalize_choices(
+                &answer,
+                names,
+                |c| self.choice_admitted(node, c),
+                multiple,
+            );
+        }
+        if self.nodes[node].answer == answer {
+            return Ok(());
+        }
+        self.nodes[node].answer = answer;
+        let mut changes = recompute::Changes::default();
+        changes.recompute(self, node);
+        changes.run_triggers(self, node);
+        changes.finish(self);
+        Ok(())
+    }
+
+    /// Adds an instance to a repeat, after instance `after` (1-based) or at the end.
+    /// Returns the new instance.
+    pub fn add_repeat(
+        &mut self,
+        container: NodeId,
+        after: Option<usize>,
+    ) -> Result<NodeId, InstanceError> {
+        let e = self.repeat_container(container)?;
+        if e.repeat_count.is_some() {
+            return Err(InstanceError::CountedRepeat(self.path(container)));
+        }
+        let count = self.nodes[container].children.len();
+        let at = match after {
+            None => count,
+            Some(i) if i <= count => i,
+            Some(i) => {
+                return Err(InstanceError::NoSuchInstance {
+                    path: self.path(container),
+                    index: i,
+                    count,
+                })
+            }
+        };
+        let mut changes = recompute::Changes::default();
+        let inst = changes.insert_instances(self, container, at, 1)[0];
+        changes.finish(self);
+        Ok(inst)
+    }
+
+    /// Removes instance `index` (1-based) of a repeat, with its answers.
+    pub fn remove_repeat(&mut self, container: NodeId, index: usize) -> Result<(), InstanceError> {
+        let e = self.repeat_container(container)?;
+        if e.repeat_count.is_some() {
+            return Err(InstanceError::CountedRepeat(self.path(container)));
+        }
+        let count = self.nodes[container].children.len();
+        if index == 0 || index > count {
+            return Err(InstanceError::NoSuchInstance {
+                path: self.path(container),
+                index,
+                count,
+            });
+        }
+        let mut changes = recompute::Changes::default();
+        changes.remove_instances(self, container, index - 1, 1);
+        changes.finish(self);
+        Ok(())
+    }
+
+    fn repeat_container(&self, node: NodeId) -> Result<&crate::form::Element, InstanceError> {
+        let n = self
+            .nodes
+            .get(node)
+            .filter(|n| n.alive)
+            .ok_or_else(|| InstanceError::NoSuchPath(format!("node {node}")))?;
+        let e = self.form.element(n.elem);
+        if e.kind != Kind::Repeat || n.is_instance {
+            return Err(InstanceError::NotARepeat(self.path(node)));
+        }
+        Ok(e)
+    }
+
+    /// Switches the language of labels and of `jr:choice-name`.
+    pub fn set_language(&mut self, language: &str) -> Result<(), InstanceError> {
+        if !self.form.languages.iter().any(|l| l == language) {
+            return Err(InstanceError::UnknownLanguage(
+                language.to_string(),
+                self.form.languages.join(", "),
+            ));
+        }
+        self.language = Some(language.to_string());
+        let mut changes = recompute::Changes::default();
+        let form = Arc::clone(&self.form);
+        for &e in &form.language_dependents {
+            for n in self.nodes_of(e) {
+                changes.schedule(self, e, n);
+            }
+        }
+        changes.finish(self);
+        Ok(())
+    }
+
+    /// Every live node of element `elem`, in document order.
+    pub fn nodes_of(&self, elem: ElemId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        self.descend_into(ROOT, elem, true, &mut out);
+        out
+    }
+
+    /// The instances of a repeat container, in order.
+    pub fn instances(&self, container: NodeId) -> &[NodeId] {
+        &self.nodes[container].children
+    }
+
+    /// The nodes of `target` below `start` (the root, a group or a repeat instance). For a
+    /// repeat, its instances, or with `containers` its container nodes.
+    fn descend_into(&self, start: NodeId, target: ElemId, containers: bool, out: &mut Vec<NodeId>) {
+        let form = &self.form;
+        let start_elem = self.nodes[start].elem;
+        let mut chain = Vec::new();
+        let mut e = target;
+        while e != start_elem {
+            chain.push(e);
+            match form.element(e).parent {
+                Some(p) => e = p,
+                None => return,
+            }
+        }
+        if chain.is_empty() {
+            out.push(start);
+            return;
+        }
+        let mut frontier = vec![start];
+        while let Some(el) = chain.pop() {
+            let element = form.element(el);
+            let mut next = Vec::new();
+            for n in frontier {
+                let Some(&child) = self.nodes[n].children.get(element.slot) else {
+                    continue;
+                };
+                let is_last = chain.is_empty();
+                if element.kind == Kind::Repeat && !(is_last && containers) {
+                    next.extend_from_slice(&self.nodes[child].children);
+                } else {
+                    next.push(child);
+                }
+            }
+            frontier = next;
+        }
+        out.extend(frontier);
+    }
+
+    /// The nodes of `target` that `${target}` means when read from `context`: within the
+    /// same instance of every repeat the two share, across all instances of the others.
+    pub fn resolve(&self, target: ElemId, context: NodeId, containers: bool) -> Vec<NodeId> {
+        let scope = self.scope(target, context);
+        let mut out = Vec::new();
+        self.descend_into(scope, target, containers, &mut out);
+        out
+    }
+
+    /// The deepest repeat instance around `context` (itself included) whose repeat also
+    /// encloses `target`; the root when there is none.
+    fn scope(&self, target: ElemId, context: NodeId) -> NodeId {
+        let repeats = &self.form.element(target).repeats;
+        if repeats.is_empty() {
+            return ROOT;
+        }
+        let mut n = Some(context);
+        while let Some(id) = n {
+            let node = &self.nodes[id];
+            if node.is_instance && repeats.contains(&node.elem) {
+                return id;
+            }
+            n = node.parent;
+        }
+        ROOT
+    }
+
+    /// 1-based position of a node among its parent's children of the same element.
+    pub fn position(&self, node: NodeId) -> usize {
+        let Some(parent) = self.nodes[node].parent else {
+            return 1;
+        };
+        self.nodes[parent]
+            .children
+            .iter()
+            .position(|&c| c == node)
+            .map_or(1, |p| p + 1)
+    }
+
+    /// Whether choice `name` passes the `choice_filter` of select `node` right now.
+    pub fn choice_admitted(&self, node: NodeId, name: &str) -> bool {
+        let e = self.form.element(self.nodes[node].elem);
+        let (Some(filter), Some(list)) = (&e.choice_filter, e.question_type().and_then(QuestionType::list))
+        else {
+            return true;
+        };
+        match self.form.choices(list).iter().find(|c| c.name == name) {
+            Some(choice) => self.eval_choice_filter(filter, node, choice),
+            None => false,
+        }
+    }
+
+    /// The choices of a select node that its filter admits now, in list order.
+    pub fn visible_choices(&self, node: NodeId) -> Vec<&crate::definition::ChoiceDef> {
+        let e = self.form.element(self.nodes[node].elem);
+        let Some(list) = e.question_type().and_then(QuestionType::list) else {
+            return Vec::new();
+        };
+        self.form
+            .choices(list)
+            .iter()
+            .filter(|c| match &e.choice_filter {
+                Some(f) => self.eval_choice_filter(f, node, c),
+                None => true,
+            })
+            .collect()
+    }
+}

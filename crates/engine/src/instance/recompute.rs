@@ -1,0 +1,306 @@
+//! Incremental recomputation.
+//!
+//! A change (an answer, an added or removed repeat instance, a language switch) marks the
+//! nodes that read it as dirty. Dirty nodes are recomputed in the form's dependency order
+//! ([`crate::Form::order`]), so every node is computed after what it reads; a node whose
+//! value or relevance did not change stops the wave there. Only then are checks (required,
+//! read-only, constraints) recomputed, for the nodes that changed and those whose checks
+//! read them.
+//!
+//! Scope: a change inside one repeat instance only dirties nodes of that same instance, plus
+//! nodes outside the repeat that aggregate over it (`sum(${age})`); adding member #200 costs
+//! about what adding member #1 does.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::expr::{ElemId, NodeId};
+use crate::form::{Condition, Kind, QuestionType};
+
+use super::{Instance, ViolationKind, MAX_REPEAT_COUNT};
+
+#[derive(Default)]
+pub(super) struct Changes {
+    /// (position of the element in dependency order, node) still to recompute.
+    dirty: BTreeSet<(usize, NodeId)>,
+    /// Nodes whose checks must be recomputed at the end.
+    checks: BTreeSet<NodeId>,
+}
+
+struct Outcome {
+    relevance: bool,
+    value: bool,
+}
+
+impl Changes {
+    pub fn schedule(&mut self, inst: &Instance, elem: ElemId, node: NodeId) {
+        self.dirty.insert((inst.form.order_index[elem], node));
+    }
+
+    /// Schedules the nodes of `elem` that a change at `from` affects.
+    fn schedule_element(&mut self, inst: &Instance, elem: ElemId, from: NodeId) {
+        let e = inst.form.element(elem);
+        if e.kind == Kind::Repeat && e.repeat_count.is_some() {
+            for c in inst.resolve(elem, from, true) {
+                self.schedule(inst, elem, c);
+            }
+        }
+        if e.kind != Kind::Repeat || e.relevant.is_some() {
+            for n in inst.resolve(elem, from, false) {
+                self.schedule(inst, elem, n);
+            }
+        }
+    }
+
+    /// Everything that reads `node` must be recomputed.
+    fn schedule_dependents(&mut self, inst: &Instance, node: NodeId, relevance_changed: bool) {
+        let form = Arc::clone(&inst.form);
+        let deps = &form.dependents[inst.nodes[node].elem];
+        for &d in &deps.values {
+            self.schedule_element(inst, d, node);
+        }
+        for &d in &deps.checks {
+            self.checks.extend(inst.resolve(d, node, false));
+        }
+        if relevance_changed {
+            for &c in &inst.nodes[node].children {
+                self.schedule(inst, inst.nodes[c].elem, c);
+            }
+        }
+    }
+
+    /// Recomputes `node` now and schedules what reads it, if it changed.
+    pub fn recompute(&mut self, inst: &mut Instance, node: NodeId) {
+        let outcome = self.recompute_node(inst, node);
+        self.checks.insert(node);
+        if outcome.relevance || outcome.value {
+            self.schedule_dependents(inst, node, outcome.relevance);
+        }
+    }
+
+    fn recompute_node(&mut self, inst: &mut Instance, node: NodeId) -> Outcome {
+        let form = Arc::clone(&inst.form);
+        let n = &inst.nodes[node];
+        let e = form.element(n.elem);
+        let parent_relevant = n.parent.is_none_or(|p| inst.nodes[p].relevant);
+        let was_relevant = n.relevant;
+
+        if e.kind == Kind::Repeat && !n.is_instance {
+            inst.nodes[node].relevant = parent_relevant;
+            if let Some(count) = &e.repeat_count {
+                let want = inst.eval_number(count, node);
+                let want = if want.is_finite() && want > 0.0 {
+                    (want as usize).min(MAX_REPEAT_COUNT)
+                } else {
+                    0
+                };
+                let have = inst.nodes[node].children.len();
+                if want > have {
+                    self.insert_instances(inst, node, have, want - have);
+                } else if want < have {
+                    self.remove_instances(inst, node, want, have - want);
+                }
+            }
+            return Outcome {
+                relevance: was_relevant != parent_relevant,
+                value: false,
+            };
+        }
+
+        let relevant =
+            parent_relevant && e.relevant.as_ref().is_none_or(|r| inst.eval_bool(r, node));
+        inst.nodes[node].relevant = relevant;
+        let mut value_changed = false;
+        if let Some(q) = e.question_type() {
+            if relevant && e.trigger.is_none() {
+                if let Some(calc) = &e.calculation {
+                    let v = inst.calculated(calc, node);
+                    inst.nodes[node].answer = v;
+                }
+            }
+            let value = if !relevant {
+                String::new()
+            } else if let (Some(_), Some(list)) = (&e.choice_filter, q.list()) {
+                let answer = &inst.nodes[node].answer;
+                crate::values::normalize_choices(
+                    answer,
+                    form.choices(list).iter().map(|c| c.name.as_str()),
+                    |c| inst.choice_admitted(node, c),
+                    matches!(q, QuestionType::SelectMultiple(_)),
+                )
+            } else {
+                inst.nodes[node].answer.clone()
+            };
+            if inst.nodes[node].value != value {
+                inst.nodes[node].value = value;
+                value_changed = true;
+            }
+        }
+        Outcome {
+            relevance: was_relevant != relevant,
+            value: value_changed,
+        }
+    }
+
+    /// `trigger`: questions that recalculate (or clear) when `node` is answered.
+    pub fn run_triggers(&mut self, inst: &mut Instance, node: NodeId) {
+        let form = Arc::clone(&inst.form);
+        for &d in &form.dependents[inst.nodes[node].elem].triggers {
+            for target in inst.resolve(d, node, false) {
+                let v = match &form.element(d).calculation {
+                    Some(c) => inst.calculated(c, target),
+                    None => String::new(),
+                };
+                inst.nodes[target].answer = v;
+                self.recompute(inst, target);
+            }
+        }
+    }
+
+    /// Creates `count` instances of a repeat at index `at` (0-based).
+    pub fn insert_instances(
+        &mut self,
+        inst: &mut Instance,
+        container: NodeId,
+        at: usize,
+        count: usize,
+    ) -> Vec<NodeId> {
+        let elem = inst.nodes[container].elem;
+        let mut created = Vec::new();
+        let new: Vec<NodeId> = (0..count)
+            .map(|_| inst.create(elem, Some(container), true, &mut created))
+            .collect();
+        inst.nodes[container]
+            .children
+            .splice(at..at, new.iter().copied());
+        inst.apply_computed_defaults(&created);
+        for &n in &created {
+            self.schedule(inst, inst.nodes[n].elem, n);
+            self.schedule_dependents(inst, n, false);
+            self.checks.insert(n);
+        }
+        self.structure_changed(inst, container, at + count);
+        new
+    }
+
+    /// Deletes `count` instances of a repeat from index `from` (0-based), with their answers.
+    pub fn remove_instances(
+        &mut self,
+        inst: &mut Instance,
+        container: NodeId,
+        from: usize,
+        count: usize,
+    ) {
+        let form = Arc::clone(&inst.form);
+        let repeat = inst.nodes[container].elem;
+        let removed: Vec<NodeId> = inst.nodes[container]
+            .children
+            .drain(from..from + count)
+            .collect();
+        let mut elems = Vec::new();
+        for r in removed {
+            inst.destroy(r, &mut elems);
+        }
+        elems.sort_unstable();
+        elems.dedup();
+        // Readers outside the repeat (aggregates) lose values; readers inside went with it.
+        for e in elems {
+            let deps = &form.dependents[e];
+            for &d in &deps.values {
+                if !form.element(d).repeats.contains(&repeat) {
+                    self.schedule_element(inst, d, container);
+                }
+            }
+            for &d in &deps.checks {
+                if !form.element(d).repeats.contains(&repeat) {
+                    self.checks.extend(inst.resolve(d, container, false));
+                }
+            }
+        }
+        self.structure_changed(inst, container, from);
+    }
+
+    /// After instances were added or removed: whatever counts them, and `position(..)` in
+    /// the instances from `first_moved` on, which now sit elsewhere.
+    fn structure_changed(&mut self, inst: &Instance, container: NodeId, first_moved: usize) {
+        self.schedule_dependents(inst, container, false);
+        let form = Arc::clone(&inst.form);
+        let positions = &form.dependents[inst.nodes[container].elem].positions;
+        if positions.is_empty() {
+            return;
+        }
+        for &moved in inst.nodes[container].children.iter().skip(first_moved) {
+            for &d in positions {
+                self.schedule_element(inst, d, moved);
+            }
+        }
+    }
+
+    /// Recomputes every dirty node in dependency order, then the checks.
+    pub fn finish(mut self, inst: &mut Instance) {
+        while let Some((_, node)) = self.dirty.pop_first() {
+            if inst.nodes[node].alive {
+                self.recompute(inst, node);
+            }
+        }
+        for node in std::mem::take(&mut self.checks) {
+            if inst.nodes[node].alive {
+                recompute_checks(inst, node);
+            }
+        }
+    }
+
+    /// For a new instance: everything is dirty.
+    pub fn everything(inst: &Instance, created: &[NodeId]) -> Changes {
+        let mut c = Changes::default();
+        for &n in created {
+            c.schedule(inst, inst.nodes[n].elem, n);
+            c.checks.insert(n);
+        }
+        c
+    }
+}
+
+fn condition(inst: &Instance, c: &Condition, node: NodeId) -> bool {
+    match c {
+        Condition::Always(b) => *b,
+        Condition::When(e) => inst.eval_bool(e, node),
+    }
+}
+
+/// Required, read-only and constraint of one node. As in ODK, a node that is not relevant
+/// has no violation, and a constraint is only checked on a non-empty answer.
+fn recompute_checks(inst: &mut Instance, node: NodeId) {
+    let form = Arc::clone(&inst.form);
+    let n = &inst.nodes[node];
+    let e = form.element(n.elem);
+    let relevant = n.relevant;
+    let read_only = condition(inst, &e.read_only, node);
+    let answerable = e.question_type().is_some_and(|q| q.is_input());
+    let required = answerable && relevant && condition(inst, &e.required, node);
+    let empty = inst.nodes[node].value.is_empty();
+    let violation = if !relevant || !answerable {
+        None
+    } else if required && empty {
+        Some(ViolationKind::Required)
+    } else if !empty
+        && e
+            .constraint
+            .as_ref()
+            .is_some_and(|c| !inst.eval_bool(c, node))
+    {
+        Some(ViolationKind::Constraint)
+    } else {
+        None
+    };
+    let n = &mut inst.nodes[node];
+    n.read_only = read_only;
+    n.required = required;
+    n.violation = violation;
+}
+
+impl Instance {
+    pub(super) fn propagate_created(&mut self, created: Vec<NodeId>) {
+        Changes::everything(self, &created).finish(self);
+    }
+}

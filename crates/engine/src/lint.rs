@@ -1,0 +1,410 @@
+//! Checks of meaning, after parsing: choice lists, literals that cannot fit their question,
+//! filters that can never match, and settings that do nothing (warnings).
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::definition::{FormDefinition, Text};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::expr::datetime;
+use crate::expr::{BinOp, ElemId, Expr, Func};
+use crate::form::{Condition, Default, Element, Kind, QuestionType};
+
+struct Lint<'a> {
+    def: &'a FormDefinition,
+    elements: &'a [Element],
+    out: &'a mut Vec<Diagnostic>,
+}
+
+pub fn lint(
+    def: &FormDefinition,
+    elements: &[Element],
+    _by_name: &HashMap<String, ElemId>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut l = Lint { def, elements, out };
+    l.choice_lists();
+    for e in &elements[1..] {
+        l.element(e);
+    }
+    l.translations();
+}
+
+impl Lint<'_> {
+    fn push(&mut self, severity: Severity, path: String, e: Option<&Element>, message: String) {
+        self.out.push(Diagnostic {
+            severity,
+            path,
+            element: e.map(|e| e.name.clone()),
+            message,
+        });
+    }
+
+    fn choice_lists(&mut self) {
+        let used: BTreeSet<&str> = self
+            .elements
+            .iter()
+            .filter_map(|e| e.question_type()?.list())
+            .collect();
+        for (name, list) in &self.def.choices {
+            let path = format!("$.choices.{name}");
+            if list.is_empty() {
+                self.push(
+                    Severity::Error,
+                    path.clone(),
+                    None,
+                    format!("choice list `{name}` is empty"),
+                );
+            }
+            let mut seen = BTreeSet::new();
+            for (i, c) in list.iter().enumerate() {
+                if !seen.insert(c.name.as_str()) {
+                    self.push(
+                        Severity::Error,
+                        format!("{path}[{i}].name"),
+                        None,
+                        format!("choice `{}` appears twice in list `{name}`", c.name),
+                    );
+                }
+                if c.name.trim().is_empty() || c.name.contains(char::is_whitespace) {
+                    self.push(
+                        Severity::Error,
+                        format!("{path}[{i}].name"),
+                        None,
+                        format!(
+                            "choice name `{}` must be non-empty and contain no spaces (selected answers are space-separated)",
+                            c.name
+                        ),
+                    );
+                }
+            }
+            if !used.contains(name.as_str()) {
+                self.push(
+                    Severity::Warning,
+                    path,
+                    None,
+                    format!("choice list `{name}` is not used by any question"),
+                );
+            }
+        }
+    }
+
+    fn element(&mut self, e: &Element) {
+        let at = |prop: &str| format!("{}.{prop}", e.json_path);
+        let q = e.question_type();
+        if let Some(list) = q.and_then(QuestionType::list) {
+            if !self.def.choices.contains_key(list) {
+                let known: Vec<&str> = self.def.choices.keys().map(String::as_str).collect();
+                self.push(
+                    Severity::Error,
+                    at("type"),
+                    Some(e),
+                    format!(
+                        "unknown choice list `{list}` (lists: {})",
+                        if known.is_empty() { "none".into() } else { known.join(", ") }
+                    ),
+                );
+            }
+        }
+        let is_value_less = matches!(e.kind, Kind::Group | Kind::Repeat)
+            || matches!(q, Some(QuestionType::Note));
+        if e.constraint.is_some() && (is_value_less || q == Some(&QuestionType::Calculate)) {
+            self.push(
+                Severity::Warning,
+                at("constraint"),
+                Some(e),
+                "a constraint here is never checked: only answered questions have constraints"
+                    .into(),
+            );
+        }
+        if !matches!(e.required, Condition::Always(false))
+            && (is_value_less || matches!(q, Some(QuestionType::Calculate | QuestionType::Hidden)))
+        {
+            self.push(
+                Severity::Warning,
+                at("required"),
+                Some(e),
+                "`required` does nothing here: nobody answers this element".into(),
+            );
+        }
+        if e.calculation.is_some() && matches!(e.kind, Kind::Group | Kind::Repeat) {
+            self.push(
+                Severity::Error,
+                at("calculation"),
+                Some(e),
+                "a group or repeat cannot have a calculation".into(),
+            );
+        }
+        if q == Some(&QuestionType::Calculate) && e.calculation.is_none() {
+            self.push(
+                Severity::Error,
+                at("calculation"),
+                Some(e),
+                "a calculate needs a `calculation`".into(),
+            );
+        }
+        if e.label.is_none()
+            && (q.is_some_and(|q| q.is_input() || *q == QuestionType::Note))
+            && e.name != "instanceID"
+        {
+            self.push(
+                Severity::Warning,
+                at("label"),
+                Some(e),
+                "this question has no label: the field worker will see only its name".into(),
+            );
+        }
+        if e.choice_filter.is_some() && q.and_then(QuestionType::list).is_none() {
+            self.push(
+                Severity::Error,
+                at("choice_filter"),
+                Some(e),
+                "`choice_filter` only applies to select_one / select_multiple".into(),
+            );
+        }
+        self.choice_filter(e);
+        self.default(e);
+        self.choice_literals(e);
+        self.range(e);
+    }
+
+    /// A filter reading a property that no choice of the list has can never match.
+    fn choice_filter(&mut self, e: &Element) {
+        let (Some(filter), Some(list)) = (&e.choice_filter, e.question_type().and_then(QuestionType::list))
+        else {
+            return;
+        };
+        let Some(choices) = self.def.choices.get(list) else { return };
+        let mut props = Vec::new();
+        filter.walk(&mut |x| {
+            if let Expr::ChoiceProperty(p) = x {
+                props.push(p.clone());
+            }
+        });
+        for p in props {
+            let known = p == "name"
+                || p == "label"
+                || choices.iter().any(|c| c.properties.contains_key(&p));
+            if !known {
+                self.push(
+                    Severity::Error,
+                    format!("{}.choice_filter", e.json_path),
+                    Some(e),
+                    format!(
+                        "no choice in list `{list}` has a property `{p}`: this filter can never match (add \"{p}\" to the choices or fix the name)"
+                    ),
+                );
+            }
+        }
+    }
+
+    fn choice_names(&self, e: &Element) -> Option<Vec<&str>> {
+        let list = e.question_type()?.list()?;
+        Some(self.def.choices.get(list)?.iter().map(|c| c.name.as_str()).collect())
+    }
+
+    /// A literal default that the question's type cannot hold.
+    fn default(&mut self, e: &Element) {
+        let Some(Default::Literal(v)) = &e.default else { return };
+        let Some(q) = e.question_type() else { return };
+        let problem = match q {
+            QuestionType::Integer if v.trim().parse::<i64>().is_err() => Some("a whole number"),
+            QuestionType::Decimal | QuestionType::Range if v.trim().parse::<f64>().is_err() => {
+                Some("a number")
+            }
+            QuestionType::Date if datetime::parse_date(v.trim()).is_none() => {
+                Some("a date written YYYY-MM-DD")
+            }
+            QuestionType::Time if datetime::parse_time(v.trim()).is_none() => {
+                Some("a time written hh:mm")
+            }
+            QuestionType::DateTime if datetime::parse_datetime(v.trim(), 0).is_none() => {
+                Some("a date-time written YYYY-MM-DDThh:mm")
+            }
+            _ => None,
+        };
+        if let Some(want) = problem {
+            self.push(
+                Severity::Error,
+                format!("{}.default", e.json_path),
+                Some(e),
+                format!("default `{v}` is not {want}"),
+            );
+        }
+        let names: Option<Vec<String>> = self
+            .choice_names(e)
+            .map(|n| n.iter().map(|s| s.to_string()).collect());
+        if let Some(names) = names {
+            for part in v.split_whitespace() {
+                if !names.iter().any(|n| n == part) {
+                    self.push(
+                        Severity::Error,
+                        format!("{}.default", e.json_path),
+                        Some(e),
+                        format!("default `{part}` is not a choice of this question's list"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// `selected(${q}, 'x')` or `${q} = 'x'` where `x` is not a choice of `q`: never true.
+    /// `${age} > 'abc'` on a number question: comparing with text that is not a number.
+    fn choice_literals(&mut self, e: &Element) {
+        let mut props: Vec<(&str, &Expr)> = Vec::new();
+        for (p, x) in [
+            ("relevant", &e.relevant),
+            ("constraint", &e.constraint),
+            ("calculation", &e.calculation),
+            ("choice_filter", &e.choice_filter),
+        ] {
+            if let Some(x) = x {
+                props.push((p, x));
+            }
+        }
+        for (prop, c) in [("required", &e.required), ("read_only", &e.read_only)] {
+            if let Condition::When(x) = c {
+                props.push((prop, x));
+            }
+        }
+        for (prop, x) in props {
+            let mut findings: Vec<(Severity, String)> = Vec::new();
+            x.walk(&mut |node| match node {
+                Expr::Call(Func::Selected, args) => {
+                    if let [subject, Expr::Str(lit)] = args.as_slice() {
+                        if let Some(msg) = self.not_a_choice(e, subject, lit.trim()) {
+                            findings.push((Severity::Error, msg));
+                        }
+                    }
+                }
+                Expr::Binary(BinOp::Eq | BinOp::Ne, a, b) => {
+                    for (subject, other) in [(a, b), (b, a)] {
+                        if let Expr::Str(lit) = other.as_ref() {
+                            if let Some(msg) = self.not_a_choice(e, subject, lit) {
+                                findings.push((Severity::Warning, msg));
+                            }
+                        }
+                    }
+                }
+                Expr::Binary(BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge, a, b) => {
+                    for (subject, other) in [(a, b), (b, a)] {
+                        let numeric = self
+                            .subject(e, subject)
+                            .and_then(Element::question_type)
+                            .is_some_and(QuestionType::is_numeric);
+                        if let Expr::Str(lit) = other.as_ref() {
+                            if numeric && lit.trim().parse::<f64>().is_err() {
+                                findings.push((
+                                    Severity::Warning,
+                                    format!("compares a number question with the text '{lit}', which is not a number: the comparison is always false"),
+                                ));
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            });
+            for (severity, msg) in findings {
+                self.push(
+                    severity,
+                    format!("{}.{prop}", e.json_path),
+                    Some(e),
+                    format!("`{prop}` of `{}`: {msg}", e.name),
+                );
+            }
+        }
+    }
+
+    /// The element an operand stands for: `${q}`, or `.` (the element itself).
+    fn subject<'e>(&'e self, e: &'e Element, x: &Expr) -> Option<&'e Element> {
+        match x {
+            Expr::Ref(r) => r.target.map(|t| &self.elements[t]),
+            Expr::Current => Some(e),
+            _ => None,
+        }
+    }
+
+    fn not_a_choice(&self, e: &Element, subject: &Expr, lit: &str) -> Option<String> {
+        let target = self.subject(e, subject)?;
+        let names = self.choice_names(target)?;
+        (!lit.is_empty() && !names.contains(&lit)).then(|| {
+            format!(
+                "'{lit}' is not a choice of `{}` (its choices: {})",
+                target.name,
+                names.join(", ")
+            )
+        })
+    }
+
+    fn range(&mut self, e: &Element) {
+        if e.question_type() != Some(&QuestionType::Range) {
+            return;
+        }
+        let Some(params) = &e.parameters else { return };
+        for part in params.split_whitespace() {
+            let ok = match part.split_once('=') {
+                Some(("start" | "end" | "step", v)) => v.parse::<f64>().is_ok(),
+                Some(_) => true,
+                None => false,
+            };
+            if !ok {
+                self.push(
+                    Severity::Error,
+                    format!("{}.parameters", e.json_path),
+                    Some(e),
+                    format!("range parameter `{part}` should look like start=0, end=10 or step=1"),
+                );
+            }
+        }
+    }
+
+    /// A translated text missing some of the form's languages shows another language there.
+    fn translations(&mut self) {
+        let mut all: BTreeSet<&str> = BTreeSet::new();
+        let mut texts: Vec<(String, Option<&Element>, &Text)> = Vec::new();
+        for e in &self.elements[1..] {
+            for (prop, t) in [
+                ("label", &e.label),
+                ("hint", &e.hint),
+                ("required_message", &e.required_message),
+                ("constraint_message", &e.constraint_message),
+            ] {
+                if let Some(t) = t {
+                    texts.push((format!("{}.{prop}", e.json_path), Some(e), t));
+                }
+            }
+        }
+        for (list, choices) in &self.def.choices {
+            for (i, c) in choices.iter().enumerate() {
+                if let Some(t) = &c.label {
+                    texts.push((format!("$.choices.{list}[{i}].label"), None, t));
+                }
+            }
+        }
+        for (_, _, t) in &texts {
+            if let Text::Translated(m) = t {
+                all.extend(m.keys().map(String::as_str));
+            }
+        }
+        let mut findings = Vec::new();
+        for (path, e, t) in &texts {
+            if let Text::Translated(m) = t {
+                let missing: Vec<&str> = all
+                    .iter()
+                    .filter(|l| !m.contains_key(**l))
+                    .copied()
+                    .collect();
+                if !missing.is_empty() {
+                    findings.push((path.clone(), *e, missing.join(", ")));
+                }
+            }
+        }
+        for (path, e, missing) in findings {
+            self.push(
+                Severity::Warning,
+                path,
+                e,
+                format!("no translation for {missing}: another language is shown there"),
+            );
+        }
+    }
+}
