@@ -1,0 +1,286 @@
+//! Load-time diagnostics: each case is a small form and the lines `xonadon check` prints.
+
+use serde_json::json;
+use xonadon_engine::{check, Severity};
+
+/// A form around `survey` and `choices`.
+fn form(survey: serde_json::Value, choices: serde_json::Value) -> String {
+    json!({
+        "settings": {"form_id": "t", "version": "1", "title": "T"},
+        "survey": survey,
+        "choices": choices,
+    })
+    .to_string()
+}
+
+fn lines(json: &str) -> Vec<String> {
+    check(json).iter().map(|d| d.to_string()).collect()
+}
+
+#[track_caller]
+fn expect_one(json: &str, wanted: &str) {
+    let got = lines(json);
+    assert!(
+        got.iter().any(|l| l == wanted),
+        "expected the diagnostic\n  {wanted}\ngot\n  {}",
+        got.join("\n  ")
+    );
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let got = lines("{\"settings\": {\"form_id\": \"x\"},\n \"survey\": [}");
+    assert_eq!(got.len(), 1);
+    assert!(got[0].starts_with("error: $.survey"), "{got:?}");
+    assert!(got[0].contains("line 2 column"), "{got:?}");
+}
+
+#[test]
+fn unknown_key_is_an_error_with_its_path() {
+    let f = form(
+        json!([{"type": "text", "name": "a", "lable": "A"}]),
+        json!({}),
+    );
+    let got = lines(&f);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("error: $.survey[0].lable: unknown field `lable`"), "{got:?}");
+}
+
+#[test]
+fn wrong_shape_of_text_is_explained() {
+    let f = form(json!([{"type": "text", "name": "a", "label": 5}]), json!({}));
+    expect_one(
+        &f,
+        "error: $.survey[0].label: expected a text: a string or an object mapping language tags to strings",
+    );
+}
+
+#[test]
+fn parse_error_names_element_property_and_column() {
+    let f = form(
+        json!([
+            {"type": "integer", "name": "age", "label": "Age"},
+            {"type": "text", "name": "a", "label": "A", "relevant": "${age} > > 3"}
+        ]),
+        json!({}),
+    );
+    expect_one(
+        &f,
+        "error: $.survey[1].relevant (a): `relevant` of `a`, column 10: unexpected `>` where a value was expected (in `${age} > > 3`)",
+    );
+}
+
+#[test]
+fn unknown_reference_suggests_a_name() {
+    let f = form(
+        json!([
+            {"type": "integer", "name": "age", "label": "Age"},
+            {"type": "group", "name": "g", "label": "G", "children": [
+                {"type": "text", "name": "a", "label": "A", "constraint": ". != ${agee}"}
+            ]}
+        ]),
+        json!({}),
+    );
+    expect_one(
+        &f,
+        "error: $.survey[1].children[0].constraint (a): `constraint` of `a`, column 6: unknown question ${agee} (did you mean ${age}?)",
+    );
+}
+
+#[test]
+fn unknown_reference_in_a_label() {
+    let f = form(
+        json!([{"type": "text", "name": "a", "label": {"en": "Hello ${nme}", "ru": "Привет"}}]),
+        json!({}),
+    );
+    expect_one(
+        &f,
+        "error: $.survey[0].label.en (a): `label` of `a` shows unknown question ${nme}",
+    );
+}
+
+#[test]
+fn duplicate_names() {
+    let f = form(
+        json!([
+            {"type": "text", "name": "a", "label": "A"},
+            {"type": "group", "name": "g", "label": "G", "children": [
+                {"type": "text", "name": "a", "label": "A again"}
+            ]}
+        ]),
+        json!({}),
+    );
+    expect_one(
+        &f,
+        "error: $.survey[1].children[0].name (a): duplicate name `a`: already used at $.survey[0]; names must be unique so that ${a} is unambiguous",
+    );
+}
+
+#[test]
+fn unknown_choice_list_and_type() {
+    let f = form(
+        json!([
+            {"type": "select_one colour", "name": "a", "label": "A"},
+            {"type": "txt", "name": "b", "label": "B"},
+            {"type": "select_one", "name": "c", "label": "C"}
+        ]),
+        json!({"yes_no": [{"name": "yes", "label": "Yes"}]}),
+    );
+    expect_one(&f, "error: $.survey[0].type (a): unknown choice list `colour` (lists: yes_no)");
+    expect_one(&f, "error: $.survey[1].type (b): unknown type `txt`");
+    expect_one(
+        &f,
+        "error: $.survey[2].type (c): unknown type `select_one`: write `select_one LIST` with the name of a choice list",
+    );
+}
+
+#[test]
+fn cycles_are_named() {
+    let f = form(
+        json!([
+            {"type": "calculate", "name": "a", "calculation": "${b} + 1"},
+            {"type": "calculate", "name": "b", "calculation": "${c} + 1"},
+            {"type": "calculate", "name": "c", "calculation": "${a} + 1"}
+        ]),
+        json!({}),
+    );
+    let got = lines(&f);
+    assert!(
+        got.iter().any(|l| l.contains("circular dependency: ${a} → ${b} → ${c} → ${a}")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn constraints_referring_back_are_not_cycles() {
+    // A constraint only checks; it never feeds a value, so this is fine in ODK too.
+    let f = form(
+        json!([
+            {"type": "integer", "name": "a", "label": "A", "constraint": ". < ${b}"},
+            {"type": "calculate", "name": "b", "calculation": "${a} * 2"}
+        ]),
+        json!({}),
+    );
+    assert_eq!(lines(&f), Vec::<String>::new());
+}
+
+#[test]
+fn choice_filter_that_can_never_match() {
+    let f = form(
+        json!([
+            {"type": "select_one region", "name": "region", "label": "Region"},
+            {"type": "select_one district", "name": "district", "label": "District",
+             "choice_filter": "regoin = ${region}"}
+        ]),
+        json!({
+            "region": [{"name": "r1", "label": "R1"}],
+            "district": [{"name": "d1", "label": "D1", "region": "r1"}]
+        }),
+    );
+    expect_one(
+        &f,
+        "error: $.survey[1].choice_filter (district): no choice in list `district` has a property `regoin`: this filter can never match (add \"regoin\" to the choices or fix the name)",
+    );
+}
+
+#[test]
+fn literal_type_errors() {
+    let f = form(
+        json!([
+            {"type": "integer", "name": "a", "label": "A", "default": "many"},
+            {"type": "date", "name": "b", "label": "B", "default": "2024-02-30"},
+            {"type": "select_one yn", "name": "c", "label": "C", "default": "maybe"},
+            {"type": "text", "name": "d", "label": "D", "relevant": "selected(${c}, 'yse')"},
+            {"type": "repeat", "name": "r", "label": "R", "repeat_count": -1,
+             "children": [{"type": "text", "name": "e", "label": "E"}]}
+        ]),
+        json!({"yn": [{"name": "yes", "label": "Yes"}, {"name": "no", "label": "No"}]}),
+    );
+    expect_one(&f, "error: $.survey[0].default (a): default `many` is not a whole number");
+    expect_one(&f, "error: $.survey[1].default (b): default `2024-02-30` is not a date written YYYY-MM-DD");
+    expect_one(&f, "error: $.survey[2].default (c): default `maybe` is not a choice of this question's list");
+    expect_one(
+        &f,
+        "error: $.survey[3].relevant (d): `relevant` of `d`: 'yse' is not a choice of `c` (its choices: yes, no)",
+    );
+    expect_one(
+        &f,
+        "error: $.survey[4].repeat_count (r): `repeat_count` must be a whole number ≥ 0 or an expression, not -1",
+    );
+}
+
+#[test]
+fn warnings_are_separate_from_errors() {
+    let f = form(
+        json!([
+            {"type": "note", "name": "n", "label": "N", "constraint": ". > 1"},
+            {"type": "text", "name": "t"},
+            {"type": "integer", "name": "i", "label": {"en": "I", "ru": "И"}},
+            {"type": "text", "name": "j", "label": {"en": "J"}, "relevant": "${i} > 'abc'"}
+        ]),
+        json!({"unused": [{"name": "x", "label": "X"}]}),
+    );
+    let all = check(&f);
+    assert!(all.iter().all(|d| d.severity == Severity::Warning), "{all:?}");
+    let got: Vec<String> = all.iter().map(|d| d.to_string()).collect();
+    for wanted in [
+        "warning: $.survey[0].constraint (n): a constraint here is never checked: only answered questions have constraints",
+        "warning: $.survey[1].label (t): this question has no label: the field worker will see only its name",
+        "warning: $.survey[3].label (j): no translation for ru: another language is shown there",
+        "warning: $.survey[3].relevant (j): `relevant` of `j`: compares a number question with the text 'abc', which is not a number: the comparison is always false",
+        "warning: $.choices.unused: choice list `unused` is not used by any question",
+    ] {
+        assert!(got.iter().any(|l| l == wanted), "missing {wanted}\nin {got:#?}");
+    }
+}
+
+#[test]
+fn structural_errors() {
+    let f = form(
+        json!([
+            {"type": "group", "name": "g", "label": "G"},
+            {"type": "text", "name": "t", "label": "T", "children": []},
+            {"type": "text", "name": "2bad", "label": "B"},
+            {"type": "calculate", "name": "c"}
+        ]),
+        json!({}),
+    );
+    expect_one(&f, "error: $.survey[0] (g): the group `g` has no children");
+    expect_one(&f, "error: $.survey[1].children (t): only a `group` or `repeat` may have `children`");
+    expect_one(
+        &f,
+        "error: $.survey[2].name (2bad): `2bad` is not a valid name: use letters, digits and `_`, starting with a letter",
+    );
+    expect_one(&f, "error: $.survey[3].calculation (c): a calculate needs a `calculation`");
+}
+
+#[test]
+fn unknown_function_and_bad_regex() {
+    let f = form(
+        json!([
+            {"type": "text", "name": "a", "label": "A", "constraint": "regex(., '[a-')"},
+            {"type": "text", "name": "b", "label": "B", "relevant": "sumx(${a})"}
+        ]),
+        json!({}),
+    );
+    let got = lines(&f);
+    assert!(
+        got.iter().any(|l| l.starts_with("error: $.survey[0].constraint (a): `constraint` of `a`, column 1: invalid regular expression '[a-'")),
+        "{got:?}"
+    );
+    expect_one(
+        &f,
+        "error: $.survey[1].relevant (b): `relevant` of `b`, column 1: unknown function `sumx()` (in `sumx(${a})`)",
+    );
+}
+
+#[test]
+fn the_household_form_is_clean() {
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../forms/household.json"
+    ))
+    .expect("forms/household.json");
+    let diagnostics = check(&json);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
