@@ -63,7 +63,10 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
         Some("check") => cmd_check(&args[1..]),
         Some("schema") => {
             let schema = FormDefinition::json_schema();
-            println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some("run") => cmd_run(&args[1..]),
@@ -140,7 +143,7 @@ fn cmd_run(args: &[String]) -> Result<ExitCode, CliError> {
             .join("\n  "),
     })?;
     let host = host::SystemHost::new(now.as_deref(), offset).map_err(CliError::Usage)?;
-    let mut instance = Instance::new(Arc::new(form), Box::new(host));
+    let mut instance = Instance::new(Arc::new(form), Arc::new(host));
     if let Some(path) = script_path {
         let steps = script::parse_script(&read(&path)?).map_err(|source| CliError::Script {
             path: path.clone(),

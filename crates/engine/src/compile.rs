@@ -39,7 +39,11 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
         c.add(def, 0, format!("$.survey[{i}]"));
     }
     if definition.survey.is_empty() {
-        c.error("$.survey", None, "the survey is empty: add at least one question");
+        c.error(
+            "$.survey",
+            None,
+            "the survey is empty: add at least one question",
+        );
     }
     c.add_meta();
     c.index_names();
@@ -108,10 +112,7 @@ struct Compiler {
 
 fn valid_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && chars.all(expr::is_name_char)
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_') && chars.all(expr::is_name_char)
 }
 
 impl Compiler {
@@ -275,7 +276,11 @@ impl Compiler {
             }
         };
         if let Some(t) = &def.trigger {
-            let target = t.trim().trim_start_matches("${").trim_end_matches('}').trim();
+            let target = t
+                .trim()
+                .trim_start_matches("${")
+                .trim_end_matches('}')
+                .trim();
             self.triggers.push((id, target.to_string()));
         }
 
@@ -650,7 +655,10 @@ fn value_dependencies(e: &Element) -> Vec<ElemId> {
 
 fn uses_position(ex: &Expr) -> bool {
     ex.any(&|e| {
-        matches!(e, Expr::Parent | Expr::Call(Func::Position, _) | Expr::Call(Func::IndexedRepeat, _))
+        matches!(
+            e,
+            Expr::Parent | Expr::Call(Func::Position, _) | Expr::Call(Func::IndexedRepeat, _)
+        )
     })
 }
 
@@ -711,7 +719,12 @@ fn languages(def: &FormDefinition, diagnostics: &mut Vec<Diagnostic>) -> Vec<Str
     note(&def.settings.title);
     fn walk(els: &[ElementDef], note: &mut dyn FnMut(&Option<Text>)) {
         for e in els {
-            for t in [&e.label, &e.hint, &e.required_message, &e.constraint_message] {
+            for t in [
+                &e.label,
+                &e.hint,
+                &e.required_message,
+                &e.constraint_message,
+            ] {
                 note(t);
             }
             walk(e.children.as_deref().unwrap_or(&[]), note);

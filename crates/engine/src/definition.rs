@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Xonadon form definition")]
 pub struct FormDefinition {
+    /// Where editors find this schema, e.g. `./schema.json`; ignored by the engine.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     pub settings: Settings,
     /// The questions, groups and repeats, in the order the field worker meets them.
     pub survey: Vec<ElementDef>,
@@ -197,7 +200,11 @@ impl FormDefinition {
                 explain_data_error(&inner.to_string())
             };
             ReadError {
-                path: if path == "." { "$".into() } else { format!("$.{path}") },
+                path: if path == "." {
+                    "$".into()
+                } else {
+                    format!("$.{path}")
+                },
                 message,
             }
         })
@@ -218,6 +225,10 @@ fn explain_data_error(message: &str) -> String {
     } else if message.contains("untagged enum Cell") {
         "expected a string, number or boolean".into()
     } else {
-        message.split(" at line ").next().unwrap_or(message).to_string()
+        message
+            .split(" at line ")
+            .next()
+            .unwrap_or(message)
+            .to_string()
     }
 }

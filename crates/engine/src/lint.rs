@@ -100,13 +100,17 @@ impl Lint<'_> {
                     Some(e),
                     format!(
                         "unknown choice list `{list}` (lists: {})",
-                        if known.is_empty() { "none".into() } else { known.join(", ") }
+                        if known.is_empty() {
+                            "none".into()
+                        } else {
+                            known.join(", ")
+                        }
                     ),
                 );
             }
         }
-        let is_value_less = matches!(e.kind, Kind::Group | Kind::Repeat)
-            || matches!(q, Some(QuestionType::Note));
+        let is_value_less =
+            matches!(e.kind, Kind::Group | Kind::Repeat) || matches!(q, Some(QuestionType::Note));
         if e.constraint.is_some() && (is_value_less || q == Some(&QuestionType::Calculate)) {
             self.push(
                 Severity::Warning,
@@ -169,11 +173,15 @@ impl Lint<'_> {
 
     /// A filter reading a property that no choice of the list has can never match.
     fn choice_filter(&mut self, e: &Element) {
-        let (Some(filter), Some(list)) = (&e.choice_filter, e.question_type().and_then(QuestionType::list))
-        else {
+        let (Some(filter), Some(list)) = (
+            &e.choice_filter,
+            e.question_type().and_then(QuestionType::list),
+        ) else {
             return;
         };
-        let Some(choices) = self.def.choices.get(list) else { return };
+        let Some(choices) = self.def.choices.get(list) else {
+            return;
+        };
         let mut props = Vec::new();
         filter.walk(&mut |x| {
             if let Expr::ChoiceProperty(p) = x {
@@ -199,12 +207,21 @@ impl Lint<'_> {
 
     fn choice_names(&self, e: &Element) -> Option<Vec<&str>> {
         let list = e.question_type()?.list()?;
-        Some(self.def.choices.get(list)?.iter().map(|c| c.name.as_str()).collect())
+        Some(
+            self.def
+                .choices
+                .get(list)?
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect(),
+        )
     }
 
     /// A literal default that the question's type cannot hold.
     fn default(&mut self, e: &Element) {
-        let Some(Default::Literal(v)) = &e.default else { return };
+        let Some(Default::Literal(v)) = &e.default else {
+            return;
+        };
         let Some(q) = e.question_type() else { return };
         let problem = match q {
             QuestionType::Integer if v.trim().parse::<i64>().is_err() => Some("a whole number"),

@@ -98,8 +98,10 @@ impl Instance {
     /// Applies every action in order; stops at the first that fails, naming its step.
     pub fn run(&mut self, script: &[Action]) -> Result<(), ScriptError> {
         for (i, a) in script.iter().enumerate() {
-            self.apply(a)
-                .map_err(|source| ScriptError::Step { step: i + 1, source })?;
+            self.apply(a).map_err(|source| ScriptError::Step {
+                step: i + 1,
+                source,
+            })?;
         }
         Ok(())
     }

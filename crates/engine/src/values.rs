@@ -41,7 +41,9 @@ pub fn normalize(q: &QuestionType, raw: &str, local_offset: i32) -> String {
                     offset_minutes: offset.unwrap_or(local_offset),
                 };
                 let full = dt.datetime_string();
-                full.split_once('T').map(|(_, t)| t.to_string()).unwrap_or_default()
+                full.split_once('T')
+                    .map(|(_, t)| t.to_string())
+                    .unwrap_or_default()
             }
             None => String::new(),
         },
@@ -150,7 +152,10 @@ mod tests {
 
     #[test]
     fn other_types() {
-        assert_eq!(n(QuestionType::Geopoint, "41.3 69.2 0 5"), "41.3 69.2 0.0 5.0");
+        assert_eq!(
+            n(QuestionType::Geopoint, "41.3 69.2 0 5"),
+            "41.3 69.2 0.0 5.0"
+        );
         assert_eq!(n(QuestionType::Geopoint, "141.3 69.2"), "");
         assert_eq!(n(QuestionType::Acknowledge, "true"), "OK");
         assert_eq!(n(QuestionType::Date, "2024-02-30"), "");
@@ -171,7 +176,13 @@ mod tests {
             normalize_choices("clothes food food x", list.iter().copied(), all, true),
             "food clothes"
         );
-        assert_eq!(normalize_choices("fuel", list.iter().copied(), |c| c != "fuel", false), "");
-        assert_eq!(normalize_choices("food fuel", list.iter().copied(), all, false), "");
+        assert_eq!(
+            normalize_choices("fuel", list.iter().copied(), |c| c != "fuel", false),
+            ""
+        );
+        assert_eq!(
+            normalize_choices("food fuel", list.iter().copied(), all, false),
+            ""
+        );
     }
 }

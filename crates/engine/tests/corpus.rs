@@ -54,7 +54,7 @@ fn run_scenario(form_path: &Path) -> Result<usize, String> {
     let read = |suffix: &str| std::fs::read_to_string(dir.join(format!("{name}{suffix}"))).ok();
     let form = load(&read(".form.json").ok_or("unreadable form")?)
         .map_err(|e| format!("{name}: form does not load: {e}"))?;
-    let mut instance = Instance::new(Arc::new(form), Box::new(FixedHost::new(NOW_MS, 300)));
+    let mut instance = Instance::new(Arc::new(form), Arc::new(FixedHost::new(NOW_MS, 300)));
     if let Some(s) = read(".script.json") {
         let steps = script::parse_script(&s).map_err(|e| format!("{name}: {e}"))?;
         instance.run(&steps).map_err(|e| format!("{name}: {e}"))?;
@@ -116,8 +116,20 @@ fn corpus_agrees_with_odk_expectations() {
 
 #[test]
 fn comparison_rules_match_the_oracle() {
-    assert!(same(&serde_json::json!(4.5), Some(&serde_json::json!("4.50"))));
-    assert!(same(&serde_json::json!(true), Some(&serde_json::json!("true"))));
-    assert!(!same(&serde_json::json!("4.5"), Some(&serde_json::json!("4.50"))));
-    assert!(!same(&serde_json::json!(false), Some(&serde_json::json!(true))));
+    assert!(same(
+        &serde_json::json!(4.5),
+        Some(&serde_json::json!("4.50"))
+    ));
+    assert!(same(
+        &serde_json::json!(true),
+        Some(&serde_json::json!("true"))
+    ));
+    assert!(!same(
+        &serde_json::json!("4.5"),
+        Some(&serde_json::json!("4.50"))
+    ));
+    assert!(!same(
+        &serde_json::json!(false),
+        Some(&serde_json::json!(true))
+    ));
 }

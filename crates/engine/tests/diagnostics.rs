@@ -43,12 +43,18 @@ fn unknown_key_is_an_error_with_its_path() {
     );
     let got = lines(&f);
     assert_eq!(got.len(), 1, "{got:?}");
-    assert!(got[0].starts_with("error: $.survey[0].lable: unknown field `lable`"), "{got:?}");
+    assert!(
+        got[0].starts_with("error: $.survey[0].lable: unknown field `lable`"),
+        "{got:?}"
+    );
 }
 
 #[test]
 fn wrong_shape_of_text_is_explained() {
-    let f = form(json!([{"type": "text", "name": "a", "label": 5}]), json!({}));
+    let f = form(
+        json!([{"type": "text", "name": "a", "label": 5}]),
+        json!({}),
+    );
     expect_one(
         &f,
         "error: $.survey[0].label: expected a text: a string or an object mapping language tags to strings",
@@ -126,7 +132,10 @@ fn unknown_choice_list_and_type() {
         ]),
         json!({"yes_no": [{"name": "yes", "label": "Yes"}]}),
     );
-    expect_one(&f, "error: $.survey[0].type (a): unknown choice list `colour` (lists: yes_no)");
+    expect_one(
+        &f,
+        "error: $.survey[0].type (a): unknown choice list `colour` (lists: yes_no)",
+    );
     expect_one(&f, "error: $.survey[1].type (b): unknown type `txt`");
     expect_one(
         &f,
@@ -146,7 +155,8 @@ fn cycles_are_named() {
     );
     let got = lines(&f);
     assert!(
-        got.iter().any(|l| l.contains("circular dependency: ${a} → ${b} → ${c} → ${a}")),
+        got.iter()
+            .any(|l| l.contains("circular dependency: ${a} → ${b} → ${c} → ${a}")),
         "{got:?}"
     );
 }
@@ -196,9 +206,18 @@ fn literal_type_errors() {
         ]),
         json!({"yn": [{"name": "yes", "label": "Yes"}, {"name": "no", "label": "No"}]}),
     );
-    expect_one(&f, "error: $.survey[0].default (a): default `many` is not a whole number");
-    expect_one(&f, "error: $.survey[1].default (b): default `2024-02-30` is not a date written YYYY-MM-DD");
-    expect_one(&f, "error: $.survey[2].default (c): default `maybe` is not a choice of this question's list");
+    expect_one(
+        &f,
+        "error: $.survey[0].default (a): default `many` is not a whole number",
+    );
+    expect_one(
+        &f,
+        "error: $.survey[1].default (b): default `2024-02-30` is not a date written YYYY-MM-DD",
+    );
+    expect_one(
+        &f,
+        "error: $.survey[2].default (c): default `maybe` is not a choice of this question's list",
+    );
     expect_one(
         &f,
         "error: $.survey[3].relevant (d): `relevant` of `d`: 'yse' is not a choice of `c` (its choices: yes, no)",
@@ -221,7 +240,10 @@ fn warnings_are_separate_from_errors() {
         json!({"unused": [{"name": "x", "label": "X"}]}),
     );
     let all = check(&f);
-    assert!(all.iter().all(|d| d.severity == Severity::Warning), "{all:?}");
+    assert!(
+        all.iter().all(|d| d.severity == Severity::Warning),
+        "{all:?}"
+    );
     let got: Vec<String> = all.iter().map(|d| d.to_string()).collect();
     for wanted in [
         "warning: $.survey[0].constraint (n): a constraint here is never checked: only answered questions have constraints",
@@ -246,12 +268,18 @@ fn structural_errors() {
         json!({}),
     );
     expect_one(&f, "error: $.survey[0] (g): the group `g` has no children");
-    expect_one(&f, "error: $.survey[1].children (t): only a `group` or `repeat` may have `children`");
+    expect_one(
+        &f,
+        "error: $.survey[1].children (t): only a `group` or `repeat` may have `children`",
+    );
     expect_one(
         &f,
         "error: $.survey[2].name (2bad): `2bad` is not a valid name: use letters, digits and `_`, starting with a letter",
     );
-    expect_one(&f, "error: $.survey[3].calculation (c): a calculate needs a `calculation`");
+    expect_one(
+        &f,
+        "error: $.survey[3].calculation (c): a calculate needs a `calculation`",
+    );
 }
 
 #[test]

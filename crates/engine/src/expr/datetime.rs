@@ -125,7 +125,10 @@ pub fn parse_time(s: &str) -> Option<(f64, Option<i32>)> {
     if parts.next().is_some() || h > 23 || mi > 59 || sec >= 60.0 {
         return None;
     }
-    Some(((h as f64 * 3600.0 + mi as f64 * 60.0 + sec) * 1000.0, offset))
+    Some((
+        (h as f64 * 3600.0 + mi as f64 * 60.0 + sec) * 1000.0,
+        offset,
+    ))
 }
 
 fn split_offset(s: &str) -> Option<(&str, Option<i32>)> {

@@ -51,7 +51,9 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
         Expr::Neg(a) => Value::Num(-number(&eval(a, env), env)),
         Expr::Binary(op, a, b) => binary(*op, a, b, env),
         Expr::Call(f, args) => call(*f, args, env),
-        Expr::Matches(subject, regex) => Value::Bool(regex.0.is_match(&string(&eval(subject, env), env))),
+        Expr::Matches(subject, regex) => {
+            Value::Bool(regex.0.is_match(&string(&eval(subject, env), env)))
+        }
     }
 }
 
@@ -214,8 +216,7 @@ fn arg_str(args: &[Expr], i: usize, env: &dyn Env) -> String {
 }
 
 fn arg_num(args: &[Expr], i: usize, env: &dyn Env) -> f64 {
-    args.get(i)
-        .map_or(f64::NAN, |a| number(&eval(a, env), env))
+    args.get(i).map_or(f64::NAN, |a| number(&eval(a, env), env))
 }
 
 /// The context node's value, for functions whose argument may be omitted.
@@ -271,7 +272,11 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
         Func::Selected => {
             let wanted = arg_str(args, 1, env);
             let wanted = wanted.trim();
-            Bool(arg_str(args, 0, env).split_whitespace().any(|s| s == wanted))
+            Bool(
+                arg_str(args, 0, env)
+                    .split_whitespace()
+                    .any(|s| s == wanted),
+            )
         }
         Func::CountSelected => Num(arg_str(args, 0, env).split_whitespace().count() as f64),
         Func::SelectedAt => {
@@ -409,14 +414,13 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
             Some((dt, date_only)) => Value::Date(dt, date_only),
             None => Num(f64::NAN),
         },
-        Func::FormatDate | Func::FormatDateTime => {
-            match to_datetime(&eval(&args[0], env), env) {
-                Some((dt, _)) => Str(datetime::format(&dt, &arg_str(args, 1, env))),
-                None => Str(String::new()),
-            }
+        Func::FormatDate | Func::FormatDateTime => match to_datetime(&eval(&args[0], env), env) {
+            Some((dt, _)) => Str(datetime::format(&dt, &arg_str(args, 1, env))),
+            None => Str(String::new()),
+        },
+        Func::DecimalDateTime => {
+            Num(to_datetime(&eval(&args[0], env), env).map_or(f64::NAN, |(dt, _)| dt.days()))
         }
-        Func::DecimalDateTime => Num(to_datetime(&eval(&args[0], env), env)
-            .map_or(f64::NAN, |(dt, _)| dt.days())),
         Func::Once => {
             let previous = env.previous_value();
             if previous.is_empty() {
@@ -430,7 +434,11 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
                 Str(env.uuid())
             } else {
                 let n = arg_num(args, 0, env);
-                let n = if n.is_finite() && n > 0.0 { n as usize } else { 0 };
+                let n = if n.is_finite() && n > 0.0 {
+                    n as usize
+                } else {
+                    0
+                };
                 let mut s = String::new();
                 while s.len() < n {
                     s.extend(env.uuid().chars().filter(|c| *c != '-'));
@@ -444,9 +452,7 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
             let mut parts = Vec::new();
             for a in &args[1..] {
                 match eval(a, env) {
-                    Value::Nodes(ns) => {
-                        parts.extend(ns.iter().map(|&n| env.value(n).to_string()))
-                    }
+                    Value::Nodes(ns) => parts.extend(ns.iter().map(|&n| env.value(n).to_string())),
                     v => parts.push(string(&v, env)),
                 }
             }
@@ -498,7 +504,7 @@ fn indexed_repeat(args: &[Expr], env: &dyn Env) -> Value {
             Some(node) => env.descend(node, rep),
         };
         let i = number(&eval(index, env), env);
-        if !(i >= 1.0) {
+        if i.is_nan() || i < 1.0 {
             return Value::Nodes(Vec::new());
         }
         match instances.get(i as usize - 1) {

@@ -62,7 +62,10 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
         match c {
             c if c.is_whitespace() => i += 1,
             '!' if chars.get(i + 1) == Some(&'=') => {
-                out.push(Token { tok: Tok::Ne, column });
+                out.push(Token {
+                    tok: Tok::Ne,
+                    column,
+                });
                 i += 2;
             }
             '<' | '>' => {
@@ -118,7 +121,10 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                 i += 2;
             }
             '.' if !chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) => {
-                out.push(Token { tok: Tok::Dot, column });
+                out.push(Token {
+                    tok: Tok::Dot,
+                    column,
+                });
                 i += 1;
             }
             c if c.is_ascii_digit() || c == '.' => {

@@ -35,7 +35,10 @@ pub fn parse(src: &str, context: Context) -> Result<Expr, ParseError> {
     if let Some(t) = p.peek() {
         return Err(ParseError {
             column: t.column,
-            message: format!("unexpected {} after a complete expression", describe(&t.tok)),
+            message: format!(
+                "unexpected {} after a complete expression",
+                describe(&t.tok)
+            ),
         });
     }
     Ok(expr)
@@ -159,7 +162,13 @@ impl Parser {
     }
 
     fn unary(&mut self) -> Result<Expr, ParseError> {
-        if matches!(self.peek(), Some(Token { tok: Tok::Minus, .. })) {
+        if matches!(
+            self.peek(),
+            Some(Token {
+                tok: Tok::Minus,
+                ..
+            })
+        ) {
             self.pos += 1;
             self.depth += 1;
             if self.depth > MAX_DEPTH {
@@ -193,7 +202,13 @@ impl Parser {
                 Ok(e)
             }
             Tok::Name(name) => {
-                if matches!(self.peek(), Some(Token { tok: Tok::LParen, .. })) {
+                if matches!(
+                    self.peek(),
+                    Some(Token {
+                        tok: Tok::LParen,
+                        ..
+                    })
+                ) {
                     self.pos += 1;
                     self.call(&name, token.column)
                 } else if self.context == Context::ChoiceFilter {
@@ -236,7 +251,13 @@ impl Parser {
             });
         };
         let mut args = Vec::new();
-        if !matches!(self.peek(), Some(Token { tok: Tok::RParen, .. })) {
+        if !matches!(
+            self.peek(),
+            Some(Token {
+                tok: Tok::RParen,
+                ..
+            })
+        ) {
             loop {
                 args.push(self.or()?);
                 match self.peek() {
@@ -257,10 +278,7 @@ impl Parser {
             };
             return Err(ParseError {
                 column,
-                message: format!(
-                    "`{name}()` takes {want} argument(s), not {}",
-                    args.len()
-                ),
+                message: format!("`{name}()` takes {want} argument(s), not {}", args.len()),
             });
         }
         if func == Func::Current {

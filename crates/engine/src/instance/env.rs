@@ -42,7 +42,10 @@ impl Env for NodeEnv<'_> {
 
     fn choice_label(&self, node: NodeId, choice: &str) -> Option<String> {
         let form = &self.inst.form;
-        let list = form.element(self.inst.nodes[node].elem).question_type()?.list()?;
+        let list = form
+            .element(self.inst.nodes[node].elem)
+            .question_type()?
+            .list()?;
         let c = form.choices(list).iter().find(|c| c.name == choice)?;
         Some(match &c.label {
             Some(label) => label
@@ -96,7 +99,12 @@ impl Instance {
         expr::number(&expr::eval(ex, &env), &env)
     }
 
-    pub(super) fn eval_choice_filter(&self, filter: &Expr, node: NodeId, choice: &ChoiceDef) -> bool {
+    pub(super) fn eval_choice_filter(
+        &self,
+        filter: &Expr,
+        node: NodeId,
+        choice: &ChoiceDef,
+    ) -> bool {
         let env = NodeEnv {
             inst: self,
             node,

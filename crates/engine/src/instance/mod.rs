@@ -103,10 +103,12 @@ pub struct Node {
     alive: bool,
 }
 
-/// A form being filled.
+/// A form being filled. Cloning is cheap enough for benchmarks and undo: the form and the
+/// host are shared.
+#[derive(Clone)]
 pub struct Instance {
     form: Arc<Form>,
-    host: Box<dyn Host>,
+    host: Arc<dyn Host>,
     nodes: Vec<Node>,
     free: Vec<NodeId>,
     language: Option<String>,
@@ -129,7 +131,7 @@ pub const MAX_REPEAT_COUNT: usize = 10_000;
 impl Instance {
     /// A new, empty filled form: defaults applied, one instance of each repeat without
     /// `repeat_count`, everything computed.
-    pub fn new(form: Arc<Form>, host: Box<dyn Host>) -> Instance {
+    pub fn new(form: Arc<Form>, host: Arc<dyn Host>) -> Instance {
         let language = form.default_language().map(str::to_string);
         let mut inst = Instance {
             form,
@@ -172,9 +174,7 @@ impl Instance {
         let form = Arc::clone(&self.form);
         let e = form.element(elem);
         let answer = match (&e.default, e.question_type()) {
-            (Some(Default::Literal(v)), Some(q)) => {
-                values::normalize(q, v, self.local_offset())
-            }
+            (Some(Default::Literal(v)), Some(q)) => values::normalize(q, v, self.local_offset()),
             _ => String::new(),
         };
         let node = Node {
@@ -452,8 +452,10 @@ impl Instance {
     /// Whether choice `name` passes the `choice_filter` of select `node` right now.
     pub fn choice_admitted(&self, node: NodeId, name: &str) -> bool {
         let e = self.form.element(self.nodes[node].elem);
-        let (Some(filter), Some(list)) = (&e.choice_filter, e.question_type().and_then(QuestionType::list))
-        else {
+        let (Some(filter), Some(list)) = (
+            &e.choice_filter,
+            e.question_type().and_then(QuestionType::list),
+        ) else {
             return true;
         };
         match self.form.choices(list).iter().find(|c| c.name == name) {

@@ -284,8 +284,7 @@ fn recompute_checks(inst: &mut Instance, node: NodeId) {
     } else if required && empty {
         Some(ViolationKind::Required)
     } else if !empty
-        && e
-            .constraint
+        && e.constraint
             .as_ref()
             .is_some_and(|c| !inst.eval_bool(c, node))
     {

@@ -108,13 +108,13 @@ impl Instance {
                 (false, Some(_)) => return Err(missing()),
                 (true, Some(idx)) => {
                     let instances = &self.nodes[child].children;
-                    *instances
-                        .get(idx.wrapping_sub(1))
-                        .ok_or_else(|| InstanceError::NoSuchInstance {
+                    *instances.get(idx.wrapping_sub(1)).ok_or_else(|| {
+                        InstanceError::NoSuchInstance {
                             path: self.path(child),
                             index: idx,
                             count: instances.len(),
-                        })?
+                        }
+                    })?
                 }
                 (true, None) if i + 1 == steps.len() => child,
                 (true, None) => match self.nodes[child].children.as_slice() {

@@ -1,0 +1,43 @@
+# Shared by scripts/serve and scripts/test: install what is missing, skip what is there.
+# Only the package registries are reached (crates.io, Debian).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+TRUNK_VERSION=0.21.14
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# The wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_trunk() {
+  if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+    say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  local v
+  v=$(wasm_bindgen_version)
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$v"; then
+    say "installing wasm-bindgen-cli $v (a few minutes, once)"
+    # Not --locked: its locked webpki-roots is not on every registry mirror.
+    cargo install wasm-bindgen-cli --version "$v"
+  fi
+  # trunk.toml pins the exact version so a mismatch is an error, not a download attempt.
+  sed -i "s/^wasm_bindgen = .*/wasm_bindgen = \"$v\"/" Trunk.toml
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    apt-get update -qq && apt-get install -y -qq chromium chromium-driver
+  fi
+}
