@@ -4,6 +4,7 @@
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use xonadon_engine::expr::datetime::parse_datetime;
@@ -13,7 +14,7 @@ pub struct SystemHost {
     fixed_now: Option<f64>,
     offset: i32,
     seed: RandomState,
-    counter: std::cell::Cell<u64>,
+    counter: AtomicU64,
 }
 
 impl SystemHost {
@@ -31,13 +32,12 @@ impl SystemHost {
             fixed_now,
             offset: offset_minutes,
             seed: RandomState::new(),
-            counter: std::cell::Cell::new(0),
+            counter: AtomicU64::new(0),
         })
     }
 
     fn random_u64(&self) -> u64 {
-        let n = self.counter.get() + 1;
-        self.counter.set(n);
+        let n = self.counter.fetch_add(1, Ordering::Relaxed) + 1;
         let mut h = self.seed.build_hasher();
         h.write_u64(n);
         h.write_u128(

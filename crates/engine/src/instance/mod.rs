@@ -19,7 +19,7 @@ pub use state::{NodeState, Violation, ViolationKind};
 
 /// What the engine needs from the device: a clock and a source of identifiers. The app
 /// implements it over browser APIs, the CLI over the OS; tests use a fixed one.
-pub trait Host {
+pub trait Host: Send + Sync {
     /// Milliseconds since the epoch (UTC) and the local offset from UTC in minutes.
     fn now(&self) -> (f64, i32);
     /// A random version-4 UUID, e.g. `3b2c…`.
@@ -31,7 +31,7 @@ pub trait Host {
 pub struct FixedHost {
     pub now_ms: f64,
     pub offset_minutes: i32,
-    counter: std::cell::Cell<u64>,
+    counter: std::sync::atomic::AtomicU64,
 }
 
 impl FixedHost {
@@ -39,7 +39,7 @@ impl FixedHost {
         FixedHost {
             now_ms,
             offset_minutes,
-            counter: std::cell::Cell::new(0),
+            counter: std::sync::atomic::AtomicU64::new(0),
         }
     }
 }
@@ -49,8 +49,10 @@ impl Host for FixedHost {
         (self.now_ms, self.offset_minutes)
     }
     fn uuid(&self) -> String {
-        let n = self.counter.get() + 1;
-        self.counter.set(n);
+        let n = self
+            .counter
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            + 1;
         format!("00000000-0000-4000-8000-{n:012}")
     }
 }
