@@ -166,6 +166,7 @@ impl Lint<'_> {
             );
         }
         self.choice_filter(e);
+        self.paths(e);
         self.default(e);
         self.choice_literals(e);
         self.range(e);
@@ -215,6 +216,52 @@ impl Lint<'_> {
                 .map(|c| c.name.as_str())
                 .collect(),
         )
+    }
+
+    /// In `${rows}[n > 3]/n`, `n` must be a child of `rows`: XPath steps go one level down.
+    fn paths(&mut self, e: &Element) {
+        let mut problems = Vec::new();
+        let exprs = e.value_expressions().chain(e.check_expressions());
+        for x in exprs {
+            x.walk(&mut |node| {
+                let Expr::Path(base, steps) = node else { return };
+                let Expr::Ref(r) = base.as_ref() else { return };
+                let Some(mut at) = r.target else { return };
+                for step in steps {
+                    let names: Vec<&crate::expr::Reference> = match step {
+                        crate::expr::ast::Step::Child(c) => vec![c],
+                        crate::expr::ast::Step::Filter(f) => {
+                            let mut rel = Vec::new();
+                            f.walk(&mut |y| {
+                                if let Expr::Relative(c) = y {
+                                    rel.push(c);
+                                }
+                            });
+                            rel
+                        }
+                    };
+                    for c in &names {
+                        if let Some(t) = c.target {
+                            if self.elements[t].parent != Some(at) {
+                                problems.push(format!(
+                                    "`{}` is not directly inside `{}`: a path step goes one level down",
+                                    c.name, self.elements[at].name
+                                ));
+                            }
+                        }
+                    }
+                    if let crate::expr::ast::Step::Child(c) = step {
+                        match c.target {
+                            Some(t) => at = t,
+                            None => return,
+                        }
+                    }
+                }
+            });
+        }
+        for p in problems {
+            self.push(Severity::Error, e.json_path.clone(), Some(e), p);
+        }
     }
 
     /// A literal default that the question's type cannot hold.

@@ -22,7 +22,21 @@ pub fn normalize(q: &QuestionType, raw: &str, local_offset: i32) -> String {
                 String::new()
             }
         }
-        QuestionType::Decimal | QuestionType::Range => {
+        QuestionType::Decimal => {
+            // ODK holds a decimal as Java prints a double: `3` is `3.0`.
+            let n = plain_number(t);
+            if n.is_finite() {
+                let s = number_to_string(n);
+                if s.contains(['.', 'e']) {
+                    s
+                } else {
+                    format!("{s}.0")
+                }
+            } else {
+                String::new()
+            }
+        }
+        QuestionType::Range => {
             let n = plain_number(t);
             if n.is_finite() {
                 number_to_string(n)
@@ -34,21 +48,21 @@ pub fn normalize(q: &QuestionType, raw: &str, local_offset: i32) -> String {
             Some(dt) => dt.date_string(),
             None => String::new(),
         },
+        // ODK keeps a valid time or date-time as written. A time picker's `hh:mm` (which ODK
+        // would refuse) gets its seconds.
         QuestionType::Time => match datetime::parse_time(t) {
-            Some((ms, offset)) => {
-                let dt = datetime::DateTime {
-                    local_ms: ms,
-                    offset_minutes: offset.unwrap_or(local_offset),
-                };
-                let full = dt.datetime_string();
-                full.split_once('T')
-                    .map(|(_, t)| t.to_string())
-                    .unwrap_or_default()
-            }
+            Some(_) if is_hh_mm(t) => format!("{t}:00"),
+            Some(_) => t.to_string(),
             None => String::new(),
         },
-        QuestionType::DateTime => match datetime::parse_datetime(t, local_offset) {
-            Some(dt) if t.contains('T') => dt.datetime_string(),
+        QuestionType::DateTime => match t.split_once('T') {
+            Some((_, time)) if datetime::parse_datetime(t, local_offset).is_some() => {
+                if is_hh_mm(time) {
+                    format!("{t}:00")
+                } else {
+                    t.to_string()
+                }
+            }
             _ => String::new(),
         },
         QuestionType::Geopoint => normalize_geopoint(t),
@@ -63,6 +77,10 @@ pub fn normalize(q: &QuestionType, raw: &str, local_offset: i32) -> String {
         | QuestionType::Calculate
         | QuestionType::Hidden => raw.to_string(),
     }
+}
+
+fn is_hh_mm(t: &str) -> bool {
+    t.len() == 5 && t.as_bytes()[2] == b':'
 }
 
 /// A number typed as a number (a date string is not one here, unlike in expressions).
@@ -145,6 +163,7 @@ mod tests {
         assert_eq!(n(QuestionType::Integer, "-7.9"), "-7");
         assert_eq!(n(QuestionType::Integer, "abc"), "");
         assert_eq!(n(QuestionType::Decimal, "2.50"), "2.5");
+        assert_eq!(n(QuestionType::Decimal, "3"), "3.0");
         assert_eq!(n(QuestionType::Decimal, "-0.50"), "-0.5");
         assert_eq!(n(QuestionType::Decimal, "abc"), "");
         assert_eq!(n(QuestionType::Decimal, "2024-01-01"), "");
@@ -160,11 +179,18 @@ mod tests {
         assert_eq!(n(QuestionType::Acknowledge, "true"), "OK");
         assert_eq!(n(QuestionType::Date, "2024-02-30"), "");
         assert_eq!(n(QuestionType::Date, "2024-02-29"), "2024-02-29");
-        assert_eq!(n(QuestionType::Time, "13:45"), "13:45:00.000+05:00");
+        assert_eq!(n(QuestionType::Time, "13:45"), "13:45:00");
+        assert_eq!(n(QuestionType::Time, "14:05:00"), "14:05:00");
+        assert_eq!(n(QuestionType::Time, "25:05:00"), "");
         assert_eq!(
             n(QuestionType::DateTime, "2024-03-01T10:00"),
-            "2024-03-01T10:00:00.000+05:00"
+            "2024-03-01T10:00:00"
         );
+        assert_eq!(
+            n(QuestionType::DateTime, "2024-02-29T14:05:00"),
+            "2024-02-29T14:05:00"
+        );
+        assert_eq!(n(QuestionType::DateTime, "2024-02-30T14:05:00"), "");
         assert_eq!(n(QuestionType::Text, " keep spaces "), " keep spaces ");
     }
 

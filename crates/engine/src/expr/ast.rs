@@ -20,6 +20,19 @@ pub enum Expr {
     Call(Func, Vec<Expr>),
     /// `regex(s, 'literal')`, with the pattern compiled once when the form loads.
     Matches(Box<Expr>, CompiledRegex),
+    /// `${rows}[n > 3]/n`: a reference narrowed by predicates and followed to children.
+    Path(Box<Expr>, Vec<Step>),
+    /// A bare name inside a predicate: that child of the node being tested (`n` in
+    /// `${rows}[n > 3]`).
+    Relative(Reference),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// `[expr]`: keeps the nodes for which it is true, or the one at that 1-based position.
+    Filter(Expr),
+    /// `/name`: the named child of each node.
+    Child(Reference),
 }
 
 /// A regular expression compiled at load; compared by its source text.
@@ -134,10 +147,13 @@ impl Expr {
     /// Every `${name}` reference in the expression, in source order.
     pub fn references(&self) -> Vec<&Reference> {
         let mut out = Vec::new();
-        self.walk(&mut |e| {
-            if let Expr::Ref(r) = e {
-                out.push(r);
-            }
+        self.walk(&mut |e| match e {
+            Expr::Ref(r) | Expr::Relative(r) => out.push(r),
+            Expr::Path(_, steps) => out.extend(steps.iter().filter_map(|s| match s {
+                Step::Child(r) => Some(r),
+                Step::Filter(_) => None,
+            })),
+            _ => {}
         });
         out
     }
@@ -145,7 +161,16 @@ impl Expr {
     pub fn references_mut(&mut self) -> Vec<&mut Reference> {
         fn go<'a>(e: &'a mut Expr, out: &mut Vec<&'a mut Reference>) {
             match e {
-                Expr::Ref(r) => out.push(r),
+                Expr::Ref(r) | Expr::Relative(r) => out.push(r),
+                Expr::Path(base, steps) => {
+                    go(base, out);
+                    for s in steps {
+                        match s {
+                            Step::Filter(f) => go(f, out),
+                            Step::Child(r) => out.push(r),
+                        }
+                    }
+                }
                 Expr::Neg(a) | Expr::Matches(a, _) => go(a, out),
                 Expr::Binary(_, a, b) => {
                     go(a, out);
@@ -165,6 +190,14 @@ impl Expr {
         f(self);
         match self {
             Expr::Neg(a) | Expr::Matches(a, _) => a.walk(f),
+            Expr::Path(base, steps) => {
+                base.walk(f);
+                for s in steps {
+                    if let Step::Filter(e) = s {
+                        e.walk(f);
+                    }
+                }
+            }
             Expr::Binary(_, a, b) => {
                 a.walk(f);
                 b.walk(f);

@@ -55,6 +55,21 @@ impl DateTime {
         self.local_ms / MS_PER_DAY
     }
 
+    /// Days since 1970-01-01T00:00Z: the instant, whatever the offset (ODK's
+    /// `decimal-date-time` of a date-time).
+    pub fn epoch_days(&self) -> f64 {
+        (self.local_ms - self.offset_minutes as f64 * 60_000.0) / MS_PER_DAY
+    }
+
+    /// What a date (whole local days) or a date-time (the instant in days) is in arithmetic.
+    pub fn number(&self, date_only: bool) -> f64 {
+        if date_only {
+            self.days().floor()
+        } else {
+            self.epoch_days()
+        }
+    }
+
     pub fn date_string(&self) -> String {
         let (y, m, d) = civil_from_days((self.local_ms / MS_PER_DAY).floor() as i64);
         format!("{y:04}-{m:02}-{d:02}")
@@ -244,6 +259,9 @@ mod tests {
     fn datetime_keeps_wall_clock_in_local_offset() {
         let dt = parse_datetime("2024-03-01T12:00:00", 300).unwrap();
         assert_eq!(dt.days(), 19_783.5);
+        assert_eq!(dt.epoch_days(), 19_783.5 - 5.0 / 24.0);
+        let z = parse_datetime("1970-01-02T12:00:00.000Z", 300).unwrap();
+        assert_eq!(z.epoch_days(), 1.5);
         assert_eq!(dt.datetime_string(), "2024-03-01T12:00:00.000+05:00");
         let utc = parse_datetime("2024-03-01T07:00:00Z", 300).unwrap();
         assert_eq!(utc.datetime_string(), "2024-03-01T12:00:00.000+05:00");

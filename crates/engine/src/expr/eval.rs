@@ -1,7 +1,7 @@
 //! Evaluates a parsed expression against an [`Env`]: the only way expressions see a form.
 //! The evaluator never fails: like ODK, bad operands become NaN or empty strings.
 
-use super::ast::{BinOp, ElemId, Expr, Func};
+use super::ast::{BinOp, ElemId, Expr, Func, Step};
 use super::datetime::{self, DateTime};
 use super::value::{number_to_string, str_to_bool, str_to_number, NodeId, Value};
 
@@ -28,6 +28,8 @@ pub trait Env {
     /// Milliseconds since the epoch (UTC) and the device's offset from UTC in minutes.
     fn now(&self) -> (f64, i32);
     fn uuid(&self) -> String;
+    /// The same environment seen from another node (inside a predicate).
+    fn at(&self, node: NodeId) -> Box<dyn Env + '_>;
 }
 
 pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
@@ -51,10 +53,44 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
         Expr::Neg(a) => Value::Num(-number(&eval(a, env), env)),
         Expr::Binary(op, a, b) => binary(*op, a, b, env),
         Expr::Call(f, args) => call(*f, args, env),
+        Expr::Relative(r) => match (r.target, env.context()) {
+            (Some(t), Some(c)) => Value::Nodes(env.descend(c, t)),
+            _ => Value::Nodes(Vec::new()),
+        },
+        Expr::Path(base, steps) => {
+            let mut current = nodes(eval(base, env));
+            for step in steps {
+                current = match step {
+                    Step::Filter(predicate) => filter(&current, predicate, env),
+                    Step::Child(r) => match r.target {
+                        Some(t) => current.iter().flat_map(|&n| env.descend(n, t)).collect(),
+                        None => Vec::new(),
+                    },
+                };
+            }
+            Value::Nodes(current)
+        }
         Expr::Matches(subject, regex) => {
             Value::Bool(regex.0.is_match(&string(&eval(subject, env), env)))
         }
     }
+}
+
+/// XPath predicate: a number keeps the node at that 1-based position, anything else keeps the
+/// nodes for which it is true (evaluated from each node).
+fn filter(nodes: &[NodeId], predicate: &Expr, env: &dyn Env) -> Vec<NodeId> {
+    nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, &n)| {
+            let here = env.at(n);
+            match eval(predicate, here.as_ref()) {
+                Value::Num(p) => p == (i + 1) as f64,
+                v => boolean(&v),
+            }
+        })
+        .map(|(_, &n)| n)
+        .collect()
 }
 
 pub fn string(v: &Value, env: &dyn Env) -> String {
@@ -76,7 +112,7 @@ pub fn number(v: &Value, env: &dyn Env) -> f64 {
         Value::Str(s) => str_to_number(s),
         Value::Num(n) => *n,
         Value::Bool(b) => f64::from(u8::from(*b)),
-        Value::Date(dt, _) => dt.days(),
+        Value::Date(dt, date_only) => dt.number(*date_only),
         Value::Nodes(nodes) => nodes
             .first()
             .map_or(f64::NAN, |&n| str_to_number(env.value(n))),
@@ -180,7 +216,7 @@ fn atomic_number(v: &Value) -> f64 {
         Value::Str(s) => str_to_number(s),
         Value::Num(n) => *n,
         Value::Bool(b) => f64::from(u8::from(*b)),
-        Value::Date(dt, _) => dt.days(),
+        Value::Date(dt, date_only) => dt.number(*date_only),
         Value::Nodes(_) => f64::NAN,
     }
 }
@@ -300,7 +336,11 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
         }
         Func::Count => Num(nodes(eval(&args[0], env)).len() as f64),
         Func::Sum => {
+            // ODK: the sum of no nodes is NaN (blank), not 0.
             let ns = nodes(eval(&args[0], env));
+            if ns.is_empty() {
+                return Num(f64::NAN);
+            }
             Num(ns.iter().map(|&n| str_to_number(env.value(n))).sum())
         }
         Func::Min | Func::Max => {
@@ -418,9 +458,8 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
             Some((dt, _)) => Str(datetime::format(&dt, &arg_str(args, 1, env))),
             None => Str(String::new()),
         },
-        Func::DecimalDateTime => {
-            Num(to_datetime(&eval(&args[0], env), env).map_or(f64::NAN, |(dt, _)| dt.days()))
-        }
+        Func::DecimalDateTime => Num(to_datetime(&eval(&args[0], env), env)
+            .map_or(f64::NAN, |(dt, date_only)| dt.number(date_only))),
         Func::Once => {
             let previous = env.previous_value();
             if previous.is_empty() {

@@ -26,6 +26,9 @@ pub enum Tok {
     Gt,
     Ge,
     Pipe,
+    LBracket,
+    RBracket,
+    Slash,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +55,9 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             '*' => Some(Tok::Star),
             '=' => Some(Tok::Eq),
             '|' => Some(Tok::Pipe),
+            '[' => Some(Tok::LBracket),
+            ']' => Some(Tok::RBracket),
+            '/' => Some(Tok::Slash),
             _ => None,
         };
         if let Some(tok) = single {
@@ -160,11 +166,6 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                     tok: Tok::Name(chars[start..i].iter().collect()),
                     column,
                 });
-            }
-            '/' => {
-                return Err(err(
-                    "paths like `/data/x` are not supported: refer to questions as ${name}".into(),
-                ))
             }
             other => return Err(err(format!("unexpected character `{other}`"))),
         }

@@ -1,7 +1,7 @@
 //! Recursive-descent parser with XPath 1.0 precedence:
 //! `or` < `and` < `= !=` < `< <= > >=` < `+ -` < `* div mod` < unary `-` < `|` < primary.
 
-use super::ast::{BinOp, CompiledRegex, Expr, Func, Reference};
+use super::ast::{BinOp, CompiledRegex, Expr, Func, Reference, Step};
 use super::lexer::{tokenize, Tok, Token};
 use super::ParseError;
 
@@ -30,6 +30,7 @@ pub fn parse(src: &str, context: Context) -> Result<Expr, ParseError> {
         depth: 0,
         context,
         end_column: src.chars().count() + 1,
+        in_predicate: 0,
     };
     let expr = p.or()?;
     if let Some(t) = p.peek() {
@@ -50,6 +51,8 @@ struct Parser {
     depth: usize,
     context: Context,
     end_column: usize,
+    /// Inside `[...]`, bare names are children of the node being tested.
+    in_predicate: usize,
 }
 
 fn describe(t: &Tok) -> String {
@@ -73,6 +76,9 @@ fn describe(t: &Tok) -> String {
         Tok::Gt => "`>`".into(),
         Tok::Ge => "`>=`".into(),
         Tok::Pipe => "`|`".into(),
+        Tok::LBracket => "`[`".into(),
+        Tok::RBracket => "`]`".into(),
+        Tok::Slash => "`/`".into(),
     }
 }
 
@@ -189,11 +195,14 @@ impl Parser {
         match token.tok {
             Tok::Number(n) => Ok(Expr::Number(n)),
             Tok::Str(s) => Ok(Expr::Str(s)),
-            Tok::Ref(name) => Ok(Expr::Ref(Reference {
-                name,
-                target: None,
-                column: token.column,
-            })),
+            Tok::Ref(name) => {
+                let base = Expr::Ref(Reference {
+                    name,
+                    target: None,
+                    column: token.column,
+                });
+                self.path_steps(base)
+            }
             Tok::Dot => Ok(Expr::Current),
             Tok::DotDot => Ok(Expr::Parent),
             Tok::LParen => {
@@ -211,6 +220,12 @@ impl Parser {
                 ) {
                     self.pos += 1;
                     self.call(&name, token.column)
+                } else if self.in_predicate > 0 {
+                    Ok(Expr::Relative(Reference {
+                        name,
+                        target: None,
+                        column: token.column,
+                    }))
                 } else if self.context == Context::ChoiceFilter {
                     Ok(Expr::ChoiceProperty(name))
                 } else {
@@ -222,11 +237,65 @@ impl Parser {
                     })
                 }
             }
+            Tok::Slash => Err(ParseError {
+                column: token.column,
+                message: "paths like `/data/x` are not supported: refer to questions as ${name}"
+                    .into(),
+            }),
             other => Err(ParseError {
                 column: token.column,
                 message: format!("unexpected {} where a value was expected", describe(&other)),
             }),
         }
+    }
+
+    /// `[predicate]` and `/child` steps after a reference.
+    fn path_steps(&mut self, base: Expr) -> Result<Expr, ParseError> {
+        let mut steps = Vec::new();
+        loop {
+            match self.peek().map(|t| (t.tok.clone(), t.column)) {
+                Some((Tok::LBracket, column)) => {
+                    self.pos += 1;
+                    self.in_predicate += 1;
+                    let predicate = self.or()?;
+                    self.in_predicate -= 1;
+                    match self.peek() {
+                        Some(Token {
+                            tok: Tok::RBracket, ..
+                        }) => self.pos += 1,
+                        _ => {
+                            return self.error(format!(
+                                "missing `]` to close the `[` at column {column}"
+                            ))
+                        }
+                    }
+                    steps.push(Step::Filter(predicate));
+                }
+                Some((Tok::Slash, _)) => {
+                    self.pos += 1;
+                    match self.peek().cloned() {
+                        Some(Token {
+                            tok: Tok::Name(name),
+                            column,
+                        }) => {
+                            self.pos += 1;
+                            steps.push(Step::Child(Reference {
+                                name,
+                                target: None,
+                                column,
+                            }));
+                        }
+                        _ => return self.error("expected a question name after `/`"),
+                    }
+                }
+                _ => break,
+            }
+        }
+        Ok(if steps.is_empty() {
+            base
+        } else {
+            Expr::Path(Box::new(base), steps)
+        })
     }
 
     fn expect_close(&mut self, open_column: usize) -> Result<(), ParseError> {

@@ -74,6 +74,14 @@ impl Env for NodeEnv<'_> {
     fn uuid(&self) -> String {
         self.inst.host.uuid()
     }
+
+    fn at(&self, node: NodeId) -> Box<dyn Env + '_> {
+        Box::new(NodeEnv {
+            inst: self.inst,
+            node,
+            choice: self.choice,
+        })
+    }
 }
 
 impl Instance {

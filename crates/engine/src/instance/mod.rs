@@ -143,7 +143,7 @@ impl Instance {
             language,
         };
         let mut created = Vec::new();
-        inst.create(0, None, false, &mut created);
+        inst.create(0, None, false, false, &mut created);
         inst.apply_computed_defaults(&created);
         inst.propagate_created(created);
         inst
@@ -165,12 +165,15 @@ impl Instance {
         self.host.now().1
     }
 
-    /// Makes the node for `elem` (and everything below it) under `parent`.
+    /// Makes the node for `elem` (and everything below it) under `parent`. As in ODK, the
+    /// form as first opened has one instance of every repeat without `repeat_count`, while a
+    /// repeat inside an instance added later (`from_template`) starts with none.
     fn create(
         &mut self,
         elem: ElemId,
         parent: Option<NodeId>,
         is_instance: bool,
+        from_template: bool,
         created: &mut Vec<NodeId>,
     ) -> NodeId {
         let form = Arc::clone(&self.form);
@@ -207,13 +210,13 @@ impl Instance {
         if repeat_container {
             // ODK: one instance to start with; a counted repeat gets its instances when its
             // count is computed.
-            if e.repeat_count.is_none() {
-                let inst = self.create(elem, Some(id), true, created);
+            if e.repeat_count.is_none() && !from_template {
+                let inst = self.create(elem, Some(id), true, false, created);
                 self.nodes[id].children.push(inst);
             }
         } else {
             for &child in &e.children {
-                let c = self.create(child, Some(id), false, created);
+                let c = self.create(child, Some(id), false, from_template, created);
                 self.nodes[id].children.push(c);
             }
         }

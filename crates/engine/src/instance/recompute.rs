@@ -168,7 +168,7 @@ impl Changes {
         let elem = inst.nodes[container].elem;
         let mut created = Vec::new();
         let new: Vec<NodeId> = (0..count)
-            .map(|_| inst.create(elem, Some(container), true, &mut created))
+            .map(|_| inst.create(elem, Some(container), true, true, &mut created))
             .collect();
         inst.nodes[container]
             .children
@@ -301,5 +301,13 @@ fn recompute_checks(inst: &mut Instance, node: NodeId) {
 impl Instance {
     pub(super) fn propagate_created(&mut self, created: Vec<NodeId>) {
         Changes::everything(self, &created).finish(self);
+    }
+
+    /// Recomputes every node, as after loading saved answers.
+    pub(super) fn recompute_all(&mut self) {
+        let all: Vec<NodeId> = (0..self.nodes.len())
+            .filter(|&n| self.nodes[n].alive)
+            .collect();
+        Changes::everything(self, &all).finish(self);
     }
 }

@@ -280,3 +280,88 @@ impl Instance {
         Json::Object(map)
     }
 }
+
+impl Instance {
+    /// A filled form rebuilt from [`Instance::snapshot`]: answers (relevant or not, and the
+    /// values `once()` froze, such as the instance ID) and the repeat instances. Keys the form
+    /// no longer has are skipped, so a draft survives a form update.
+    pub fn restore(
+        form: std::sync::Arc<crate::Form>,
+        host: std::sync::Arc<dyn super::Host>,
+        snapshot: &Json,
+    ) -> Result<Instance, InstanceError> {
+        if !snapshot.is_object() {
+            return Err(InstanceError::BadSnapshot(
+                "expected an object of answers".into(),
+            ));
+        }
+        let mut inst = Instance::new(form, host);
+        // A counted repeat gets its instances only once the answers its count reads are in,
+        // so fill, recompute, and fill again while that reveals more places to fill.
+        for _ in 0..8 {
+            let mut filled = 0;
+            inst.fill(ROOT, snapshot, &mut filled)?;
+            inst.recompute_all();
+            if filled == 0 {
+                break;
+            }
+        }
+        Ok(inst)
+    }
+
+    /// Writes the answers of `data` into the subtree of `node`; counts what it wrote.
+    fn fill(&mut self, node: NodeId, data: &Json, filled: &mut usize) -> Result<(), InstanceError> {
+        let Some(map) = data.as_object() else {
+            return Err(InstanceError::BadSnapshot(format!(
+                "{} should be an object",
+                self.path(node)
+            )));
+        };
+        let children = self.nodes[node].children.clone();
+        for c in children {
+            let elem = self.nodes[c].elem;
+            let e = self.form.element(elem);
+            let Some(value) = map.get(&e.name) else {
+                continue;
+            };
+            match e.kind {
+                Kind::Question(_) => {
+                    let answer = match value {
+                        Json::String(s) => s.clone(),
+                        Json::Null => String::new(),
+                        other => other.to_string(),
+                    };
+                    if self.nodes[c].answer != answer {
+                        self.nodes[c].answer = answer;
+                        *filled += 1;
+                    }
+                }
+                Kind::Group | Kind::Root => self.fill(c, value, filled)?,
+                Kind::Repeat => {
+                    let Some(items) = value.as_array() else {
+                        return Err(InstanceError::BadSnapshot(format!(
+                            "{} should be a list of instances",
+                            self.path(c)
+                        )));
+                    };
+                    if e.repeat_count.is_none() {
+                        let have = self.nodes[c].children.len();
+                        let want = items.len().min(super::MAX_REPEAT_COUNT);
+                        let mut changes = super::recompute::Changes::default();
+                        if want > have {
+                            changes.insert_instances(self, c, have, want - have);
+                        } else if want < have {
+                            changes.remove_instances(self, c, want, have - want);
+                        }
+                        changes.finish(self);
+                    }
+                    let instances = self.nodes[c].children.clone();
+                    for (inst, item) in instances.into_iter().zip(items) {
+                        self.fill(inst, item, filled)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
