@@ -12,7 +12,9 @@ fn instance(form: serde_json::Value) -> Instance {
 }
 
 fn value(inst: &Instance, path: &str) -> String {
-    inst.node(inst.find(path).expect("path exists")).value.clone()
+    inst.node(inst.find(path).expect("path exists"))
+        .value
+        .clone()
 }
 
 /// ODK (through pyxform) shows `-` for a choice with no label in the active language. A field

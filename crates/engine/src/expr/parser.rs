@@ -264,9 +264,8 @@ impl Parser {
                             tok: Tok::RBracket, ..
                         }) => self.pos += 1,
                         _ => {
-                            return self.error(format!(
-                                "missing `]` to close the `[` at column {column}"
-                            ))
+                            return self
+                                .error(format!("missing `]` to close the `[` at column {column}"))
                         }
                     }
                     steps.push(Step::Filter(predicate));

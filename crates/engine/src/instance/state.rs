@@ -365,3 +365,42 @@ impl Instance {
         Ok(())
     }
 }
+
+impl Instance {
+    /// A node's label in the current language, with `${name}` replaced by answers (seen from
+    /// the node, so inside a roster it shows the same member's answers).
+    pub fn label(&self, node: NodeId) -> Option<String> {
+        let text = self.form.element(self.nodes[node].elem).label.as_ref()?;
+        Some(self.render(node, text))
+    }
+
+    /// A node's hint, like [`Instance::label`].
+    pub fn hint(&self, node: NodeId) -> Option<String> {
+        let text = self.form.element(self.nodes[node].elem).hint.as_ref()?;
+        Some(self.render(node, text))
+    }
+
+    /// A text in the current language with its `${name}` references filled in.
+    pub fn render(&self, node: NodeId, text: &crate::definition::Text) -> String {
+        let s = text.get(self.language(), self.form.default_language());
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(start) = rest.find("${") {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + 2..];
+            let Some(end) = after.find('}') else {
+                rest = &rest[start..];
+                break;
+            };
+            let name = after[..end].trim();
+            if let Some(&elem) = self.form.by_name.get(name) {
+                if let Some(&n) = self.resolve(elem, node, false).first() {
+                    out.push_str(&self.nodes[n].value);
+                }
+            }
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+}

@@ -1,0 +1,119 @@
+//! The instance API the app builds on: submission, snapshot / restore, violations, labels.
+
+use std::sync::Arc;
+
+use serde_json::json;
+use xonadon_engine::{load, FixedHost, Instance, InstanceError, ViolationKind};
+
+fn form() -> Arc<xonadon_engine::Form> {
+    Arc::new(
+        load(
+            &json!({
+                "settings": {"form_id": "t", "default_language": "en"},
+                "survey": [
+                    {"type": "integer", "name": "age", "label": {"en": "Age", "ru": "Возраст"},
+                     "required": true, "required_message": {"en": "Age please", "ru": "Укажите возраст"}},
+                    {"type": "group", "name": "school", "label": "School", "relevant": "${age} < 18", "children": [
+                        {"type": "text", "name": "school_name", "label": "Name of ${age}-year-old's school"}
+                    ]},
+                    {"type": "repeat", "name": "kids", "label": "Kids", "children": [
+                        {"type": "text", "name": "kid", "label": "Kid",
+                         "constraint": "string-length(.) > 1"}
+                    ]}
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap(),
+    )
+}
+
+fn host() -> Arc<FixedHost> {
+    Arc::new(FixedHost::new(0.0, 300))
+}
+
+fn set(inst: &mut Instance, path: &str, v: &str) {
+    let n = inst.find(path).unwrap();
+    inst.set_value(n, v).unwrap();
+}
+
+#[test]
+fn submission_leaves_out_irrelevant_answers_but_the_draft_keeps_them() {
+    let mut inst = Instance::new(form(), host());
+    set(&mut inst, "/age", "12");
+    set(&mut inst, "/school/school_name", "No. 5");
+    set(&mut inst, "/kids[1]/kid", "Ali");
+    set(&mut inst, "/age", "30");
+    let sub = inst.submission();
+    assert_eq!(sub["age"], "30");
+    assert!(sub.get("school").is_none(), "{sub}");
+    assert_eq!(sub["kids"][0]["kid"], "Ali");
+    assert!(sub["meta"]["instanceID"]
+        .as_str()
+        .unwrap()
+        .starts_with("uuid:"));
+
+    let draft = inst.snapshot();
+    assert_eq!(draft["school"]["school_name"], "No. 5");
+    let mut back = Instance::restore(form(), host(), &draft).unwrap();
+    assert_eq!(back.state_json(), inst.state_json());
+    assert_eq!(
+        back.submission()["meta"]["instanceID"],
+        sub["meta"]["instanceID"]
+    );
+    set(&mut back, "/age", "12");
+    assert_eq!(back.submission()["school"]["school_name"], "No. 5");
+}
+
+#[test]
+fn restore_skips_what_the_form_no_longer_has_and_refuses_garbage() {
+    let draft = json!({"age": "7", "removed_question": "x", "kids": [{"kid": "A"}, {"kid": "Bo"}]});
+    let inst = Instance::restore(form(), host(), &draft).unwrap();
+    assert_eq!(inst.node(inst.find("/kids[2]/kid").unwrap()).value, "Bo");
+    assert!(matches!(
+        Instance::restore(form(), host(), &json!([1, 2])),
+        Err(InstanceError::BadSnapshot(_))
+    ));
+    assert!(matches!(
+        Instance::restore(form(), host(), &json!({"kids": "x"})),
+        Err(InstanceError::BadSnapshot(_))
+    ));
+}
+
+#[test]
+fn violations_list_what_blocks_finalizing_in_the_current_language() {
+    let mut inst = Instance::new(form(), host());
+    set(&mut inst, "/kids[1]/kid", "A");
+    let v = inst.violations();
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(
+        (v[0].path.as_str(), v[0].kind),
+        ("/age", ViolationKind::Required)
+    );
+    assert_eq!(v[0].message, "Age please");
+    assert_eq!(
+        (v[1].path.as_str(), v[1].kind),
+        ("/kids[1]/kid", ViolationKind::Constraint)
+    );
+    assert_eq!(v[1].message, "This answer is not allowed.");
+    inst.set_language("ru").unwrap();
+    let v = inst.violations();
+    assert_eq!(v[0].message, "Укажите возраст");
+    assert_eq!(v[1].message, "Этот ответ недопустим.");
+}
+
+#[test]
+fn labels_show_answers() {
+    let mut inst = Instance::new(form(), host());
+    set(&mut inst, "/age", "9");
+    let n = inst.find("/school/school_name").unwrap();
+    assert_eq!(
+        inst.label(n).as_deref(),
+        Some("Name of 9-year-old's school")
+    );
+    inst.set_language("ru").unwrap();
+    assert_eq!(
+        inst.label(inst.find("/age").unwrap()).as_deref(),
+        Some("Возраст")
+    );
+}
