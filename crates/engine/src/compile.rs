@@ -45,9 +45,10 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
             "the survey is empty: add at least one question",
         );
     }
-    c.add_meta();
+    c.add_meta(definition.settings.instance_name.as_deref());
     c.index_names();
     c.resolve_references();
+    c.check_instance_name(definition.settings.instance_name.as_deref());
     crate::lint::lint(&definition, &c.elements, &c.by_name, &mut c.diagnostics);
     let languages = languages(&definition, &mut c.diagnostics);
     let (order, order_index) = c.order();
@@ -341,12 +342,26 @@ impl Compiler {
         }
     }
 
-    /// `/meta/instanceID`, as pyxform adds it: a `uuid:` identifier fixed at creation.
-    fn add_meta(&mut self) {
+    /// `/meta/instanceID`, as pyxform adds it: a `uuid:` identifier fixed at creation; and
+    /// `/meta/instanceName` from `settings.instance_name` when that expression is sound.
+    fn add_meta(&mut self, instance_name: Option<&str>) {
         let taken = |c: &Compiler, n: &str| c.elements.iter().any(|e| e.name == n);
-        if taken(self, "meta") || taken(self, "instanceID") {
+        if taken(self, "meta") || taken(self, "instanceID") || taken(self, "instanceName") {
             return;
         }
+        let sound_name = instance_name.filter(|src| {
+            expr::parse(src, Context::Normal).is_ok_and(|e| {
+                e.references()
+                    .iter()
+                    .all(|r| self.elements.iter().any(|el| el.name == r.name))
+            })
+        });
+        let name_leaf = sound_name.map(|src| ElementDef {
+            kind: "calculate".into(),
+            name: "instanceName".into(),
+            calculation: Some(src.to_string()),
+            ..meta_leaf()
+        });
         let meta = ElementDef {
             kind: "group".into(),
             name: "meta".into(),
@@ -365,14 +380,18 @@ impl Compiler {
             parameters: None,
             repeat_count: None,
             trigger: None,
-            children: Some(vec![ElementDef {
-                kind: "calculate".into(),
-                name: "instanceID".into(),
-                calculation: Some("once(concat('uuid:', uuid()))".into()),
-                read_only: Some(BoolOrExpr::Bool(true)),
-                children: None,
-                ..meta_leaf()
-            }]),
+            children: Some(
+                std::iter::once(ElementDef {
+                    kind: "calculate".into(),
+                    name: "instanceID".into(),
+                    calculation: Some("once(concat('uuid:', uuid()))".into()),
+                    read_only: Some(BoolOrExpr::Bool(true)),
+                    children: None,
+                    ..meta_leaf()
+                })
+                .chain(name_leaf)
+                .collect(),
+            ),
         };
         self.add(&meta, 0, "$.meta".into());
     }
@@ -475,6 +494,36 @@ impl Compiler {
         }
         for (path, name, message) in problems {
             self.error(&path, Some(&name), message);
+        }
+    }
+
+    /// `settings.instance_name` must parse and name existing questions (it becomes
+    /// `/meta/instanceName` only when it does; see [`Compiler::add_meta`]).
+    fn check_instance_name(&mut self, src: Option<&str>) {
+        let Some(ex) = self.parse(
+            src,
+            Context::Normal,
+            "$.settings",
+            "settings",
+            "instance_name",
+        ) else {
+            return;
+        };
+        let unknown: Vec<String> = ex
+            .references()
+            .iter()
+            .filter(|r| !self.by_name.contains_key(&r.name))
+            .map(|r| {
+                format!(
+                    "`instance_name`, column {}: unknown question ${{{}}}{}",
+                    r.column,
+                    r.name,
+                    suggestion(&r.name, &self.by_name)
+                )
+            })
+            .collect();
+        for message in unknown {
+            self.error("$.settings.instance_name", None, message);
         }
     }
 

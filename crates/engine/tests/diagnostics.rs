@@ -303,6 +303,19 @@ fn unknown_function_and_bad_regex() {
 }
 
 #[test]
+fn instance_name_is_checked() {
+    let f = json!({
+        "settings": {"form_id": "t", "instance_name": "concat(${nam}, '')"},
+        "survey": [{"type": "text", "name": "name", "label": "Name"}]
+    })
+    .to_string();
+    expect_one(
+        &f,
+        "error: $.settings.instance_name: `instance_name`, column 8: unknown question ${nam} (did you mean ${name}?)",
+    );
+}
+
+#[test]
 fn the_household_form_is_clean() {
     let json = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

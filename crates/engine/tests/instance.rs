@@ -9,7 +9,8 @@ fn form() -> Arc<xonadon_engine::Form> {
     Arc::new(
         load(
             &json!({
-                "settings": {"form_id": "t", "default_language": "en"},
+                "settings": {"form_id": "t", "default_language": "en",
+                             "instance_name": "concat('Age ', ${age})"},
                 "survey": [
                     {"type": "integer", "name": "age", "label": {"en": "Age", "ru": "Возраст"},
                      "required": true, "required_message": {"en": "Age please", "ru": "Укажите возраст"}},
@@ -100,6 +101,13 @@ fn violations_list_what_blocks_finalizing_in_the_current_language() {
     let v = inst.violations();
     assert_eq!(v[0].message, "Укажите возраст");
     assert_eq!(v[1].message, "Этот ответ недопустим.");
+}
+
+#[test]
+fn instance_name_follows_the_answers() {
+    let mut inst = Instance::new(form(), host());
+    set(&mut inst, "/age", "41");
+    assert_eq!(inst.instance_name().as_deref(), Some("Age 41"));
 }
 
 #[test]

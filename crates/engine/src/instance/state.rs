@@ -374,6 +374,14 @@ impl Instance {
         Some(self.render(node, text))
     }
 
+    /// The form's `instance_name` for this filled form (e.g. the head's name and mahalla), if
+    /// the form has one and it is not blank.
+    pub fn instance_name(&self) -> Option<String> {
+        let node = self.find("/meta/instanceName").ok()?;
+        let name = &self.nodes[node].value;
+        (!name.trim().is_empty()).then(|| name.clone())
+    }
+
     /// A node's hint, like [`Instance::label`].
     pub fn hint(&self, node: NodeId) -> Option<String> {
         let text = self.form.element(self.nodes[node].elem).hint.as_ref()?;
