@@ -219,34 +219,13 @@ impl Compiler {
         let slot = parent_el.children.len();
         let p = |prop: &str| json_path.clone() + "." + prop;
 
-        let relevant = self.parse(
-            def.relevant.as_deref(),
-            Context::Normal,
-            &json_path,
-            name,
-            "relevant",
-        );
-        let constraint = self.parse(
-            def.constraint.as_deref(),
-            Context::Normal,
-            &json_path,
-            name,
-            "constraint",
-        );
-        let calculation = self.parse(
-            def.calculation.as_deref(),
-            Context::Normal,
-            &json_path,
-            name,
-            "calculation",
-        );
-        let choice_filter = self.parse(
-            def.choice_filter.as_deref(),
-            Context::ChoiceFilter,
-            &json_path,
-            name,
-            "choice_filter",
-        );
+        let mut parse = |src: &Option<String>, context, property| {
+            self.parse(src.as_deref(), context, &json_path, name, property)
+        };
+        let relevant = parse(&def.relevant, Context::Normal, "relevant");
+        let constraint = parse(&def.constraint, Context::Normal, "constraint");
+        let calculation = parse(&def.calculation, Context::Normal, "calculation");
+        let choice_filter = parse(&def.choice_filter, Context::ChoiceFilter, "choice_filter");
         let required = self.condition(def.required.as_ref(), &json_path, name, "required");
         let read_only = self.condition(def.read_only.as_ref(), &json_path, name, "read_only");
         let default = match &def.default {

@@ -75,14 +75,19 @@ impl DateTime {
         format!("{y:04}-{m:02}-{d:02}")
     }
 
-    pub fn datetime_string(&self) -> String {
+    /// (hours, minutes, seconds, milliseconds) of the local time of day.
+    fn clock(&self) -> (i64, i64, i64, i64) {
         let ms_of_day = self.local_ms.rem_euclid(MS_PER_DAY) as i64;
-        let (h, mi, s, ms) = (
+        (
             ms_of_day / 3_600_000,
             ms_of_day / 60_000 % 60,
             ms_of_day / 1000 % 60,
             ms_of_day % 1000,
-        );
+        )
+    }
+
+    pub fn datetime_string(&self) -> String {
+        let (h, mi, s, ms) = self.clock();
         format!(
             "{}T{h:02}:{mi:02}:{s:02}.{ms:03}{}",
             self.date_string(),
@@ -196,13 +201,7 @@ const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 pub fn format(dt: &DateTime, pattern: &str) -> String {
     let days = (dt.local_ms / MS_PER_DAY).floor() as i64;
     let (y, m, d) = civil_from_days(days);
-    let ms_of_day = dt.local_ms.rem_euclid(MS_PER_DAY) as i64;
-    let (h, mi, s, ms) = (
-        ms_of_day / 3_600_000,
-        ms_of_day / 60_000 % 60,
-        ms_of_day / 1000 % 60,
-        ms_of_day % 1000,
-    );
+    let (h, mi, s, ms) = dt.clock();
     let mut out = String::new();
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
