@@ -724,6 +724,18 @@ fn dependents(elements: &[Element]) -> (Vec<Dependents>, Vec<ElemId>) {
         if let Some(t) = e.trigger {
             out[t].triggers.push(e.id);
         }
+        let mut text_refs: Vec<ElemId> = [&e.label, &e.hint]
+            .into_iter()
+            .flatten()
+            .flat_map(|t| t.variants())
+            .flat_map(|(_, s)| text_references(s))
+            .filter_map(|name| elements.iter().find(|x| x.name == name).map(|x| x.id))
+            .collect();
+        text_refs.sort_unstable();
+        text_refs.dedup();
+        for r in text_refs {
+            out[r].texts.push(e.id);
+        }
     }
     for d in &mut out {
         d.positions.sort_unstable();

@@ -187,6 +187,8 @@ pub struct Dependents {
     pub triggers: Vec<ElemId>,
     /// For a repeat: elements inside it that use `position(..)`.
     pub positions: Vec<ElemId>,
+    /// Elements whose label or hint shows this element (`${name}` in the text).
+    pub texts: Vec<ElemId>,
 }
 
 /// A loaded, checked form.

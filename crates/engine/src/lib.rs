@@ -14,6 +14,7 @@ pub mod form;
 pub mod instance;
 mod lint;
 pub mod messages;
+pub mod navigation;
 pub mod script;
 pub mod values;
 

@@ -114,6 +114,9 @@ pub struct Instance {
     nodes: Vec<Node>,
     free: Vec<NodeId>,
     language: Option<String>,
+    /// Nodes whose state (value, relevance, checks, label text, instances) changed since
+    /// the last [`Instance::take_changes`]; lets a UI update only those.
+    changed: Vec<NodeId>,
 }
 
 impl std::fmt::Debug for Instance {
@@ -141,12 +144,23 @@ impl Instance {
             nodes: Vec::new(),
             free: Vec::new(),
             language,
+            changed: Vec::new(),
         };
         let mut created = Vec::new();
         inst.create(0, None, false, false, &mut created);
         inst.apply_computed_defaults(&created);
         inst.propagate_created(created);
         inst
+    }
+
+    /// The nodes whose state changed since the last call, in node order, without duplicates
+    /// and without nodes removed since.
+    pub fn take_changes(&mut self) -> Vec<NodeId> {
+        let mut out = std::mem::take(&mut self.changed);
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|&n| self.nodes[n].alive);
+        out
     }
 
     pub fn form(&self) -> &Arc<Form> {

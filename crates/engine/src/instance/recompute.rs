@@ -25,6 +25,8 @@ pub(super) struct Changes {
     dirty: BTreeSet<(usize, NodeId)>,
     /// Nodes whose checks must be recomputed at the end.
     checks: BTreeSet<NodeId>,
+    /// Nodes whose label or hint shows something that changed.
+    texts: Vec<NodeId>,
 }
 
 struct Outcome {
@@ -62,6 +64,9 @@ impl Changes {
         for &d in &deps.checks {
             self.checks.extend(inst.resolve(d, node, false));
         }
+        for &d in &deps.texts {
+            self.texts.extend(inst.resolve(d, node, false));
+        }
         if relevance_changed {
             for &c in &inst.nodes[node].children {
                 self.schedule(inst, inst.nodes[c].elem, c);
@@ -74,6 +79,7 @@ impl Changes {
         let outcome = self.recompute_node(inst, node);
         self.checks.insert(node);
         if outcome.relevance || outcome.value {
+            inst.changed.push(node);
             self.schedule_dependents(inst, node, outcome.relevance);
         }
     }
@@ -173,6 +179,7 @@ impl Changes {
         inst.nodes[container]
             .children
             .splice(at..at, new.iter().copied());
+        inst.changed.push(container);
         inst.apply_computed_defaults(&created);
         for &n in &created {
             self.schedule(inst, inst.nodes[n].elem, n);
@@ -197,6 +204,7 @@ impl Changes {
             .children
             .drain(from..from + count)
             .collect();
+        inst.changed.push(container);
         let mut elems = Vec::new();
         for r in removed {
             inst.destroy(r, &mut elems);
@@ -244,9 +252,15 @@ impl Changes {
             }
         }
         for node in std::mem::take(&mut self.checks) {
-            if inst.nodes[node].alive {
-                recompute_checks(inst, node);
+            if inst.nodes[node].alive && recompute_checks(inst, node) {
+                inst.changed.push(node);
             }
+        }
+        inst.changed.append(&mut self.texts);
+        // Nobody may be taking changes (the CLI): keep the list from growing without bound.
+        if inst.changed.len() > 4 * inst.nodes.len() + 64 {
+            inst.changed.sort_unstable();
+            inst.changed.dedup();
         }
     }
 
@@ -269,8 +283,9 @@ fn condition(inst: &Instance, c: &Condition, node: NodeId) -> bool {
 }
 
 /// Required, read-only and constraint of one node. As in ODK, a node that is not relevant
-/// has no violation, and a constraint is only checked on a non-empty answer.
-fn recompute_checks(inst: &mut Instance, node: NodeId) {
+/// has no violation, and a constraint is only checked on a non-empty answer. True when any of
+/// them changed.
+fn recompute_checks(inst: &mut Instance, node: NodeId) -> bool {
     let form = Arc::clone(&inst.form);
     let n = &inst.nodes[node];
     let e = form.element(n.elem);
@@ -293,9 +308,11 @@ fn recompute_checks(inst: &mut Instance, node: NodeId) {
         None
     };
     let n = &mut inst.nodes[node];
+    let changed = (n.read_only, n.required, n.violation) != (read_only, required, violation);
     n.read_only = read_only;
     n.required = required;
     n.violation = violation;
+    changed
 }
 
 impl Instance {

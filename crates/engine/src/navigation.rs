@@ -1,0 +1,181 @@
+//! How a filled form is cut into screens, and how far it has got. The same for every front
+//! end, so it lives here; drawing the screens is the front end's business.
+//!
+//! Pages, in form order: each top-level group is a page (XLSForm's `field-list`: the whole
+//! group on one screen, nested groups and repeats inline); consecutive top-level questions
+//! outside any group share a page; a top-level repeat is a roster page (the list of its
+//! instances) followed by one page per instance. Pages with nothing to show (not relevant,
+//! or only calculations) are left out.
+
+use crate::expr::NodeId;
+use crate::form::{Kind, QuestionType};
+use crate::instance::{Instance, ROOT};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// A group, or top-level questions outside any group.
+    Questions,
+    /// A top-level repeat: its instances, to open, add and remove.
+    Roster,
+    /// One instance of a top-level repeat.
+    Member,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub kind: PageKind,
+    /// Stable across reloads (a path such as `/roster/members[2]`), to come back to the page.
+    pub key: String,
+    /// The group, repeat or instance the page shows; the root for loose questions.
+    pub node: NodeId,
+    /// What the page shows, in order: for a Questions page the group's children (or the loose
+    /// questions), for a Member page the instance's children, for a Roster page the repeat.
+    pub items: Vec<NodeId>,
+}
+
+/// Whether a node shows anything to the field worker.
+pub fn is_visible(inst: &Instance, node: NodeId) -> bool {
+    let n = inst.node(node);
+    if !n.relevant {
+        return false;
+    }
+    match &inst.form().element(n.elem).kind {
+        Kind::Question(QuestionType::Calculate | QuestionType::Hidden) => false,
+        Kind::Question(_) => true,
+        Kind::Repeat if !n.is_instance => true,
+        Kind::Root | Kind::Group | Kind::Repeat => n.children.iter().any(|&c| is_visible(inst, c)),
+    }
+}
+
+pub fn pages(inst: &Instance) -> Vec<Page> {
+    let mut out = Vec::new();
+    let mut loose: Vec<NodeId> = Vec::new();
+    let flush = |loose: &mut Vec<NodeId>, out: &mut Vec<Page>| {
+        if loose.iter().any(|&n| is_visible(inst, n)) {
+            out.push(Page {
+                kind: PageKind::Questions,
+                key: inst.path(loose[0]),
+                node: ROOT,
+                items: std::mem::take(loose),
+            });
+        }
+        loose.clear();
+    };
+    for &child in &inst.node(ROOT).children {
+        let n = inst.node(child);
+        let e = inst.form().element(n.elem);
+        match e.kind {
+            Kind::Question(_) => loose.push(child),
+            Kind::Group => {
+                flush(&mut loose, &mut out);
+                if is_visible(inst, child) && e.name != "meta" {
+                    out.push(Page {
+                        kind: PageKind::Questions,
+                        key: inst.path(child),
+                        node: child,
+                        items: n.children.clone(),
+                    });
+                }
+            }
+            Kind::Repeat => {
+                flush(&mut loose, &mut out);
+                if !n.relevant {
+                    continue;
+                }
+                out.push(Page {
+                    kind: PageKind::Roster,
+                    key: inst.path(child),
+                    node: child,
+                    items: vec![child],
+                });
+                for &i in &n.children {
+                    if is_visible(inst, i) {
+                        out.push(Page {
+                            kind: PageKind::Member,
+                            key: inst.path(i),
+                            node: i,
+                            items: inst.node(i).children.clone(),
+                        });
+                    }
+                }
+            }
+            Kind::Root => {}
+        }
+    }
+    flush(&mut loose, &mut out);
+    out
+}
+
+/// Relevant questions the field worker answers, and how many of them have an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub answered: u32,
+    pub total: u32,
+}
+
+pub fn progress(inst: &Instance) -> Progress {
+    let mut p = Progress::default();
+    for n in inst.walk() {
+        let node = inst.node(n);
+        let answerable = inst
+            .form()
+            .element(node.elem)
+            .question_type()
+            .is_some_and(|q| q.is_input());
+        if node.relevant && answerable {
+            p.total += 1;
+            if !node.value.is_empty() {
+                p.answered += 1;
+            }
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{load, FixedHost};
+    use std::sync::Arc;
+
+    #[test]
+    fn groups_rosters_members_and_loose_questions() {
+        let form = load(
+            &serde_json::json!({
+                "settings": {"form_id": "t"},
+                "survey": [
+                    {"type": "text", "name": "a", "label": "A"},
+                    {"type": "text", "name": "b", "label": "B"},
+                    {"type": "group", "name": "g", "label": "G", "children": [
+                        {"type": "integer", "name": "n", "label": "N"}]},
+                    {"type": "group", "name": "hidden", "label": "H", "relevant": "${n} > 5",
+                     "children": [{"type": "text", "name": "h", "label": "H"}]},
+                    {"type": "group", "name": "calc_only", "children": [
+                        {"type": "calculate", "name": "c", "calculation": "1"}]},
+                    {"type": "repeat", "name": "m", "label": "M", "children": [
+                        {"type": "text", "name": "x", "label": "X"}]},
+                    {"type": "note", "name": "end", "label": "End"}
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap();
+        let mut inst = Instance::new(Arc::new(form), Arc::new(FixedHost::new(0.0, 0)));
+        let keys =
+            |inst: &Instance| -> Vec<String> { pages(inst).into_iter().map(|p| p.key).collect() };
+        assert_eq!(keys(&inst), ["/a", "/g", "/m", "/m[1]", "/end"]);
+        inst.set_value(inst.find("/g/n").unwrap(), "9").unwrap();
+        let m = inst.find("/m").unwrap();
+        inst.add_repeat(m, None).unwrap();
+        assert_eq!(
+            keys(&inst),
+            ["/a", "/g", "/hidden", "/m", "/m[1]", "/m[2]", "/end"]
+        );
+        assert_eq!(pages(&inst)[0].items.len(), 2);
+        assert_eq!(pages(&inst)[3].kind, PageKind::Roster);
+        assert_eq!(pages(&inst)[4].kind, PageKind::Member);
+
+        let p = progress(&inst);
+        assert_eq!((p.answered, p.total), (1, 6));
+    }
+}
