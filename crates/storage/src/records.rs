@@ -1,0 +1,135 @@
+//! The records the app keeps, and the rules both repositories apply to them.
+
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+use crate::StorageError;
+
+/// A form definition as downloaded or bundled, keyed by `(form_id, version)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormRecord {
+    /// The form's id (`settings.form_id`).
+    pub form_id: String,
+    /// The form's version (`settings.version`); compared as an opaque string.
+    pub version: String,
+    /// The form's title, for lists.
+    pub title: String,
+    /// The whole definition text (JSON), exactly as the engine loads it.
+    pub json: String,
+    /// When this version was saved on the device (milliseconds since the Unix epoch).
+    pub added_at_ms: f64,
+}
+
+/// A form being filled in, saved as the worker goes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// The instance's id (a UUID), also the submission's `instance_id` once finalized.
+    pub id: String,
+    /// The form it fills in.
+    pub form_id: String,
+    /// The form version it was started with; it stays on that version.
+    pub form_version: String,
+    /// The engine's snapshot of the answers.
+    pub answers: serde_json::Value,
+    /// Where the worker was (opaque to storage).
+    pub page: String,
+    /// The language the worker chose, if any.
+    pub language: Option<String>,
+    /// When it was started (milliseconds since the Unix epoch).
+    pub started_at_ms: f64,
+    /// When it was last saved (milliseconds since the Unix epoch).
+    pub updated_at_ms: f64,
+    /// How many questions are answered, for lists.
+    pub answered: u32,
+    /// How many questions there are, for lists.
+    pub total: u32,
+    /// The instance's name (e.g. the household head's name), for lists.
+    pub title: Option<String>,
+}
+
+/// A finalized form: read-only once written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Submission {
+    /// The instance's id (a UUID).
+    pub instance_id: String,
+    /// The form it fills in.
+    pub form_id: String,
+    /// The form version it was filled with.
+    pub form_version: String,
+    /// The engine's submission data.
+    pub data: serde_json::Value,
+    /// When the draft was started (milliseconds since the Unix epoch).
+    pub started_at_ms: f64,
+    /// When it was finalized (milliseconds since the Unix epoch).
+    pub finalized_at_ms: f64,
+    /// Who filled it in.
+    pub enumerator: String,
+    /// The device it was filled on.
+    pub device_id: String,
+    /// The instance's name, for lists.
+    pub title: Option<String>,
+}
+
+/// JSON has no NaN or infinity: serde_json would write `null`, and the record could then never
+/// be read back. Such a record is refused before anything is written.
+fn check_finite(what: &str, field: &str, value: f64) -> Result<(), StorageError> {
+    if value.is_finite() {
+        Ok(())
+    } else {
+        Err(StorageError::Invalid(format!(
+            "{what}: {field} is {value}, not a time"
+        )))
+    }
+}
+
+impl FormRecord {
+    pub(crate) fn validate(&self) -> Result<(), StorageError> {
+        let what = format!("form {} version {}", self.form_id, self.version);
+        check_finite(&what, "added_at_ms", self.added_at_ms)
+    }
+}
+
+impl Draft {
+    pub(crate) fn validate(&self) -> Result<(), StorageError> {
+        let what = format!("draft {}", self.id);
+        check_finite(&what, "started_at_ms", self.started_at_ms)?;
+        check_finite(&what, "updated_at_ms", self.updated_at_ms)
+    }
+}
+
+impl Submission {
+    pub(crate) fn validate(&self) -> Result<(), StorageError> {
+        let what = format!("submission {}", self.instance_id);
+        check_finite(&what, "started_at_ms", self.started_at_ms)?;
+        check_finite(&what, "finalized_at_ms", self.finalized_at_ms)
+    }
+}
+
+/// By `form_id`; within a form the most recently added version first.
+pub(crate) fn sort_forms(forms: &mut [FormRecord]) {
+    forms.sort_by(|a, b| {
+        a.form_id
+            .cmp(&b.form_id)
+            .then_with(|| b.added_at_ms.total_cmp(&a.added_at_ms))
+            .then_with(|| b.version.cmp(&a.version))
+    });
+}
+
+/// The most recently updated first; ties by id so the order is stable.
+pub(crate) fn sort_drafts(drafts: &mut [Draft]) {
+    drafts.sort_by(|a, b| {
+        newest_first(a.updated_at_ms, b.updated_at_ms).then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+/// The most recently finalized first; ties by instance id so the order is stable.
+pub(crate) fn sort_submissions(submissions: &mut [Submission]) {
+    submissions.sort_by(|a, b| {
+        newest_first(a.finalized_at_ms, b.finalized_at_ms)
+            .then_with(|| a.instance_id.cmp(&b.instance_id))
+    });
+}
+
+fn newest_first(a: f64, b: f64) -> Ordering {
+    b.total_cmp(&a)
+}

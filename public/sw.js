@@ -1,0 +1,50 @@
+// Xonadon's service worker: after one online visit the app starts with no network.
+//
+// The build (scripts/precache.sh, a trunk post_build hook) replaces the two placeholders
+// below with the list of every file of the build and a hash of their contents.
+// - install: fetch the whole list into a cache named after that hash. `addAll` is all or
+//   nothing, so a failed download never leaves a half-filled shell.
+// - activate: delete the caches of older builds. Drafts and submissions live in IndexedDB,
+//   which this worker never touches.
+// - fetch: the shell from the cache; navigations get the cached index.html.
+// No skipWaiting: a new build takes over once every tab of the old one is closed, so a page
+// never mixes files of two builds.
+const VERSION = "__VERSION__";
+const PRECACHE = __PRECACHE__;
+const CACHE = `xonadon-shell-${VERSION}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) =>
+      Promise.all(
+        keys
+          .filter((k) => k.startsWith("xonadon-shell-") && k !== CACHE)
+          .map((k) => caches.delete(k)),
+      ),
+    ).then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(
+      caches.open(CACHE).then((cache) =>
+        cache.match("./index.html").then((hit) => hit || fetch(request)),
+      ),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE).then((cache) =>
+      cache.match(request).then((hit) => hit || fetch(request)),
+    ),
+  );
+});

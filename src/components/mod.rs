@@ -1,0 +1,6 @@
+//! Widgets of the filling screen.
+
+pub mod geopoint;
+pub mod item;
+pub mod question;
+pub mod roster;

@@ -1,0 +1,183 @@
+//! The app's own words (buttons, headings, messages) in the four languages of the field.
+//! Form texts come from the form; these are everything around them.
+
+/// The languages the app's chrome speaks; the first is the default.
+pub const LANGUAGES: [(&str, &str); 4] = [
+    ("uz-Latn", "Oʻzbekcha"),
+    ("uz-Cyrl", "Ўзбекча"),
+    ("ru", "Русский"),
+    ("en", "English"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T {
+    AppName,
+    Forms,
+    NewForm,
+    Drafts,
+    NoDrafts,
+    Resume,
+    Delete,
+    ConfirmDelete,
+    Finalized,
+    NoFinalized,
+    Next,
+    Previous,
+    Sections,
+    Finalize,
+    FinalizeTitle,
+    FixBeforeFinalize,
+    ReadyToFinalize,
+    GoToQuestion,
+    AddMember,
+    RemoveMember,
+    ConfirmRemoveMember,
+    Member,
+    Open,
+    Home,
+    Language,
+    Settings,
+    Enumerator,
+    DeviceId,
+    Answered,
+    Acknowledge,
+    GetLocation,
+    RetryLocation,
+    Accuracy,
+    LocationUnavailable,
+    ChooseOne,
+    NoMembers,
+}
+
+/// The text of `key` in `language` (BCP-47 tag); English for any other language.
+pub fn t(language: &str, key: T) -> &'static str {
+    let i = match language {
+        "uz-Latn" | "uz" => 0,
+        "uz-Cyrl" => 1,
+        "ru" => 2,
+        _ => 3,
+    };
+    let texts: [&str; 4] = match key {
+        T::AppName => ["Xonadon", "Хонадон", "Хонадон", "Xonadon"],
+        T::Forms => ["Soʻrovnomalar", "Сўровномалар", "Анкеты", "Forms"],
+        T::NewForm => [
+            "Yangi soʻrovnoma",
+            "Янги сўровнома",
+            "Новая анкета",
+            "New form",
+        ],
+        T::Drafts => ["Qoralamalar", "Қораламалар", "Черновики", "Drafts"],
+        T::NoDrafts => [
+            "Qoralamalar yoʻq",
+            "Қораламалар йўқ",
+            "Черновиков нет",
+            "No drafts",
+        ],
+        T::Resume => ["Davom ettirish", "Давом эттириш", "Продолжить", "Resume"],
+        T::Delete => ["Oʻchirish", "Ўчириш", "Удалить", "Delete"],
+        T::ConfirmDelete => [
+            "Bu qoralama butunlay oʻchiriladi. Ishonchingiz komilmi?",
+            "Бу қоралама бутунлай ўчирилади. Ишончингиз комилми?",
+            "Черновик будет удалён безвозвратно. Вы уверены?",
+            "This draft will be deleted for good. Are you sure?",
+        ],
+        T::Finalized => ["Yakunlangan", "Якунланган", "Завершённые", "Finalized"],
+        T::NoFinalized => [
+            "Yakunlangan soʻrovnomalar yoʻq",
+            "Якунланган сўровномалар йўқ",
+            "Завершённых анкет нет",
+            "No finalized forms",
+        ],
+        T::Next => ["Keyingi", "Кейинги", "Далее", "Next"],
+        T::Previous => ["Oldingi", "Олдинги", "Назад", "Previous"],
+        T::Sections => ["Boʻlimlar", "Бўлимлар", "Разделы", "Sections"],
+        T::Finalize => ["Yakunlash", "Якунлаш", "Завершить", "Finalize"],
+        T::FinalizeTitle => [
+            "Soʻrovnomani yakunlash",
+            "Сўровномани якунлаш",
+            "Завершение анкеты",
+            "Finalize the form",
+        ],
+        T::FixBeforeFinalize => [
+            "Yakunlashdan oldin quyidagilarni tuzating:",
+            "Якунлашдан олдин қуйидагиларни тузатинг:",
+            "Перед завершением исправьте:",
+            "Fix these before finalizing:",
+        ],
+        T::ReadyToFinalize => [
+            "Barcha javoblar toʻgʻri. Yakunlangandan soʻng oʻzgartirib boʻlmaydi.",
+            "Барча жавоблар тўғри. Якунлангандан сўнг ўзгартириб бўлмайди.",
+            "Все ответы в порядке. После завершения анкету нельзя изменить.",
+            "All answers are in order. Once finalized, the form cannot be changed.",
+        ],
+        T::GoToQuestion => [
+            "Savolga oʻtish",
+            "Саволга ўтиш",
+            "К вопросу",
+            "Go to question",
+        ],
+        T::AddMember => ["Aʼzo qoʻshish", "Аъзо қўшиш", "Добавить", "Add"],
+        T::RemoveMember => ["Olib tashlash", "Олиб ташлаш", "Удалить", "Remove"],
+        T::ConfirmRemoveMember => [
+            "Bu yozuv va uning barcha javoblari oʻchiriladi. Ishonchingiz komilmi?",
+            "Бу ёзув ва унинг барча жавоблари ўчирилади. Ишончингиз комилми?",
+            "Запись и все её ответы будут удалены. Вы уверены?",
+            "This entry and all its answers will be removed. Are you sure?",
+        ],
+        T::Member => ["Yozuv", "Ёзув", "Запись", "Entry"],
+        T::Open => ["Ochish", "Очиш", "Открыть", "Open"],
+        T::Home => ["Bosh sahifa", "Бош саҳифа", "Главная", "Home"],
+        T::Language => ["Til", "Тил", "Язык", "Language"],
+        T::Settings => ["Sozlamalar", "Созламалар", "Настройки", "Settings"],
+        T::Enumerator => [
+            "Xodimning ismi",
+            "Ходимнинг исми",
+            "Имя сотрудника",
+            "Your name",
+        ],
+        T::DeviceId => [
+            "Qurilma raqami",
+            "Қурилма рақами",
+            "Код устройства",
+            "Device ID",
+        ],
+        T::Answered => ["javob berilgan", "жавоб берилган", "отвечено", "answered"],
+        T::Acknowledge => ["Tasdiqlayman", "Тасдиқлайман", "Подтверждаю", "I confirm"],
+        T::GetLocation => [
+            "Joylashuvni aniqlash",
+            "Жойлашувни аниқлаш",
+            "Определить местоположение",
+            "Get location",
+        ],
+        T::RetryLocation => ["Qayta urinish", "Қайта уриниш", "Повторить", "Try again"],
+        T::Accuracy => ["Aniqlik", "Аниқлик", "Точность", "Accuracy"],
+        T::LocationUnavailable => [
+            "Joylashuv aniqlanmadi. Ruxsat berilganini va GPS yoqilganini tekshiring.",
+            "Жойлашув аниқланмади. Рухсат берилганини ва GPS ёқилганини текширинг.",
+            "Не удалось определить местоположение. Проверьте разрешение и включён ли GPS.",
+            "Location not available. Check that location is allowed and GPS is on.",
+        ],
+        T::ChooseOne => ["Tanlang…", "Танланг…", "Выберите…", "Choose…"],
+        T::NoMembers => [
+            "Hali yozuv yoʻq",
+            "Ҳали ёзув йўқ",
+            "Записей пока нет",
+            "No entries yet",
+        ],
+    };
+    texts[i]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_its_own_words() {
+        for (lang, _) in LANGUAGES {
+            assert!(!t(lang, T::Finalize).is_empty());
+        }
+        assert_eq!(t("ru", T::Next), "Далее");
+        assert_eq!(t("fr", T::Next), "Next");
+    }
+}

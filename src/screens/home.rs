@@ -1,0 +1,142 @@
+//! The first screen: the forms on this device, drafts (resume, delete), finalized forms, and
+//! the device settings.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use xonadon_storage::{Draft, Repository, Submission};
+
+use crate::i18n::{t, LANGUAGES, T};
+use crate::settings::{ui_language, Settings};
+use crate::store::Store;
+
+/// Milliseconds since the epoch as local `YYYY-MM-DD hh:mm`.
+pub fn local_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+#[component]
+pub fn Home(
+    /// (form id, title) of the forms that can be started.
+    forms: Vec<(String, String)>,
+    #[prop(into)] on_new: Callback<String>,
+    #[prop(into)] on_resume: Callback<Draft>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let form_titles = forms.clone();
+    let form_title = move |id: &str| {
+        form_titles
+            .iter()
+            .find(|(f, _)| f == id)
+            .map_or(id.to_string(), |(_, t)| t.clone())
+    };
+    let form_title2 = form_title.clone();
+    let settings = expect_context::<Settings>();
+    let lists = LocalResource::new(move || {
+        store.revision.track();
+        async move {
+            let Some(repo) = store.repo() else {
+                return (Vec::new(), Vec::new());
+            };
+            let drafts = store.report(repo.list_drafts().await).unwrap_or_default();
+            let subs = store
+                .report(repo.list_submissions().await)
+                .unwrap_or_default();
+            (drafts, subs)
+        }
+    });
+    let drafts = move || lists.get().map(|(d, _)| d).unwrap_or_default();
+    let submissions = move || lists.get().map(|(_, s)| s).unwrap_or_default();
+    let delete = move |d: Draft| {
+        if window()
+            .confirm_with_message(t(&ui_language(), T::ConfirmDelete))
+            .unwrap_or(false)
+        {
+            spawn_local(async move { store.delete_draft(&d.id).await });
+        }
+    };
+    view! {
+        <div class="home">
+            <header class="bar">
+                <h1>{move || t(&ui_language(), T::AppName)}</h1>
+                <label class="language">
+                    <span class="visually-hidden">{move || t(&ui_language(), T::Language)}</span>
+                    <select on:change=move |ev| settings.language.set(event_target_value(&ev))>
+                        {LANGUAGES.iter().map(|(tag, name)| {
+                            let tag = tag.to_string();
+                            let t2 = tag.clone();
+                            view! { <option value=tag selected=move || settings.language.get() == t2>{*name}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </header>
+            <main>
+                <section>
+                    <h2>{move || t(&ui_language(), T::Forms)}</h2>
+                    <ul class="cards">
+                        {forms.into_iter().map(|(id, title)| view! {
+                            <li>
+                                <span class="entry-title">{title}</span>
+                                <button type="button" class="primary" on:click=move |_| on_new.run(id.clone())>
+                                    {move || t(&ui_language(), T::NewForm)}
+                                </button>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+                <section>
+                    <h2>{move || t(&ui_language(), T::Drafts)}</h2>
+                    <Show when=move || !drafts().is_empty() fallback=move || view! { <p>{move || t(&ui_language(), T::NoDrafts)}</p> }>
+                        <ul class="cards drafts">
+                            <For each=drafts key=|d| (d.id.clone(), d.updated_at_ms as u64) children=move |d| {
+                                let (d1, d2) = (d.clone(), d.clone());
+                                let title = d.title.clone().unwrap_or_else(|| form_title(&d.form_id));
+                                view! {
+                                    <li>
+                                        <span class="entry-title">{title}</span>
+                                        <span class="meta">{format!("{} / {} · ", d.answered, d.total)}
+                                            {move || t(&ui_language(), T::Answered)}
+                                            {format!(" · {}", local_time(d.updated_at_ms))}</span>
+                                        <button type="button" class="primary" on:click=move |_| on_resume.run(d1.clone())>
+                                            {move || t(&ui_language(), T::Resume)}
+                                        </button>
+                                        <button type="button" class="danger" on:click=move |_| delete(d2.clone())>
+                                            {move || t(&ui_language(), T::Delete)}
+                                        </button>
+                                    </li>
+                                }
+                            } />
+                        </ul>
+                    </Show>
+                </section>
+                <section>
+                    <h2>{move || t(&ui_language(), T::Finalized)}</h2>
+                    <Show when=move || !submissions().is_empty() fallback=move || view! { <p>{move || t(&ui_language(), T::NoFinalized)}</p> }>
+                        <ul class="cards finalized">
+                            <For each=submissions key=|s: &Submission| s.instance_id.clone() children=move |s| view! {
+                                <li>
+                                    <span class="entry-title">{s.title.clone().unwrap_or_else(|| form_title2(&s.form_id))}</span>
+                                    <span class="meta">{local_time(s.finalized_at_ms)}</span>
+                                </li>
+                            } />
+                        </ul>
+                    </Show>
+                </section>
+                <section class="settings">
+                    <h2>{move || t(&ui_language(), T::Settings)}</h2>
+                    <label for="enumerator">{move || t(&ui_language(), T::Enumerator)}</label>
+                    <input id="enumerator" type="text" autocomplete="name" prop:value=move || settings.enumerator.get()
+                        on:change=move |ev| settings.enumerator.set(event_target_value(&ev)) />
+                    <p>{move || t(&ui_language(), T::DeviceId)}": "<code>{move || settings.device_id.get()}</code></p>
+                </section>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! The app's screens.
+
+pub mod fill;
+pub mod home;

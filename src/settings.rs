@@ -1,0 +1,50 @@
+//! The device's settings: the app's language, the enumerator's name and a device id. Kept in
+//! localStorage (gloo-storage), so they survive reloads; every submission is stamped with them.
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+const LANGUAGE: &str = "xonadon.language";
+const ENUMERATOR: &str = "xonadon.enumerator";
+const DEVICE_ID: &str = "xonadon.device_id";
+
+#[derive(Clone, Copy)]
+pub struct Settings {
+    /// BCP-47 tag of the app's chrome and, when the form has it, the form's language.
+    pub language: RwSignal<String>,
+    pub enumerator: RwSignal<String>,
+    pub device_id: RwSignal<String>,
+}
+
+impl Settings {
+    /// Reads the saved settings; a new device gets a random device id.
+    pub fn load(new_id: impl FnOnce() -> String) -> Settings {
+        let language = LocalStorage::get(LANGUAGE).unwrap_or_else(|_| "uz-Latn".to_string());
+        let enumerator = LocalStorage::get(ENUMERATOR).unwrap_or_default();
+        let device_id = LocalStorage::get(DEVICE_ID).unwrap_or_else(|_| {
+            let id = new_id();
+            let _ = LocalStorage::set(DEVICE_ID, &id);
+            id
+        });
+        let s = Settings {
+            language: RwSignal::new(language),
+            enumerator: RwSignal::new(enumerator),
+            device_id: RwSignal::new(device_id),
+        };
+        // Persist every change. A failure (private mode, full storage) only loses the setting.
+        Effect::new(move |_| {
+            let _ = LocalStorage::set(LANGUAGE, s.language.get());
+        });
+        Effect::new(move |_| {
+            let _ = LocalStorage::set(ENUMERATOR, s.enumerator.get());
+        });
+        s
+    }
+}
+
+/// The current chrome language (tracked when read inside a reactive closure).
+pub fn ui_language() -> String {
+    use_context::<Settings>()
+        .map(|s| s.language.get())
+        .unwrap_or_else(|| "uz-Latn".to_string())
+}

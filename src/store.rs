@@ -1,0 +1,144 @@
+//! The app's records in IndexedDB (through `xonadon-storage`), and the autosave that writes a
+//! draft within 300 ms of every change and at once when the page is hidden or closed.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use xonadon_storage::{Draft, IdbRepository, Repository, StorageError, Submission};
+
+/// The database handle and what the screens show of storage: the last error and a revision
+/// that moves whenever the lists (drafts, submissions) change.
+#[derive(Clone, Copy)]
+pub struct Store {
+    repo: StoredValue<Option<Rc<IdbRepository>>, LocalStorage>,
+    /// The last storage failure, shown to the worker until the next success.
+    pub error: RwSignal<Option<String>>,
+    pub revision: RwSignal<u64>,
+}
+
+impl Store {
+    pub fn new() -> Store {
+        Store {
+            repo: StoredValue::new_local(None),
+            error: RwSignal::new(None),
+            revision: RwSignal::new(0),
+        }
+    }
+
+    pub async fn open(&self) -> Result<(), StorageError> {
+        let repo = IdbRepository::open(xonadon_storage::DATABASE_NAME).await?;
+        self.repo.set_value(Some(Rc::new(repo)));
+        Ok(())
+    }
+
+    pub fn repo(&self) -> Option<Rc<IdbRepository>> {
+        self.repo.get_value()
+    }
+
+    /// Records the outcome of a write: an error stays on screen until a write succeeds.
+    pub fn report<T>(&self, result: Result<T, StorageError>) -> Option<T> {
+        match result {
+            Ok(v) => {
+                if self.error.get_untracked().is_some() {
+                    self.error.set(None);
+                }
+                Some(v)
+            }
+            Err(e) => {
+                self.error.set(Some(e.to_string()));
+                None
+            }
+        }
+    }
+
+    pub async fn save_draft(&self, draft: &Draft) -> bool {
+        let Some(repo) = self.repo() else {
+            return false;
+        };
+        let ok = self.report(repo.put_draft(draft).await).is_some();
+        self.revision.update(|r| *r += 1);
+        ok
+    }
+
+    pub async fn finalize(&self, draft_id: &str, submission: &Submission) -> bool {
+        let Some(repo) = self.repo() else {
+            return false;
+        };
+        let ok = self
+            .report(repo.finalize(draft_id, submission).await)
+            .is_some();
+        self.revision.update(|r| *r += 1);
+        ok
+    }
+
+    pub async fn delete_draft(&self, id: &str) {
+        let Some(repo) = self.repo() else { return };
+        self.report(repo.delete_draft(id).await);
+        self.revision.update(|r| *r += 1);
+    }
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::new()
+    }
+}
+
+/// Saves `make()` 300 ms after the last of a burst of `changes`, and at once when the page
+/// is hidden or about to be closed (the browser may kill it right after).
+pub fn autosave(
+    store: Store,
+    changes: impl Fn() + Send + Sync + 'static,
+    make: impl Fn() -> Option<Draft> + Clone + 'static,
+) {
+    let generation = StoredValue::new(0u64);
+    let save_now = {
+        let make = make.clone();
+        move || {
+            if let Some(d) = make() {
+                spawn_local(async move {
+                    store.save_draft(&d).await;
+                });
+            }
+        }
+    };
+    let save_now = StoredValue::new_local(Rc::new(save_now) as Rc<dyn Fn()>);
+    Effect::new(move |first: Option<()>| {
+        changes();
+        if first.is_none() {
+            return;
+        }
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(mine) {
+                    if let Some(f) = save_now.try_get_value() {
+                        f();
+                    }
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
+    });
+    let flush = Closure::<dyn Fn()>::new(move || {
+        if let Some(f) = save_now.try_get_value() {
+            f();
+        }
+    });
+    let doc = document();
+    let win = window();
+    let _ =
+        doc.add_event_listener_with_callback("visibilitychange", flush.as_ref().unchecked_ref());
+    let _ = win.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+    // Stop listening when the filling screen goes away.
+    let handler: js_sys::Function = flush.into_js_value().unchecked_into();
+    let handler = send_wrapper::SendWrapper::new(handler);
+    on_cleanup(move || {
+        let _ = document().remove_event_listener_with_callback("visibilitychange", &handler);
+        let _ = window().remove_event_listener_with_callback("pagehide", &handler);
+    });
+}
