@@ -30,14 +30,14 @@ pub fn Home(
     #[prop(into)] on_resume: Callback<Draft>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
-    let form_titles = forms.clone();
+    let form_titles = StoredValue::new(forms.clone());
     let form_title = move |id: &str| {
-        form_titles
-            .iter()
-            .find(|(f, _)| f == id)
-            .map_or(id.to_string(), |(_, t)| t.clone())
+        form_titles.with_value(|fs| {
+            fs.iter()
+                .find(|(f, _)| f == id)
+                .map_or(id.to_string(), |(_, t)| t.clone())
+        })
     };
-    let form_title2 = form_title.clone();
     let settings = expect_context::<Settings>();
     let lists = LocalResource::new(move || {
         store.revision.track();
@@ -122,7 +122,7 @@ pub fn Home(
                         <ul class="cards finalized">
                             <For each=submissions key=|s: &Submission| s.instance_id.clone() children=move |s| view! {
                                 <li>
-                                    <span class="entry-title">{s.title.clone().unwrap_or_else(|| form_title2(&s.form_id))}</span>
+                                    <span class="entry-title">{s.title.clone().unwrap_or_else(|| form_title(&s.form_id))}</span>
                                     <span class="meta">{local_time(s.finalized_at_ms)}</span>
                                 </li>
                             } />
