@@ -21,6 +21,9 @@ pub struct Session {
     structure: StoredValue<ArcTrigger>,
     /// Notified after every change, for autosave and the progress bar.
     pub edits: RwSignal<u64>,
+    /// Once the worker has reached the finalize step, every unanswered required question says
+    /// so; before that, only those the worker has touched (a blank form is not a wall of red).
+    pub reveal_required: RwSignal<bool>,
 }
 
 impl Session {
@@ -30,6 +33,7 @@ impl Session {
             triggers: StoredValue::new(HashMap::new()),
             structure: StoredValue::new(ArcTrigger::new()),
             edits: RwSignal::new(0),
+            reveal_required: RwSignal::new(false),
         }
     }
 

@@ -21,6 +21,8 @@ pub struct QuestionView {
     pub required: bool,
     pub read_only: bool,
     pub message: Option<String>,
+    /// The message is about a blank required answer (shown only once the worker has been here).
+    pub blank_required: bool,
     /// (name, label) of the choices the filter admits now.
     pub choices: Vec<(String, String)>,
 }
@@ -39,6 +41,7 @@ impl QuestionView {
             required: n.required,
             read_only: n.read_only,
             message: inst.violation_message(node),
+            blank_required: n.violation == Some(xonadon_engine::ViolationKind::Required),
             choices: inst
                 .visible_choices(node)
                 .into_iter()
@@ -83,11 +86,21 @@ pub fn Question(node: NodeId) -> impl IntoView {
     if matches!(kind, QuestionType::Calculate | QuestionType::Hidden) {
         return ().into_any();
     }
-    let view = Memo::new(move |_| session.read(node, |i| QuestionView::of(i, node)));
+    let touched = RwSignal::new(false);
+    let view = Memo::new(move |_| {
+        let mut v = session.read(node, |i| QuestionView::of(i, node));
+        if v.blank_required && !touched.get() && !session.reveal_required.get() {
+            v.message = None;
+        }
+        v
+    });
     let id = format!("q{node}");
+    // The engine path (`/roster/members[2]/age`) names the question for tests and support.
+    let path = session.peek(|i| i.path(node));
     let hint_id = format!("q{node}-hint");
     let msg_id = format!("q{node}-msg");
     let set = move |v: String| {
+        touched.set(true);
         let _ = session.change(|i| i.set_value(node, &v));
     };
     let appearance = element.appearance.clone().unwrap_or_default();
@@ -138,10 +151,13 @@ pub fn Question(node: NodeId) -> impl IntoView {
     // and `hidden` takes it out of the accessibility tree as well.
     let hidden = move || !view.with(|v| v.relevant);
     if grouped {
-        view! { <fieldset class=class id=format!("node-{node}") hidden=hidden>{body}</fieldset> }
-            .into_any()
+        view! {
+            <fieldset class=class id=format!("node-{node}") data-path=path hidden=hidden>{body}</fieldset>
+        }
+        .into_any()
     } else {
-        view! { <div class=class id=format!("node-{node}") hidden=hidden>{body}</div> }.into_any()
+        view! { <div class=class id=format!("node-{node}") data-path=path hidden=hidden>{body}</div> }
+            .into_any()
     }
 }
 

@@ -109,15 +109,17 @@ pub fn FillScreen(
         }
         window().scroll_to_with_x_and_y(0.0, 0.0);
     };
-    let title = session.peek(|i| {
-        let form = i.form();
-        form.definition
-            .settings
-            .title
-            .as_ref()
-            .map(|tt| tt.get(i.language(), form.default_language()).to_string())
-            .unwrap_or_else(|| form.definition.settings.form_id.clone())
-    });
+    let title = move || {
+        session.read_structure(|i| {
+            let form = i.form();
+            form.definition
+                .settings
+                .title
+                .as_ref()
+                .map(|tt| tt.get(i.language(), form.default_language()).to_string())
+                .unwrap_or_else(|| form.definition.settings.form_id.clone())
+        })
+    };
     let sections_open = RwSignal::new(false);
     let current = Memo::new(move |_| {
         let i = index.get();
@@ -235,6 +237,7 @@ fn FinalizeStep(
     #[prop(into)] on_finalize: Callback<()>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
+    session.reveal_required.set(true);
     let violations = Memo::new(move |_| {
         session.edits.track();
         session.peek(|i| {
