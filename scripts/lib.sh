@@ -38,6 +38,8 @@ ensure_trunk() {
 ensure_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"
-    apt-get update -qq && apt-get install -y -qq chromium chromium-driver
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium chromium-driver
   fi
 }

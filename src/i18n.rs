@@ -46,6 +46,7 @@ pub enum T {
     Accuracy,
     LocationUnavailable,
     ChooseOne,
+    Members,
     NoMembers,
 }
 
@@ -158,6 +159,12 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Location not available. Check that location is allowed and GPS is on.",
         ],
         T::ChooseOne => ["Tanlang…", "Танланг…", "Выберите…", "Choose…"],
+        T::Members => [
+            "Roʻyxatga qaytish",
+            "Рўйхатга қайтиш",
+            "К списку",
+            "Back to the list",
+        ],
         T::NoMembers => [
             "Hali yozuv yoʻq",
             "Ҳали ёзув йўқ",

@@ -96,7 +96,7 @@ pub fn Question(node: NodeId) -> impl IntoView {
     });
     let id = format!("q{node}");
     // The engine path (`/roster/members[2]/age`) names the question for tests and support.
-    let path = session.peek(|i| i.path(node));
+    let path = move || session.read_structure(|i| i.path(node));
     let hint_id = format!("q{node}-hint");
     let msg_id = format!("q{node}-msg");
     let set = move |v: String| {

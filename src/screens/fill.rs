@@ -194,7 +194,7 @@ pub fn FillScreen(
                     </ol>
                 </Show>
             </nav>
-            <main class="page">
+            <main class="page" data-page=move || page.get()>
                 {move || {
                     if page.get() == FINALIZE {
                         return view! { <FinalizeStep pages=pages page=page on_finalize=on_finalize /> }.into_any();
@@ -204,7 +204,25 @@ pub fn FillScreen(
                         Some(p) => {
                             let heading = page_title(&p);
                             match p.kind {
-                                PageKind::Roster => view! { <RosterList node=p.node /> }.into_any(),
+                                PageKind::Roster => p.items.iter().map(|&n| {
+                                    if n == p.node {
+                                        view! { <RosterList node=n /> }.into_any()
+                                    } else {
+                                        view! { <Item node=n /> }.into_any()
+                                    }
+                                }).collect_view().into_any(),
+                                PageKind::Member => {
+                                    let list = session.peek(|i| {
+                                        i.node(p.node).parent.map(|c| i.path(c)).unwrap_or_default()
+                                    });
+                                    view! {
+                                        <button type="button" class="back-to-roster" on:click=move |_| page.set(list.clone())>
+                                            "← "{move || t(&ui_language(), T::Members)}
+                                        </button>
+                                        <h2>{heading}</h2>
+                                        {p.items.iter().map(|&n| view! { <Item node=n /> }).collect_view()}
+                                    }.into_any()
+                                }
                                 _ => view! {
                                     <h2>{heading}</h2>
                                     {p.items.iter().map(|&n| view! { <Item node=n /> }).collect_view()}

@@ -3,9 +3,10 @@
 //!
 //! Pages, in form order: each top-level group is a page (XLSForm's `field-list`: the whole
 //! group on one screen, nested groups and repeats inline); consecutive top-level questions
-//! outside any group share a page; a top-level repeat is a roster page (the list of its
-//! instances) followed by one page per instance. Pages with nothing to show (not relevant,
-//! or only calculations) are left out.
+//! outside any group share a page; a top-level repeat, or a top-level group that holds only a
+//! repeat (besides notes and calculations), is a roster page (the list of its instances) followed by one
+//! page per instance. Pages with nothing to show (not relevant, or only calculations) are left
+//! out.
 
 use crate::expr::NodeId;
 use crate::form::{Kind, QuestionType};
@@ -29,7 +30,8 @@ pub struct Page {
     /// The group, repeat or instance the page shows; the root for loose questions.
     pub node: NodeId,
     /// What the page shows, in order: for a Questions page the group's children (or the loose
-    /// questions), for a Member page the instance's children, for a Roster page the repeat.
+    /// questions), for a Member page the instance's children, for a Roster page the notes of
+    /// its section and then the repeat (`node`).
     pub items: Vec<NodeId>,
 }
 
@@ -45,6 +47,48 @@ pub fn is_visible(inst: &Instance, node: NodeId) -> bool {
         Kind::Repeat if !n.is_instance => true,
         Kind::Root | Kind::Group | Kind::Repeat => n.children.iter().any(|&c| is_visible(inst, c)),
     }
+}
+
+/// The roster page of a repeat (with the notes of its section) and the pages of its instances.
+fn roster(inst: &Instance, repeat: NodeId, notes: Vec<NodeId>, out: &mut Vec<Page>) {
+    if !inst.node(repeat).relevant {
+        return;
+    }
+    let mut items = notes;
+    items.push(repeat);
+    out.push(Page {
+        kind: PageKind::Roster,
+        key: inst.path(repeat),
+        node: repeat,
+        items,
+    });
+    for &i in &inst.node(repeat).children {
+        if is_visible(inst, i) {
+            out.push(Page {
+                kind: PageKind::Member,
+                key: inst.path(i),
+                node: i,
+                items: inst.node(i).children.clone(),
+            });
+        }
+    }
+}
+
+/// The repeat a group holds when it holds nothing else but notes (returned too) and
+/// calculations: a roster section.
+fn only_repeat(inst: &Instance, group: NodeId) -> Option<(NodeId, Vec<NodeId>)> {
+    let mut found = None;
+    let mut notes = Vec::new();
+    for &c in &inst.node(group).children {
+        let kind = &inst.form().element(inst.node(c).elem).kind;
+        match kind {
+            Kind::Repeat if found.is_none() => found = Some(c),
+            Kind::Question(QuestionType::Calculate | QuestionType::Hidden) => {}
+            Kind::Question(QuestionType::Note) => notes.push(c),
+            _ => return None,
+        }
+    }
+    found.map(|r| (r, notes))
 }
 
 pub fn pages(inst: &Instance) -> Vec<Page> {
@@ -68,7 +112,9 @@ pub fn pages(inst: &Instance) -> Vec<Page> {
             Kind::Question(_) => loose.push(child),
             Kind::Group => {
                 flush(&mut loose, &mut out);
-                if is_visible(inst, child) && e.name != "meta" {
+                if let Some((repeat, notes)) = only_repeat(inst, child).filter(|_| n.relevant) {
+                    roster(inst, repeat, notes, &mut out);
+                } else if is_visible(inst, child) && e.name != "meta" {
                     out.push(Page {
                         kind: PageKind::Questions,
                         key: inst.path(child),
@@ -79,25 +125,7 @@ pub fn pages(inst: &Instance) -> Vec<Page> {
             }
             Kind::Repeat => {
                 flush(&mut loose, &mut out);
-                if !n.relevant {
-                    continue;
-                }
-                out.push(Page {
-                    kind: PageKind::Roster,
-                    key: inst.path(child),
-                    node: child,
-                    items: vec![child],
-                });
-                for &i in &n.children {
-                    if is_visible(inst, i) {
-                        out.push(Page {
-                            kind: PageKind::Member,
-                            key: inst.path(i),
-                            node: i,
-                            items: inst.node(i).children.clone(),
-                        });
-                    }
-                }
+                roster(inst, child, Vec::new(), &mut out);
             }
             Kind::Root => {}
         }
@@ -154,6 +182,11 @@ mod tests {
                         {"type": "calculate", "name": "c", "calculation": "1"}]},
                     {"type": "repeat", "name": "m", "label": "M", "children": [
                         {"type": "text", "name": "x", "label": "X"}]},
+                    {"type": "group", "name": "rg", "label": "Roster", "children": [
+                        {"type": "note", "name": "about", "label": "About the people"},
+                        {"type": "repeat", "name": "people", "label": "P", "children": [
+                            {"type": "text", "name": "y", "label": "Y"}]},
+                        {"type": "calculate", "name": "np", "calculation": "count(${people})"}]},
                     {"type": "note", "name": "end", "label": "End"}
                 ]
             })
@@ -163,19 +196,40 @@ mod tests {
         let mut inst = Instance::new(Arc::new(form), Arc::new(FixedHost::new(0.0, 0)));
         let keys =
             |inst: &Instance| -> Vec<String> { pages(inst).into_iter().map(|p| p.key).collect() };
-        assert_eq!(keys(&inst), ["/a", "/g", "/m", "/m[1]", "/end"]);
+        assert_eq!(
+            keys(&inst),
+            [
+                "/a",
+                "/g",
+                "/m",
+                "/m[1]",
+                "/rg/people",
+                "/rg/people[1]",
+                "/end"
+            ]
+        );
         inst.set_value(inst.find("/g/n").unwrap(), "9").unwrap();
         let m = inst.find("/m").unwrap();
         inst.add_repeat(m, None).unwrap();
         assert_eq!(
             keys(&inst),
-            ["/a", "/g", "/hidden", "/m", "/m[1]", "/m[2]", "/end"]
+            [
+                "/a",
+                "/g",
+                "/hidden",
+                "/m",
+                "/m[1]",
+                "/m[2]",
+                "/rg/people",
+                "/rg/people[1]",
+                "/end"
+            ]
         );
         assert_eq!(pages(&inst)[0].items.len(), 2);
         assert_eq!(pages(&inst)[3].kind, PageKind::Roster);
         assert_eq!(pages(&inst)[4].kind, PageKind::Member);
 
         let p = progress(&inst);
-        assert_eq!((p.answered, p.total), (1, 6));
+        assert_eq!((p.answered, p.total), (1, 7));
     }
 }

@@ -125,3 +125,29 @@ fn labels_show_answers() {
         Some("Возраст")
     );
 }
+
+#[test]
+fn a_filtered_select_is_reported_changed_when_its_filter_input_changes() {
+    let form = load(
+        &json!({
+            "settings": {"form_id": "t"},
+            "survey": [
+                {"type": "select_one region", "name": "region", "label": "Region"},
+                {"type": "select_one district", "name": "district", "label": "District",
+                 "choice_filter": "region = ${region}"}
+            ],
+            "choices": {
+                "region": [{"name": "r1", "label": "R1"}],
+                "district": [{"name": "d1", "label": "D1", "region": "r1"}]
+            }
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let mut inst = Instance::new(Arc::new(form), host());
+    inst.take_changes();
+    set(&mut inst, "/region", "r1");
+    let district = inst.find("/district").unwrap();
+    assert!(inst.take_changes().contains(&district));
+    assert_eq!(inst.visible_choices(district).len(), 1);
+}

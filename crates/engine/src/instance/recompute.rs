@@ -81,6 +81,14 @@ impl Changes {
         if outcome.relevance || outcome.value {
             inst.changed.push(node);
             self.schedule_dependents(inst, node, outcome.relevance);
+        } else if inst
+            .form
+            .element(inst.nodes[node].elem)
+            .choice_filter
+            .is_some()
+        {
+            // Same value, but what its filter reads changed: the choices shown may differ.
+            inst.changed.push(node);
         }
     }
 

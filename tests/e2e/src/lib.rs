@@ -1,0 +1,221 @@
+//! Harness for the end-to-end tests: serves the built app (`dist/`, made by
+//! `trunk build --release`) on a local port, starts chromedriver and a headless Chromium
+//! session, and gives the tests a few verbs over WebDriver (fantoccini).
+//!
+//! The static server can be stopped mid-test to check that the service worker starts the app
+//! without a network. Screenshots go to `target/e2e-screens/` for people to look at.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A static file server for `dist/` on 127.0.0.1, stoppable.
+pub struct StaticServer {
+    pub port: u16,
+    running: Arc<AtomicBool>,
+    server: Arc<tiny_http::Server>,
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") | Some("webmanifest") => "application/json",
+        Some("png") => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+impl StaticServer {
+    pub fn start(root: PathBuf) -> StaticServer {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
+        let port = server.server_addr().to_ip().expect("ip address").port();
+        let running = Arc::new(AtomicBool::new(true));
+        let (srv, run) = (Arc::clone(&server), Arc::clone(&running));
+        std::thread::spawn(move || {
+            for request in srv.incoming_requests() {
+                if !run.load(Ordering::SeqCst) {
+                    break;
+                }
+                let url = request.url().split('?').next().unwrap_or("/").to_string();
+                let rel = url.trim_start_matches('/');
+                let file = if rel.is_empty() {
+                    root.join("index.html")
+                } else {
+                    root.join(rel)
+                };
+                let response = match std::fs::read(&file) {
+                    Ok(bytes) => {
+                        let header = tiny_http::Header::from_bytes(
+                            &b"Content-Type"[..],
+                            content_type(&file).as_bytes(),
+                        )
+                        .expect("header");
+                        tiny_http::Response::from_data(bytes)
+                            .with_header(header)
+                            .boxed()
+                    }
+                    Err(_) => tiny_http::Response::from_string("not found")
+                        .with_status_code(404)
+                        .boxed(),
+                };
+                let _ = request.respond(response);
+            }
+        });
+        StaticServer {
+            port,
+            running,
+            server,
+        }
+    }
+
+    /// Stops answering: the network is gone for the app.
+    pub fn stop(&self) {
+        self.running.store(false, Ordering::SeqCst);
+        self.server.unblock();
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+}
+
+/// chromedriver, killed when dropped (so Chromium does not linger).
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        let port = {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").expect("free port");
+            l.local_addr().expect("addr").port()
+        };
+        let exe = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let child = Command::new(&exe)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {exe} ({e}): install chromium-driver"));
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub async fn browser(driver: &Driver, profile: &Path) -> Client {
+    let caps = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-dev-shm-usage", "--window-size=768,1024",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }
+    });
+    let caps = caps.as_object().cloned().unwrap_or_default();
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        match ClientBuilder::new(connector.clone())
+            .capabilities(caps.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(c) => return c,
+            Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+/// Waits until `css` matches an element (Leptos updates the DOM after events, not at once).
+pub async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element `{css}` within 20 s: {e}"))
+}
+
+/// Runs a script and returns its result.
+pub async fn js(c: &Client, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+    c.execute(script, args)
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// Polls `script` until it returns `true`.
+pub async fn until(c: &Client, what: &str, script: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while js(c, script, vec![]).await != serde_json::Value::Bool(true) {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub async fn screenshot(c: &Client, name: &str) {
+    let dir = workspace().join("target/e2e-screens");
+    std::fs::create_dir_all(&dir).expect("screens folder");
+    let png = c.screenshot().await.expect("screenshot");
+    std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+}
+
+/// Answers the question at engine `path` the way a click or typing would, through the
+/// DOM events the app listens to. `value` None = the first choice / a plausible value.
+/// Returns what was entered, or an error text.
+pub const FILL: &str = r#"
+const [path, value] = arguments;
+const q = document.querySelector(`[data-path="${path}"]`);
+if (!q || q.hidden) return `no visible question ${path}`;
+const fire = (el, v) => {
+  el.value = v;
+  el.dispatchEvent(new Event('input', {bubbles: true}));
+  el.dispatchEvent(new Event('change', {bubbles: true}));
+};
+const select = q.querySelector('select');
+if (select) {
+  const v = value ?? [...select.options].map(o => o.value).find(v => v && !v.startsWith('other'));
+  fire(select, v); return v;
+}
+const boxes = [...q.querySelectorAll('input[type=radio], input[type=checkbox]')];
+if (boxes.length) {
+  const wanted = value === null ? [boxes.find(b => !/^(other|none|no_?)/.test(b.value)) ?? boxes[0]]
+    : value.split(' ').map(v => boxes.find(b => b.value === v));
+  for (const b of wanted) { if (b && !b.checked) b.click(); }
+  return wanted.map(b => b && b.value).join(' ');
+}
+const input = q.querySelector('input, textarea');
+if (input) {
+  let v = value;
+  if (v === null) {
+    if (input.type === 'date') v = '2020-01-01';
+    else if (input.type === 'time') v = '10:00';
+    else if (input.type === 'range') v = input.min || '0';
+    else if (input.inputMode === 'numeric' || input.inputMode === 'decimal') v = '0';
+    else v = 'Test';
+  }
+  fire(input, v); return v;
+}
+return `nothing to fill at ${path}`;
+"#;

@@ -1,0 +1,362 @@
+//! A field worker's session on the built app in headless Chromium: fill the default form with
+//! a roster of 3, reload mid-way and get everything back, switch language, finalize, see it
+//! listed; then lose the network and keep working from the service worker.
+//!
+//! Needs `dist/` (`trunk build --release`) and chromedriver; `scripts/test` does both.
+
+use std::collections::HashMap;
+
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+use xonadon_e2e::{
+    browser, js, screenshot, until, wait_for, workspace, Driver, StaticServer, FILL,
+};
+
+async fn fill(c: &Client, path: &str, value: Option<&str>) -> String {
+    let got = js(c, FILL, vec![json!(path), json!(value)]).await;
+    let got = got.as_str().unwrap_or_default().to_string();
+    assert!(
+        !got.starts_with("no visible") && !got.starts_with("nothing"),
+        "{got}"
+    );
+    got
+}
+
+async fn value_at(c: &Client, path: &str) -> Value {
+    js(
+        c,
+        "const q = document.querySelector(`[data-path=\"${arguments[0]}\"]`);\
+         const el = q && q.querySelector('input, select, textarea'); return el ? el.value : null;",
+        vec![json!(path)],
+    )
+    .await
+}
+
+/// Clicks like a person: scrolled to the middle of the screen first, clear of the sticky
+/// header and footer (WebDriver's own scrolling can leave it under the footer).
+async fn click(c: &Client, css: &str) {
+    let el = wait_for(c, css).await;
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'center'});",
+        vec![serde_json::to_value(&el).expect("element as JSON")],
+    )
+    .await
+    .expect("scroll");
+    el.click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+async fn page_key(c: &Client) -> String {
+    let key = js(
+        c,
+        "const m = document.querySelector('main.page'); return m ? m.dataset.page : '';",
+        vec![],
+    )
+    .await;
+    key.as_str().unwrap_or_default().to_string()
+}
+
+async fn next(c: &Client) {
+    let before = page_key(c).await;
+    click(c, "footer button.primary").await;
+    until(
+        c,
+        "the next page",
+        &format!("return document.querySelector('main.page').dataset.page !== {before:?};"),
+    )
+    .await;
+}
+
+async fn previous(c: &Client) {
+    let before = page_key(c).await;
+    click(c, "footer button:first-child").await;
+    until(
+        c,
+        "the previous page",
+        &format!("return document.querySelector('main.page').dataset.page !== {before:?};"),
+    )
+    .await;
+}
+
+/// Lets the autosave (300 ms after the last change) write the draft.
+async fn settle() {
+    tokio::time::sleep(std::time::Duration::from_millis(900)).await;
+}
+
+/// Candidate answers for a question the finalize step says is wrong, tried in turn.
+fn candidates(path: &str) -> Vec<Option<&'static str>> {
+    if path.ends_with("/head_age") {
+        return vec![Some("45")];
+    }
+    if path.ends_with("_date") {
+        return vec![Some("2027-06-01"), Some("2020-01-01")];
+    }
+    vec![None, Some("1"), Some("2"), Some("0")]
+}
+
+async fn scenario(c: &Client, server: &StaticServer) {
+    c.goto(&server.url()).await.expect("open the app");
+    wait_for(c, ".home").await;
+    screenshot(c, "01-home").await;
+
+    // A new form: the first page.
+    click(c, ".home .cards button.primary").await;
+    wait_for(c, ".fill").await;
+    let name = wait_for(c, "[data-path=\"/intro/interviewer_name\"] input").await;
+    name.send_keys("Malika Rahimova").await.expect("type");
+    fill(c, "/intro/visit_date", Some("2026-01-10")).await;
+    click(c, "[data-path=\"/intro/consent\"] input").await;
+    screenshot(c, "02-intro").await;
+    next(c).await;
+
+    // Cascading selects: Khorezm, then a district of Khorezm only.
+    wait_for(c, "[data-path=\"/location/region\"]").await;
+    fill(c, "/location/region", Some("khorezm")).await;
+    until(
+        c,
+        "Khorezm's districts",
+        "return document.querySelectorAll('[data-path=\"/location/district\"] option').length > 2;",
+    )
+    .await;
+    let district = fill(c, "/location/district", None).await;
+    assert!(!district.is_empty(), "Khorezm has districts to choose from");
+    until(
+        c,
+        "the district's mahallas",
+        "return document.querySelectorAll('[data-path=\"/location/mahalla\"] option').length > 2;",
+    )
+    .await;
+    fill(c, "/location/mahalla", None).await;
+    fill(c, "/location/settlement_type", None).await;
+    fill(c, "/location/address", Some("Al-Xorazmiy koʻchasi 5")).await;
+    next(c).await;
+
+    // A constraint message appears and goes away.
+    wait_for(c, "[data-path=\"/head/head_name\"]").await;
+    fill(c, "/head/head_name", Some("Karimov Aziz")).await;
+    fill(c, "/head/head_age", Some("13")).await;
+    wait_for(c, "[data-path=\"/head/head_age\"] .message").await;
+    fill(c, "/head/head_age", Some("45")).await;
+    until(
+        c,
+        "the age message to go",
+        "return !document.querySelector('[data-path=\"/head/head_age\"] .message');",
+    )
+    .await;
+    next(c).await;
+
+    // The roster: one member to start with, two added.
+    wait_for(c, ".roster").await;
+    let members = [
+        ("Aziz", "1980-12-01"),
+        ("Dilnoza", "2015-12-20"),
+        ("Bobur", "1955-12-10"),
+    ];
+    for (i, (member, born)) in members.iter().enumerate() {
+        let n = i + 1;
+        if n == 1 {
+            click(c, ".roster .entries li button").await;
+        } else {
+            click(c, ".roster > button.primary").await;
+        }
+        let base = format!("/roster/members[{n}]");
+        wait_for(c, &format!("[data-path=\"{base}/member_name\"]")).await;
+        fill(c, &format!("{base}/member_name"), Some(member)).await;
+        fill(c, &format!("{base}/birth_date"), Some(born)).await;
+        fill(c, &format!("{base}/member_sex"), None).await;
+        if n < 3 {
+            click(c, "button.back-to-roster").await;
+            wait_for(c, ".roster").await;
+        }
+    }
+    screenshot(c, "03-member").await;
+
+    // Reload mid-way: the draft, its answers and the page come back.
+    settle().await;
+    c.refresh().await.expect("reload");
+    wait_for(c, ".home .drafts").await;
+    click(c, ".home .drafts button.primary").await;
+    wait_for(c, ".fill").await;
+    until(
+        c,
+        "the page the worker was on",
+        "return document.querySelector('main.page').dataset.page === '/roster/members[3]';",
+    )
+    .await;
+    assert_eq!(
+        value_at(c, "/roster/members[3]/member_name").await,
+        json!("Bobur")
+    );
+    assert_eq!(
+        value_at(c, "/roster/members[3]/birth_date").await,
+        json!("1955-12-10")
+    );
+    previous(c).await;
+    assert_eq!(
+        value_at(c, "/roster/members[2]/member_name").await,
+        json!("Dilnoza")
+    );
+    assert_eq!(
+        value_at(c, "/roster/members[2]/birth_date").await,
+        json!("2015-12-20")
+    );
+    previous(c).await;
+    assert_eq!(
+        value_at(c, "/roster/members[1]/member_name").await,
+        json!("Aziz")
+    );
+    previous(c).await;
+    let roster = wait_for(c, ".roster .entries")
+        .await
+        .text()
+        .await
+        .expect("roster text");
+    for (member, _) in members {
+        assert!(
+            roster.contains(member),
+            "{member} in the roster list: {roster}"
+        );
+    }
+    previous(c).await;
+    assert_eq!(value_at(c, "/head/head_age").await, json!("45"));
+    assert_eq!(value_at(c, "/head/head_name").await, json!("Karimov Aziz"));
+    previous(c).await;
+    assert_eq!(value_at(c, "/location/region").await, json!("khorezm"));
+    assert_eq!(value_at(c, "/location/district").await, json!(district));
+    previous(c).await;
+    assert_eq!(
+        value_at(c, "/intro/interviewer_name").await,
+        json!("Malika Rahimova")
+    );
+    assert_eq!(value_at(c, "/intro/visit_date").await, json!("2026-01-10"));
+
+    // Language switch mid-form: chrome and form texts follow.
+    let label_uz = wait_for(c, "[data-path=\"/intro/interviewer_name\"] label")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let select = wait_for(c, ".fill header .language select").await;
+    select.select_by_value("ru").await.expect("choose Russian");
+    until(
+        c,
+        "Russian chrome",
+        "return document.querySelector('footer button.primary').textContent.trim() === 'Далее';",
+    )
+    .await;
+    let label_ru = wait_for(c, "[data-path=\"/intro/interviewer_name\"] label")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_ne!(label_uz, label_ru, "the form's label follows the language");
+    screenshot(c, "04-russian").await;
+
+    // Finalize: fix what the finalize step lists, jumping to each question, until none is left.
+    let mut tries: HashMap<String, usize> = HashMap::new();
+    loop {
+        if c.find(Locator::Css(".finalize")).await.is_err() {
+            click(c, "nav.sections > button").await;
+            click(c, "nav.sections li:last-child button").await;
+            wait_for(c, ".finalize").await;
+        }
+        let left = c
+            .find_all(Locator::Css(".violations li button"))
+            .await
+            .expect("violations");
+        if left.is_empty() {
+            break;
+        }
+        if tries.values().sum::<usize>() == 3 {
+            screenshot(c, "05-finalize-list").await;
+        }
+        left[0].click().await.expect("go to question");
+        until(
+            c,
+            "the question to get focus",
+            "return !!document.activeElement.closest('[data-path]');",
+        )
+        .await;
+        let path = js(
+            c,
+            "return document.activeElement.closest('[data-path]').dataset.path;",
+            vec![],
+        )
+        .await;
+        let path = path.as_str().unwrap_or_default().to_string();
+        let n = tries.entry(path.clone()).or_default();
+        let options = candidates(&path);
+        assert!(
+            *n < options.len(),
+            "cannot find an accepted answer for {path}"
+        );
+        fill(c, &path, options[*n]).await;
+        *n += 1;
+        // Leptos updates the DOM after the event; let the list catch up.
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        assert!(
+            tries.values().sum::<usize>() < 400,
+            "finalize does not converge"
+        );
+    }
+    click(c, ".finalize button.primary").await;
+    wait_for(c, ".home .finalized").await;
+    let finalized = c
+        .find_all(Locator::Css(".home .finalized li"))
+        .await
+        .expect("list");
+    assert_eq!(finalized.len(), 1, "the finalized form is listed");
+    assert!(
+        c.find(Locator::Css(".home .drafts")).await.is_err(),
+        "the draft is gone"
+    );
+    screenshot(c, "06-finalized").await;
+
+    // No network: the service worker starts the app, and a new draft is saved.
+    server.stop();
+    c.refresh().await.expect("reload offline");
+    wait_for(c, ".home").await;
+    click(c, ".home .cards button.primary").await;
+    wait_for(c, ".fill").await;
+    click(c, "[data-path=\"/intro/consent\"] input").await;
+    settle().await;
+    click(c, ".fill header button").await;
+    wait_for(c, ".home .drafts").await;
+    let drafts = c
+        .find_all(Locator::Css(".home .drafts li"))
+        .await
+        .expect("drafts");
+    assert_eq!(drafts.len(), 1, "the offline draft is saved");
+    screenshot(c, "07-offline").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn field_worker_session() {
+    let dist = workspace().join("dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "build the app first: trunk build --release (scripts/test does)"
+    );
+    let server = StaticServer::start(dist);
+    let driver = Driver::start();
+    let profile = std::env::temp_dir().join(format!("xonadon-e2e-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&profile);
+    let c = browser(&driver, &profile).await;
+    // The scenario runs as its own task so that a failed assertion still closes the browser.
+    let outcome = tokio::spawn({
+        let c = c.clone();
+        async move { scenario(&c, &server).await }
+    })
+    .await;
+    if outcome.is_err() {
+        screenshot(&c, "failure").await;
+        let page = page_key(&c).await;
+        eprintln!("failed on page {page:?}; see target/e2e-screens/failure.png");
+    }
+    let _ = c.close().await;
+    let _ = std::fs::remove_dir_all(&profile);
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
