@@ -35,6 +35,16 @@ ensure_trunk() {
   sed -i "s/^wasm_bindgen = .*/wasm_bindgen = \"$v\"/" Trunk.toml
 }
 
+# wasm-opt from binaryen 132 (npm): Debian's binaryen 108 silently breaks the app.
+BINARYEN_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/xonadon/binaryen-132"
+ensure_wasm_opt() {
+  if [ ! -x "$BINARYEN_DIR/node_modules/.bin/wasm-opt" ]; then
+    say "installing wasm-opt (binaryen 132, npm)"
+    npm install --prefix "$BINARYEN_DIR" binaryen@132 --no-audit --no-fund >&2
+  fi
+  export PATH="$BINARYEN_DIR/node_modules/.bin:$PATH"
+}
+
 ensure_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"
