@@ -149,6 +149,27 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The whole form on one page, without storage or navigation: for embedding the form view
+/// elsewhere (the peer benchmark's page, `bench/page`).
+pub mod embed {
+    use leptos::prelude::*;
+
+    use crate::components::item::Item;
+    pub use crate::session::Session;
+
+    /// Every element of the form, in order, on one page.
+    #[component]
+    pub fn WholeForm(session: Session) -> impl IntoView {
+        provide_context(session);
+        let items = session.peek(|i| i.node(xonadon_engine::instance::ROOT).children.clone());
+        view! {
+            <main class="page whole-form">
+                {items.into_iter().map(|n| view! { <Item node=n /> }).collect_view()}
+            </main>
+        }
+    }
+}
+
 fn title_of(form: &Form) -> String {
     form.definition
         .settings

@@ -1,0 +1,1 @@
+//! The peer benchmark's adapter: see README.md in this folder.
