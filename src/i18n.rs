@@ -47,6 +47,7 @@ pub enum T {
     LocationUnavailable,
     ChooseOne,
     Members,
+    OneQuestion,
     NoMembers,
 }
 
@@ -164,6 +165,12 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Рўйхатга қайтиш",
             "К списку",
             "Back to the list",
+        ],
+        T::OneQuestion => [
+            "Bir ekranda bitta savol (field-list boʻlmagan boʻlimlarda)",
+            "Бир экранда битта савол (field-list бўлмаган бўлимларда)",
+            "По одному вопросу на экране (в разделах без field-list)",
+            "One question per screen (in sections without field-list)",
         ],
         T::NoMembers => [
             "Hali yozuv yoʻq",

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 const LANGUAGE: &str = "xonadon.language";
 const ENUMERATOR: &str = "xonadon.enumerator";
 const DEVICE_ID: &str = "xonadon.device_id";
+const ONE_QUESTION: &str = "xonadon.one_question";
 
 #[derive(Clone, Copy)]
 pub struct Settings {
@@ -14,6 +15,8 @@ pub struct Settings {
     pub language: RwSignal<String>,
     pub enumerator: RwSignal<String>,
     pub device_id: RwSignal<String>,
+    /// One question per screen in groups without `field-list`.
+    pub one_question: RwSignal<bool>,
 }
 
 impl Settings {
@@ -26,10 +29,12 @@ impl Settings {
             let _ = LocalStorage::set(DEVICE_ID, &id);
             id
         });
+        let one_question = LocalStorage::get(ONE_QUESTION).unwrap_or(false);
         let s = Settings {
             language: RwSignal::new(language),
             enumerator: RwSignal::new(enumerator),
             device_id: RwSignal::new(device_id),
+            one_question: RwSignal::new(one_question),
         };
         // Persist every change. A failure (private mode, full storage) only loses the setting.
         Effect::new(move |_| {
@@ -37,6 +42,9 @@ impl Settings {
         });
         Effect::new(move |_| {
             let _ = LocalStorage::set(ENUMERATOR, s.enumerator.get());
+        });
+        Effect::new(move |_| {
+            let _ = LocalStorage::set(ONE_QUESTION, s.one_question.get());
         });
         s
     }

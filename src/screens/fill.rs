@@ -57,7 +57,14 @@ pub fn FillScreen(
     provide_context(session);
     provide_context(Navigate(Callback::new(move |key: String| page.set(key))));
     let settings = expect_context::<Settings>();
-    let pages = Memo::new(move |_| session.read_structure(navigation::pages));
+    let pages = Memo::new(move |_| {
+        let layout = if settings.one_question.get() {
+            navigation::Layout::OneQuestion
+        } else {
+            navigation::Layout::Sections
+        };
+        session.read_structure(|i| navigation::pages_with(i, layout))
+    });
     let index = Memo::new(move |_| {
         let key = page.get();
         pages.with(|ps| ps.iter().position(|p| p.key == key))

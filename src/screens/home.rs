@@ -134,6 +134,11 @@ pub fn Home(
                     <label for="enumerator">{move || t(&ui_language(), T::Enumerator)}</label>
                     <input id="enumerator" type="text" autocomplete="name" prop:value=move || settings.enumerator.get()
                         on:change=move |ev| settings.enumerator.set(event_target_value(&ev)) />
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=move || settings.one_question.get()
+                            on:change=move |ev| settings.one_question.set(event_target_checked(&ev)) />
+                        <span>{move || t(&ui_language(), T::OneQuestion)}</span>
+                    </label>
                     <p>{move || t(&ui_language(), T::DeviceId)}": "<code>{move || settings.device_id.get()}</code></p>
                 </section>
             </main>

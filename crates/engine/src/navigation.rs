@@ -91,7 +91,22 @@ fn only_repeat(inst: &Instance, group: NodeId) -> Option<(NodeId, Vec<NodeId>)> 
     found.map(|r| (r, notes))
 }
 
+/// How groups become screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Every top-level group on one screen.
+    #[default]
+    Sections,
+    /// A group without XLSForm's `field-list` appearance shows one question (or sub-group) per
+    /// screen; `field-list` groups stay whole.
+    OneQuestion,
+}
+
 pub fn pages(inst: &Instance) -> Vec<Page> {
+    pages_with(inst, Layout::Sections)
+}
+
+pub fn pages_with(inst: &Instance, layout: Layout) -> Vec<Page> {
     let mut out = Vec::new();
     let mut loose: Vec<NodeId> = Vec::new();
     let flush = |loose: &mut Vec<NodeId>, out: &mut Vec<Page>| {
@@ -114,6 +129,17 @@ pub fn pages(inst: &Instance) -> Vec<Page> {
                 flush(&mut loose, &mut out);
                 if let Some((repeat, notes)) = only_repeat(inst, child).filter(|_| n.relevant) {
                     roster(inst, repeat, notes, &mut out);
+                } else if layout == Layout::OneQuestion
+                    && !e.appearance.as_deref().unwrap_or("").contains("field-list")
+                {
+                    for &c in n.children.iter().filter(|&&c| is_visible(inst, c)) {
+                        out.push(Page {
+                            kind: PageKind::Questions,
+                            key: inst.path(c),
+                            node: child,
+                            items: vec![c],
+                        });
+                    }
                 } else if is_visible(inst, child) && e.name != "meta" {
                     out.push(Page {
                         kind: PageKind::Questions,
@@ -231,5 +257,32 @@ mod tests {
 
         let p = progress(&inst);
         assert_eq!((p.answered, p.total), (1, 7));
+    }
+
+    #[test]
+    fn one_question_per_screen_except_field_lists() {
+        let form = load(
+            &serde_json::json!({
+                "settings": {"form_id": "t"},
+                "survey": [
+                    {"type": "group", "name": "g", "label": "G", "children": [
+                        {"type": "text", "name": "a", "label": "A"},
+                        {"type": "calculate", "name": "c", "calculation": "1"},
+                        {"type": "text", "name": "b", "label": "B"}]},
+                    {"type": "group", "name": "f", "label": "F", "appearance": "field-list",
+                     "children": [
+                        {"type": "text", "name": "x", "label": "X"},
+                        {"type": "text", "name": "y", "label": "Y"}]}
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap();
+        let inst = Instance::new(Arc::new(form), Arc::new(FixedHost::new(0.0, 0)));
+        let keys: Vec<String> = pages_with(&inst, Layout::OneQuestion)
+            .into_iter()
+            .map(|p| p.key)
+            .collect();
+        assert_eq!(keys, ["/g/a", "/g/b", "/f"]);
     }
 }
