@@ -4,6 +4,8 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
+use crate::i18n::{t, LANGUAGES, T};
+
 const LANGUAGE: &str = "xonadon.language";
 const ENUMERATOR: &str = "xonadon.enumerator";
 const DEVICE_ID: &str = "xonadon.device_id";
@@ -55,4 +57,22 @@ pub fn ui_language() -> String {
     use_context::<Settings>()
         .map(|s| s.language.get())
         .unwrap_or_else(|| "uz-Latn".to_string())
+}
+
+/// The language menu of the header: the app's chrome, and the form where it has that language.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let settings = expect_context::<Settings>();
+    view! {
+        <label class="language">
+            <span class="visually-hidden">{move || t(&ui_language(), T::Language)}</span>
+            <select on:change=move |ev| settings.language.set(event_target_value(&ev))>
+                {LANGUAGES.iter().map(|(tag, name)| {
+                    let tag = tag.to_string();
+                    let t2 = tag.clone();
+                    view! { <option value=tag selected=move || settings.language.get() == t2>{*name}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
 }

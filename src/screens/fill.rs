@@ -9,7 +9,7 @@ use crate::components::item::Item;
 use crate::components::roster::{Navigate, RosterList};
 use crate::i18n::{t, T};
 use crate::session::Session;
-use crate::settings::{ui_language, Settings};
+use crate::settings::{ui_language, LanguagePicker, Settings};
 
 /// The key of the finalize step, after the last page.
 pub const FINALIZE: &str = "#finalize";
@@ -156,16 +156,7 @@ pub fn FillScreen(
             <header class="bar">
                 <button type="button" on:click=move |_| on_home.run(())>{move || t(&ui_language(), T::Home)}</button>
                 <h1>{title}</h1>
-                <label class="language">
-                    <span class="visually-hidden">{move || t(&ui_language(), T::Language)}</span>
-                    <select on:change=move |ev| settings.language.set(event_target_value(&ev))>
-                        {crate::i18n::LANGUAGES.iter().map(|(tag, name)| {
-                            let tag = tag.to_string();
-                            let t2 = tag.clone();
-                            view! { <option value=tag selected=move || settings.language.get() == t2>{*name}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <LanguagePicker />
             </header>
             <div class="progress" role="progressbar" aria-valuemin="0"
                 aria-valuemax=move || progress.get().total

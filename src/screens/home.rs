@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use xonadon_storage::{Draft, Repository, Submission};
 
-use crate::i18n::{t, LANGUAGES, T};
-use crate::settings::{ui_language, Settings};
+use crate::i18n::{t, T};
+use crate::settings::{ui_language, LanguagePicker, Settings};
 use crate::store::Store;
 
 /// Milliseconds since the epoch as local `YYYY-MM-DD hh:mm`.
@@ -66,16 +66,7 @@ pub fn Home(
         <div class="home">
             <header class="bar">
                 <h1>{move || t(&ui_language(), T::AppName)}</h1>
-                <label class="language">
-                    <span class="visually-hidden">{move || t(&ui_language(), T::Language)}</span>
-                    <select on:change=move |ev| settings.language.set(event_target_value(&ev))>
-                        {LANGUAGES.iter().map(|(tag, name)| {
-                            let tag = tag.to_string();
-                            let t2 = tag.clone();
-                            view! { <option value=tag selected=move || settings.language.get() == t2>{*name}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <LanguagePicker />
             </header>
             <main>
                 <section>

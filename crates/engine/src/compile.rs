@@ -344,21 +344,6 @@ impl Compiler {
         let meta = ElementDef {
             kind: "group".into(),
             name: "meta".into(),
-            label: None,
-            hint: None,
-            required: None,
-            required_message: None,
-            relevant: None,
-            constraint: None,
-            constraint_message: None,
-            calculation: None,
-            default: None,
-            read_only: None,
-            appearance: None,
-            choice_filter: None,
-            parameters: None,
-            repeat_count: None,
-            trigger: None,
             children: Some(
                 std::iter::once(ElementDef {
                     kind: "calculate".into(),
@@ -371,6 +356,7 @@ impl Compiler {
                 .chain(name_leaf)
                 .collect(),
             ),
+            ..meta_leaf()
         };
         self.add(&meta, 0, "$.meta".into());
     }
