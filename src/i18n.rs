@@ -19,6 +19,7 @@ pub enum T {
     Resume,
     Delete,
     ConfirmDelete,
+    Cancel,
     Finalized,
     NoFinalized,
     Next,
@@ -83,6 +84,7 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Черновик будет удалён безвозвратно. Вы уверены?",
             "This draft will be deleted for good. Are you sure?",
         ],
+        T::Cancel => ["Bekor qilish", "Бекор қилиш", "Отмена", "Cancel"],
         T::Finalized => ["Yakunlangan", "Якунланган", "Завершённые", "Finalized"],
         T::NoFinalized => [
             "Yakunlangan soʻrovnomalar yoʻq",

@@ -18,6 +18,7 @@ use xonadon_engine::navigation;
 use xonadon_engine::{load, Form, Host, Instance};
 use xonadon_storage::{Draft, FormRecord, Repository, Submission};
 
+use components::confirm::ConfirmDialog;
 use host::BrowserHost;
 use screens::fill::FillScreen;
 use screens::home::Home;
@@ -133,6 +134,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
+        <ConfirmDialog>
         {move || store.error.get().map(|e| view! { <div class="storage-error" role="alert">{e}</div> })}
         {move || match screen.get() {
             Screen::Loading => view! { <p class="loading">"…"</p> }.into_any(),
@@ -146,6 +148,7 @@ pub fn App() -> impl IntoView {
                 <Filling draft=draft form=form on_done=move |_| screen.set(Screen::Home) />
             }.into_any(),
         }}
+        </ConfirmDialog>
     }
 }
 

@@ -1,5 +1,6 @@
 //! Widgets of the filling screen.
 
+pub mod confirm;
 pub mod geopoint;
 pub mod item;
 pub mod question;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use xonadon_engine::expr::NodeId;
 use xonadon_engine::{Instance, QuestionType};
 
+use super::confirm::Confirm;
 use super::item::Item;
 use crate::i18n::{t, T};
 use crate::session::Session;
@@ -49,17 +50,14 @@ pub fn summary(inst: &Instance, instance: NodeId) -> String {
     parts.join(" · ")
 }
 
-fn confirm(message: &str) -> bool {
-    window().confirm_with_message(message).unwrap_or(false)
-}
-
 fn remove(session: Session, container: NodeId, instance: NodeId) {
-    if confirm(t(&ui_language(), T::ConfirmRemoveMember)) {
+    let confirm = expect_context::<Confirm>();
+    confirm.ask(t(&ui_language(), T::ConfirmRemoveMember), move || {
         let _ = session.change(|i| {
             let index = i.position(instance);
             i.remove_repeat(container, index)
         });
-    }
+    });
 }
 
 /// Whether the field worker may add and remove instances (not with `repeat_count`).

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use xonadon_storage::{Draft, Repository, Submission};
 
+use crate::components::confirm::Confirm;
 use crate::i18n::{t, T};
 use crate::settings::{ui_language, LanguagePicker, Settings};
 use crate::store::Store;
@@ -54,13 +55,12 @@ pub fn Home(
     });
     let drafts = move || lists.get().map(|(d, _)| d).unwrap_or_default();
     let submissions = move || lists.get().map(|(_, s)| s).unwrap_or_default();
+    let confirm = expect_context::<Confirm>();
     let delete = move |d: Draft| {
-        if window()
-            .confirm_with_message(t(&ui_language(), T::ConfirmDelete))
-            .unwrap_or(false)
-        {
-            spawn_local(async move { store.delete_draft(&d.id).await });
-        }
+        confirm.ask(t(&ui_language(), T::ConfirmDelete), move || {
+            let id = d.id.clone();
+            spawn_local(async move { store.delete_draft(&id).await });
+        });
     };
     view! {
         <div class="home">

@@ -169,6 +169,43 @@ async fn scenario(c: &Client, server: &StaticServer) {
             click(c, "button.back-to-roster").await;
             wait_for(c, ".roster").await;
         }
+        if n == 2 {
+            // An entry added by mistake: removing asks first; Cancel keeps it, Remove removes it.
+            click(c, ".roster > button.primary").await;
+            wait_for(c, "[data-path=\"/roster/members[3]/member_name\"]").await;
+            click(c, "button.back-to-roster").await;
+            let entries = "return document.querySelectorAll('.roster .entries li').length;";
+            until(
+                c,
+                "three entries",
+                &format!("{} === 3;", entries.trim_end_matches(';')),
+            )
+            .await;
+            click(c, ".roster .entries li:last-child button.danger").await;
+            wait_for(c, "dialog.confirm[open]").await;
+            click(c, "dialog.confirm button:not(.danger)").await;
+            until(
+                c,
+                "the dialog to close",
+                "return !document.querySelector('dialog.confirm[open]');",
+            )
+            .await;
+            assert_eq!(
+                js(c, entries, vec![]).await,
+                json!(3),
+                "Cancel keeps the entry"
+            );
+            click(c, ".roster .entries li:last-child button.danger").await;
+            wait_for(c, "dialog.confirm[open]").await;
+            screenshot(c, "03a-confirm-remove").await;
+            click(c, "dialog.confirm button.danger").await;
+            until(
+                c,
+                "two entries",
+                &format!("{} === 2;", entries.trim_end_matches(';')),
+            )
+            .await;
+        }
     }
     screenshot(c, "03-member").await;
 
