@@ -7,7 +7,7 @@
 
 use serde_json::json;
 
-use crate::{Draft, FormRecord, Repository, StorageError, Submission};
+use crate::{Draft, FormRecord, Media, Repository, StorageError, Submission};
 
 /// Runs every section of the contract on `repo`, which must be empty.
 pub async fn contract<R: Repository>(repo: &R) {
@@ -17,6 +17,7 @@ pub async fn contract<R: Repository>(repo: &R) {
     submissions(repo).await;
     finalize(repo).await;
     invalid_records(repo).await;
+    media(repo).await;
 }
 
 /// A form record.
@@ -325,4 +326,45 @@ pub async fn invalid_records<R: Repository>(repo: &R) {
         Err(StorageError::Invalid(_))
     ));
     assert_eq!(repo.get_form("bad", "1").await.unwrap(), None);
+}
+
+/// Files: bytes and type come back exactly; a name is replaced; a draft's files go with it and
+/// no one else's do.
+pub async fn media<R: Repository>(repo: &R) {
+    let photo = |name: &str, draft_id: &str, bytes: Vec<u8>| Media {
+        name: name.into(),
+        draft_id: draft_id.into(),
+        mime: "image/jpeg".into(),
+        bytes,
+    };
+    assert_eq!(repo.get_media("none.jpg").await.unwrap(), None);
+    let all_bytes: Vec<u8> = (0..=255).collect();
+    repo.put_media(&photo("a.jpg", "d1", all_bytes.clone()))
+        .await
+        .unwrap();
+    repo.put_media(&photo("b.jpg", "d1", vec![1, 2, 3]))
+        .await
+        .unwrap();
+    repo.put_media(&photo("c.jpg", "d2", vec![9]))
+        .await
+        .unwrap();
+    assert_eq!(
+        repo.get_media("a.jpg").await.unwrap(),
+        Some(photo("a.jpg", "d1", all_bytes))
+    );
+    repo.put_media(&photo("b.jpg", "d1", vec![4]))
+        .await
+        .unwrap();
+    assert_eq!(
+        repo.get_media("b.jpg").await.unwrap().unwrap().bytes,
+        vec![4]
+    );
+    repo.delete_media_of("d1").await.unwrap();
+    assert_eq!(repo.get_media("a.jpg").await.unwrap(), None);
+    assert_eq!(repo.get_media("b.jpg").await.unwrap(), None);
+    assert_eq!(
+        repo.get_media("c.jpg").await.unwrap().unwrap().bytes,
+        vec![9]
+    );
+    repo.delete_media_of("d2").await.unwrap();
 }

@@ -7,6 +7,7 @@
 //! | `forms`       | `[form_id, version]`    | the `FormRecord` as JSON  |
 //! | `drafts`      | `id`                    | the `Draft` as JSON       |
 //! | `submissions` | `instance_id`           | the `Submission` as JSON  |
+//! | `media`       | `name` (since version 2)| `{draft_id, mime, blob}`: the file as a `Blob` |
 //!
 //! The schema is created and changed only in [`migrate`].
 //!
@@ -58,17 +59,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::records::{sort_drafts, sort_forms, sort_submissions};
-use crate::{Draft, FormRecord, Repository, Result, StorageError, Submission};
+use crate::{Draft, FormRecord, Media, Repository, Result, StorageError, Submission};
 
 /// The database the app uses.
 pub const DATABASE_NAME: &str = "xonadon";
 
 /// The schema version this code creates and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 const FORMS: &str = "forms";
 const DRAFTS: &str = "drafts";
 const SUBMISSIONS: &str = "submissions";
+const MEDIA: &str = "media";
 
 /// The one place where the schema is created and changed.
 ///
@@ -87,6 +89,10 @@ fn migrate(db: &Database, old_version: u32, new_version: u32) -> std::result::Re
                 db.create_object_store(FORMS).build()?;
                 db.create_object_store(DRAFTS).build()?;
                 db.create_object_store(SUBMISSIONS).build()?;
+            }
+            2 => {
+                // Photos, as Blobs (not JSON): IndexedDB stores them without copying to text.
+                db.create_object_store(MEDIA).build()?;
             }
             unknown => {
                 return Err(js_sys::Error::new(&format!(
@@ -399,6 +405,91 @@ impl Repository for IdbRepository {
     async fn finalize(&self, draft_id: &str, submission: &Submission) -> Result<()> {
         self.finalize_with(draft_id, submission, Fault::None).await
     }
+
+    async fn put_media(&self, media: &Media) -> Result<()> {
+        let value = js_sys::Object::new();
+        let bytes = js_sys::Uint8Array::from(media.bytes.as_slice());
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(&media.mime);
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(
+            &js_sys::Array::of1(&bytes),
+            &options,
+        )
+        .map_err(|e| StorageError::Other(format!("cannot make a file of {}: {e:?}", media.name)))?;
+        for (k, v) in [
+            ("draft_id", JsValue::from_str(&media.draft_id)),
+            ("mime", JsValue::from_str(&media.mime)),
+            ("blob", blob.into()),
+        ] {
+            js_sys::Reflect::set(&value, &JsValue::from_str(k), &v)
+                .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+        }
+        let value: JsValue = value.into();
+        let (tx, raw) = self.write_tx(&[MEDIA])?;
+        {
+            let store = tx.object_store(MEDIA).idb()?;
+            store
+                .put(value)
+                .with_key(media.name.as_str())
+                .without_key_type()
+                .primitive()
+                .idb()?
+                .await
+                .idb()?;
+        }
+        commit(tx, &raw).await
+    }
+
+    async fn get_media(&self, name: &str) -> Result<Option<Media>> {
+        let tx = self.read_tx(MEDIA)?;
+        let store = tx.object_store(MEDIA).idb()?;
+        let value: Option<JsValue> = store.get(name).primitive().idb()?.await.idb()?;
+        let Some(value) = value else { return Ok(None) };
+        let corrupt = || StorageError::Corrupt(format!("file {name}"));
+        let field = |k: &str| js_sys::Reflect::get(&value, &JsValue::from_str(k)).ok();
+        let draft_id = field("draft_id")
+            .and_then(|v| v.as_string())
+            .ok_or_else(corrupt)?;
+        let mime = field("mime")
+            .and_then(|v| v.as_string())
+            .ok_or_else(corrupt)?;
+        let blob: web_sys::Blob = field("blob")
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or_else(corrupt)?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+            .await
+            .map_err(|_| corrupt())?;
+        Ok(Some(Media {
+            name: name.to_string(),
+            draft_id,
+            mime,
+            bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+        }))
+    }
+
+    async fn delete_media_of(&self, draft_id: &str) -> Result<()> {
+        let (tx, raw) = self.write_tx(&[MEDIA])?;
+        {
+            let store = tx.object_store(MEDIA).idb()?;
+            let keys = store
+                .get_all_keys::<JsValue>()
+                .primitive()
+                .idb()?
+                .await
+                .idb()?;
+            let values = store.get_all::<JsValue>().primitive().idb()?.await.idb()?;
+            for (key, value) in keys.zip(values) {
+                let (key, value) = (key.idb()?, value.idb()?);
+                let owner = js_sys::Reflect::get(&value, &JsValue::from_str("draft_id"))
+                    .ok()
+                    .and_then(|v| v.as_string());
+                if owner.as_deref() == Some(draft_id) {
+                    store.delete(key).primitive().idb()?.await.idb()?;
+                }
+            }
+        }
+        commit(tx, &raw).await
+    }
 }
 
 /// Asks the browser to keep this site's data even when the device runs short of space
@@ -598,17 +689,19 @@ mod tests {
     #[wasm_bindgen_test]
     async fn a_blocked_upgrade_is_reported() {
         let name = unique("blocked");
-        // An "old tab": opens version 1 and never closes on versionchange.
+        // An "old tab": opens the current version and never closes on versionchange.
         let repo = IdbRepository::open(&name).await.unwrap();
         repo.put_draft(&contract::draft("kept", "f", 1.0))
             .await
             .unwrap();
         let old_tab = Database::open(name.as_str())
-            .with_version(1u32)
+            .with_version(SCHEMA_VERSION)
             .await
             .unwrap();
 
-        let err = IdbRepository::open_at(&name, 2).await.unwrap_err();
+        let err = IdbRepository::open_at(&name, SCHEMA_VERSION + 1)
+            .await
+            .unwrap_err();
         assert_eq!(err, StorageError::Blocked);
 
         // Our own connection stepped aside for the upgrade and says so.
@@ -618,8 +711,8 @@ mod tests {
         );
         drop(repo);
 
-        // The old tab closes: the pending upgrade runs, finds no step for version 2, and fails,
-        // leaving version 1 and its data as they were.
+        // The old tab closes: the pending upgrade runs, finds no step for the next version, and
+        // fails, leaving the current version and its data as they were.
         old_tab.close();
         let mut reopened = None;
         for _ in 0..50 {
@@ -636,6 +729,28 @@ mod tests {
         let drafts = reopened.list_drafts().await.unwrap();
         assert_eq!(drafts.len(), 1);
         assert_eq!(drafts[0].id, "kept");
+    }
+
+    /// A device that saved drafts with schema version 1 keeps them when the app moves to
+    /// version 2 (photos), and can then store photos.
+    #[wasm_bindgen_test]
+    async fn version_1_data_survives_the_upgrade_to_version_2() {
+        let name = unique("upgrade");
+        let v1 = IdbRepository::open_at(&name, 1).await.unwrap();
+        v1.put_draft(&contract::draft("old", "f", 1.0))
+            .await
+            .unwrap();
+        v1.close();
+        let v2 = IdbRepository::open_at(&name, 2).await.unwrap();
+        assert_eq!(v2.get_draft("old").await.unwrap().unwrap().id, "old");
+        let photo = Media {
+            name: "p.jpg".into(),
+            draft_id: "old".into(),
+            mime: "image/jpeg".into(),
+            bytes: vec![1, 2],
+        };
+        v2.put_media(&photo).await.unwrap();
+        assert_eq!(v2.get_media("p.jpg").await.unwrap(), Some(photo));
     }
 
     /// The error mapping on real `DOMException`s, as IndexedDB raises them.

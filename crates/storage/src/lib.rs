@@ -63,7 +63,7 @@ pub mod contract;
 
 pub use error::StorageError;
 pub use memory::MemoryRepository;
-pub use records::{Draft, FormRecord, Submission};
+pub use records::{Draft, FormRecord, Media, Submission};
 
 #[cfg(target_arch = "wasm32")]
 pub use idb::{request_persistent_storage, IdbRepository, DATABASE_NAME, SCHEMA_VERSION};
@@ -122,4 +122,14 @@ pub trait Repository {
     /// tab), the submission is still written: it holds every answer, so refusing it could only
     /// lose work.
     async fn finalize(&self, draft_id: &str, submission: &Submission) -> Result<()>;
+
+    /// Saves a file (a photo) under its name, replacing one of the same name.
+    async fn put_media(&self, media: &Media) -> Result<()>;
+
+    /// The file with this name, if any.
+    async fn get_media(&self, name: &str) -> Result<Option<Media>>;
+
+    /// Deletes every file of a draft (when the draft is deleted; not when it is finalized,
+    /// since the submission refers to them).
+    async fn delete_media_of(&self, draft_id: &str) -> Result<()>;
 }

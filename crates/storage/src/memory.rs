@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use crate::records::{sort_drafts, sort_forms, sort_submissions};
-use crate::{Draft, FormRecord, Repository, Result, StorageError, Submission};
+use crate::{Draft, FormRecord, Media, Repository, Result, StorageError, Submission};
 
 /// A [`Repository`] held in memory: the same rules as `IdbRepository`, nothing persisted.
 ///
@@ -20,6 +20,7 @@ struct State {
     forms: BTreeMap<(String, String), FormRecord>,
     drafts: BTreeMap<String, Draft>,
     submissions: BTreeMap<String, Submission>,
+    media: BTreeMap<String, Media>,
 }
 
 impl MemoryRepository {
@@ -111,6 +112,26 @@ impl Repository for MemoryRepository {
             .submissions
             .insert(submission.instance_id.clone(), submission.clone());
         state.drafts.remove(draft_id);
+        Ok(())
+    }
+
+    async fn put_media(&self, media: &Media) -> Result<()> {
+        self.state
+            .borrow_mut()
+            .media
+            .insert(media.name.clone(), media.clone());
+        Ok(())
+    }
+
+    async fn get_media(&self, name: &str) -> Result<Option<Media>> {
+        Ok(self.state.borrow().media.get(name).cloned())
+    }
+
+    async fn delete_media_of(&self, draft_id: &str) -> Result<()> {
+        self.state
+            .borrow_mut()
+            .media
+            .retain(|_, m| m.draft_id != draft_id);
         Ok(())
     }
 }

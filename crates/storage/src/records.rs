@@ -47,6 +47,18 @@ pub struct Draft {
     pub title: Option<String>,
 }
 
+/// A photo or other file an answer refers to (an `image` question holds its `name`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Media {
+    /// Unique file name, e.g. `3f2a…-dwelling.jpg`; the answer's value.
+    pub name: String,
+    /// The draft (and later the submission: the draft id is the instance id) it belongs to.
+    pub draft_id: String,
+    /// MIME type, e.g. `image/jpeg`.
+    pub mime: String,
+    pub bytes: Vec<u8>,
+}
+
 /// A finalized form: read-only once written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Submission {
