@@ -49,6 +49,9 @@ pub enum T {
     ChooseOne,
     Members,
     OneQuestion,
+    MaxImage,
+    RemovePhoto,
+    PhotoFailed,
     NoMembers,
 }
 
@@ -174,6 +177,24 @@ pub fn t(language: &str, key: T) -> &'static str {
             "По одному вопросу на экране (в разделах без field-list)",
             "One question per screen (in sections without field-list)",
         ],
+        T::MaxImage => [
+            "Rasmning eng katta tomoni (piksel)",
+            "Расмнинг энг катта томони (пиксел)",
+            "Наибольшая сторона фото (пикселей)",
+            "Longest side of photos (pixels)",
+        ],
+        T::RemovePhoto => [
+            "Rasmni olib tashlash",
+            "Расмни олиб ташлаш",
+            "Удалить фото",
+            "Remove photo",
+        ],
+        T::PhotoFailed => [
+            "Rasm saqlanmadi. Qaytadan urinib koʻring.",
+            "Расм сақланмади. Қайтадан уриниб кўринг.",
+            "Фото не сохранилось. Попробуйте ещё раз.",
+            "The photo was not saved. Please try again.",
+        ],
         T::NoMembers => [
             "Hali yozuv yoʻq",
             "Ҳали ёзув йўқ",
@@ -188,7 +209,7 @@ pub fn t(language: &str, key: T) -> &'static str {
 mod tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn every_language_has_its_own_words() {
         for (lang, _) in LANGUAGES {
             assert!(!t(lang, T::Finalize).is_empty());

@@ -42,7 +42,7 @@ fn now_ms() -> f64 {
 enum Screen {
     Loading,
     Home,
-    Fill(Draft, Arc<Form>),
+    Fill(Box<Draft>, Arc<Form>),
     /// Nothing can work (storage refused to open, the built-in form is broken).
     Fatal(String),
 }
@@ -108,7 +108,7 @@ pub fn App() -> impl IntoView {
         };
         spawn_local(async move {
             if store.save_draft(&draft).await {
-                screen.set(Screen::Fill(draft, form));
+                screen.set(Screen::Fill(Box::new(draft), form));
             }
         });
     };
@@ -127,7 +127,7 @@ pub fn App() -> impl IntoView {
                 }
             };
             match load(&json) {
-                Ok(f) => screen.set(Screen::Fill(draft, Arc::new(f))),
+                Ok(f) => screen.set(Screen::Fill(Box::new(draft), Arc::new(f))),
                 Err(e) => store.error.set(Some(e.to_string())),
             }
         });
@@ -145,7 +145,7 @@ pub fn App() -> impl IntoView {
                 <Home forms=forms.clone() on_new=start on_resume=resume />
             }.into_any(),
             Screen::Fill(draft, form) => view! {
-                <Filling draft=draft form=form on_done=move |_| screen.set(Screen::Home) />
+                <Filling draft=*draft form=form on_done=move |_| screen.set(Screen::Home) />
             }.into_any(),
         }}
         </ConfirmDialog>
@@ -197,6 +197,7 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
         }
     };
     let session = Session::new(instance);
+    provide_context(components::photo::DraftId(draft.id.clone()));
     let page = RwSignal::new(draft.page.clone());
     let base = StoredValue::new(draft);
     let make = move || -> Option<Draft> {

@@ -10,6 +10,7 @@ const LANGUAGE: &str = "xonadon.language";
 const ENUMERATOR: &str = "xonadon.enumerator";
 const DEVICE_ID: &str = "xonadon.device_id";
 const ONE_QUESTION: &str = "xonadon.one_question";
+const MAX_IMAGE_PX: &str = "xonadon.max_image_px";
 
 #[derive(Clone, Copy)]
 pub struct Settings {
@@ -19,6 +20,8 @@ pub struct Settings {
     pub device_id: RwSignal<String>,
     /// One question per screen in groups without `field-list`.
     pub one_question: RwSignal<bool>,
+    /// Photos are scaled down so that their longer side is at most this many pixels.
+    pub max_image_px: RwSignal<u32>,
 }
 
 impl Settings {
@@ -37,6 +40,7 @@ impl Settings {
             enumerator: RwSignal::new(enumerator),
             device_id: RwSignal::new(device_id),
             one_question: RwSignal::new(one_question),
+            max_image_px: RwSignal::new(LocalStorage::get(MAX_IMAGE_PX).unwrap_or(1280)),
         };
         // Persist every change. A failure (private mode, full storage) only loses the setting.
         Effect::new(move |_| {
@@ -47,6 +51,9 @@ impl Settings {
         });
         Effect::new(move |_| {
             let _ = LocalStorage::set(ONE_QUESTION, s.one_question.get());
+        });
+        Effect::new(move |_| {
+            let _ = LocalStorage::set(MAX_IMAGE_PX, s.max_image_px.get());
         });
         s
     }

@@ -7,13 +7,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use xonadon_storage::{Draft, IdbRepository, Repository, StorageError, Submission};
+use xonadon_storage::{Draft, Repository, StorageError, Submission};
+
+/// IndexedDB in the browser. The app only runs there; on the host (clippy, `cargo test`) the
+/// in-memory repository stands in so the crate still builds.
+#[cfg(target_arch = "wasm32")]
+type Repo = xonadon_storage::IdbRepository;
+#[cfg(not(target_arch = "wasm32"))]
+type Repo = xonadon_storage::MemoryRepository;
 
 /// The database handle and what the screens show of storage: the last error and a revision
 /// that moves whenever the lists (drafts, submissions) change.
 #[derive(Clone, Copy)]
 pub struct Store {
-    repo: StoredValue<Option<Rc<IdbRepository>>, LocalStorage>,
+    repo: StoredValue<Option<Rc<Repo>>, LocalStorage>,
     /// The last storage failure, shown to the worker until the next success.
     pub error: RwSignal<Option<String>>,
     pub revision: RwSignal<u64>,
@@ -29,12 +36,15 @@ impl Store {
     }
 
     pub async fn open(&self) -> Result<(), StorageError> {
-        let repo = IdbRepository::open(xonadon_storage::DATABASE_NAME).await?;
+        #[cfg(target_arch = "wasm32")]
+        let repo = Repo::open(xonadon_storage::DATABASE_NAME).await?;
+        #[cfg(not(target_arch = "wasm32"))]
+        let repo = Repo::new();
         self.repo.set_value(Some(Rc::new(repo)));
         Ok(())
     }
 
-    pub fn repo(&self) -> Option<Rc<IdbRepository>> {
+    pub fn repo(&self) -> Option<Rc<Repo>> {
         self.repo.get_value()
     }
 
@@ -74,9 +84,12 @@ impl Store {
         ok
     }
 
+    /// Deletes a draft and its photos.
     pub async fn delete_draft(&self, id: &str) {
         let Some(repo) = self.repo() else { return };
-        self.report(repo.delete_draft(id).await);
+        if self.report(repo.delete_draft(id).await).is_some() {
+            self.report(repo.delete_media_of(id).await);
+        }
         self.revision.update(|r| *r += 1);
     }
 }

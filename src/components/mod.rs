@@ -3,5 +3,6 @@
 pub mod confirm;
 pub mod geopoint;
 pub mod item;
+pub mod photo;
 pub mod question;
 pub mod roster;

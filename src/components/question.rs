@@ -10,6 +10,7 @@ use crate::session::Session;
 use crate::settings::ui_language;
 
 use super::geopoint::Geopoint;
+use super::photo::Photo;
 
 /// Everything about a question that the screen shows; recomputed when its node changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -215,7 +216,8 @@ fn widget(
             }
             .into_any()
         }
-        QuestionType::Text | QuestionType::Image => text_input("text", "text", str::to_string),
+        QuestionType::Text => text_input("text", "text", str::to_string),
+        QuestionType::Image => view! { <Photo id=id value=value set=set /> }.into_any(),
         QuestionType::Integer => text_input("text", "numeric", str::to_string),
         QuestionType::Decimal => text_input("text", "decimal", str::to_string),
         QuestionType::Date => text_input("date", "none", str::to_string),
@@ -302,14 +304,14 @@ fn widget(
 mod tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn toggling_choices() {
         assert_eq!(toggle("a b", "c", true), "a b c");
         assert_eq!(toggle("a b c", "b", false), "a c");
         assert_eq!(toggle("", "a", true), "a");
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn range_parameters() {
         assert_eq!(
             parameter(Some("start=0 end=24 step=1"), "end").as_deref(),

@@ -130,6 +130,14 @@ pub fn Home(
                             on:change=move |ev| settings.one_question.set(event_target_checked(&ev)) />
                         <span>{move || t(&ui_language(), T::OneQuestion)}</span>
                     </label>
+                    <label for="max-image">{move || t(&ui_language(), T::MaxImage)}</label>
+                    <input id="max-image" type="text" inputmode="numeric"
+                        prop:value=move || settings.max_image_px.get().to_string()
+                        on:change=move |ev| {
+                            if let Ok(px) = event_target_value(&ev).trim().parse::<u32>() {
+                                settings.max_image_px.set(px.clamp(320, 4096));
+                            }
+                        } />
                     <p>{move || t(&ui_language(), T::DeviceId)}": "<code>{move || settings.device_id.get()}</code></p>
                 </section>
             </main>

@@ -37,6 +37,14 @@ thread_local! {
     static SESSION: Cell<Option<Session>> = const { Cell::new(None) };
 }
 
+/// A `performance.mark` (shown in Chromium's profiles; read back with
+/// `performance.getEntriesByType('mark')`) to see where `load` spends its time.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 fn session() -> Result<Session, JsError> {
     SESSION
         .get()
@@ -46,11 +54,15 @@ fn session() -> Result<Session, JsError> {
 /// Loads a form (our JSON) and renders all of it into `mount`.
 #[wasm_bindgen]
 pub fn load(json: &str, mount: web_sys::HtmlElement) -> Result<(), JsError> {
+    mark("xonadon:load");
     let form = xonadon_engine::load(json).map_err(|e| JsError::new(&e.to_string()))?;
+    mark("xonadon:form-compiled");
     let instance = Instance::new(Arc::new(form), Arc::new(PageHost));
+    mark("xonadon:instance-created");
     let session = Session::new(instance);
     SESSION.set(Some(session));
     let handle = leptos::mount::mount_to(mount, move || view! { <WholeForm session=session /> });
+    mark("xonadon:mounted");
     // The form stays on the page until it is closed.
     std::mem::forget(handle);
     Ok(())
@@ -68,16 +80,21 @@ fn repeat_named(i: &Instance, name: &str) -> Option<NodeId> {
 /// Makes repeat `name` have `count` instances in total (adds at the end; never removes).
 #[wasm_bindgen]
 pub fn add_repeat(name: &str, count: usize) -> Result<(), JsError> {
+    mark("xonadon:add-repeat");
     let session = session()?;
     let container = session
         .peek(|i| repeat_named(i, name))
         .ok_or_else(|| JsError::new(&format!("no repeat named `{name}`")))?;
-    let have = session.peek(|i| i.instances(container).len());
-    for _ in have..count {
-        session
-            .change(|i| i.add_repeat(container, None).map(|_| ()))
-            .map_err(|e| JsError::new(&e.to_string()))?;
-    }
+    // One change, as ODK's `addInstances(count)`: the page updates once for all of them.
+    session
+        .change(|i| {
+            for _ in i.instances(container).len()..count {
+                i.add_repeat(container, None)?;
+            }
+            Ok(())
+        })
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    mark("xonadon:repeats-added");
     Ok(())
 }
 
@@ -104,6 +121,7 @@ fn value_text(v: &JsValue) -> String {
 /// up to date on return; the DOM follows in Leptos's microtasks (the page waits for them).
 #[wasm_bindgen]
 pub fn set_answers(answers: js_sys::Array) -> Result<(), JsError> {
+    mark("xonadon:set-answers");
     let session = session()?;
     let xpath = JsValue::from_str("xpath");
     let value = JsValue::from_str("value");
@@ -124,6 +142,7 @@ pub fn set_answers(answers: js_sys::Array) -> Result<(), JsError> {
             })
             .map_err(|e| JsError::new(&format!("{path}: {e}")))?;
     }
+    mark("xonadon:answers-applied");
     Ok(())
 }
 

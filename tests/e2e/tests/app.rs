@@ -22,6 +22,19 @@ async fn fill(c: &Client, path: &str, value: Option<&str>) -> String {
     got
 }
 
+/// Sets an input found by CSS selector, through the events the app listens to.
+async fn fill_by_css(c: &Client, css: &str, value: &str) {
+    wait_for(c, css).await;
+    js(
+        c,
+        "const el = document.querySelector(arguments[0]); el.value = arguments[1];\
+         el.dispatchEvent(new Event('input', {bubbles: true}));\
+         el.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![json!(css), json!(value)],
+    )
+    .await;
+}
+
 async fn value_at(c: &Client, path: &str) -> Value {
     js(
         c,
@@ -99,6 +112,8 @@ async fn scenario(c: &Client, server: &StaticServer) {
     c.goto(&server.url()).await.expect("open the app");
     wait_for(c, ".home").await;
     screenshot(c, "01-home").await;
+    // Photos scaled to at most 320 px (the test image is 512 × 512).
+    fill_by_css(c, "#max-image", "320").await;
 
     // A new form: the first page.
     click(c, ".home .cards button.primary").await;
@@ -289,6 +304,27 @@ async fn scenario(c: &Client, server: &StaticServer) {
         .unwrap();
     assert_ne!(label_uz, label_ru, "the form's label follows the language");
     screenshot(c, "04-russian").await;
+
+    // A photo: chosen as a file, scaled down on the device, stored, shown.
+    click(c, "nav.sections > button").await;
+    click(c, "nav.sections li:nth-last-child(2) button").await;
+    let photo_input = wait_for(c, "[data-path=\"/needs/dwelling_photo\"] input[type=file]").await;
+    let image = workspace()
+        .join("public/icon-512.png")
+        .canonicalize()
+        .expect("test image");
+    photo_input
+        .send_keys(&image.to_string_lossy())
+        .await
+        .expect("choose the photo");
+    until(
+        c,
+        "the scaled photo",
+        "const i = document.querySelector('[data-path=\"/needs/dwelling_photo\"] img.preview');\
+         return !!i && i.complete && i.naturalWidth === 320;",
+    )
+    .await;
+    screenshot(c, "04a-photo").await;
 
     // Finalize: fix what the finalize step lists, jumping to each question, until none is left.
     let mut tries: HashMap<String, usize> = HashMap::new();
