@@ -97,7 +97,16 @@ pub fn Question(node: NodeId) -> impl IntoView {
     });
     let id = format!("q{node}");
     // The engine path (`/roster/members[2]/age`) names the question for tests and support.
-    let path = move || session.read_structure(|i| i.path(node));
+    // Outside repeats a path never changes; inside one it follows the instance's position.
+    let in_repeat = !element.repeats.is_empty();
+    let fixed_path = session.peek(|i| i.path(node));
+    let path = move || {
+        if in_repeat {
+            session.read_structure(|i| i.path(node))
+        } else {
+            fixed_path.clone()
+        }
+    };
     let hint_id = format!("q{node}-hint");
     let msg_id = format!("q{node}-msg");
     let set = move |v: String| {
