@@ -158,6 +158,7 @@ pub mod embed {
     use leptos::prelude::*;
 
     use crate::components::item::Item;
+    pub use crate::host::BrowserHost;
     pub use crate::session::Session;
 
     /// Every element of the form, in order, on one page.

@@ -67,16 +67,15 @@ async fn shrink(file: web_sys::Blob, max: u32) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+#[cfg(target_arch = "wasm32")]
 fn object_url(media: &Media) -> Option<String> {
-    let bytes = js_sys::Uint8Array::from(media.bytes.as_slice());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&media.mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(
-        &js_sys::Array::of1(&bytes),
-        &options,
-    )
-    .ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    web_sys::Url::create_object_url_with_blob(&media.to_blob().ok()?).ok()
+}
+
+/// The app only runs in a browser; this keeps host builds (clippy) compiling.
+#[cfg(not(target_arch = "wasm32"))]
+fn object_url(_media: &Media) -> Option<String> {
+    None
 }
 
 #[component]

@@ -10,27 +10,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use xonadon::embed::{Session, WholeForm};
+use xonadon::embed::{BrowserHost, Session, WholeForm};
 use xonadon_engine::expr::NodeId;
-use xonadon_engine::{Host, Instance, Kind};
-
-/// The engine's clock and identifiers, from the browser (as the app's own host does).
-struct PageHost;
-
-impl Host for PageHost {
-    fn now(&self) -> (f64, i32) {
-        let date = js_sys::Date::new_0();
-        // getTimezoneOffset is minutes *behind* UTC (Tashkent: -300).
-        (date.get_time(), -(date.get_timezone_offset() as i32))
-    }
-
-    fn uuid(&self) -> String {
-        web_sys::window()
-            .and_then(|w| w.crypto().ok())
-            .map(|c| c.random_uuid())
-            .unwrap_or_default()
-    }
-}
+use xonadon_engine::{Instance, Kind};
 
 thread_local! {
     /// The form on the page (one per page). `Session` is a handle into Leptos's arena.
@@ -57,7 +39,7 @@ pub fn load(json: &str, mount: web_sys::HtmlElement) -> Result<(), JsError> {
     mark("xonadon:load");
     let form = xonadon_engine::load(json).map_err(|e| JsError::new(&e.to_string()))?;
     mark("xonadon:form-compiled");
-    let instance = Instance::new(Arc::new(form), Arc::new(PageHost));
+    let instance = Instance::new(Arc::new(form), Arc::new(BrowserHost));
     mark("xonadon:instance-created");
     let session = Session::new(instance);
     SESSION.set(Some(session));

@@ -408,14 +408,9 @@ impl Repository for IdbRepository {
 
     async fn put_media(&self, media: &Media) -> Result<()> {
         let value = js_sys::Object::new();
-        let bytes = js_sys::Uint8Array::from(media.bytes.as_slice());
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(&media.mime);
-        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(
-            &js_sys::Array::of1(&bytes),
-            &options,
-        )
-        .map_err(|e| StorageError::Other(format!("cannot make a file of {}: {e:?}", media.name)))?;
+        let blob = media.to_blob().map_err(|e| {
+            StorageError::Other(format!("cannot make a file of {}: {e:?}", media.name))
+        })?;
         for (k, v) in [
             ("draft_id", JsValue::from_str(&media.draft_id)),
             ("mime", JsValue::from_str(&media.mime)),
@@ -648,6 +643,17 @@ trait IdbResultExt<T> {
 impl<T> IdbResultExt<T> for std::result::Result<T, IdbError> {
     fn idb(self) -> Result<T> {
         self.map_err(map_error)
+    }
+}
+
+impl Media {
+    /// The file as a browser `Blob` of its MIME type (to store it, or to show it with
+    /// `URL.createObjectURL`).
+    pub fn to_blob(&self) -> std::result::Result<web_sys::Blob, JsValue> {
+        let bytes = js_sys::Uint8Array::from(self.bytes.as_slice());
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(&self.mime);
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(&bytes), &options)
     }
 }
 
