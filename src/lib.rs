@@ -201,7 +201,12 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
     provide_context(components::photo::DraftId(draft.id.clone()));
     let page = RwSignal::new(draft.page.clone());
     let base = StoredValue::new(draft);
+    // Once finalizing starts, no autosave may write the draft back (it would reappear).
+    let finalizing = StoredValue::new(false);
     let make = move || -> Option<Draft> {
+        if finalizing.get_value() {
+            return None;
+        }
         let mut d = base.get_value();
         session.peek(|i| {
             let p = navigation::progress(i);
@@ -236,6 +241,7 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
     };
     let finalize = move |_| {
         let Some(d) = make() else { return };
+        finalizing.set_value(true);
         let submission = session.peek(|i| Submission {
             instance_id: i
                 .find("/meta/instanceID")
@@ -253,6 +259,9 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
         spawn_local(async move {
             if store.finalize(&d.id, &submission).await {
                 on_done.run(());
+            } else {
+                // Not finalized (storage said why on screen): the draft is still the draft.
+                finalizing.set_value(false);
             }
         });
     };
