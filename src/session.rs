@@ -24,6 +24,8 @@ pub struct Session {
     /// Once the worker has reached the finalize step, every unanswered required question says
     /// so; before that, only those the worker has touched (a blank form is not a wall of red).
     pub reveal_required: RwSignal<bool>,
+    /// Moves on every language switch: what texts without `${…}` follow.
+    pub language: RwSignal<u64>,
 }
 
 impl Session {
@@ -34,6 +36,7 @@ impl Session {
             structure: StoredValue::new(ArcTrigger::new()),
             edits: RwSignal::new(0),
             reveal_required: RwSignal::new(false),
+            language: RwSignal::new(0),
         }
     }
 
@@ -104,6 +107,7 @@ impl Session {
         self.triggers
             .with_value(|m| m.values().for_each(|t| t.notify()));
         self.structure.with_value(|t| t.notify());
+        self.language.update(|l| *l += 1);
         self.edits.update(|e| *e += 1);
         result
     }

@@ -12,37 +12,24 @@ use crate::settings::ui_language;
 use super::geopoint::Geopoint;
 use super::photo::Photo;
 
-/// Everything about a question that the screen shows; recomputed when its node changes.
+/// A question's texts: recomputed on a language switch, and when its node changes only if
+/// they show answers (`${name}`) or its choices are filtered.
 #[derive(Debug, Clone, PartialEq)]
-pub struct QuestionView {
-    pub relevant: bool,
+pub struct Texts {
     pub label: String,
     pub hint: Option<String>,
-    pub value: String,
-    pub required: bool,
-    pub read_only: bool,
-    pub message: Option<String>,
-    /// The message is about a blank required answer (shown only once the worker has been here).
-    pub blank_required: bool,
     /// (name, label) of the choices the filter admits now.
     pub choices: Vec<(String, String)>,
 }
 
-impl QuestionView {
-    pub fn of(inst: &Instance, node: NodeId) -> QuestionView {
+impl Texts {
+    pub fn of(inst: &Instance, node: NodeId) -> Texts {
         let n = inst.node(node);
-        let form = inst.form();
-        QuestionView {
-            relevant: n.relevant,
+        Texts {
             label: inst
                 .label(node)
-                .unwrap_or_else(|| form.element(n.elem).name.clone()),
+                .unwrap_or_else(|| inst.form().element(n.elem).name.clone()),
             hint: inst.hint(node).filter(|h| !h.is_empty()),
-            value: n.value.clone(),
-            required: n.required,
-            read_only: n.read_only,
-            message: inst.violation_message(node),
-            blank_required: n.violation == Some(xonadon_engine::ViolationKind::Required),
             choices: inst
                 .visible_choices(node)
                 .into_iter()
@@ -54,6 +41,50 @@ impl QuestionView {
                     (c.name.clone(), label)
                 })
                 .collect(),
+        }
+    }
+
+    /// Whether the texts can change while the language stays the same.
+    fn dynamic(inst: &Instance, node: NodeId) -> bool {
+        let form = inst.form();
+        let e = form.element(inst.node(node).elem);
+        let shows_answers = |t: &Option<xonadon_engine::definition::Text>| {
+            t.as_ref()
+                .is_some_and(|t| t.variants().iter().any(|(_, s)| s.contains("${")))
+        };
+        let choices_show_answers = e
+            .question_type()
+            .and_then(|q| q.list())
+            .is_some_and(|l| form.choices(l).iter().any(|c| shows_answers(&c.label)));
+        e.choice_filter.is_some()
+            || shows_answers(&e.label)
+            || shows_answers(&e.hint)
+            || choices_show_answers
+    }
+}
+
+/// The state of a question; recomputed when its node changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionView {
+    pub relevant: bool,
+    pub value: String,
+    pub required: bool,
+    pub read_only: bool,
+    pub message: Option<String>,
+    /// The message is about a blank required answer (shown only once the worker has been here).
+    pub blank_required: bool,
+}
+
+impl QuestionView {
+    pub fn of(inst: &Instance, node: NodeId) -> QuestionView {
+        let n = inst.node(node);
+        QuestionView {
+            relevant: n.relevant,
+            value: n.value.clone(),
+            required: n.required,
+            read_only: n.read_only,
+            message: inst.violation_message(node),
+            blank_required: n.violation == Some(xonadon_engine::ViolationKind::Required),
         }
     }
 }
@@ -95,6 +126,15 @@ pub fn Question(node: NodeId) -> impl IntoView {
         }
         v
     });
+    let dynamic_texts = session.peek(|i| Texts::dynamic(i, node));
+    let texts = Memo::new(move |_| {
+        if dynamic_texts {
+            session.read(node, |i| Texts::of(i, node))
+        } else {
+            session.language.track();
+            session.peek(|i| Texts::of(i, node))
+        }
+    });
     let id = format!("q{node}");
     // The engine path (`/roster/members[2]/age`) names the question for tests and support.
     // Outside repeats a path never changes; inside one it follows the instance's position.
@@ -126,9 +166,10 @@ pub fn Question(node: NodeId) -> impl IntoView {
         element.parameters.as_deref(),
         id.clone(),
         view,
+        texts,
         set,
     );
-    let label_text = move || view.with(|v| v.label.clone());
+    let label_text = move || texts.with(|t| t.label.clone());
     let required_mark = move || {
         view.with(|v| v.required)
             .then(|| view! { <span class="required" aria-hidden="true">" *"</span> })
@@ -144,7 +185,7 @@ pub fn Question(node: NodeId) -> impl IntoView {
     let msg_id2 = msg_id.clone();
     let body = view! {
         {heading}
-        {move || view.with(|v| v.hint.clone()).map(|h| view! { <p class="hint" id=hint_id2.clone()>{h}</p> })}
+        {move || texts.with(|t| t.hint.clone()).map(|h| view! { <p class="hint" id=hint_id2.clone()>{h}</p> })}
         {widget}
         {move || view.with(|v| v.message.clone()).map(|m| view! {
             <p class="message" role="alert" id=msg_id2.clone()>{m}</p>
@@ -196,6 +237,7 @@ fn widget(
     parameters: Option<&str>,
     id: String,
     view: Memo<QuestionView>,
+    texts: Memo<Texts>,
     set: impl Fn(String) + Copy + Send + Sync + 'static,
 ) -> AnyView {
     let value = Memo::new(move |_| view.with(|v| v.value.clone()));
@@ -268,7 +310,7 @@ fn widget(
                 <option value="" selected=move || value.with(String::is_empty)>
                     {move || t(&ui_language(), T::ChooseOne)}
                 </option>
-                <For each=move || view.with(|v| v.choices.clone()) key=|c| c.clone()
+                <For each=move || texts.with(|t| t.choices.clone()) key=|c| c.clone()
                     children=move |(name, label)| {
                         let n2 = name.clone();
                         view! { <option value=name selected=move || value.with(|v| *v == n2)>{label}</option> }
@@ -281,7 +323,7 @@ fn widget(
             let group = format!("q{node}");
             view! {
                 <div class="choices">
-                    <For each=move || view.with(|v| v.choices.clone()) key=|c| c.clone()
+                    <For each=move || texts.with(|t| t.choices.clone()) key=|c| c.clone()
                         children=move |(name, label)| {
                             let (n1, n2) = (name.clone(), name.clone());
                             let checked = move || value.with(|v| v.split_whitespace().any(|x| x == n1));
