@@ -360,11 +360,13 @@ async fn scenario(c: &Client, server: &StaticServer) {
         let path = path.as_str().unwrap_or_default().to_string();
         let n = tries.entry(path.clone()).or_default();
         let options = candidates(&path);
+        // A slow machine may list a fixed question once more before the list catches up, so
+        // the last candidate may be tried again a few times before giving up.
         assert!(
-            *n < options.len(),
+            *n < options.len() + 5,
             "cannot find an accepted answer for {path}"
         );
-        fill(c, &path, options[*n]).await;
+        fill(c, &path, options[(*n).min(options.len() - 1)]).await;
         *n += 1;
         // Leptos updates the DOM after the event; let the list catch up.
         tokio::time::sleep(std::time::Duration::from_millis(150)).await;
