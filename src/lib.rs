@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                 };
                 store.report(repo.put_form(&record).await);
             }
+            store.recover().await;
             screen.set(Screen::Home);
         });
     }

@@ -1,5 +1,11 @@
 //! The app's records in IndexedDB (through `xonadon-storage`), and the autosave that writes a
 //! draft within 300 ms of every change and at once when the page is hidden or closed.
+//!
+//! IndexedDB is asynchronous: a write started as the page is closed, or in the 300 ms before,
+//! may never complete. So every change is also written at once, synchronously, to a journal in
+//! localStorage (one entry per draft). At start-up a journal entry newer than its draft in
+//! IndexedDB replaces it; once IndexedDB holds the change, the entry is removed. A journal
+//! entry never brings back a draft that is gone from IndexedDB (deleted or finalized).
 
 use std::rc::Rc;
 
@@ -69,8 +75,26 @@ impl Store {
             return false;
         };
         let ok = self.report(repo.put_draft(draft).await).is_some();
+        if ok {
+            journal::saved(draft);
+        }
         self.revision.update(|r| *r += 1);
         ok
+    }
+
+    /// Moves journal entries newer than their drafts into IndexedDB (after a crash, a closed
+    /// tab or a flat battery), and drops the others.
+    pub async fn recover(&self) {
+        let Some(repo) = self.repo() else { return };
+        for entry in journal::all() {
+            match self.report(repo.get_draft(&entry.id).await) {
+                Some(Some(saved)) if saved.updated_at_ms < entry.updated_at_ms => {
+                    self.save_draft(&entry).await;
+                }
+                Some(_) => journal::remove(&entry.id),
+                None => {} // storage failed: keep the entry for the next start
+            }
+        }
     }
 
     pub async fn finalize(&self, draft_id: &str, submission: &Submission) -> bool {
@@ -80,6 +104,9 @@ impl Store {
         let ok = self
             .report(repo.finalize(draft_id, submission).await)
             .is_some();
+        if ok {
+            journal::remove(draft_id);
+        }
         self.revision.update(|r| *r += 1);
         ok
     }
@@ -87,6 +114,7 @@ impl Store {
     /// Deletes a draft and its photos.
     pub async fn delete_draft(&self, id: &str) {
         let Some(repo) = self.repo() else { return };
+        journal::remove(id);
         if self.report(repo.delete_draft(id).await).is_some() {
             self.report(repo.delete_media_of(id).await);
         }
@@ -119,10 +147,14 @@ pub fn autosave(
         }
     };
     let save_now = StoredValue::new_local(Rc::new(save_now) as Rc<dyn Fn()>);
+    let journal_now = make.clone();
     Effect::new(move |first: Option<()>| {
         changes();
         if first.is_none() {
             return;
+        }
+        if let Some(d) = journal_now() {
+            journal::write(&d);
         }
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
@@ -154,4 +186,47 @@ pub fn autosave(
         let _ = document().remove_event_listener_with_callback("visibilitychange", &handler);
         let _ = window().remove_event_listener_with_callback("pagehide", &handler);
     });
+}
+
+/// The synchronous safety net beside IndexedDB (see the module's documentation).
+mod journal {
+    use gloo_storage::{LocalStorage, Storage};
+    use xonadon_storage::Draft;
+
+    const PREFIX: &str = "xonadon.journal.";
+
+    fn key(id: &str) -> String {
+        format!("{PREFIX}{id}")
+    }
+
+    /// Records the draft at once. A failure (storage full, private mode) leaves IndexedDB as
+    /// the only copy, as before.
+    pub fn write(draft: &Draft) {
+        let _ = LocalStorage::set(key(&draft.id), draft);
+    }
+
+    pub fn remove(id: &str) {
+        LocalStorage::delete(key(id));
+    }
+
+    /// IndexedDB now holds `draft`: its journal entry is no longer needed unless newer.
+    pub fn saved(draft: &Draft) {
+        let entry: Option<Draft> = LocalStorage::get(key(&draft.id)).ok();
+        if entry.is_some_and(|e| e.updated_at_ms <= draft.updated_at_ms) {
+            remove(&draft.id);
+        }
+    }
+
+    /// Every entry that can be read.
+    pub fn all() -> Vec<Draft> {
+        let storage = LocalStorage::raw();
+        let count = storage.length().unwrap_or(0);
+        let keys: Vec<String> = (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(PREFIX))
+            .collect();
+        keys.iter()
+            .filter_map(|k| LocalStorage::get::<Draft>(k).ok())
+            .collect()
+    }
 }
