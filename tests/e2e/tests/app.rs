@@ -394,6 +394,9 @@ async fn scenario(c: &Client, server: &StaticServer) {
     server.stop();
     c.refresh().await.expect("reload offline");
     wait_for(c, ".home").await;
+    // The language chosen mid-form is still the app's language after the reload.
+    let title = wait_for(c, ".home h1").await.text().await.expect("title");
+    assert_eq!(title, "Хонадон", "the language choice persists");
     click(c, ".home .cards button.primary").await;
     wait_for(c, ".fill").await;
     click(c, "[data-path=\"/intro/consent\"] input").await;
