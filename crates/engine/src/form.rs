@@ -229,9 +229,4 @@ impl Form {
     pub fn default_language(&self) -> Option<&str> {
         self.languages.first().map(String::as_str)
     }
-
-    /// The element at a path without indexes (`/hh/members/age`).
-    pub fn element_at(&self, path: &str) -> Option<&Element> {
-        self.elements.iter().find(|e| e.path == path)
-    }
 }

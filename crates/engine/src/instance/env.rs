@@ -130,9 +130,4 @@ impl Instance {
             Some(q) => crate::values::normalize(q, &s, self.host.now().1),
         }
     }
-
-    /// Evaluates an expression in the context of `node` (for tools and the app).
-    pub fn evaluate(&self, ex: &Expr, node: NodeId) -> String {
-        self.eval_string(ex, node)
-    }
 }
