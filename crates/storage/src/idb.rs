@@ -195,6 +195,23 @@ impl IdbRepository {
             .idb()
     }
 
+    /// Writes one value under `key` in `store`, in a transaction of its own.
+    async fn put_one(&self, store: &str, key: &str, value: JsValue) -> Result<()> {
+        let (tx, raw) = self.write_tx(&[store])?;
+        {
+            let store = tx.object_store(store).idb()?;
+            store
+                .put(value)
+                .with_key(key)
+                .without_key_type()
+                .primitive()
+                .idb()?
+                .await
+                .idb()?;
+        }
+        commit(tx, &raw).await
+    }
+
     /// A `readwrite`, `strict` transaction, and the raw transaction to read the cause from if
     /// the commit fails (`indexed_db_futures` only reports "aborted").
     fn write_tx(&self, stores: &[&str]) -> Result<(Transaction<'_>, web_sys::IdbTransaction)> {
@@ -334,19 +351,8 @@ impl Repository for IdbRepository {
     async fn put_draft(&self, draft: &Draft) -> Result<()> {
         draft.validate()?;
         let text = to_json(draft)?;
-        let (tx, raw) = self.write_tx(&[DRAFTS])?;
-        {
-            let store = tx.object_store(DRAFTS).idb()?;
-            store
-                .put(text)
-                .with_key(draft.id.as_str())
-                .without_key_type()
-                .primitive()
-                .idb()?
-                .await
-                .idb()?;
-        }
-        commit(tx, &raw).await
+        self.put_one(DRAFTS, &draft.id, JsValue::from_str(&text))
+            .await
     }
 
     async fn get_draft(&self, id: &str) -> Result<Option<Draft>> {
@@ -420,19 +426,7 @@ impl Repository for IdbRepository {
                 .map_err(|e| StorageError::Other(format!("{e:?}")))?;
         }
         let value: JsValue = value.into();
-        let (tx, raw) = self.write_tx(&[MEDIA])?;
-        {
-            let store = tx.object_store(MEDIA).idb()?;
-            store
-                .put(value)
-                .with_key(media.name.as_str())
-                .without_key_type()
-                .primitive()
-                .idb()?
-                .await
-                .idb()?;
-        }
-        commit(tx, &raw).await
+        self.put_one(MEDIA, &media.name, value).await
     }
 
     async fn get_media(&self, name: &str) -> Result<Option<Media>> {
