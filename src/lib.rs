@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
                 return screen.set(Screen::Fatal(e.to_string()));
             }
             if let Some(repo) = store.repo() {
-                let s = &form.definition.settings;
+                let s = &form.settings;
                 let record = FormRecord {
                     form_id: s.form_id.clone(),
                     version: s.version.clone(),
@@ -85,7 +85,7 @@ pub fn App() -> impl IntoView {
 
     let forms: Vec<(String, String)> = form
         .as_ref()
-        .map(|f| vec![(f.definition.settings.form_id.clone(), title_of(f))])
+        .map(|f| vec![(f.settings.form_id.clone(), title_of(f))])
         .unwrap_or_default();
     let start = move |_form_id: String| {
         let Ok(form) = default_form() else { return };
@@ -93,8 +93,8 @@ pub fn App() -> impl IntoView {
         let now = now_ms();
         let draft = Draft {
             id: BrowserHost.uuid(),
-            form_id: form.definition.settings.form_id.clone(),
-            form_version: form.definition.settings.version.clone(),
+            form_id: form.settings.form_id.clone(),
+            form_version: form.settings.version.clone(),
             answers: inst.snapshot(),
             page: navigation::pages(&inst)
                 .first()
@@ -158,30 +158,31 @@ pub fn App() -> impl IntoView {
 pub mod embed {
     use leptos::prelude::*;
 
-    use crate::components::item::Item;
     pub use crate::host::BrowserHost;
     pub use crate::session::Session;
 
-    /// Every element of the form, in order, on one page.
+    /// Every element of the form, in order, on one page (rebuilt on a language switch).
     #[component]
     pub fn WholeForm(session: Session) -> impl IntoView {
         provide_context(session);
         let items = session.peek(|i| i.node(xonadon_engine::instance::ROOT).children.clone());
         view! {
             <main class="page whole-form">
-                {items.into_iter().map(|n| view! { <Item node=n /> }).collect_view()}
+                {move || {
+                    session.language.track();
+                    crate::components::item::items(session, &items)
+                }}
             </main>
         }
     }
 }
 
 fn title_of(form: &Form) -> String {
-    form.definition
-        .settings
+    form.settings
         .title
         .as_ref()
         .map(|t| t.get(form.default_language(), None).to_string())
-        .unwrap_or_else(|| form.definition.settings.form_id.clone())
+        .unwrap_or_else(|| form.settings.form_id.clone())
 }
 
 /// A draft being filled: restores it, saves it as it changes, finalizes it.

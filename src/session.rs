@@ -5,7 +5,7 @@
 //! nodes a change touched (`Instance::take_changes`), so an answer updates only the
 //! questions it affects, even on a page of hundreds.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -24,8 +24,10 @@ pub struct Session {
     /// Once the worker has reached the finalize step, every unanswered required question says
     /// so; before that, only those the worker has touched (a blank form is not a wall of red).
     pub reveal_required: RwSignal<bool>,
-    /// Moves on every language switch: what texts without `${…}` follow.
+    /// Moves on every language switch; pages rebuild on it (their texts are static).
     pub language: RwSignal<u64>,
+    /// Questions the worker has answered or cleared here: a blank required one says so.
+    touched: StoredValue<HashSet<NodeId>>,
 }
 
 impl Session {
@@ -37,7 +39,19 @@ impl Session {
             edits: RwSignal::new(0),
             reveal_required: RwSignal::new(false),
             language: RwSignal::new(0),
+            touched: StoredValue::new(HashSet::new()),
         }
+    }
+
+    /// Records that the worker has answered (or cleared) `node`.
+    pub fn touch(&self, node: NodeId) {
+        self.touched.update_value(|t| {
+            t.insert(node);
+        });
+    }
+
+    pub fn touched(&self, node: NodeId) -> bool {
+        self.touched.with_value(|t| t.contains(&node))
     }
 
     pub fn form(&self) -> Arc<Form> {

@@ -5,9 +5,31 @@ use leptos::prelude::*;
 use xonadon_engine::expr::NodeId;
 use xonadon_engine::Kind;
 
-use super::question::Question;
+use super::question::{in_block, Question, Questions};
 use super::roster::InlineRepeat;
 use crate::session::Session;
+
+/// Elements in a row on a page. Plain questions next to each other become one `Questions`
+/// block (one piece of markup), everything else an `Item`.
+pub fn items(session: Session, nodes: &[NodeId]) -> AnyView {
+    let mut views = Vec::new();
+    let mut run = Vec::new();
+    for &node in nodes {
+        if session.peek(|i| in_block(i, node)) {
+            run.push(node);
+            continue;
+        }
+        if !run.is_empty() {
+            let nodes = std::mem::take(&mut run);
+            views.push(view! { <Questions nodes=nodes /> }.into_any());
+        }
+        views.push(view! { <Item node=node /> }.into_any());
+    }
+    if !run.is_empty() {
+        views.push(view! { <Questions nodes=run /> }.into_any());
+    }
+    views.into_any()
+}
 
 #[component]
 pub fn Item(node: NodeId) -> impl IntoView {
@@ -23,18 +45,19 @@ pub fn Item(node: NodeId) -> impl IntoView {
     }
 }
 
-/// A group's (or instance's) children under its label; hidden while not relevant.
+/// A group's (or instance's) children under its label; hidden while not relevant. Its
+/// children are fixed (a repeat's instances come and go inside `InlineRepeat`).
 #[component]
 pub fn Group(node: NodeId) -> impl IntoView {
     let session = expect_context::<Session>();
     let relevant = Memo::new(move |_| session.read(node, |i| i.node(node).relevant));
     let label = Memo::new(move |_| session.read(node, |i| i.label(node)));
-    let children = Memo::new(move |_| session.read_structure(|i| i.node(node).children.clone()));
+    let children = session.peek(|i| i.node(node).children.clone());
     view! {
         <Show when=move || relevant.get()>
             <section class="group" id=format!("node-{node}")>
                 {move || label.get().map(|l| view! { <h3>{l}</h3> })}
-                <For each=move || children.get() key=|c| *c children=move |c| view! { <Item node=c /> } />
+                {items(session, &children)}
             </section>
         </Show>
     }

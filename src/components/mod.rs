@@ -3,6 +3,7 @@
 pub mod confirm;
 pub mod geopoint;
 pub mod item;
+pub mod markup;
 pub mod photo;
 pub mod question;
 pub mod roster;

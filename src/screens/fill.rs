@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use xonadon_engine::expr::NodeId;
 use xonadon_engine::navigation::{self, Page, PageKind};
 
-use crate::components::item::Item;
+use crate::components::item::{items, Item};
 use crate::components::roster::{Navigate, RosterList};
 use crate::i18n::{t, T};
 use crate::session::Session;
@@ -119,12 +119,11 @@ pub fn FillScreen(
     let title = move || {
         session.read_structure(|i| {
             let form = i.form();
-            form.definition
-                .settings
+            form.settings
                 .title
                 .as_ref()
                 .map(|tt| tt.get(i.language(), form.default_language()).to_string())
-                .unwrap_or_else(|| form.definition.settings.form_id.clone())
+                .unwrap_or_else(|| form.settings.form_id.clone())
         })
     };
     let sections_open = RwSignal::new(false);
@@ -194,6 +193,10 @@ pub fn FillScreen(
             </nav>
             <main class="page" data-page=move || page.get()>
                 {move || {
+                    // Question texts are static: a language switch (the form's or the app's)
+                    // rebuilds the page.
+                    session.language.track();
+                    let _ = ui_language();
                     if page.get() == FINALIZE {
                         return view! { <FinalizeStep pages=pages page=page on_finalize=on_finalize /> }.into_any();
                     }
@@ -218,12 +221,12 @@ pub fn FillScreen(
                                             "← "{move || t(&ui_language(), T::Members)}
                                         </button>
                                         <h2>{heading}</h2>
-                                        {p.items.iter().map(|&n| view! { <Item node=n /> }).collect_view()}
+                                        {items(session, &p.items)}
                                     }.into_any()
                                 }
                                 _ => view! {
                                     <h2>{heading}</h2>
-                                    {p.items.iter().map(|&n| view! { <Item node=n /> }).collect_view()}
+                                    {items(session, &p.items)}
                                 }.into_any(),
                             }
                         }

@@ -34,6 +34,10 @@ pub fn check(json: &str) -> Vec<Diagnostic> {
 
 pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
     let mut c = Compiler::default();
+    // Exactly as many as there will be (the root, the survey, `meta` and its two): a growing
+    // Vec of large elements would hold up to twice that, and Wasm memory never shrinks.
+    c.elements
+        .reserve_exact(1 + count_elements(&definition.survey) + 3);
     c.elements.push(root_element());
     for (i, def) in definition.survey.iter().enumerate() {
         c.add(def, 0, format!("$.survey[{i}]"));
@@ -60,8 +64,12 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
             diagnostics: c.diagnostics,
         });
     }
+    let FormDefinition {
+        settings, choices, ..
+    } = definition;
     Ok(Form {
-        definition,
+        settings,
+        choices,
         elements: c.elements,
         by_name: c.by_name,
         order,
@@ -71,6 +79,13 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
         languages,
         warnings: c.diagnostics,
     })
+}
+
+fn count_elements(survey: &[ElementDef]) -> usize {
+    survey
+        .iter()
+        .map(|e| 1 + e.children.as_deref().map_or(0, count_elements))
+        .sum()
 }
 
 fn root_element() -> Element {
@@ -175,7 +190,7 @@ impl Compiler {
                 "" | "no" | "false" | "false()" => Condition::Always(false),
                 src => self
                     .parse(Some(src), Context::Normal, json_path, name, property)
-                    .map_or(Condition::Always(false), Condition::When),
+                    .map_or(Condition::Always(false), |e| Condition::When(Box::new(e))),
             },
         }
     }
@@ -232,7 +247,7 @@ impl Compiler {
             None => None,
             Some(Cell::Text(s)) if looks_like_expression(s) => self
                 .parse(Some(s), Context::Normal, &json_path, name, "default")
-                .map(Default::Computed),
+                .map(|e| Default::Computed(Box::new(e))),
             Some(cell) => Some(Default::Literal(cell.as_text())),
         };
         let repeat_count = match &def.repeat_count {
@@ -303,14 +318,14 @@ impl Compiler {
             constraint_message: def.constraint_message.clone(),
             appearance: def.appearance.clone(),
             parameters: def.parameters.clone(),
-            relevant,
+            relevant: relevant.map(Box::new),
             required,
             read_only,
-            constraint,
-            calculation,
+            constraint: constraint.map(Box::new),
+            calculation: calculation.map(Box::new),
             default,
-            choice_filter,
-            repeat_count,
+            choice_filter: choice_filter.map(Box::new),
+            repeat_count: repeat_count.map(Box::new),
             trigger: None,
         });
         self.elements[parent].children.push(id);

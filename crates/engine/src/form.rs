@@ -1,9 +1,9 @@
 //! A loaded form: the definition checked and compiled into a flat table of elements with parsed
 //! expressions and a dependency graph. Immutable once built; instances share it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::definition::{ChoiceDef, FormDefinition, Text};
+use crate::definition::{ChoiceDef, Settings, Text};
 use crate::expr::{ElemId, Expr};
 
 /// The question types XLSForm defines, as far as this engine knows them.
@@ -92,13 +92,13 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
     Always(bool),
-    When(Expr),
+    When(Box<Expr>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Default {
     Literal(String),
-    Computed(Expr),
+    Computed(Box<Expr>),
 }
 
 /// One element of the survey, compiled.
@@ -124,14 +124,16 @@ pub struct Element {
     pub constraint_message: Option<Text>,
     pub appearance: Option<String>,
     pub parameters: Option<String>,
-    pub relevant: Option<Expr>,
+    // Expressions are boxed: most elements have none, and a form of thousands of elements
+    // would otherwise carry room for eight inline in each.
+    pub relevant: Option<Box<Expr>>,
     pub required: Condition,
     pub read_only: Condition,
-    pub constraint: Option<Expr>,
-    pub calculation: Option<Expr>,
+    pub constraint: Option<Box<Expr>>,
+    pub calculation: Option<Box<Expr>>,
     pub default: Option<Default>,
-    pub choice_filter: Option<Expr>,
-    pub repeat_count: Option<Expr>,
+    pub choice_filter: Option<Box<Expr>>,
+    pub repeat_count: Option<Box<Expr>>,
     pub trigger: Option<ElemId>,
 }
 
@@ -160,6 +162,7 @@ impl Element {
             .chain(calculation)
             .chain(&self.choice_filter)
             .chain(&self.repeat_count)
+            .map(|e| &**e)
     }
 
     pub fn check_expressions(&self) -> impl Iterator<Item = &Expr> {
@@ -172,7 +175,7 @@ impl Element {
         cond(&self.required)
             .into_iter()
             .chain(cond(&self.read_only))
-            .chain(&self.constraint)
+            .chain(self.constraint.as_deref())
     }
 }
 
@@ -194,7 +197,10 @@ pub struct Dependents {
 /// A loaded, checked form.
 #[derive(Debug, Clone)]
 pub struct Form {
-    pub definition: FormDefinition,
+    /// The definition's settings and choice lists; its survey is compiled into `elements`
+    /// (and not kept: a large form would be held twice).
+    pub settings: Settings,
+    pub choices: BTreeMap<String, Vec<ChoiceDef>>,
     pub elements: Vec<Element>,
     pub by_name: HashMap<String, ElemId>,
     /// Elements in an order where everything an element's value depends on comes first.
@@ -219,11 +225,7 @@ impl Form {
     }
 
     pub fn choices(&self, list: &str) -> &[ChoiceDef] {
-        self.definition
-            .choices
-            .get(list)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.choices.get(list).map(Vec::as_slice).unwrap_or(&[])
     }
 
     pub fn default_language(&self) -> Option<&str> {

@@ -122,7 +122,7 @@ pub struct Instance {
 impl std::fmt::Debug for Instance {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Instance")
-            .field("form", &self.form.definition.settings.form_id)
+            .field("form", &self.form.settings.form_id)
             .field("nodes", &self.nodes.len())
             .finish()
     }
