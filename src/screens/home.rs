@@ -126,7 +126,7 @@ pub fn Home(
                     <input id="enumerator" type="text" autocomplete="name" prop:value=move || settings.enumerator.get()
                         on:change=move |ev| settings.enumerator.set(event_target_value(&ev)) />
                     <label class="choice">
-                        <input type="checkbox" prop:checked=move || settings.one_question.get()
+                        <input id="one-question" type="checkbox" prop:checked=move || settings.one_question.get()
                             on:change=move |ev| settings.one_question.set(event_target_checked(&ev)) />
                         <span>{move || t(&ui_language(), T::OneQuestion)}</span>
                     </label>

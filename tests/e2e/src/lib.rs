@@ -219,3 +219,36 @@ if (input) {
 }
 return `nothing to fill at ${path}`;
 "#;
+
+/// A Chrome DevTools Protocol command sent through chromedriver (`goog/cdp/execute`), for what
+/// WebDriver has no command for: granting a permission, faking the position.
+#[derive(Debug)]
+pub struct Cdp {
+    pub method: &'static str,
+    pub params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.method, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Sends a CDP command; panics with the method's name if chromedriver refuses it.
+pub async fn cdp(c: &Client, method: &'static str, params: serde_json::Value) {
+    c.issue_cmd(Cdp { method, params })
+        .await
+        .unwrap_or_else(|e| panic!("CDP {method}: {e}"));
+}
