@@ -1,6 +1,8 @@
 //! The app's own words (buttons, headings, messages) in the four languages of the field.
 //! Form texts come from the form; these are everything around them.
 
+use xonadon_storage::StorageError;
+
 /// The languages the app's chrome speaks; the first is the default.
 pub const LANGUAGES: [(&str, &str); 4] = [
     ("uz-Latn", "Oʻzbekcha"),
@@ -205,9 +207,82 @@ pub fn t(language: &str, key: T) -> &'static str {
     texts[i]
 }
 
+/// What a storage failure means for the worker and what to do, in `language` (the detail the
+/// browser gave, for a supervisor, stays as it came).
+pub fn storage_message(language: &str, error: &StorageError) -> String {
+    use StorageError as E;
+    let i = match language {
+        "uz-Latn" | "uz" => 0,
+        "uz-Cyrl" => 1,
+        "ru" => 2,
+        _ => return error.to_string(),
+    };
+    let (texts, detail): ([&str; 3], Option<&str>) = match error {
+        E::QuotaExceeded => ([
+            "Qurilma xotirasi toʻlgan. Joy boʻshating (eski rasmlar yoki ilovalarni oʻchiring) va qayta urinib koʻring; avval saqlangan maʼlumotlar yoʻqolmadi.",
+            "Қурилма хотираси тўлган. Жой бўшатинг (эски расмлар ёки иловаларни ўчиринг) ва қайта уриниб кўринг; аввал сақланган маълумотлар йўқолмади.",
+            "Память устройства заполнена. Освободите место (удалите старые фото или приложения) и попробуйте снова; ранее сохранённые данные не потеряны.",
+        ], None),
+        E::Blocked => ([
+            "Xonadonning eski versiyasi boshqa varaqda ochiq. Boshqa Xonadon varaqlarini yoping va bu sahifani qayta yuklang; saqlangan maʼlumotlar yoʻqolmadi.",
+            "Хонадоннинг эски версияси бошқа варақда очиқ. Бошқа Хонадон варақларини ёпинг ва бу саҳифани қайта юкланг; сақланган маълумотлар йўқолмади.",
+            "В другой вкладке открыта старая версия Хонадон. Закройте другие вкладки Хонадон и перезагрузите эту страницу; сохранённые данные не потеряны.",
+        ], None),
+        E::Outdated => ([
+            "Bu qurilmadagi maʼlumotlar Xonadonning yangiroq versiyasi bilan yangilangan. Yangi versiyadan foydalanish uchun sahifani qayta yuklang; saqlangan maʼlumotlar yoʻqolmadi.",
+            "Бу қурилмадаги маълумотлар Хонадоннинг янгироқ версияси билан янгиланган. Янги версиядан фойдаланиш учун саҳифани қайта юкланг; сақланган маълумотлар йўқолмади.",
+            "Данные на этом устройстве обновлены более новой версией Хонадон. Перезагрузите страницу, чтобы открыть новую версию; сохранённые данные не потеряны.",
+        ], None),
+        E::Unavailable(d) => ([
+            "Bu brauzer oynasida oflayn xotiradan foydalanib boʻlmaydi ({}). Xonadonni Chrome brauzerining oddiy (maxfiy boʻlmagan) oynasida oching va sahifani qayta yuklang.",
+            "Бу браузер ойнасида офлайн хотирадан фойдаланиб бўлмайди ({}). Хонадонни Chrome браузерининг оддий (махфий бўлмаган) ойнасида очинг ва саҳифани қайта юкланг.",
+            "В этом окне браузера офлайн-хранилище недоступно ({}). Откройте Хонадон в обычном (не приватном) окне Chrome и перезагрузите страницу.",
+        ], Some(d)),
+        E::Conflict(d) => ([
+            "Saqlab boʻlmadi: {}",
+            "Сақлаб бўлмади: {}",
+            "Не удалось сохранить: {}",
+        ], Some(d)),
+        E::AlreadyFinalized(d) => ([
+            "Bu soʻrovnoma allaqachon yakunlangan ({}); qoralamaning kechikkan nusxasi saqlanmadi.",
+            "Бу сўровнома аллақачон якунланган ({}); қораламанинг кечиккан нусхаси сақланмади.",
+            "Эта анкета уже завершена ({}); запоздавшая копия черновика не сохранена.",
+        ], Some(d)),
+        E::Corrupt(d) => ([
+            "Saqlangan yozuvni oʻqib boʻlmadi: {}. Boshqa yozuvlar butun. Bu xabarni nazoratchingizga yuboring.",
+            "Сақланган ёзувни ўқиб бўлмади: {}. Бошқа ёзувлар бутун. Бу хабарни назоратчингизга юборинг.",
+            "Не удаётся прочитать сохранённую запись: {}. Остальные записи в порядке. Сообщите об этом руководителю, приложив это сообщение.",
+        ], Some(d)),
+        E::Invalid(d) => ([
+            "Xonadon notoʻgʻri yozuvni saqlashga urindi ({}). Bu dasturdagi xato: nazoratchingizga xabar bering. Saqlangan maʼlumotlar oʻzgarmadi.",
+            "Хонадон нотўғри ёзувни сақлашга уринди ({}). Бу дастурдаги хато: назоратчингизга хабар беринг. Сақланган маълумотлар ўзгармади.",
+            "Хонадон попытался сохранить некорректную запись ({}). Это ошибка программы: сообщите руководителю. Сохранённые данные не изменены.",
+        ], Some(d)),
+        E::Other(d) => ([
+            "Saqlash yoki oʻqishda xato ({}). Qayta urinib koʻring; takrorlansa, planshetni qayta ishga tushiring. Saqlangan maʼlumotlar yoʻqolmadi.",
+            "Сақлаш ёки ўқишда хато ({}). Қайта уриниб кўринг; такрорланса, планшетни қайта ишга туширинг. Сақланган маълумотлар йўқолмади.",
+            "Ошибка при сохранении или чтении ({}). Попробуйте снова; если повторится, перезагрузите планшет. Сохранённые данные не потеряны.",
+        ], Some(d)),
+    };
+    match detail {
+        Some(d) => texts[i].replacen("{}", d, 1),
+        None => texts[i].to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn storage_messages_in_every_language() {
+        let full = StorageError::QuotaExceeded;
+        assert!(storage_message("ru", &full).starts_with("Память устройства заполнена"));
+        assert!(storage_message("uz-Cyrl", &full).starts_with("Қурилма хотираси"));
+        assert_eq!(storage_message("en", &full), full.to_string());
+        let other = StorageError::Other("AbortError".into());
+        assert!(storage_message("uz-Latn", &other).contains("(AbortError)"));
+    }
 
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn every_language_has_its_own_words() {

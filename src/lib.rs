@@ -23,8 +23,8 @@ use host::BrowserHost;
 use screens::fill::FillScreen;
 use screens::home::Home;
 use session::Session;
-use settings::Settings;
-use store::Store;
+use settings::{ui_language, Settings};
+use store::{Notice, Store};
 
 /// The household needs-assessment form, embedded so the app works offline from first start.
 pub const DEFAULT_FORM: &str = include_str!("../forms/household.json");
@@ -44,7 +44,7 @@ enum Screen {
     Home,
     Fill(Box<Draft>, Arc<Form>),
     /// Nothing can work (storage refused to open, the built-in form is broken).
-    Fatal(String),
+    Fatal(Notice),
 }
 
 #[component]
@@ -62,10 +62,10 @@ pub fn App() -> impl IntoView {
         spawn_local(async move {
             let form = match form {
                 Ok(f) => f,
-                Err(e) => return screen.set(Screen::Fatal(e)),
+                Err(e) => return screen.set(Screen::Fatal(Notice::Text(e))),
             };
             if let Err(e) = store.open().await {
-                return screen.set(Screen::Fatal(e.to_string()));
+                return screen.set(Screen::Fatal(Notice::Storage(e)));
             }
             if let Some(repo) = store.repo() {
                 let s = &form.settings;
@@ -120,27 +120,29 @@ pub fn App() -> impl IntoView {
             let json = match record.flatten() {
                 Some(r) => r.json,
                 None => {
-                    store.error.set(Some(format!(
+                    store.error.set(Some(Notice::Text(format!(
                         "The form {} version {} is not on this device; the draft cannot be opened.",
                         draft.form_id, draft.form_version
-                    )));
+                    ))));
                     return;
                 }
             };
             match load(&json) {
                 Ok(f) => screen.set(Screen::Fill(Box::new(draft), Arc::new(f))),
-                Err(e) => store.error.set(Some(e.to_string())),
+                Err(e) => store.error.set(Some(Notice::Text(e.to_string()))),
             }
         });
     };
 
     view! {
         <ConfirmDialog>
-        {move || store.error.get().map(|e| view! { <div class="storage-error" role="alert">{e}</div> })}
+        {move || store.error.get().map(|e| view! {
+            <div class="storage-error" role="alert">{e.text(&ui_language())}</div>
+        })}
         {move || match screen.get() {
             Screen::Loading => view! { <p class="loading">"…"</p> }.into_any(),
-            Screen::Fatal(message) => view! {
-                <main class="error"><h1>"Xonadon"</h1><p role="alert">{message}</p></main>
+            Screen::Fatal(notice) => view! {
+                <main class="error"><h1>"Xonadon"</h1><p role="alert">{notice.text(&ui_language())}</p></main>
             }.into_any(),
             Screen::Home => view! {
                 <Home forms=forms.clone() on_new=start on_resume=resume />
@@ -194,7 +196,7 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
     {
         Ok(i) => i,
         Err(e) => {
-            store.error.set(Some(e.to_string()));
+            store.error.set(Some(Notice::Text(e.to_string())));
             return view! { <button type="button" on:click=move |_| on_done.run(())>"←"</button> }
                 .into_any();
         }

@@ -24,11 +24,29 @@ type Repo = xonadon_storage::MemoryRepository;
 
 /// The database handle and what the screens show of storage: the last error and a revision
 /// that moves whenever the lists (drafts, submissions) change.
+/// A problem to show the worker, in their language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Storage(StorageError),
+    /// Already in words (a stored form that does not load: for the form's designer).
+    Text(String),
+}
+
+impl Notice {
+    pub fn text(&self, language: &str) -> String {
+        match self {
+            Notice::Storage(e) => crate::i18n::storage_message(language, e),
+            Notice::Text(t) => t.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Store {
     repo: StoredValue<Option<Rc<Repo>>, LocalStorage>,
     /// The last storage failure, shown to the worker until the next success.
-    pub error: RwSignal<Option<String>>,
+    /// What went wrong with storage (or with a stored form), on screen until a write succeeds.
+    pub error: RwSignal<Option<Notice>>,
     pub revision: RwSignal<u64>,
 }
 
@@ -64,7 +82,7 @@ impl Store {
                 Some(v)
             }
             Err(e) => {
-                self.error.set(Some(e.to_string()));
+                self.error.set(Some(Notice::Storage(e)));
                 None
             }
         }
@@ -74,7 +92,15 @@ impl Store {
         let Some(repo) = self.repo() else {
             return false;
         };
-        let ok = self.report(repo.put_draft(draft).await).is_some();
+        let ok = match repo.put_draft(draft).await {
+            // A save that was on its way when the worker finalized: the form is done, and
+            // its journal entry must not bring the draft back either.
+            Err(StorageError::AlreadyFinalized(_)) => {
+                journal::remove(&draft.id);
+                false
+            }
+            result => self.report(result).is_some(),
+        };
         if ok {
             journal::saved(draft);
         }

@@ -252,16 +252,27 @@ pub async fn finalize<R: Repository>(repo: &R) {
     assert_eq!(repo.get_draft("f1").await.unwrap(), None);
     assert_eq!(repo.get_submission("f1").await.unwrap(), Some(s.clone()));
 
+    // A late autosave of the finalized draft (started before the worker finalized): refused,
+    // so the finalized form does not come back as a draft.
+    let late = draft("f1", ns, 55.0);
+    assert_eq!(
+        repo.put_draft(&late).await,
+        Err(StorageError::AlreadyFinalized("f1".into()))
+    );
+    assert_eq!(repo.get_draft("f1").await.unwrap(), None);
+    let listed = repo.list_drafts().await.unwrap();
+    assert!(!listed.iter().any(|d| d.id == "f1"), "not listed either");
+
     // Finalizing again (another draft under the same instance id): refused, the draft stays and
     // the submission is unchanged.
-    let d_again = draft("f1", ns, 70.0);
+    let d_again = draft("f1-again", ns, 70.0);
     repo.put_draft(&d_again).await.unwrap();
     let mut s_again = submission("f1", ns, 80.0);
     s_again.data = json!({ "second": "attempt" });
-    assert_conflict(repo.finalize("f1", &s_again).await, "finalize twice");
-    assert_eq!(repo.get_draft("f1").await.unwrap(), Some(d_again));
+    assert_conflict(repo.finalize("f1-again", &s_again).await, "finalize twice");
+    assert_eq!(repo.get_draft("f1-again").await.unwrap(), Some(d_again));
     assert_eq!(repo.get_submission("f1").await.unwrap(), Some(s));
-    repo.delete_draft("f1").await.unwrap();
+    repo.delete_draft("f1-again").await.unwrap();
 
     // The draft id need not equal the instance id; other drafts are untouched.
     let keep = draft("f-keep", ns, 10.0);

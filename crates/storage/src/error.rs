@@ -39,6 +39,11 @@ pub enum StorageError {
     #[error("{0}")]
     Conflict(String),
 
+    /// A late save of a draft that has since been finalized (the detail names the submission):
+    /// refused, so a finalized form never comes back as a draft.
+    #[error("This form was already finalized as {0}; the late copy of its draft was not saved.")]
+    AlreadyFinalized(String),
+
     /// A saved record cannot be read; the detail names it.
     #[error(
         "A saved record cannot be read: {0}. The other records are safe. Report this to your \

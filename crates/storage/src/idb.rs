@@ -8,6 +8,7 @@
 //! | `drafts`      | `id`                    | the `Draft` as JSON       |
 //! | `submissions` | `instance_id`           | the `Submission` as JSON  |
 //! | `media`       | `name` (since version 2)| `{draft_id, mime, blob}`: the file as a `Blob` |
+//! | `finalized`   | draft `id` (since 3)    | the instance id it was finalized as (a string) |
 //!
 //! The schema is created and changed only in [`migrate`].
 //!
@@ -65,12 +66,13 @@ use crate::{Draft, FormRecord, Media, Repository, Result, StorageError, Submissi
 pub const DATABASE_NAME: &str = "xonadon";
 
 /// The schema version this code creates and reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 const FORMS: &str = "forms";
 const DRAFTS: &str = "drafts";
 const SUBMISSIONS: &str = "submissions";
 const MEDIA: &str = "media";
+const FINALIZED: &str = "finalized";
 
 /// The one place where the schema is created and changed.
 ///
@@ -93,6 +95,10 @@ fn migrate(db: &Database, old_version: u32, new_version: u32) -> std::result::Re
             2 => {
                 // Photos, as Blobs (not JSON): IndexedDB stores them without copying to text.
                 db.create_object_store(MEDIA).build()?;
+            }
+            3 => {
+                // Finalized draft ids: a late autosave of one is refused (`put_draft`).
+                db.create_object_store(FINALIZED).build()?;
             }
             unknown => {
                 return Err(js_sys::Error::new(&format!(
@@ -262,10 +268,11 @@ impl IdbRepository {
     ) -> Result<()> {
         submission.validate()?;
         let text = to_json(submission)?;
-        let (tx, raw) = self.write_tx(&[SUBMISSIONS, DRAFTS])?;
+        let (tx, raw) = self.write_tx(&[SUBMISSIONS, DRAFTS, FINALIZED])?;
         {
             let submissions = tx.object_store(SUBMISSIONS).idb()?;
             let drafts = tx.object_store(DRAFTS).idb()?;
+            let finalized = tx.object_store(FINALIZED).idb()?;
             let key = submission.instance_id.as_str();
             let existing: Option<JsValue> = submissions.get(key).primitive().idb()?.await.idb()?;
             if existing.is_some() {
@@ -281,6 +288,14 @@ impl IdbRepository {
                 .await
                 .idb()?;
             drafts.delete(draft_id).primitive().idb()?.await.idb()?;
+            finalized
+                .put(JsValue::from_str(key))
+                .with_key(draft_id)
+                .without_key_type()
+                .primitive()
+                .idb()?
+                .await
+                .idb()?;
         }
         if fault == Fault::AbortBeforeCommit {
             tx.abort().await.idb()?;
@@ -351,8 +366,32 @@ impl Repository for IdbRepository {
     async fn put_draft(&self, draft: &Draft) -> Result<()> {
         draft.validate()?;
         let text = to_json(draft)?;
-        self.put_one(DRAFTS, &draft.id, JsValue::from_str(&text))
-            .await
+        let (tx, raw) = self.write_tx(&[DRAFTS, FINALIZED])?;
+        {
+            let finalized = tx.object_store(FINALIZED).idb()?;
+            let done: Option<JsValue> = finalized
+                .get(draft.id.as_str())
+                .primitive()
+                .idb()?
+                .await
+                .idb()?;
+            if let Some(instance_id) = done {
+                // Dropping the transaction aborts it: nothing was written.
+                return Err(StorageError::AlreadyFinalized(
+                    instance_id.as_string().unwrap_or_default(),
+                ));
+            }
+            tx.object_store(DRAFTS)
+                .idb()?
+                .put(JsValue::from_str(&text))
+                .with_key(draft.id.as_str())
+                .without_key_type()
+                .primitive()
+                .idb()?
+                .await
+                .idb()?;
+        }
+        commit(tx, &raw).await
     }
 
     async fn get_draft(&self, id: &str) -> Result<Option<Draft>> {
@@ -734,23 +773,32 @@ mod tests {
     /// A device that saved drafts with schema version 1 keeps them when the app moves to
     /// version 2 (photos), and can then store photos.
     #[wasm_bindgen_test]
-    async fn version_1_data_survives_the_upgrade_to_version_2() {
+    async fn version_1_data_survives_the_upgrades() {
         let name = unique("upgrade");
         let v1 = IdbRepository::open_at(&name, 1).await.unwrap();
-        v1.put_draft(&contract::draft("old", "f", 1.0))
+        // Written as version 1 wrote drafts (its stores only).
+        let old = contract::draft("old", "f", 1.0);
+        let text = serde_json::to_string(&old).unwrap();
+        v1.put_one(DRAFTS, "old", JsValue::from_str(&text))
             .await
             .unwrap();
         v1.close();
-        let v2 = IdbRepository::open_at(&name, 2).await.unwrap();
-        assert_eq!(v2.get_draft("old").await.unwrap().unwrap().id, "old");
+        let now = IdbRepository::open_at(&name, SCHEMA_VERSION).await.unwrap();
+        assert_eq!(now.get_draft("old").await.unwrap(), Some(old.clone()));
         let photo = Media {
             name: "p.jpg".into(),
             draft_id: "old".into(),
             mime: "image/jpeg".into(),
             bytes: vec![1, 2],
         };
-        v2.put_media(&photo).await.unwrap();
-        assert_eq!(v2.get_media("p.jpg").await.unwrap(), Some(photo));
+        now.put_media(&photo).await.unwrap();
+        assert_eq!(now.get_media("p.jpg").await.unwrap(), Some(photo));
+        let s = contract::submission("old-s", "f", 2.0);
+        now.finalize("old", &s).await.unwrap();
+        assert_eq!(
+            now.put_draft(&old).await,
+            Err(StorageError::AlreadyFinalized("old-s".into()))
+        );
     }
 
     /// The error mapping on real `DOMException`s, as IndexedDB raises them.

@@ -92,7 +92,9 @@ pub trait Repository {
     /// added version first (`added_at_ms` descending; ties: by `version`, descending).
     async fn list_forms(&self) -> Result<Vec<FormRecord>>;
 
-    /// Inserts a draft, or replaces the draft with the same `id`.
+    /// Inserts a draft, or replaces the draft with the same `id`. A draft that was finalized
+    /// is refused with [`StorageError::AlreadyFinalized`]: a save still on its way when the
+    /// worker finalized must not bring it back.
     async fn put_draft(&self, draft: &Draft) -> Result<()>;
 
     /// The draft with this id, if any.

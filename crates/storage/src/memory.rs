@@ -21,6 +21,8 @@ struct State {
     drafts: BTreeMap<String, Draft>,
     submissions: BTreeMap<String, Submission>,
     media: BTreeMap<String, Media>,
+    /// Finalized draft ids, with the instance id each became.
+    finalized: BTreeMap<String, String>,
 }
 
 impl MemoryRepository {
@@ -58,10 +60,11 @@ impl Repository for MemoryRepository {
 
     async fn put_draft(&self, draft: &Draft) -> Result<()> {
         draft.validate()?;
-        self.state
-            .borrow_mut()
-            .drafts
-            .insert(draft.id.clone(), draft.clone());
+        let mut state = self.state.borrow_mut();
+        if let Some(instance_id) = state.finalized.get(&draft.id) {
+            return Err(StorageError::AlreadyFinalized(instance_id.clone()));
+        }
+        state.drafts.insert(draft.id.clone(), draft.clone());
         Ok(())
     }
 
@@ -112,6 +115,9 @@ impl Repository for MemoryRepository {
             .submissions
             .insert(submission.instance_id.clone(), submission.clone());
         state.drafts.remove(draft_id);
+        state
+            .finalized
+            .insert(draft_id.to_string(), submission.instance_id.clone());
         Ok(())
     }
 

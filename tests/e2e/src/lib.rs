@@ -246,9 +246,9 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
-/// Sends a CDP command; panics with the method's name if chromedriver refuses it.
-pub async fn cdp(c: &Client, method: &'static str, params: serde_json::Value) {
+/// Sends a CDP command and returns its result; panics with the method's name if refused.
+pub async fn cdp(c: &Client, method: &'static str, params: serde_json::Value) -> serde_json::Value {
     c.issue_cmd(Cdp { method, params })
         .await
-        .unwrap_or_else(|e| panic!("CDP {method}: {e}"));
+        .unwrap_or_else(|e| panic!("CDP {method}: {e}"))
 }
