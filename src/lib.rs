@@ -259,6 +259,8 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
             enumerator: settings.enumerator.get_untracked(),
             device_id: settings.device_id.get_untracked(),
             title: i.instance_name(),
+            review: Default::default(),
+            exports: Vec::new(),
         });
         spawn_local(async move {
             if store.finalize(&d.id, &submission).await {

@@ -60,6 +60,8 @@ pub fn submission(instance_id: &str, form_id: &str, finalized_at_ms: f64) -> Sub
         enumerator: "Aziza".into(),
         device_id: "tablet-7".into(),
         title: Some(format!("Household {instance_id}")),
+        review: Default::default(),
+        exports: Vec::new(),
     }
 }
 

@@ -63,7 +63,9 @@ pub mod contract;
 
 pub use error::StorageError;
 pub use memory::MemoryRepository;
-pub use records::{Draft, FormRecord, Media, Submission};
+pub use records::{
+    Draft, ExportRecord, FormRecord, Media, Review, ReviewComment, ReviewStatus, Submission,
+};
 
 #[cfg(target_arch = "wasm32")]
 pub use idb::{request_persistent_storage, IdbRepository, DATABASE_NAME, SCHEMA_VERSION};

@@ -80,6 +80,55 @@ pub struct Submission {
     pub device_id: String,
     /// The instance's name, for lists.
     pub title: Option<String>,
+    /// The supervisor's review; travels in bundles back to the field worker.
+    #[serde(default)]
+    pub review: Review,
+    /// When and how it was exported (an export never changes anything else).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exports: Vec<ExportRecord>,
+}
+
+/// Where a submission stands with its supervisor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Not reviewed yet.
+    #[default]
+    Pending,
+    Approved,
+    /// The supervisor found problems; the comments say which.
+    HasIssues,
+}
+
+/// The review of a submission: its status and every comment, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub status: ReviewStatus,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<ReviewComment>,
+}
+
+/// One step of a review: who set which status when, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewComment {
+    pub at_ms: f64,
+    pub by: String,
+    pub status: ReviewStatus,
+    pub text: String,
+}
+
+impl Review {
+    /// When it last changed (0 for a review never made).
+    pub fn updated_at_ms(&self) -> f64 {
+        self.comments.last().map_or(0.0, |c| c.at_ms)
+    }
+}
+
+/// One export of a submission: when, and to which format (`json`, `csv`, `xlsx`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportRecord {
+    pub at_ms: f64,
+    pub format: String,
 }
 
 /// JSON has no NaN or infinity: serde_json would write `null`, and the record could then never

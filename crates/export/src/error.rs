@@ -1,0 +1,65 @@
+//! What can go wrong, said so that the supervisor knows which file and what to do.
+
+/// An export or import failure. Importing a file that fails changes nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Not JSON, cut short, or not shaped like a bundle.
+    #[error("{file}: not a Xonadon bundle ({detail}). Export it again from the tablet.")]
+    Malformed { file: String, detail: String },
+
+    /// A bundle of a format version this copy of Xonadon does not know.
+    #[error(
+        "{file}: a bundle of format version {found}; this Xonadon reads version {supported}. \
+         Update Xonadon on this device."
+    )]
+    UnsupportedVersion {
+        file: String,
+        found: u64,
+        supported: u64,
+    },
+
+    /// The content does not match its checksum: changed or damaged after export.
+    #[error(
+        "{file}: {what} does not match its checksum: the file was changed or damaged after \
+         export. Nothing was imported from it; export it again from the tablet."
+    )]
+    Tampered { file: String, what: String },
+
+    /// A submission whose form (id and version) is neither in the bundle nor given.
+    #[error("submission {instance_id}: its form {form_id} version {version} is missing")]
+    MissingForm {
+        instance_id: String,
+        form_id: String,
+        version: String,
+    },
+
+    /// A form definition that does not load.
+    #[error("form {form_id} version {version} does not load: {detail}")]
+    BadForm {
+        form_id: String,
+        version: String,
+        detail: String,
+    },
+
+    /// Writing the output failed (disk full, closed stream...).
+    #[error("writing the export failed: {0}")]
+    Write(String),
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(e: std::io::Error) -> Self {
+        ExportError::Write(e.to_string())
+    }
+}
+
+impl From<zip::result::ZipError> for ExportError {
+    fn from(e: zip::result::ZipError) -> Self {
+        ExportError::Write(e.to_string())
+    }
+}
+
+impl From<csv::Error> for ExportError {
+    fn from(e: csv::Error) -> Self {
+        ExportError::Write(e.to_string())
+    }
+}

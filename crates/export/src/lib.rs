@@ -1,0 +1,24 @@
+//! Xonadon's exports, the same code in the app (offline, on the supervisor's tablet) and in
+//! the `xonadon export` command:
+//!
+//! - [`bundle`]: the lossless JSON bundle — forms, submissions with their review and photos, a
+//!   manifest of SHA-256 checksums — written and read back (checked) byte for byte;
+//! - [`merge`]: what importing bundles from many tablets does to the submissions already
+//!   held: new, identical duplicates (skipped), review updates, conflicts (both kept);
+//! - [`table`]: submissions as the tables data teams know from ODK Central and KoboToolbox
+//!   (one root table, one per repeat, linked by `KEY` / `PARENT_KEY`), by names or labels;
+//! - [`csv_zip`]: those tables as UTF-8 CSV files (with a BOM, for Excel) in a ZIP, photos
+//!   beside them.
+//!
+//! Everything here is pure: bytes in, bytes out. Reading IndexedDB and offering downloads is
+//! the app's business.
+
+pub mod bundle;
+pub mod csv_zip;
+pub mod merge;
+pub mod table;
+
+mod error;
+mod time;
+
+pub use error::ExportError;

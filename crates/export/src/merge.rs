@@ -1,0 +1,167 @@
+//! Importing bundles from many tablets: submissions merge by instance id.
+//!
+//! - not held yet: added;
+//! - held with the same answers and metadata: an identical duplicate, skipped and counted — but
+//!   if the bundle's review is newer (a supervisor's bundle coming back to the field worker, or
+//!   one supervisor's to another), the review is taken;
+//! - held with different answers or metadata: a conflict; the held one stays and the incoming
+//!   one is kept beside it for the supervisor to resolve.
+//!
+//! [`plan`] says what one bundle would do to what a device holds (the app then applies it in
+//! one IndexedDB transaction); [`Collection`] applies bundles in memory (the CLI, tests).
+
+use std::collections::BTreeMap;
+
+use xonadon_storage::{Review, Submission};
+
+use crate::bundle::{Bundle, BundleForm, BundleSubmission};
+use crate::ExportError;
+
+/// What importing one bundle does.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MergePlan {
+    /// Forms (id and version) not held yet.
+    pub new_forms: Vec<BundleForm>,
+    /// Submissions not held yet.
+    pub new: Vec<BundleSubmission>,
+    /// Held already with the same content (and no newer review): skipped.
+    pub duplicates: usize,
+    /// Held already with the same content: the bundle's newer review replaces the held one.
+    pub review_updates: Vec<(String, Review)>,
+    /// Held already with different content: kept beside the held one.
+    pub conflicts: Vec<BundleSubmission>,
+}
+
+/// Everything but the review and the export history: what must be equal for two copies of a
+/// submission to be the same submission.
+fn same_content(a: &Submission, b: &Submission) -> bool {
+    let strip = |s: &Submission| {
+        let mut s = s.clone();
+        s.review = Review::default();
+        s.exports.clear();
+        s
+    };
+    strip(a) == strip(b)
+}
+
+/// What `bundle` would do to a device that holds `held` submissions and `form_held` forms.
+/// Fails (and nothing is to be done) if a submission's form is neither held nor in the bundle.
+pub fn plan(
+    bundle: &Bundle,
+    held: impl Fn(&str) -> Option<Submission>,
+    form_held: impl Fn(&str, &str) -> bool,
+) -> Result<MergePlan, ExportError> {
+    let mut out = MergePlan::default();
+    for form in &bundle.forms {
+        if !form_held(&form.form_id, &form.version)
+            && !out
+                .new_forms
+                .iter()
+                .any(|f| f.form_id == form.form_id && f.version == form.version)
+        {
+            out.new_forms.push(form.clone());
+        }
+    }
+    for incoming in &bundle.submissions {
+        let s = &incoming.submission;
+        let in_bundle = bundle
+            .forms
+            .iter()
+            .any(|f| f.form_id == s.form_id && f.version == s.form_version);
+        if !in_bundle && !form_held(&s.form_id, &s.form_version) {
+            return Err(ExportError::MissingForm {
+                instance_id: s.instance_id.clone(),
+                form_id: s.form_id.clone(),
+                version: s.form_version.clone(),
+            });
+        }
+        match held(&s.instance_id) {
+            None => out.new.push(incoming.clone()),
+            Some(mine) if same_content(&mine, s) => {
+                if s.review.updated_at_ms() > mine.review.updated_at_ms() {
+                    out.review_updates
+                        .push((s.instance_id.clone(), s.review.clone()));
+                } else {
+                    out.duplicates += 1;
+                }
+            }
+            Some(_) => out.conflicts.push(incoming.clone()),
+        }
+    }
+    Ok(out)
+}
+
+/// What one import did, for the supervisor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub new_forms: usize,
+    pub added: usize,
+    pub duplicates: usize,
+    pub review_updates: usize,
+    pub conflicts: usize,
+}
+
+impl From<&MergePlan> for ImportReport {
+    fn from(p: &MergePlan) -> Self {
+        ImportReport {
+            new_forms: p.new_forms.len(),
+            added: p.new.len(),
+            duplicates: p.duplicates,
+            review_updates: p.review_updates.len(),
+            conflicts: p.conflicts.len(),
+        }
+    }
+}
+
+/// Forms and submissions merged from bundles, in memory.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Collection {
+    /// By `(form_id, version)`.
+    pub forms: BTreeMap<(String, String), BundleForm>,
+    /// By instance id.
+    pub submissions: BTreeMap<String, BundleSubmission>,
+    /// Incoming copies that differ from the held one, in the order met.
+    pub conflicts: Vec<BundleSubmission>,
+}
+
+impl Collection {
+    /// Merges `bundle` (all of it, or nothing if it fails).
+    pub fn import(&mut self, bundle: &Bundle) -> Result<ImportReport, ExportError> {
+        let plan = plan(
+            bundle,
+            |id| self.submissions.get(id).map(|s| s.submission.clone()),
+            |id, v| self.forms.contains_key(&(id.to_string(), v.to_string())),
+        )?;
+        let report = ImportReport::from(&plan);
+        for f in plan.new_forms {
+            self.forms.insert((f.form_id.clone(), f.version.clone()), f);
+        }
+        for s in plan.new {
+            self.submissions.insert(s.submission.instance_id.clone(), s);
+        }
+        for (id, review) in plan.review_updates {
+            if let Some(s) = self.submissions.get_mut(&id) {
+                s.submission.review = review;
+            }
+        }
+        self.conflicts.extend(plan.conflicts);
+        Ok(report)
+    }
+
+    /// The forms, in `(form_id, version)` order.
+    pub fn form_list(&self) -> Vec<BundleForm> {
+        self.forms.values().cloned().collect()
+    }
+
+    /// The submissions, oldest finalized first (ties: by instance id).
+    pub fn submission_list(&self) -> Vec<BundleSubmission> {
+        let mut list: Vec<_> = self.submissions.values().cloned().collect();
+        list.sort_by(|a, b| {
+            a.submission
+                .finalized_at_ms
+                .total_cmp(&b.submission.finalized_at_ms)
+                .then_with(|| a.submission.instance_id.cmp(&b.submission.instance_id))
+        });
+        list
+    }
+}
