@@ -5,8 +5,11 @@
 //! xonadon schema                             the JSON Schema of the form format
 //! xonadon run FORM.json [--script S.json]    the state after the script, keyed by path
 //!             [--now 2026-01-31T09:00:00Z] [--utc-offset MINUTES]
+//! xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
+//!                                            bundles from many tablets merged and converted
 //! ```
 
+mod export;
 mod host;
 
 use std::process::ExitCode;
@@ -17,10 +20,11 @@ use xonadon_engine::{check, load, script, FormDefinition, Instance, Severity};
 const USAGE: &str = "usage:
   xonadon check FORM.json...
   xonadon schema
-  xonadon run FORM.json [--script SCRIPT.json] [--now DATETIME] [--utc-offset MINUTES]";
+  xonadon run FORM.json [--script SCRIPT.json] [--now DATETIME] [--utc-offset MINUTES]
+  xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]";
 
 #[derive(Debug, thiserror::Error)]
-enum CliError {
+pub(crate) enum CliError {
     #[error("{0}")]
     Usage(String),
     #[error("cannot read {path}: {source}")]
@@ -30,6 +34,8 @@ enum CliError {
     },
     #[error("{path}: {message}")]
     Form { path: String, message: String },
+    #[error("{0}")]
+    Export(String),
     #[error("{path}: {source}")]
     Script {
         path: String,
@@ -70,6 +76,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Some("run") => cmd_run(&args[1..]),
+        Some("export") => export::cmd_export(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -121,3 +121,136 @@ fn usage_errors() {
     assert!(text(&out.stderr).contains("unknown command `frobnicate`"));
     assert!(text(&out.stderr).contains("usage:"));
 }
+
+mod export {
+    use super::*;
+    use std::io::{Cursor, Read};
+    use xonadon_export::bundle::{self, BundleForm, BundleSubmission};
+    use xonadon_storage::{FormRecord, Submission};
+
+    fn submission(id: &str, name: &str) -> Submission {
+        Submission {
+            instance_id: format!("uuid:{id}"),
+            form_id: "household_needs".into(),
+            form_version: "2026112602".into(),
+            data: serde_json::json!({ "intro": { "interviewer_name": name, "consent": "OK" } }),
+            started_at_ms: 1.0,
+            finalized_at_ms: 2.0,
+            enumerator: "Aziza".into(),
+            device_id: "t1".into(),
+            title: None,
+            review: Default::default(),
+            exports: Vec::new(),
+        }
+    }
+
+    fn bundle_file(name: &str, subs: &[Submission]) -> String {
+        let json = std::fs::read_to_string(household()).unwrap();
+        let def: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let record = FormRecord {
+            form_id: "household_needs".into(),
+            version: def["settings"]["version"].as_str().unwrap().into(),
+            title: "Household".into(),
+            json,
+            added_at_ms: 0.0,
+        };
+        let forms = [BundleForm::from_record(&record).unwrap()];
+        let subs: Vec<_> = subs
+            .iter()
+            .map(|s| BundleSubmission::new(s, Vec::new()))
+            .collect();
+        let bytes = bundle::write(&forms, &subs, name, 5.0).unwrap();
+        scratch(name, std::str::from_utf8(&bytes).unwrap())
+    }
+
+    #[test]
+    fn merges_tablets_into_csv_xlsx_and_json() {
+        let t1 = bundle_file(
+            "t1.json",
+            &[submission("a", "Malika"), submission("b", "Bobur")],
+        );
+        let t2 = bundle_file(
+            "t2.json",
+            &[submission("b", "Bobur Aliev"), submission("c", "Камола")],
+        );
+        let zip_out = scratch("out.zip", "");
+        let out = xonadon(&["export", &t1, &t2, "--format", "csv", "--out", &zip_out]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let log = text(&out.stderr);
+        assert!(
+            log.contains("t2.json: 1 added, 0 identical skipped, 0 newer reviews, 1 conflicts"),
+            "{log}"
+        );
+        assert!(log.contains("1 conflicting copy"), "{log}");
+
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip_out).unwrap()).unwrap();
+        let mut root = String::new();
+        archive
+            .by_name("household_needs.csv")
+            .unwrap()
+            .read_to_string(&mut root)
+            .unwrap();
+        let mut reader =
+            csv::Reader::from_reader(Cursor::new(root.trim_start_matches('\u{feff}').to_string()));
+        let col = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "intro-interviewer_name")
+            .expect("a column per question");
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let names: Vec<&str> = rows.iter().map(|r| r.get(col).unwrap()).collect();
+        assert_eq!(
+            names,
+            ["Malika", "Bobur", "Камола"],
+            "the held copy of b stays"
+        );
+
+        let conflicts = std::fs::read(format!("{zip_out}.conflicts.json")).unwrap();
+        let c = bundle::read("conflicts", &conflicts).unwrap();
+        assert_eq!(c.submissions.len(), 1);
+        assert_eq!(
+            c.submissions[0].submission.data["intro"]["interviewer_name"],
+            "Bobur Aliev"
+        );
+
+        let json_out = scratch("merged.json", "");
+        let out = xonadon(&["export", &t1, &t2, "--format", "json", "--out", &json_out]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let merged = bundle::read("merged", &std::fs::read(&json_out).unwrap()).unwrap();
+        assert_eq!(merged.submissions.len(), 3);
+
+        let xlsx_out = scratch("out.xlsx", "");
+        let out = xonadon(&[
+            "export", &t1, "--format", "xlsx", "--labels", "ru", "--out", &xlsx_out,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(std::fs::read(&xlsx_out).unwrap().starts_with(b"PK"));
+    }
+
+    #[test]
+    fn a_tampered_bundle_is_refused_with_its_name() {
+        let t1 = bundle_file("t3.json", &[submission("a", "Malika")]);
+        let edited = std::fs::read_to_string(&t1)
+            .unwrap()
+            .replace("Malika", "Malik");
+        let bad = scratch("edited.json", &edited);
+        let out_path = scratch("never.zip", "untouched");
+        let out = xonadon(&["export", &bad, "--format", "csv", "--out", &out_path]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("edited.json: its content does not match its checksum"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&out_path).unwrap(),
+            "untouched",
+            "nothing written"
+        );
+
+        let out = xonadon(&["export", &t1, "--format", "pdf", "--out", &out_path]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr).contains("--format is csv, xlsx or json"));
+    }
+}

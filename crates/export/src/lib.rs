@@ -8,15 +8,17 @@
 //! - [`table`]: submissions as the tables data teams know from ODK Central and KoboToolbox
 //!   (one root table, one per repeat, linked by `KEY` / `PARENT_KEY`), by names or labels;
 //! - [`csv_zip`]: those tables as UTF-8 CSV files (with a BOM, for Excel) in a ZIP, photos
-//!   beside them.
+//!   beside them; [`xlsx`]: the same tables as the sheets of one workbook.
 //!
 //! Everything here is pure: bytes in, bytes out. Reading IndexedDB and offering downloads is
 //! the app's business.
 
 pub mod bundle;
 pub mod csv_zip;
+pub mod group;
 pub mod merge;
 pub mod table;
+pub mod xlsx;
 
 mod error;
 mod time;

@@ -483,3 +483,43 @@ fn csv_tables_by_label_in_a_language() {
     assert_eq!(cell(root, 1, "Эҳтиёжлар/Озиқ-овқат"), "1");
     assert_eq!(files[1].1[0], ["Исм", "Ёши", "PARENT_KEY", "KEY"]);
 }
+
+#[test]
+fn xlsx_sheets_hold_the_csv_tables() {
+    use calamine::Reader;
+    let form = form();
+    let (a, b) = (household_a(), household_b());
+    let parts = || {
+        vec![(
+            Layout::new(&form, "visits", Options::default()),
+            vec![&a, &b],
+        )]
+    };
+    let csv = csv_files(
+        &csv_zip::write(Cursor::new(Vec::new()), &parts(), &[])
+            .unwrap()
+            .into_inner(),
+    );
+    let xlsx = xonadon_export::xlsx::write(&parts()).unwrap();
+    let mut book = calamine::Xlsx::new(Cursor::new(xlsx)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["visits", "visits-members", "visits-illnesses"]
+    );
+    for (name, rows) in &csv {
+        let sheet = book.worksheet_range(name.trim_end_matches(".csv")).unwrap();
+        let cells: Vec<Vec<String>> = sheet
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        // calamine stops a row at its last written cell; CSV rows are padded with "".
+        let padded: Vec<Vec<String>> = cells
+            .into_iter()
+            .map(|mut r| {
+                r.resize(rows[0].len(), String::new());
+                r
+            })
+            .collect();
+        assert_eq!(&padded, rows, "sheet {name}");
+    }
+}
