@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use xonadon_storage::{Review, Submission};
+use xonadon_storage::{Conflict, Import, Review, Submission};
 
 use crate::bundle::{Bundle, BundleForm, BundleSubmission};
 use crate::ExportError;
@@ -89,6 +89,37 @@ pub fn plan(
         }
     }
     Ok(out)
+}
+
+impl MergePlan {
+    /// What a repository writes for this plan (in one transaction): `source` names the file
+    /// the conflicts came from, `now_ms` stamps forms and conflicts.
+    pub fn to_import(&self, source: &str, now_ms: f64) -> Import {
+        Import {
+            forms: self.new_forms.iter().map(|f| f.to_record(now_ms)).collect(),
+            submissions: self.new.iter().map(|s| s.submission.clone()).collect(),
+            media: self
+                .new
+                .iter()
+                .flat_map(|s| {
+                    s.media
+                        .iter()
+                        .map(|m| m.to_media(&s.submission.instance_id))
+                })
+                .collect(),
+            reviews: self.review_updates.clone(),
+            conflicts: self
+                .conflicts
+                .iter()
+                .map(|s| Conflict {
+                    id: format!("{}@{now_ms}", s.submission.instance_id),
+                    imported_at_ms: now_ms,
+                    source: source.to_string(),
+                    submission: s.submission.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// What one import did, for the supervisor.

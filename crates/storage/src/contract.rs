@@ -7,7 +7,10 @@
 
 use serde_json::json;
 
-use crate::{Draft, FormRecord, Media, Repository, StorageError, Submission};
+use crate::{
+    Conflict, Draft, ExportRecord, FormRecord, Import, Media, Repository, Resolution, Review,
+    ReviewComment, ReviewStatus, StorageError, Submission,
+};
 
 /// Runs every section of the contract on `repo`, which must be empty.
 pub async fn contract<R: Repository>(repo: &R) {
@@ -18,6 +21,8 @@ pub async fn contract<R: Repository>(repo: &R) {
     finalize(repo).await;
     invalid_records(repo).await;
     media(repo).await;
+    reviews_and_exports(repo).await;
+    imports(repo).await;
 }
 
 /// A form record.
@@ -380,4 +385,123 @@ pub async fn media<R: Repository>(repo: &R) {
         vec![9]
     );
     repo.delete_media_of("d2").await.unwrap();
+}
+
+/// A review: the status changes, the comments accumulate; an export is recorded; nothing else
+/// of the submission changes.
+pub async fn reviews_and_exports<R: Repository>(repo: &R) {
+    let s = submission("r1", "review-form", 10.0);
+    repo.put_submission(&s).await.unwrap();
+    let review = Review {
+        status: ReviewStatus::HasIssues,
+        comments: vec![ReviewComment {
+            at_ms: 20.0,
+            by: "Supervisor".into(),
+            status: ReviewStatus::HasIssues,
+            text: "Ages do not add up".into(),
+        }],
+    };
+    repo.set_review("r1", &review).await.unwrap();
+    let export = ExportRecord {
+        at_ms: 30.0,
+        format: "csv".into(),
+    };
+    repo.record_export(&["r1".into(), "not-held".into()], &export)
+        .await
+        .unwrap();
+    let got = repo.get_submission("r1").await.unwrap().unwrap();
+    assert_eq!(got.review, review);
+    assert_eq!(got.exports, [export]);
+    assert_eq!((got.data, got.instance_id), (s.data, s.instance_id));
+    assert!(matches!(
+        repo.set_review("not-held", &review).await,
+        Err(StorageError::Conflict(_))
+    ));
+}
+
+/// An import: all of it, or (a form held with another definition, a submission held by now)
+/// nothing; conflicts wait beside the held submissions until resolved.
+pub async fn imports<R: Repository>(repo: &R) {
+    let ns = "import-form";
+    let held = submission("i-held", ns, 1.0);
+    repo.put_submission(&held).await.unwrap();
+    let f = form(ns, "1", r#"{"settings":{"form_id":"import-form"}}"#, 5.0);
+    let mut copy = held.clone();
+    copy.data = json!({ "household": { "head_name": "Dilnoza B." } });
+    let reviewed = Review {
+        status: ReviewStatus::Approved,
+        ..Review::default()
+    };
+    let import = Import {
+        forms: vec![f.clone()],
+        submissions: vec![submission("i-new", ns, 2.0)],
+        media: vec![Media {
+            name: "i-new-photo.jpg".into(),
+            draft_id: "i-new".into(),
+            mime: "image/jpeg".into(),
+            bytes: vec![0xFF, 0xD8, 7],
+        }],
+        reviews: vec![("i-held".into(), reviewed.clone())],
+        conflicts: vec![Conflict {
+            id: "i-held@3".into(),
+            imported_at_ms: 3.0,
+            source: "tablet2.json".into(),
+            submission: copy.clone(),
+        }],
+    };
+
+    // Refused whole: the form version is held with another definition.
+    repo.put_form(&form(ns, "1", r#"{"other":true}"#, 1.0))
+        .await
+        .unwrap();
+    assert_conflict(repo.import(&import).await, "a form that differs");
+    assert_eq!(repo.get_submission("i-new").await.unwrap(), None);
+    assert_eq!(repo.get_media("i-new-photo.jpg").await.unwrap(), None);
+    assert!(repo.list_conflicts().await.unwrap().is_empty());
+    assert_eq!(
+        repo.get_submission("i-held").await.unwrap().unwrap().review,
+        Review::default()
+    );
+
+    // With the form as held: all of it.
+    let mut ok = import.clone();
+    ok.forms[0] = repo.get_form(ns, "1").await.unwrap().unwrap();
+    repo.import(&ok).await.unwrap();
+    assert!(repo.get_submission("i-new").await.unwrap().is_some());
+    assert_eq!(repo.list_media_of("i-new").await.unwrap(), ok.media);
+    assert_eq!(
+        repo.get_submission("i-held").await.unwrap().unwrap().review,
+        reviewed
+    );
+    let conflicts = repo.list_conflicts().await.unwrap();
+    assert_eq!(conflicts, ok.conflicts);
+
+    // The same import again: the new submission is held by now, so nothing is written.
+    assert_conflict(repo.import(&ok).await, "imported twice");
+
+    // Resolving: keep the held one, or take the imported copy.
+    repo.resolve_conflict("i-held@3", Resolution::KeepHeld)
+        .await
+        .unwrap();
+    assert!(repo.list_conflicts().await.unwrap().is_empty());
+    assert_eq!(
+        repo.get_submission("i-held").await.unwrap().unwrap().data,
+        held.data
+    );
+    let again = Import {
+        conflicts: ok.conflicts.clone(),
+        ..Import::default()
+    };
+    repo.import(&again).await.unwrap();
+    repo.resolve_conflict("i-held@3", Resolution::TakeImported)
+        .await
+        .unwrap();
+    assert_eq!(
+        repo.get_submission("i-held").await.unwrap().unwrap().data,
+        copy.data
+    );
+    assert!(repo.list_conflicts().await.unwrap().is_empty());
+    repo.resolve_conflict("gone", Resolution::KeepHeld)
+        .await
+        .unwrap();
 }

@@ -9,6 +9,7 @@
 //! | `submissions` | `instance_id`           | the `Submission` as JSON  |
 //! | `media`       | `name` (since version 2)| `{draft_id, mime, blob}`: the file as a `Blob` |
 //! | `finalized`   | draft `id` (since 3)    | the instance id it was finalized as (a string) |
+//! | `conflicts`   | `id` (since 4)          | the `Conflict` as JSON: an imported copy that differs |
 //!
 //! The schema is created and changed only in [`migrate`].
 //!
@@ -59,20 +60,24 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::records::{sort_drafts, sort_forms, sort_submissions};
-use crate::{Draft, FormRecord, Media, Repository, Result, StorageError, Submission};
+use crate::records::{no_submission, sort_conflicts, sort_drafts, sort_forms, sort_submissions};
+use crate::{
+    Conflict, Draft, ExportRecord, FormRecord, Import, Media, Repository, Resolution, Result,
+    Review, StorageError, Submission,
+};
 
 /// The database the app uses.
 pub const DATABASE_NAME: &str = "xonadon";
 
 /// The schema version this code creates and reads.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 const FORMS: &str = "forms";
 const DRAFTS: &str = "drafts";
 const SUBMISSIONS: &str = "submissions";
 const MEDIA: &str = "media";
 const FINALIZED: &str = "finalized";
+const CONFLICTS: &str = "conflicts";
 
 /// The one place where the schema is created and changed.
 ///
@@ -99,6 +104,10 @@ fn migrate(db: &Database, old_version: u32, new_version: u32) -> std::result::Re
             3 => {
                 // Finalized draft ids: a late autosave of one is refused (`put_draft`).
                 db.create_object_store(FINALIZED).build()?;
+            }
+            4 => {
+                // Imported copies that differ from the held submission (`import`).
+                db.create_object_store(CONFLICTS).build()?;
             }
             unknown => {
                 return Err(js_sys::Error::new(&format!(
@@ -452,20 +461,7 @@ impl Repository for IdbRepository {
     }
 
     async fn put_media(&self, media: &Media) -> Result<()> {
-        let value = js_sys::Object::new();
-        let blob = media.to_blob().map_err(|e| {
-            StorageError::Other(format!("cannot make a file of {}: {e:?}", media.name))
-        })?;
-        for (k, v) in [
-            ("draft_id", JsValue::from_str(&media.draft_id)),
-            ("mime", JsValue::from_str(&media.mime)),
-            ("blob", blob.into()),
-        ] {
-            js_sys::Reflect::set(&value, &JsValue::from_str(k), &v)
-                .map_err(|e| StorageError::Other(format!("{e:?}")))?;
-        }
-        let value: JsValue = value.into();
-        self.put_one(MEDIA, &media.name, value).await
+        self.put_one(MEDIA, &media.name, media_value(media)?).await
     }
 
     async fn get_media(&self, name: &str) -> Result<Option<Media>> {
@@ -515,6 +511,162 @@ impl Repository for IdbRepository {
                     store.delete(key).primitive().idb()?.await.idb()?;
                 }
             }
+        }
+        commit(tx, &raw).await
+    }
+
+    async fn list_media_of(&self, draft_id: &str) -> Result<Vec<Media>> {
+        let names: Vec<String> = {
+            let tx = self.read_tx(MEDIA)?;
+            let store = tx.object_store(MEDIA).idb()?;
+            let keys = store.get_all_keys::<JsValue>().primitive().idb()?;
+            let values = store.get_all::<JsValue>().primitive().idb()?;
+            let (keys, values) = (keys.await.idb()?, values.await.idb()?);
+            let mut names = Vec::new();
+            for (key, value) in keys.zip(values) {
+                let (key, value) = (key.idb()?, value.idb()?);
+                let owner = js_sys::Reflect::get(&value, &JsValue::from_str("draft_id"))
+                    .ok()
+                    .and_then(|v| v.as_string());
+                if owner.as_deref() == Some(draft_id) {
+                    names.extend(key.as_string());
+                }
+            }
+            names
+        };
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            out.extend(self.get_media(&name).await?);
+        }
+        Ok(out)
+    }
+
+    async fn set_review(&self, instance_id: &str, review: &Review) -> Result<()> {
+        let (tx, raw) = self.write_tx(&[SUBMISSIONS])?;
+        {
+            let store = tx.object_store(SUBMISSIONS).idb()?;
+            let changed = modify_submission(&store, instance_id, |s| s.review = review.clone());
+            if !changed.await? {
+                return Err(no_submission(instance_id));
+            }
+        }
+        commit(tx, &raw).await
+    }
+
+    async fn record_export(&self, instance_ids: &[String], record: &ExportRecord) -> Result<()> {
+        let (tx, raw) = self.write_tx(&[SUBMISSIONS])?;
+        {
+            let store = tx.object_store(SUBMISSIONS).idb()?;
+            for id in instance_ids {
+                modify_submission(&store, id, |s| s.exports.push(record.clone())).await?;
+            }
+        }
+        commit(tx, &raw).await
+    }
+
+    async fn import(&self, import: &Import) -> Result<()> {
+        for s in &import.submissions {
+            s.validate()?;
+        }
+        for f in &import.forms {
+            f.validate()?;
+        }
+        let (tx, raw) = self.write_tx(&[FORMS, SUBMISSIONS, MEDIA, CONFLICTS])?;
+        // Any early return drops the transaction, which aborts it: nothing is written.
+        {
+            let forms = tx.object_store(FORMS).idb()?;
+            for f in &import.forms {
+                let what = format!("form \"{}\" version \"{}\"", f.form_id, f.version);
+                let held: Option<JsValue> =
+                    forms.get(form_key(f)).primitive().idb()?.await.idb()?;
+                match held {
+                    Some(held) if parse::<FormRecord>(&held, &what)?.json == f.json => {}
+                    Some(_) => return Err(StorageError::form_conflict(f)),
+                    None => {
+                        forms
+                            .add(to_json(f)?)
+                            .with_key(form_key(f))
+                            .without_key_type()
+                            .primitive()
+                            .idb()?
+                            .await
+                            .idb()?;
+                    }
+                }
+            }
+            let submissions = tx.object_store(SUBMISSIONS).idb()?;
+            for s in &import.submissions {
+                let key = s.instance_id.as_str();
+                let held: Option<JsValue> = submissions.get(key).primitive().idb()?.await.idb()?;
+                if held.is_some() {
+                    return Err(StorageError::submission_conflict(key));
+                }
+                submissions
+                    .add(to_json(s)?)
+                    .with_key(key)
+                    .without_key_type()
+                    .primitive()
+                    .idb()?
+                    .await
+                    .idb()?;
+            }
+            for (id, review) in &import.reviews {
+                if !modify_submission(&submissions, id, |s| s.review = review.clone()).await? {
+                    return Err(no_submission(id));
+                }
+            }
+            let media = tx.object_store(MEDIA).idb()?;
+            for m in &import.media {
+                media
+                    .put(media_value(m)?)
+                    .with_key(m.name.as_str())
+                    .without_key_type()
+                    .primitive()
+                    .idb()?
+                    .await
+                    .idb()?;
+            }
+            let conflicts = tx.object_store(CONFLICTS).idb()?;
+            for c in &import.conflicts {
+                conflicts
+                    .put(JsValue::from_str(&to_json(c)?))
+                    .with_key(c.id.as_str())
+                    .without_key_type()
+                    .primitive()
+                    .idb()?
+                    .await
+                    .idb()?;
+            }
+        }
+        commit(tx, &raw).await
+    }
+
+    async fn list_conflicts(&self) -> Result<Vec<Conflict>> {
+        let mut list = self.read_all(CONFLICTS, "conflict").await?;
+        sort_conflicts(&mut list);
+        Ok(list)
+    }
+
+    async fn resolve_conflict(&self, id: &str, resolution: Resolution) -> Result<()> {
+        let (tx, raw) = self.write_tx(&[CONFLICTS, SUBMISSIONS])?;
+        {
+            let conflicts = tx.object_store(CONFLICTS).idb()?;
+            let held: Option<JsValue> = conflicts.get(id).primitive().idb()?.await.idb()?;
+            let Some(value) = held else { return Ok(()) };
+            let conflict: Conflict = parse(&value, &format!("conflict {id}"))?;
+            if resolution == Resolution::TakeImported {
+                let s = &conflict.submission;
+                tx.object_store(SUBMISSIONS)
+                    .idb()?
+                    .put(JsValue::from_str(&to_json(s)?))
+                    .with_key(s.instance_id.as_str())
+                    .without_key_type()
+                    .primitive()
+                    .idb()?
+                    .await
+                    .idb()?;
+            }
+            conflicts.delete(id).primitive().idb()?.await.idb()?;
         }
         commit(tx, &raw).await
     }
@@ -616,6 +768,45 @@ async fn commit(tx: Transaction<'_>, raw: &web_sys::IdbTransaction) -> Result<()
             None => map_error(error),
         }),
     }
+}
+
+/// A photo as the `media` store holds it: `{draft_id, mime, blob}`.
+fn media_value(media: &Media) -> Result<JsValue> {
+    let value = js_sys::Object::new();
+    let blob = media
+        .to_blob()
+        .map_err(|e| StorageError::Other(format!("cannot make a file of {}: {e:?}", media.name)))?;
+    for (k, v) in [
+        ("draft_id", JsValue::from_str(&media.draft_id)),
+        ("mime", JsValue::from_str(&media.mime)),
+        ("blob", blob.into()),
+    ] {
+        js_sys::Reflect::set(&value, &JsValue::from_str(k), &v)
+            .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+    }
+    Ok(value.into())
+}
+
+/// Reads the submission `id` in `store` (of a `readwrite` transaction), changes it with
+/// `change` and writes it back; `false` if there is none.
+async fn modify_submission(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    id: &str,
+    change: impl FnOnce(&mut Submission),
+) -> Result<bool> {
+    let value: Option<JsValue> = store.get(id).primitive().idb()?.await.idb()?;
+    let Some(value) = value else { return Ok(false) };
+    let mut s: Submission = parse(&value, &format!("submission {id}"))?;
+    change(&mut s);
+    store
+        .put(JsValue::from_str(&to_json(&s)?))
+        .with_key(id)
+        .without_key_type()
+        .primitive()
+        .idb()?
+        .await
+        .idb()?;
+    Ok(true)
 }
 
 fn form_key(form: &FormRecord) -> [String; 2] {

@@ -64,7 +64,8 @@ pub mod contract;
 pub use error::StorageError;
 pub use memory::MemoryRepository;
 pub use records::{
-    Draft, ExportRecord, FormRecord, Media, Review, ReviewComment, ReviewStatus, Submission,
+    Conflict, Draft, ExportRecord, FormRecord, Import, Media, Resolution, Review, ReviewComment,
+    ReviewStatus, Submission,
 };
 
 #[cfg(target_arch = "wasm32")]
@@ -136,4 +137,25 @@ pub trait Repository {
     /// Deletes every file of a draft (when the draft is deleted; not when it is finalized,
     /// since the submission refers to them).
     async fn delete_media_of(&self, draft_id: &str) -> Result<()>;
+
+    /// Every file of a draft or submission (the draft id is the instance id), by name.
+    async fn list_media_of(&self, draft_id: &str) -> Result<Vec<Media>>;
+
+    /// Replaces the review of a submission, the one part of it that changes after it is
+    /// finalized. [`StorageError::Conflict`] if there is no such submission.
+    async fn set_review(&self, instance_id: &str, review: &Review) -> Result<()>;
+
+    /// Adds `record` to the export history of each submission (skipping ids not held).
+    async fn record_export(&self, instance_ids: &[String], record: &ExportRecord) -> Result<()>;
+
+    /// Writes an import in one transaction: all of it or, on any error, nothing. A form version
+    /// held with a different definition, or a new submission that is held by now (imported in
+    /// another tab meanwhile), is [`StorageError::Conflict`].
+    async fn import(&self, import: &Import) -> Result<()>;
+
+    /// Conflicting copies waiting for the supervisor, oldest first.
+    async fn list_conflicts(&self) -> Result<Vec<Conflict>>;
+
+    /// Resolves the conflict `id`: drops the copy, or lets it replace the held submission.
+    async fn resolve_conflict(&self, id: &str, resolution: Resolution) -> Result<()>;
 }

@@ -3,8 +3,11 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use crate::records::{sort_drafts, sort_forms, sort_submissions};
-use crate::{Draft, FormRecord, Media, Repository, Result, StorageError, Submission};
+use crate::records::{no_submission, sort_conflicts, sort_drafts, sort_forms, sort_submissions};
+use crate::{
+    Conflict, Draft, ExportRecord, FormRecord, Import, Media, Repository, Resolution, Result,
+    Review, StorageError, Submission,
+};
 
 /// A [`Repository`] held in memory: the same rules as `IdbRepository`, nothing persisted.
 ///
@@ -23,6 +26,7 @@ struct State {
     media: BTreeMap<String, Media>,
     /// Finalized draft ids, with the instance id each became.
     finalized: BTreeMap<String, String>,
+    conflicts: BTreeMap<String, Conflict>,
 }
 
 impl MemoryRepository {
@@ -138,6 +142,104 @@ impl Repository for MemoryRepository {
             .borrow_mut()
             .media
             .retain(|_, m| m.draft_id != draft_id);
+        Ok(())
+    }
+
+    async fn list_media_of(&self, draft_id: &str) -> Result<Vec<Media>> {
+        let state = self.state.borrow();
+        Ok(state
+            .media
+            .values()
+            .filter(|m| m.draft_id == draft_id)
+            .cloned()
+            .collect())
+    }
+
+    async fn set_review(&self, instance_id: &str, review: &Review) -> Result<()> {
+        let mut state = self.state.borrow_mut();
+        let s = state
+            .submissions
+            .get_mut(instance_id)
+            .ok_or_else(|| no_submission(instance_id))?;
+        s.review = review.clone();
+        Ok(())
+    }
+
+    async fn record_export(&self, instance_ids: &[String], record: &ExportRecord) -> Result<()> {
+        let mut state = self.state.borrow_mut();
+        for id in instance_ids {
+            if let Some(s) = state.submissions.get_mut(id) {
+                s.exports.push(record.clone());
+            }
+        }
+        Ok(())
+    }
+
+    async fn import(&self, import: &Import) -> Result<()> {
+        for s in &import.submissions {
+            s.validate()?;
+        }
+        let mut state = self.state.borrow_mut();
+        // Check everything first: all or nothing.
+        for f in &import.forms {
+            let key = (f.form_id.clone(), f.version.clone());
+            if state
+                .forms
+                .get(&key)
+                .is_some_and(|held| held.json != f.json)
+            {
+                return Err(StorageError::form_conflict(f));
+            }
+        }
+        for s in &import.submissions {
+            if state.submissions.contains_key(&s.instance_id) {
+                return Err(StorageError::submission_conflict(&s.instance_id));
+            }
+        }
+        for (id, _) in &import.reviews {
+            if !state.submissions.contains_key(id) {
+                return Err(no_submission(id));
+            }
+        }
+        for f in &import.forms {
+            state
+                .forms
+                .entry((f.form_id.clone(), f.version.clone()))
+                .or_insert_with(|| f.clone());
+        }
+        for s in &import.submissions {
+            state.submissions.insert(s.instance_id.clone(), s.clone());
+        }
+        for m in &import.media {
+            state.media.insert(m.name.clone(), m.clone());
+        }
+        for (id, review) in &import.reviews {
+            if let Some(s) = state.submissions.get_mut(id) {
+                s.review = review.clone();
+            }
+        }
+        for c in &import.conflicts {
+            state.conflicts.insert(c.id.clone(), c.clone());
+        }
+        Ok(())
+    }
+
+    async fn list_conflicts(&self) -> Result<Vec<Conflict>> {
+        let mut list: Vec<_> = self.state.borrow().conflicts.values().cloned().collect();
+        sort_conflicts(&mut list);
+        Ok(list)
+    }
+
+    async fn resolve_conflict(&self, id: &str, resolution: Resolution) -> Result<()> {
+        let mut state = self.state.borrow_mut();
+        let Some(conflict) = state.conflicts.get(id).cloned() else {
+            return Ok(());
+        };
+        if resolution == Resolution::TakeImported {
+            let s = conflict.submission;
+            state.submissions.insert(s.instance_id.clone(), s);
+        }
+        state.conflicts.remove(id);
         Ok(())
     }
 }

@@ -131,6 +131,40 @@ pub struct ExportRecord {
     pub format: String,
 }
 
+/// An imported copy of a submission that differs from the one held under the same instance
+/// id, kept for the supervisor to resolve.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// Unique among conflicts: the instance id and when it was imported.
+    pub id: String,
+    pub imported_at_ms: f64,
+    /// The file it came from.
+    pub source: String,
+    pub submission: Submission,
+}
+
+/// What one import writes, all in one transaction.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Import {
+    /// Form versions not held yet.
+    pub forms: Vec<FormRecord>,
+    /// Submissions not held yet, and their files.
+    pub submissions: Vec<Submission>,
+    pub media: Vec<Media>,
+    /// Newer reviews of held submissions: `(instance_id, review)`.
+    pub reviews: Vec<(String, Review)>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// How a conflict is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// The held submission stays; the imported copy is dropped.
+    KeepHeld,
+    /// The imported copy replaces the held submission.
+    TakeImported,
+}
+
 /// JSON has no NaN or infinity: serde_json would write `null`, and the record could then never
 /// be read back. Such a record is refused before anything is written.
 fn check_finite(what: &str, field: &str, value: f64) -> Result<(), StorageError> {
@@ -189,6 +223,21 @@ pub(crate) fn sort_submissions(submissions: &mut [Submission]) {
         newest_first(a.finalized_at_ms, b.finalized_at_ms)
             .then_with(|| a.instance_id.cmp(&b.instance_id))
     });
+}
+
+pub(crate) fn sort_conflicts(conflicts: &mut [Conflict]) {
+    conflicts.sort_by(|a, b| {
+        a.imported_at_ms
+            .total_cmp(&b.imported_at_ms)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+/// What [`crate::Repository::set_review`] and `resolve_conflict` say when the submission is gone.
+pub(crate) fn no_submission(instance_id: &str) -> StorageError {
+    StorageError::Conflict(format!(
+        "There is no submission {instance_id} on this device (deleted, or never imported)."
+    ))
 }
 
 fn newest_first(a: f64, b: f64) -> Ordering {

@@ -29,7 +29,7 @@ async fn idb_repository_keeps_the_contract() {
 #[wasm_bindgen_test]
 fn the_app_database_is_named_and_versioned() {
     assert_eq!(DATABASE_NAME, "xonadon");
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
 }
 
 #[wasm_bindgen_test]

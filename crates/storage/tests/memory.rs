@@ -19,6 +19,8 @@ fn each_section_runs_alone() {
         contract::submissions(&MemoryRepository::new()).await;
         contract::finalize(&MemoryRepository::new()).await;
         contract::invalid_records(&MemoryRepository::new()).await;
+        contract::reviews_and_exports(&MemoryRepository::new()).await;
+        contract::imports(&MemoryRepository::new()).await;
     });
 }
 
