@@ -3,6 +3,7 @@
 //! browser.
 
 mod components;
+mod download;
 mod host;
 mod i18n;
 mod screens;
@@ -43,6 +44,7 @@ enum Screen {
     Loading,
     Home,
     Fill(Box<Draft>, Arc<Form>),
+    Supervisor,
     /// Nothing can work (storage refused to open, the built-in form is broken).
     Fatal(Notice),
 }
@@ -145,7 +147,11 @@ pub fn App() -> impl IntoView {
                 <main class="error"><h1>"Xonadon"</h1><p role="alert">{notice.text(&ui_language())}</p></main>
             }.into_any(),
             Screen::Home => view! {
-                <Home forms=forms.clone() on_new=start on_resume=resume />
+                <Home forms=forms.clone() on_new=start on_resume=resume
+                    on_supervisor=move |_| screen.set(Screen::Supervisor) />
+            }.into_any(),
+            Screen::Supervisor => view! {
+                <screens::supervisor::Supervisor on_home=move |_| screen.set(Screen::Home) />
             }.into_any(),
             Screen::Fill(draft, form) => view! {
                 <Filling draft=*draft form=form on_done=move |_| screen.set(Screen::Home) />

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use xonadon_storage::{Draft, Repository, Submission};
+use xonadon_storage::{Draft, Repository, ReviewStatus, Submission};
 
 use crate::components::confirm::Confirm;
 use crate::i18n::{t, T};
+use crate::screens::supervisor::{status_class, status_text};
 use crate::settings::{ui_language, LanguagePicker, Settings};
 use crate::store::Store;
 
@@ -29,6 +30,9 @@ pub fn Home(
     forms: Vec<(String, String)>,
     #[prop(into)] on_new: Callback<String>,
     #[prop(into)] on_resume: Callback<Draft>,
+    /// Opens the supervisor's screen (import, review, export).
+    #[prop(into)]
+    on_supervisor: Callback<()>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let form_titles = StoredValue::new(forms.clone());
@@ -66,6 +70,9 @@ pub fn Home(
         <div class="home">
             <header class="bar">
                 <h1>{move || t(&ui_language(), T::AppName)}</h1>
+                <button type="button" id="open-supervisor" on:click=move |_| on_supervisor.run(())>
+                    {move || t(&ui_language(), T::Supervisor)}
+                </button>
                 <LanguagePicker />
             </header>
             <main>
@@ -111,11 +118,22 @@ pub fn Home(
                     <h2>{move || t(&ui_language(), T::Finalized)}</h2>
                     <Show when=move || !submissions().is_empty() fallback=move || view! { <p>{move || t(&ui_language(), T::NoFinalized)}</p> }>
                         <ul class="cards finalized">
-                            <For each=submissions key=|s: &Submission| s.instance_id.clone() children=move |s| view! {
-                                <li>
-                                    <span class="entry-title">{s.title.clone().unwrap_or_else(|| form_title(&s.form_id))}</span>
-                                    <span class="meta">{local_time(s.finalized_at_ms)}</span>
-                                </li>
+                            <For each=submissions key=|s: &Submission| (s.instance_id.clone(), s.review.comments.len())
+                                children=move |s| {
+                                // The supervisor's review, once a bundle from them is imported.
+                                let status = s.review.status;
+                                let note = (status == ReviewStatus::HasIssues)
+                                    .then(|| s.review.comments.last().map(|c| c.text.clone()))
+                                    .flatten()
+                                    .filter(|c| !c.is_empty());
+                                view! {
+                                    <li data-id=s.instance_id.clone()>
+                                        <span class="entry-title">{s.title.clone().unwrap_or_else(|| form_title(&s.form_id))}</span>
+                                        <span class=status_class(status)>{move || status_text(&ui_language(), status)}</span>
+                                        <span class="meta">{local_time(s.finalized_at_ms)}</span>
+                                        {note.map(|n| view! { <p class="review-note">{n}</p> })}
+                                    </li>
+                                }
                             } />
                         </ul>
                     </Show>

@@ -2,3 +2,4 @@
 
 pub mod fill;
 pub mod home;
+pub mod supervisor;
