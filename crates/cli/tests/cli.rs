@@ -128,11 +128,17 @@ mod export {
     use xonadon_export::bundle::{self, BundleForm, BundleSubmission};
     use xonadon_storage::{FormRecord, Submission};
 
+    fn household_version() -> String {
+        let json = std::fs::read_to_string(household()).unwrap();
+        let def: serde_json::Value = serde_json::from_str(&json).unwrap();
+        def["settings"]["version"].as_str().unwrap().to_string()
+    }
+
     fn submission(id: &str, name: &str) -> Submission {
         Submission {
             instance_id: format!("uuid:{id}"),
             form_id: "household_needs".into(),
-            form_version: "2026112602".into(),
+            form_version: household_version(),
             data: serde_json::json!({ "intro": { "interviewer_name": name, "consent": "OK" } }),
             started_at_ms: 1.0,
             finalized_at_ms: 2.0,
@@ -252,5 +258,35 @@ mod export {
         let out = xonadon(&["export", &t1, "--format", "pdf", "--out", &out_path]);
         assert_eq!(out.status.code(), Some(2));
         assert!(text(&out.stderr).contains("--format is csv, xlsx or json"));
+    }
+}
+
+/// A form in `forms/` that changed must have a new version: tablets keep each version for good.
+#[test]
+fn a_changed_form_has_a_new_version() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../forms");
+    let listed = std::fs::read_to_string(format!("{dir}/versions.txt")).unwrap();
+    let lines: Vec<Vec<&str>> = listed
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let mut files: Vec<&str> = lines.iter().map(|l| l[0]).collect();
+    files.dedup();
+    assert!(files.contains(&"household.json"));
+    for file in files {
+        let bytes = std::fs::read(format!("{dir}/{file}")).unwrap();
+        let def: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let version = def["settings"]["version"].as_str().unwrap_or_default();
+        let line = lines
+            .iter()
+            .find(|l| l[0] == file && l.get(1) == Some(&version))
+            .unwrap_or_else(|| panic!("forms/versions.txt has no line for {file} {version}"));
+        assert_eq!(
+            Some(&xonadon_export::bundle::sha256(&bytes).as_str()),
+            line.get(2),
+            "{file} changed but its version is still {version}: give it a new version and add \
+             a line to forms/versions.txt"
+        );
     }
 }
