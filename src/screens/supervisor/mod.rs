@@ -140,6 +140,7 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
             return;
         }
         busy.set(true);
+        report.set(Vec::new());
         spawn_local(async move {
             let lines = transfer::import_files(store, files, &ui_language()).await;
             report.set(lines);
@@ -281,9 +282,9 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
                         </label>
                     </div>
                 </section>
-                <Show when=move || !report.get().is_empty() || busy.get()>
+                {move || busy.get().then(|| view! { <p class="working" role="status">{t(&ui_language(), T::Working)}</p> })}
+                <Show when=move || !report.get().is_empty()>
                     <ul class="report" role="status">
-                        {move || busy.get().then(|| view! { <li>{t(&ui_language(), T::Working)}</li> })}
                         {move || report.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>
                 </Show>
@@ -451,7 +452,9 @@ fn Detail(
         next.status = status;
         next.comments.push(ReviewComment {
             at_ms: js_sys::Date::now(),
-            by: settings.enumerator.get_untracked(),
+            by: Some(settings.enumerator.get_untracked())
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| settings.device_id.get_untracked()),
             status,
             text: comment.get_untracked(),
         });

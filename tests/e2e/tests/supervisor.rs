@@ -1,0 +1,393 @@
+//! A supervisor's day on the built app in headless Chromium: import the bundles of two tablets
+//! (a duplicate and a conflict among them) and a damaged one (refused by name, nothing
+//! written), filter, read a submission, review it, export it as a bundle, CSV tables and a
+//! workbook (the downloaded files checked); then a field worker's tablet imports the
+//! supervisor's bundle and sees which submission needs attention and why.
+//!
+//! Needs `dist/` (`trunk build --release`) and chromedriver; `scripts/test` does both.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use serde_json::json;
+use xonadon_e2e::{browser, cdp, js, screenshot, until, wait_for, workspace, Driver, StaticServer};
+use xonadon_export::bundle::{self, BundleForm, BundleSubmission};
+use xonadon_storage::{FormRecord, Submission};
+
+fn household() -> (FormRecord, String) {
+    let json = std::fs::read_to_string(workspace().join("forms/household.json")).unwrap();
+    let def: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let version = def["settings"]["version"].as_str().unwrap().to_string();
+    let record = FormRecord {
+        form_id: "household_needs".into(),
+        version: version.clone(),
+        title: "Household".into(),
+        json,
+        added_at_ms: 0.0,
+    };
+    (record, version)
+}
+
+fn submission(id: &str, head: &str, enumerator: &str, mahalla: &str, day: u32) -> Submission {
+    let (_, version) = household();
+    let district = if mahalla.starts_with("xic") {
+        "khiva_city"
+    } else {
+        "urgench_city"
+    };
+    Submission {
+        instance_id: format!("uuid:{id}"),
+        form_id: "household_needs".into(),
+        form_version: version,
+        data: json!({
+            "intro": { "interviewer_name": enumerator, "consent": "OK" },
+            "location": { "region": "khorezm", "district": district, "mahalla": mahalla },
+            "head": { "head_name": head, "head_age": "45" },
+            "meta": { "instanceID": format!("uuid:{id}") }
+        }),
+        started_at_ms: 1_764_000_000_000.0,
+        finalized_at_ms: 1_764_000_000_000.0 + f64::from(day) * 86_400_000.0,
+        enumerator: enumerator.into(),
+        device_id: "tablet".into(),
+        title: Some(head.into()),
+        review: Default::default(),
+        exports: Vec::new(),
+    }
+}
+
+fn write_bundle(dir: &Path, name: &str, subs: &[Submission]) -> PathBuf {
+    let (record, _) = household();
+    let forms = [BundleForm::from_record(&record).unwrap()];
+    let subs: Vec<_> = subs
+        .iter()
+        .map(|s| BundleSubmission::new(s, Vec::new()))
+        .collect();
+    let path = dir.join(name);
+    std::fs::write(&path, bundle::write(&forms, &subs, name, 1.0).unwrap()).unwrap();
+    path
+}
+
+/// Waits for a download whose name ends with `suffix` in `dir` and returns its bytes.
+async fn downloaded(dir: &Path, suffix: &str) -> (String, Vec<u8>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let found = std::fs::read_dir(dir).unwrap().flatten().find(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            name.ends_with(suffix)
+        });
+        if let Some(entry) = found {
+            return (
+                entry.file_name().to_string_lossy().to_string(),
+                std::fs::read(entry.path()).unwrap(),
+            );
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no {suffix} download in {}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn import(c: &Client, files: &[&Path]) {
+    let input = wait_for(c, "#import-files").await;
+    let paths: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    input
+        .send_keys(&paths.join("\n"))
+        .await
+        .expect("choose files");
+}
+
+async fn report(c: &Client, lines: usize) -> Vec<String> {
+    until(
+        c,
+        "the import report",
+        &format!(
+            "return !document.querySelector('.working') &&\
+             document.querySelectorAll('.report li').length >= {lines};"
+        ),
+    )
+    .await;
+    let v = js(
+        c,
+        "return [...document.querySelectorAll('.report li')].map(l => l.textContent);",
+        vec![],
+    )
+    .await;
+    serde_json::from_value(v).unwrap()
+}
+
+async fn rows(c: &Client) -> usize {
+    c.find_all(Locator::Css("table.submissions tbody tr"))
+        .await
+        .map(|r| r.len())
+        .unwrap_or(0)
+}
+
+async fn click(c: &Client, css: &str) {
+    wait_for(c, css).await;
+    js(
+        c,
+        "const e = document.querySelector(arguments[0]); e.scrollIntoView({block: 'center'}); e.click();",
+        vec![json!(css)],
+    )
+    .await;
+}
+
+async fn select(c: &Client, css: &str, value: &str) {
+    wait_for(c, css).await;
+    js(
+        c,
+        "const s = document.querySelector(arguments[0]); s.value = arguments[1];\
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![json!(css), json!(value)],
+    )
+    .await;
+}
+
+async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &Path) {
+    let a = submission("a", "Azizbek Karimov", "Malika", "urc_jayxun", 1);
+    let b = submission("b", "Bobur Aliyev", "Malika", "urc_beruniy", 2);
+    let d = submission("d", "Dilnoza Rahimova", "Sardor", "xic_ichan_qala", 3);
+    let mut b_changed = b.clone();
+    b_changed.data["head"]["head_age"] = json!("46");
+    let tablet1 = write_bundle(files, "tablet1.json", &[a.clone(), b.clone()]);
+    let tablet2 = write_bundle(files, "tablet2.json", &[a.clone(), b_changed, d]);
+    let text = std::fs::read_to_string(&tablet1)
+        .unwrap()
+        .replace("Azizbek", "Azizjon");
+    let tampered = files.join("tampered.json");
+    std::fs::write(&tampered, text).unwrap();
+
+    c.goto(&server.url()).await.expect("open the app");
+    wait_for(c, ".home").await;
+    cdp(
+        c,
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
+    )
+    .await;
+    click(c, "#open-supervisor").await;
+    wait_for(c, ".supervisor .dropzone").await;
+
+    // A damaged file: refused with its name, nothing written.
+    import(c, &[&tampered]).await;
+    let lines = report(c, 1).await;
+    assert!(
+        lines[0].starts_with("tampered.json: ") && lines[0].contains("checksum"),
+        "{lines:?}"
+    );
+    assert_eq!(rows(c).await, 0, "nothing was imported");
+
+    // Two tablets at once: a, b from the first; a again (identical), b changed, d new.
+    import(c, &[&tablet1, &tablet2]).await;
+    let lines = report(c, 2).await;
+    assert!(
+        lines[0].starts_with("tablet1.json: 2 qoʻshildi, 0 bir xil"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].starts_with("tablet2.json: 1 qoʻshildi, 1 bir xil")
+            && lines[1].ends_with("1 ziddiyat"),
+        "{lines:?}"
+    );
+    until(
+        c,
+        "three rows",
+        "return document.querySelectorAll('table.submissions tbody tr').length === 3;",
+    )
+    .await;
+    wait_for(c, ".conflicts li").await;
+    screenshot(c, "20-supervisor").await;
+    click(c, ".conflicts li button").await; // keep the one on this device
+    until(
+        c,
+        "the conflict resolved",
+        "return !document.querySelector('.conflicts');",
+    )
+    .await;
+
+    // Filters: an enumerator, a mahalla (by its label), then all again.
+    select(c, "#filter-enumerator", "Sardor").await;
+    until(
+        c,
+        "one row",
+        "return document.querySelectorAll('table.submissions tbody tr').length === 1;",
+    )
+    .await;
+    select(c, "#filter-enumerator", "").await;
+    let options = js(
+        c,
+        "return [...document.querySelectorAll('#filter-mahalla option')].map(o => o.textContent);",
+        vec![],
+    )
+    .await;
+    assert!(
+        options.to_string().contains("Jayxun"),
+        "mahalla labels: {options}"
+    );
+    select(c, "#filter-mahalla", "urc_jayxun").await;
+    until(
+        c,
+        "one row",
+        "return document.querySelectorAll('table.submissions tbody tr').length === 1;",
+    )
+    .await;
+    select(c, "#filter-mahalla", "").await;
+    until(
+        c,
+        "three rows",
+        "return document.querySelectorAll('table.submissions tbody tr').length === 3;",
+    )
+    .await;
+
+    // Read b, mark it as having issues with a comment.
+    click(c, "tr[data-id='uuid:b'] button.link").await;
+    wait_for(c, ".detail dl.answers").await;
+    let detail = js(
+        c,
+        "return document.querySelector('.detail').textContent;",
+        vec![],
+    )
+    .await;
+    let detail = detail.as_str().unwrap_or_default();
+    assert!(
+        detail.contains("Bobur Aliyev") && detail.contains("Xorazm"),
+        "{detail}"
+    );
+    js(
+        c,
+        "const t = document.getElementById('review-comment'); t.value = 'Yoshini tekshiring';\
+         t.dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![],
+    )
+    .await;
+    click(c, "#review-issues").await;
+    until(
+        c,
+        "the status in the list",
+        "const r = document.querySelector(\"tr[data-id='uuid:b'] .status\");\
+         return !!r && r.classList.contains('has-issues');",
+    )
+    .await;
+    screenshot(c, "21-review").await;
+
+    // Exports of the whole list: a bundle, CSV tables, a workbook.
+    click(c, "#export-json").await;
+    let (name, bytes) = downloaded(downloads, ".json").await;
+    let exported = bundle::read(&name, &bytes).expect("the exported bundle reads back");
+    assert_eq!(exported.submissions.len(), 3);
+    let reviewed = exported
+        .submissions
+        .iter()
+        .find(|s| s.submission.instance_id == "uuid:b")
+        .unwrap();
+    assert_eq!(
+        reviewed.submission.review.comments[0].text,
+        "Yoshini tekshiring"
+    );
+    assert_eq!(
+        reviewed.submission.data, b.data,
+        "the held copy of b, not the conflict"
+    );
+
+    click(c, "#export-csv").await;
+    let (_, zip) = downloaded(downloads, ".zip").await;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut root = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("household_needs.csv").unwrap(),
+        &mut root,
+    )
+    .unwrap();
+    assert!(root.starts_with('\u{feff}'), "a BOM for Excel");
+    assert_eq!(root.lines().count(), 4, "a header and three submissions");
+    assert!(root.contains("Dilnoza Rahimova") && root.contains("has_issues"));
+
+    click(c, "#export-xlsx").await;
+    let (_, book) = downloaded(downloads, ".xlsx").await;
+    assert!(book.starts_with(b"PK"), "a workbook (a ZIP)");
+
+    // The exports are on record; nothing else changed (still three, b still has issues).
+    assert_eq!(rows(c).await, 3);
+    std::fs::copy(downloads.join(&name), files.join("supervisor.json")).unwrap();
+}
+
+/// The field worker's tablet: its own submissions, then the supervisor's bundle.
+async fn tablet(c: &Client, server: &StaticServer, files: &Path) {
+    c.goto(&server.url()).await.expect("open the app");
+    wait_for(c, ".home").await;
+    click(c, "#open-supervisor").await;
+    import(c, &[&files.join("tablet1.json")]).await;
+    report(c, 1).await;
+    import(c, &[&files.join("supervisor.json")]).await;
+    let lines = report(c, 1).await;
+    assert!(
+        lines[0].contains("1 yangi tekshiruv"),
+        "the review arrives: {lines:?}"
+    );
+    click(c, ".supervisor header button").await;
+    wait_for(c, ".home .finalized").await;
+    until(
+        c,
+        "the review on the home list",
+        "const li = document.querySelector(\".finalized li[data-id='uuid:b']\");\
+         return !!li && !!li.querySelector('.status.has-issues') &&\
+         li.textContent.includes('Yoshini tekshiring');",
+    )
+    .await;
+    screenshot(c, "22-tablet-sees-review").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn supervisor_imports_reviews_and_exports() {
+    let dist = workspace().join("dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "build the app first: trunk build --release (scripts/test does)"
+    );
+    let server = StaticServer::start(dist);
+    let driver = Driver::start();
+    let root = std::env::temp_dir().join(format!("xonadon-e2e-sup-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (files, downloads) = (root.join("files"), root.join("downloads"));
+    std::fs::create_dir_all(&files).unwrap();
+    std::fs::create_dir_all(&downloads).unwrap();
+    let c = browser(&driver, &root.join("profile-supervisor")).await;
+    let outcome = tokio::spawn({
+        let c = c.clone();
+        let (files, downloads) = (files.clone(), downloads.clone());
+        async move {
+            scenario(&c, &server, &files, &downloads).await;
+            server
+        }
+    })
+    .await;
+    if outcome.is_err() {
+        screenshot(&c, "failure-supervisor").await;
+    }
+    let _ = c.close().await;
+    let server = match outcome {
+        Ok(server) => server,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&root);
+            std::panic::resume_unwind(e.into_panic());
+        }
+    };
+    let t = browser(&driver, &root.join("profile-tablet")).await;
+    let outcome = tokio::spawn({
+        let t = t.clone();
+        async move { tablet(&t, &server, &files).await }
+    })
+    .await;
+    if outcome.is_err() {
+        screenshot(&t, "failure-tablet").await;
+    }
+    let _ = t.close().await;
+    let _ = std::fs::remove_dir_all(&root);
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
