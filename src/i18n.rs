@@ -91,6 +91,11 @@ pub enum T {
     SkippedIdentical,
     NewerReviews,
     ConflictsFound,
+    Summary,
+    PerDay,
+    PerEnumerator,
+    PerMahalla,
+    NeedsIdentified,
 }
 
 /// The text of `key` in `language` (BCP-47 tag); English for any other language.
@@ -455,6 +460,36 @@ pub fn t(language: &str, key: T) -> &'static str {
             "зиддият",
             "конфликтов",
             "conflicts",
+        ],
+        T::Summary => [
+            "Umumiy koʻrinish",
+            "Умумий кўриниш",
+            "Сводка",
+            "Summary",
+        ],
+        T::PerDay => [
+            "Kunlar boʻyicha",
+            "Кунлар бўйича",
+            "По дням",
+            "Per day",
+        ],
+        T::PerEnumerator => [
+            "Xodimlar boʻyicha",
+            "Ходимлар бўйича",
+            "По сотрудникам",
+            "Per social worker",
+        ],
+        T::PerMahalla => [
+            "Mahallalar boʻyicha",
+            "Маҳаллалар бўйича",
+            "По махаллям",
+            "Per mahalla",
+        ],
+        T::NeedsIdentified => [
+            "Aniqlangan ehtiyojlar",
+            "Аниқланган эҳтиёжлар",
+            "Выявленные потребности",
+            "Needs identified",
         ],
     };
     texts[i]

@@ -4,6 +4,7 @@
 
 mod detail;
 mod rows;
+mod summary;
 mod transfer;
 
 use std::collections::HashMap;
@@ -413,6 +414,35 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
                         </div>
                     </Show>
                 </section>
+                <details class="summary">
+                    <summary>{move || t(&ui_language(), T::Summary)}</summary>
+                    {move || {
+                        let rows = shown.get();
+                        let d = data();
+                        let lang = ui_language();
+                        let mut mahallas = Vec::new();
+                        let mut needs = Vec::new();
+                        for r in &rows {
+                            let form = forms.get(&d.forms, &r.form_id, &r.form_version);
+                            let form = form.as_deref();
+                            mahallas.push(choice_label(form, "mahalla", &r.place.mahalla, &lang));
+                            if let Some(s) = d.submissions.iter().find(|s| s.instance_id == r.instance_id) {
+                                for need in summary::chosen(&s.data, "needs_identified") {
+                                    needs.push(choice_label(form, "needs_identified", &need, &lang));
+                                }
+                            }
+                        }
+                        let charts = [
+                            (T::PerDay, summary::per_day(rows.iter().map(|r| r.day.clone()))),
+                            (T::PerEnumerator, summary::count(rows.iter().map(|r| r.enumerator.clone()))),
+                            (T::PerMahalla, summary::count(mahallas)),
+                            (T::NeedsIdentified, summary::count(needs)),
+                        ];
+                        charts.into_iter().map(|(title, bars)| view! {
+                            <summary::Chart title=t(&lang, title).to_string() bars=bars />
+                        }).collect_view()
+                    }}
+                </details>
                 {move || open.get().and_then(|id| {
                     let d = data();
                     let s = d.submissions.iter().find(|s| s.instance_id == id)?.clone();

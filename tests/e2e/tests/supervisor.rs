@@ -243,6 +243,31 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     )
     .await;
 
+    // The summary: four charts over the list, e.g. two households for Malika.
+    click(c, "details.summary > summary").await;
+    wait_for(c, "details.summary[open] .chart svg").await;
+    let charts = js(
+        c,
+        "return [...document.querySelectorAll('.chart')].map(f =>\
+         [f.querySelector('figcaption').textContent,\
+          [...f.querySelectorAll('g title')].map(t => t.textContent)]);",
+        vec![],
+    )
+    .await;
+    assert_eq!(charts.as_array().map(Vec::len), Some(4), "{charts}");
+    assert_eq!(charts[1][1], json!(["Malika: 2", "Sardor: 1"]), "{charts}");
+    assert!(
+        charts[2][1].to_string().contains("Jayxun"),
+        "mahallas by label: {charts}"
+    );
+    js(
+        c,
+        "document.querySelector('details.summary').scrollIntoView();",
+        vec![],
+    )
+    .await;
+    screenshot(c, "23-summary").await;
+
     // Read b, mark it as having issues with a comment.
     click(c, "tr[data-id='uuid:b'] button.link").await;
     wait_for(c, ".detail dl.answers").await;
