@@ -89,6 +89,17 @@ impl<W: Write + Seek> CsvZip<W> {
     }
 }
 
+impl<S: Write> CsvZip<zip::write::StreamWriter<S>> {
+    /// A ZIP written straight through to `out`, which need not seek (a download being
+    /// assembled in chunks): sizes go after each file instead of before it.
+    pub fn streaming(out: S) -> Self {
+        CsvZip {
+            zip: ZipWriter::new_stream(out),
+            table: None,
+        }
+    }
+}
+
 /// Every table of every layout, with their submissions, and the photos, as one ZIP.
 pub fn write<W: Write + Seek>(
     out: W,

@@ -41,6 +41,14 @@ pub enum ExportError {
         detail: String,
     },
 
+    /// Reading the submissions to export failed (the storage said why).
+    #[error("reading the submissions failed: {0}")]
+    Read(String),
+
+    /// The supervisor stopped the export; nothing was saved.
+    #[error("the export was cancelled")]
+    Cancelled,
+
     /// Writing the output failed (disk full, closed stream...).
     #[error("writing the export failed: {0}")]
     Write(String),

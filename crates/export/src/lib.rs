@@ -17,6 +17,7 @@ pub mod bundle;
 pub mod csv_zip;
 pub mod group;
 pub mod merge;
+pub mod stream;
 pub mod table;
 pub mod xlsx;
 

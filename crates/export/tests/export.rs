@@ -523,3 +523,121 @@ fn xlsx_sheets_hold_the_csv_tables() {
         assert_eq!(&padded, rows, "sheet {name}");
     }
 }
+
+mod streaming {
+    use super::*;
+    use std::collections::HashSet;
+    use xonadon_export::csv_zip::CsvZip;
+    use xonadon_export::stream::{self, Progress, Quiet};
+    use xonadon_storage::{Media, MemoryRepository, Repository};
+
+    fn repo_with(subs: &[Submission]) -> MemoryRepository {
+        let repo = MemoryRepository::new();
+        futures::executor::block_on(async {
+            for s in subs {
+                repo.put_submission(s).await.unwrap();
+            }
+            repo.put_media(&Media {
+                name: "a-roof.jpg".into(),
+                draft_id: "uuid:a".into(),
+                mime: "image/jpeg".into(),
+                bytes: vec![1, 2, 3],
+            })
+            .await
+            .unwrap();
+        });
+        repo
+    }
+
+    #[test]
+    fn streamed_tables_equal_the_tables_in_memory() {
+        let form = form();
+        let (a, b) = (household_a(), household_b());
+        let c = filled("c", &[("/head", "Other form version")], &[1]);
+        let mut c = c;
+        c.form_version = "1".into(); // another version: not in these tables
+        let repo = repo_with(&[a.clone(), b.clone(), c]);
+        let ids: HashSet<String> = ["uuid:a", "uuid:b", "uuid:c"].map(String::from).into();
+        let layouts = [(
+            Layout::new(&form, "visits", Options::default()),
+            ("visits".to_string(), "2".to_string()),
+        )];
+        let mut zip = CsvZip::streaming(Vec::new());
+        futures::executor::block_on(stream::csv_zip(&repo, &layouts, &ids, &mut zip, &mut Quiet))
+            .unwrap();
+        let streamed = zip.finish().unwrap().into_inner();
+        let in_memory = csv_zip::write(
+            Cursor::new(Vec::new()),
+            &[(
+                Layout::new(&form, "visits", Options::default()),
+                vec![&a, &b],
+            )],
+            &[("a-roof.jpg".to_string(), vec![1, 2, 3])],
+        )
+        .unwrap()
+        .into_inner();
+        assert_eq!(csv_files(&streamed), csv_files(&in_memory));
+    }
+
+    #[test]
+    fn a_streamed_bundle_equals_one_written_at_once() {
+        let (a, b) = (household_a(), household_b());
+        let repo = repo_with(&[b.clone(), a.clone()]);
+        let ids: HashSet<String> = ["uuid:a", "uuid:b"].map(String::from).into();
+        let forms = [BundleForm::from_record(&record()).unwrap()];
+        let writer = bundle::BundleWriter::new(Vec::new(), &forms, "t", 1.0).unwrap();
+        let streamed =
+            futures::executor::block_on(stream::bundle(&repo, &ids, writer, &mut Quiet)).unwrap();
+        let photo = xonadon_export::bundle::BundleMedia {
+            name: "a-roof.jpg".into(),
+            mime: "image/jpeg".into(),
+            base64: vec![1, 2, 3],
+        };
+        let at_once = bundle::write(
+            &forms,
+            &[
+                BundleSubmission::new(&a, vec![photo]),
+                BundleSubmission::new(&b, Vec::new()),
+            ],
+            "t",
+            1.0,
+        )
+        .unwrap();
+        assert_eq!(streamed, at_once);
+    }
+
+    struct StopAfterFirstPage(usize);
+
+    impl Progress for StopAfterFirstPage {
+        fn step(&mut self, _done: usize, _total: usize) {
+            self.0 += 1;
+        }
+        fn cancelled(&self) -> bool {
+            self.0 >= 1
+        }
+    }
+
+    #[test]
+    fn an_export_can_be_cancelled() {
+        let subs: Vec<Submission> = (0..450)
+            .map(|k| {
+                let mut s = household_b();
+                s.instance_id = format!("uuid:{k:04}");
+                s
+            })
+            .collect();
+        let repo = repo_with(&subs);
+        let ids: HashSet<String> = subs.iter().map(|s| s.instance_id.clone()).collect();
+        let forms = [BundleForm::from_record(&record()).unwrap()];
+        let writer = bundle::BundleWriter::new(Vec::new(), &forms, "t", 1.0).unwrap();
+        let mut stop = StopAfterFirstPage(0);
+        let result = futures::executor::block_on(stream::bundle(&repo, &ids, writer, &mut stop));
+        assert!(matches!(result, Err(ExportError::Cancelled)), "{result:?}");
+        assert_eq!(
+            stop.0,
+            1,
+            "stopped after the first page of {}",
+            stream::PAGE
+        );
+    }
+}

@@ -23,6 +23,7 @@ pub async fn contract<R: Repository>(repo: &R) {
     media(repo).await;
     reviews_and_exports(repo).await;
     imports(repo).await;
+    pages(repo).await;
 }
 
 /// A form record.
@@ -504,4 +505,27 @@ pub async fn imports<R: Repository>(repo: &R) {
     repo.resolve_conflict("gone", Resolution::KeepHeld)
         .await
         .unwrap();
+}
+
+/// Reading submissions a page at a time: every one once, in instance id order.
+pub async fn pages<R: Repository>(repo: &R) {
+    for k in [3, 1, 4, 0, 2] {
+        repo.put_submission(&submission(&format!("page-{k}"), "pages", k as f64))
+            .await
+            .unwrap();
+    }
+    let mut seen = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let page = repo.submissions_page(after.as_deref(), 2).await.unwrap();
+        assert!(page.len() <= 2);
+        let Some(last) = page.last() else { break };
+        after = Some(last.instance_id.clone());
+        seen.extend(page.into_iter().map(|s| s.instance_id));
+    }
+    let mine: Vec<&String> = seen.iter().filter(|id| id.starts_with("page-")).collect();
+    assert_eq!(mine, ["page-0", "page-1", "page-2", "page-3", "page-4"]);
+    let mut sorted = seen.clone();
+    sorted.sort();
+    assert_eq!(seen, sorted, "in instance id order");
 }

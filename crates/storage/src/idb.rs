@@ -55,6 +55,7 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{
     Transaction, TransactionDurability, TransactionMode, TransactionOptions,
 };
+use indexed_db_futures::KeyRange;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -443,6 +444,33 @@ impl Repository for IdbRepository {
                 .idb()?;
         }
         commit(tx, &raw).await
+    }
+
+    async fn submissions_page(&self, after: Option<&str>, limit: u32) -> Result<Vec<Submission>> {
+        let tx = self.read_tx(SUBMISSIONS)?;
+        let store = tx.object_store(SUBMISSIONS).idb()?;
+        let values: Vec<JsValue> = match after {
+            Some(after) => store
+                .get_all::<JsValue>()
+                .with_query::<String, _>(KeyRange::LowerBound(after.to_string(), true))
+                .with_limit(limit)
+                .primitive()
+                .idb()?
+                .await
+                .idb()?
+                .collect::<std::result::Result<_, _>>()
+                .idb()?,
+            None => store
+                .get_all::<JsValue>()
+                .with_limit(limit)
+                .primitive()
+                .idb()?
+                .await
+                .idb()?
+                .collect::<std::result::Result<_, _>>()
+                .idb()?,
+        };
+        values.iter().map(|v| parse(v, "submission")).collect()
     }
 
     async fn get_submission(&self, instance_id: &str) -> Result<Option<Submission>> {

@@ -119,6 +119,10 @@ pub trait Repository {
     /// Every submission, the most recently finalized first (ties: by `instance_id`).
     async fn list_submissions(&self) -> Result<Vec<Submission>>;
 
+    /// Up to `limit` submissions in `instance_id` order, after `after` (from the first when
+    /// `None`): to read thousands a batch at a time, never all at once.
+    async fn submissions_page(&self, after: Option<&str>, limit: u32) -> Result<Vec<Submission>>;
+
     /// Writes `submission` and deletes the draft `draft_id`, in one transaction: after a crash or
     /// an error either both happened or neither did.
     ///

@@ -99,6 +99,20 @@ impl Repository for MemoryRepository {
         Ok(())
     }
 
+    async fn submissions_page(&self, after: Option<&str>, limit: u32) -> Result<Vec<Submission>> {
+        let state = self.state.borrow();
+        let from = match after {
+            Some(a) => std::ops::Bound::Excluded(a.to_string()),
+            None => std::ops::Bound::Unbounded,
+        };
+        Ok(state
+            .submissions
+            .range((from, std::ops::Bound::Unbounded))
+            .take(limit as usize)
+            .map(|(_, s)| s.clone())
+            .collect())
+    }
+
     async fn get_submission(&self, instance_id: &str) -> Result<Option<Submission>> {
         Ok(self.state.borrow().submissions.get(instance_id).cloned())
     }

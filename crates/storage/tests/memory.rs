@@ -21,6 +21,7 @@ fn each_section_runs_alone() {
         contract::invalid_records(&MemoryRepository::new()).await;
         contract::reviews_and_exports(&MemoryRepository::new()).await;
         contract::imports(&MemoryRepository::new()).await;
+        contract::pages(&MemoryRepository::new()).await;
     });
 }
 

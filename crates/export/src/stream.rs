@@ -1,0 +1,140 @@
+//! Exports read from a repository a page at a time, so that 10,000 submissions never sit in
+//! memory at once: a CSV ZIP reads them once per table, a bundle once. Between pages the
+//! caller hears how far it got and may cancel.
+
+use std::collections::HashSet;
+use std::io::{Seek, Write};
+
+use xonadon_storage::{Repository, StorageError, Submission};
+
+use crate::bundle::{BundleMedia, BundleSubmission, BundleWriter};
+use crate::csv_zip::CsvZip;
+use crate::table::Layout;
+use crate::ExportError;
+
+/// Submissions read per page.
+pub const PAGE: u32 = 200;
+
+/// Told how far an export got; asked whether to stop.
+pub trait Progress {
+    /// `done` of `total` steps (a step: one submission written to one table, or to a bundle).
+    fn step(&mut self, done: usize, total: usize);
+    fn cancelled(&self) -> bool;
+}
+
+/// A progress nobody watches.
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn step(&mut self, _: usize, _: usize) {}
+    fn cancelled(&self) -> bool {
+        false
+    }
+}
+
+fn read_error(e: StorageError) -> ExportError {
+    ExportError::Read(e.to_string())
+}
+
+/// The submissions of `repo` a page at a time, in instance id order.
+struct Pages<'r, R> {
+    repo: &'r R,
+    after: Option<String>,
+    finished: bool,
+}
+
+impl<'r, R: Repository> Pages<'r, R> {
+    fn new(repo: &'r R) -> Self {
+        Pages {
+            repo,
+            after: None,
+            finished: false,
+        }
+    }
+
+    async fn next(&mut self) -> Result<Option<Vec<Submission>>, ExportError> {
+        if self.finished {
+            return Ok(None);
+        }
+        let page = self
+            .repo
+            .submissions_page(self.after.as_deref(), PAGE)
+            .await
+            .map_err(read_error)?;
+        match page.last() {
+            Some(last) => self.after = Some(last.instance_id.clone()),
+            None => self.finished = true,
+        }
+        Ok((!page.is_empty()).then_some(page))
+    }
+}
+
+/// The CSV tables of the submissions `ids` into `zip`: for each layout (one per form version,
+/// with its `(form_id, version)`), each table, the matching submissions; then their photos.
+pub async fn csv_zip<R: Repository, W: Write + Seek>(
+    repo: &R,
+    layouts: &[(Layout<'_>, (String, String))],
+    ids: &HashSet<String>,
+    zip: &mut CsvZip<W>,
+    progress: &mut dyn Progress,
+) -> Result<(), ExportError> {
+    let tables: usize = layouts.iter().map(|(l, _)| l.tables.len()).sum();
+    let total = ids.len() * tables;
+    let mut done = 0;
+    for (layout, (form_id, version)) in layouts {
+        for table in 0..layout.tables.len() {
+            zip.begin(layout, table)?;
+            let mut pages = Pages::new(repo);
+            while let Some(page) = pages.next().await? {
+                for s in &page {
+                    if ids.contains(&s.instance_id)
+                        && &s.form_id == form_id
+                        && &s.form_version == version
+                    {
+                        zip.submission(layout, s)?;
+                        done += 1;
+                    }
+                }
+                progress.step(done, total);
+                if progress.cancelled() {
+                    return Err(ExportError::Cancelled);
+                }
+            }
+        }
+    }
+    let mut sorted: Vec<&String> = ids.iter().collect();
+    sorted.sort();
+    for id in sorted {
+        for m in repo.list_media_of(id).await.map_err(read_error)? {
+            zip.media(&m.name, &m.bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// The submissions `ids` with their photos into `writer`, in instance id order.
+pub async fn bundle<R: Repository, W: Write>(
+    repo: &R,
+    ids: &HashSet<String>,
+    mut writer: BundleWriter<W>,
+    progress: &mut dyn Progress,
+) -> Result<W, ExportError> {
+    let mut done = 0;
+    let mut pages = Pages::new(repo);
+    while let Some(page) = pages.next().await? {
+        for s in page.iter().filter(|s| ids.contains(&s.instance_id)) {
+            let media = repo
+                .list_media_of(&s.instance_id)
+                .await
+                .map_err(read_error)?;
+            let media = media.iter().map(BundleMedia::from_media).collect();
+            writer.submission(&BundleSubmission::new(s, media))?;
+            done += 1;
+        }
+        progress.step(done, ids.len());
+        if progress.cancelled() {
+            return Err(ExportError::Cancelled);
+        }
+    }
+    writer.finish()
+}
