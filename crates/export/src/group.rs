@@ -9,14 +9,51 @@ use xonadon_storage::Submission;
 use crate::bundle::BundleForm;
 use crate::ExportError;
 
+/// A form version, compiled, with the base name of its tables.
+#[derive(Debug)]
+pub struct Compiled {
+    pub form: Form,
+    pub form_id: String,
+    pub version: String,
+    /// The form id, with `-vVERSION` when several versions of that form are exported together.
+    pub name: String,
+}
+
+/// Compiles `forms` (the versions being exported).
+pub fn compile(forms: &[BundleForm]) -> Result<Vec<Compiled>, ExportError> {
+    forms
+        .iter()
+        .map(|f| {
+            let form = xonadon_engine::load(&f.definition.to_string()).map_err(|e| {
+                ExportError::BadForm {
+                    form_id: f.form_id.clone(),
+                    version: f.version.clone(),
+                    detail: e.to_string(),
+                }
+            })?;
+            let versions = forms.iter().filter(|g| g.form_id == f.form_id).count();
+            let name = if versions > 1 {
+                format!("{}-v{}", f.form_id, f.version)
+            } else {
+                f.form_id.clone()
+            };
+            Ok(Compiled {
+                form,
+                form_id: f.form_id.clone(),
+                version: f.version.clone(),
+                name,
+            })
+        })
+        .collect()
+}
+
 /// The submissions of one form version, with that form compiled.
 #[derive(Debug)]
 pub struct Group<'s> {
     pub form: Form,
     pub form_id: String,
     pub version: String,
-    /// The tables' base name: the form id, with `-vVERSION` when the export holds several
-    /// versions of that form.
+    /// The tables' base name (see [`Compiled::name`]).
     pub name: String,
     pub submissions: Vec<&'s Submission>,
 }
@@ -33,38 +70,27 @@ pub fn by_form_version<'s>(
             .or_default()
             .push(s);
     }
-    let mut out = Vec::new();
+    let mut used = Vec::new();
     for ((form_id, version), subs) in &groups {
-        let Some(def) = forms
+        let form = forms
             .iter()
             .find(|f| &f.form_id == form_id && &f.version == version)
-        else {
-            return Err(ExportError::MissingForm {
+            .ok_or_else(|| ExportError::MissingForm {
                 instance_id: subs[0].instance_id.clone(),
                 form_id: form_id.clone(),
                 version: version.clone(),
-            });
-        };
-        let form = xonadon_engine::load(&def.definition.to_string()).map_err(|e| {
-            ExportError::BadForm {
-                form_id: form_id.clone(),
-                version: version.clone(),
-                detail: e.to_string(),
-            }
-        })?;
-        let versions = groups.keys().filter(|(id, _)| id == form_id).count();
-        let name = if versions > 1 {
-            format!("{form_id}-v{version}")
-        } else {
-            form_id.clone()
-        };
-        out.push(Group {
-            form,
-            form_id: form_id.clone(),
-            version: version.clone(),
-            name,
-            submissions: subs.clone(),
-        });
+            })?;
+        used.push(form.clone());
     }
-    Ok(out)
+    Ok(compile(&used)?
+        .into_iter()
+        .zip(groups.into_values())
+        .map(|(c, submissions)| Group {
+            form: c.form,
+            form_id: c.form_id,
+            version: c.version,
+            name: c.name,
+            submissions,
+        })
+        .collect())
 }

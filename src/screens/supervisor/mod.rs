@@ -7,7 +7,7 @@ mod rows;
 mod summary;
 mod transfer;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -24,12 +24,33 @@ use crate::store::Store;
 use rows::{distinct, Filters, Row, Sort, SortKey};
 use transfer::Format;
 
-/// Everything the screen shows, read at once.
+/// What the list shows: a light row per submission (never all the answers of thousands).
 #[derive(Debug, Default)]
 struct Data {
-    submissions: Vec<Submission>,
+    rows: Vec<Row>,
     forms: Vec<FormRecord>,
     conflicts: Vec<Conflict>,
+}
+
+/// Every submission as a row, read a page at a time.
+async fn read_rows(store: Store) -> Vec<Row> {
+    let Some(repo) = store.repo() else {
+        return Vec::new();
+    };
+    let mut rows = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let Some(page) = store.report(repo.submissions_page(after.as_deref(), 500).await) else {
+            break;
+        };
+        let Some(last) = page.last() else { break };
+        after = Some(last.instance_id.clone());
+        rows.extend(
+            page.iter()
+                .map(|s| Row::of(s, |ms| local_time(ms).chars().take(10).collect())),
+        );
+    }
+    rows
 }
 
 pub fn status_text(language: &str, s: ReviewStatus) -> &'static str {
@@ -103,9 +124,7 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
                 return Arc::new(Data::default());
             };
             Arc::new(Data {
-                submissions: store
-                    .report(repo.list_submissions().await)
-                    .unwrap_or_default(),
+                rows: read_rows(store).await,
                 forms: store.report(repo.list_forms().await).unwrap_or_default(),
                 conflicts: store
                     .report(repo.list_conflicts().await)
@@ -122,13 +141,9 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
     let report = RwSignal::new(Vec::<String>::new());
     let busy = RwSignal::new(false);
 
-    let all_rows = Memo::new(move |_| {
-        data()
-            .submissions
-            .iter()
-            .map(|s| Row::of(s, |ms| local_time(ms).chars().take(10).collect()))
-            .collect::<Vec<_>>()
-    });
+    let all_rows = Memo::new(move |_| data().rows.clone());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let cancel = StoredValue::new(false);
     let shown = Memo::new(move |_| {
         let f = filters.get();
         let mut rows: Vec<Row> = all_rows.get().into_iter().filter(|r| f.admit(r)).collect();
@@ -163,31 +178,51 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
     };
 
     let export = move |format: Format| {
-        let d = data();
-        let ids: Vec<String> = shown
-            .get_untracked()
-            .into_iter()
-            .map(|r| r.instance_id)
-            .collect();
-        let selected: Vec<Submission> = ids
-            .iter()
-            .filter_map(|id| d.submissions.iter().find(|s| &s.instance_id == id).cloned())
-            .collect();
-        if selected.is_empty() {
+        let rows = shown.get_untracked();
+        if rows.is_empty() {
             return;
         }
-        let lang = ui_language();
-        let language = labels.get_untracked().then(|| lang.clone());
+        let ids: HashSet<String> = rows.iter().map(|r| r.instance_id.clone()).collect();
+        let mut versions: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| (r.form_id.clone(), r.form_version.clone()))
+            .collect();
+        versions.sort();
+        versions.dedup();
+        let language = labels.get_untracked().then(ui_language);
         let device = settings.device_id.get_untracked();
-        let forms = d.forms.clone();
+        let forms = data().forms.clone();
         busy.set(true);
+        cancel.set_value(false);
+        report.set(Vec::new());
         spawn_local(async move {
-            let result =
-                transfer::export(store, format, selected, forms, language, device, &lang).await;
+            let mut on_screen = transfer::OnScreen { progress, cancel };
+            let result = transfer::export(
+                store,
+                format,
+                ids,
+                versions,
+                forms,
+                language,
+                device,
+                &mut on_screen,
+            )
+            .await;
+            progress.set(None);
             report.set(vec![result.unwrap_or_else(|e| e)]);
             busy.set(false);
         });
     };
+
+    // The submission open in the detail view, read when opened (and after a review).
+    let opened = LocalResource::new(move || {
+        store.revision.track();
+        let id = open.get();
+        async move {
+            let (repo, id) = (store.repo()?, id?);
+            store.report(repo.get_submission(&id).await).flatten()
+        }
+    });
 
     let resolve = move |id: String, resolution: Resolution| {
         spawn_local(async move {
@@ -376,6 +411,15 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
                         <button type="button" id="export-xlsx" disabled=move || busy.get() || shown.get().is_empty()
                             on:click=move |_| export(Format::Xlsx)>"Excel (XLSX)"</button>
                     </div>
+                    {move || progress.get().map(|(done, total)| view! {
+                        <div class="export-progress">
+                            <progress max=total.max(1) value=done></progress>
+                            <span>{format!("{done} / {total}")}</span>
+                            <button type="button" id="export-cancel" on:click=move |_| cancel.set_value(true)>
+                                {move || t(&ui_language(), T::Cancel)}
+                            </button>
+                        </div>
+                    })}
                 </section>
                 <section class="list">
                     <Show when=move || !shown.get().is_empty() fallback=move || view! {
@@ -426,10 +470,8 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
                             let form = forms.get(&d.forms, &r.form_id, &r.form_version);
                             let form = form.as_deref();
                             mahallas.push(choice_label(form, "mahalla", &r.place.mahalla, &lang));
-                            if let Some(s) = d.submissions.iter().find(|s| s.instance_id == r.instance_id) {
-                                for need in summary::chosen(&s.data, "needs_identified") {
-                                    needs.push(choice_label(form, "needs_identified", &need, &lang));
-                                }
+                            for need in &r.needs {
+                                needs.push(choice_label(form, "needs_identified", need, &lang));
                             }
                         }
                         let charts = [
@@ -443,11 +485,9 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
                         }).collect_view()
                     }}
                 </details>
-                {move || open.get().and_then(|id| {
-                    let d = data();
-                    let s = d.submissions.iter().find(|s| s.instance_id == id)?.clone();
-                    let form = forms.get(&d.forms, &s.form_id, &s.form_version);
-                    Some(view! { <Detail submission=s form=form on_close=move |_| open.set(None) /> })
+                {move || opened.get().flatten().map(|s| {
+                    let form = forms.get(&data().forms, &s.form_id, &s.form_version);
+                    view! { <Detail submission=s form=form on_close=move |_| open.set(None) /> }
                 })}
             </main>
         </div>

@@ -48,6 +48,8 @@ pub struct Row {
     pub enumerator: String,
     pub place: Place,
     pub status: ReviewStatus,
+    /// The needs identified (choice names of `needs_identified`), for the summary.
+    pub needs: Vec<String>,
 }
 
 impl Row {
@@ -63,6 +65,7 @@ impl Row {
             enumerator: s.enumerator.clone(),
             place: Place::of(&s.data),
             status: s.review.status,
+            needs: super::summary::chosen(&s.data, "needs_identified"),
         }
     }
 }
@@ -203,6 +206,7 @@ mod tests {
                 mahalla: mahalla.into(),
             },
             status,
+            needs: Vec::new(),
         }
     }
 

@@ -2,16 +2,18 @@
 //! IndexedDB transaction per file) and exporting a selection as a bundle, CSV tables or a
 //! workbook. The formats themselves are `xonadon-export`'s.
 
-use std::collections::HashMap;
-use std::io::Cursor;
+use std::collections::{HashMap, HashSet};
 
-use leptos::prelude::Update;
+use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use xonadon_export::bundle::{self, BundleForm, BundleMedia, BundleSubmission};
+use xonadon_export::bundle::{self, BundleForm, BundleWriter};
+use xonadon_export::csv_zip::CsvZip;
+use xonadon_export::stream::{self, Progress};
 use xonadon_export::table::{Layout, Options};
-use xonadon_export::{csv_zip, group, merge, xlsx};
+use xonadon_export::{group, merge, xlsx};
 use xonadon_storage::{ExportRecord, FormRecord, Repository, Submission};
 
+use crate::download::Chunks;
 use crate::i18n::{storage_message, t, T};
 use crate::store::Store;
 
@@ -113,64 +115,97 @@ pub async fn import_files(store: Store, files: Vec<web_sys::File>, language: &st
     report
 }
 
-/// Exports `selected` in `format` as a download and records the export on each; `labels`
-/// writes headers and choice answers as labels in that language (tables only).
+/// An export's progress on screen, and the supervisor's "cancel".
+pub struct OnScreen {
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    pub cancel: StoredValue<bool>,
+}
+
+impl Progress for OnScreen {
+    fn step(&mut self, done: usize, total: usize) {
+        self.progress.set(Some((done, total)));
+    }
+    fn cancelled(&self) -> bool {
+        self.cancel.get_value()
+    }
+}
+
+/// Exports the submissions `ids` (of the form versions `versions`) in `format` as a download,
+/// reading them a page at a time, and records the export on each. `labels` writes headers and
+/// choice answers as labels in that language (tables only).
+#[allow(clippy::too_many_arguments)]
 pub async fn export(
     store: Store,
     format: Format,
-    selected: Vec<Submission>,
+    ids: HashSet<String>,
+    versions: Vec<(String, String)>,
     forms: Vec<FormRecord>,
     labels: Option<String>,
     device_id: String,
-    language: &str,
+    progress: &mut OnScreen,
 ) -> Result<String, String> {
     let repo = store.repo().ok_or("no storage")?;
+    let language = crate::settings::ui_language();
+    let text = |e: xonadon_export::ExportError| e.to_string();
     let mut bundle_forms = Vec::new();
-    for s in &selected {
-        let held = |f: &BundleForm| f.form_id == s.form_id && f.version == s.form_version;
-        if bundle_forms.iter().any(held) {
-            continue;
-        }
+    for (form_id, version) in &versions {
         let record = forms
             .iter()
-            .find(|f| f.form_id == s.form_id && f.version == s.form_version)
-            .ok_or_else(|| {
-                format!(
-                    "{}: form {} version {} is not on this device",
-                    s.instance_id, s.form_id, s.form_version
-                )
-            })?;
-        bundle_forms.push(BundleForm::from_record(record).map_err(|e| e.to_string())?);
-    }
-    let mut media = Vec::new();
-    for s in &selected {
-        let files = repo
-            .list_media_of(&s.instance_id)
-            .await
-            .map_err(|e| storage_message(language, &e))?;
-        media.push(files);
+            .find(|f| &f.form_id == form_id && &f.version == version)
+            .ok_or_else(|| format!("form {form_id} version {version} is not on this device"))?;
+        bundle_forms.push(BundleForm::from_record(record).map_err(text)?);
     }
     let stamp = today();
-    let (file_name, mime, bytes) = match format {
+    let (file_name, blob) = match format {
         Format::Bundle => {
-            let subs: Vec<BundleSubmission> = selected
-                .iter()
-                .zip(&media)
-                .map(|(s, m)| {
-                    BundleSubmission::new(s, m.iter().map(BundleMedia::from_media).collect())
-                })
-                .collect();
-            let bytes = bundle::write(&bundle_forms, &subs, &device_id, now_ms())
-                .map_err(|e| e.to_string())?;
+            let writer = BundleWriter::new(Chunks::default(), &bundle_forms, &device_id, now_ms())
+                .map_err(text)?;
+            let chunks = stream::bundle(&*repo, &ids, writer, progress)
+                .await
+                .map_err(text)?;
             (
                 format!("xonadon-{device_id}-{stamp}.json"),
-                "application/json",
-                bytes,
+                chunks.into_blob("application/json")?,
             )
         }
-        Format::Csv | Format::Xlsx => {
-            let groups = group::by_form_version(&bundle_forms, selected.iter())
-                .map_err(|e| e.to_string())?;
+        Format::Csv => {
+            let compiled = group::compile(&bundle_forms).map_err(text)?;
+            let options = Options { labels };
+            let layouts: Vec<_> = compiled
+                .iter()
+                .map(|c| {
+                    let key = (c.form_id.clone(), c.version.clone());
+                    (Layout::new(&c.form, &c.name, options.clone()), key)
+                })
+                .collect();
+            let mut zip = CsvZip::streaming(Chunks::default());
+            stream::csv_zip(&*repo, &layouts, &ids, &mut zip, progress)
+                .await
+                .map_err(text)?;
+            let chunks = zip.finish().map_err(text)?.into_inner();
+            (
+                format!("xonadon-{stamp}.zip"),
+                chunks.into_blob("application/zip")?,
+            )
+        }
+        Format::Xlsx => {
+            // A workbook is assembled whole (rust_xlsxwriter): read the selection, then write.
+            let mut selected = Vec::new();
+            let mut after: Option<String> = None;
+            loop {
+                let page = repo
+                    .submissions_page(after.as_deref(), stream::PAGE)
+                    .await
+                    .map_err(|e| storage_message(&language, &e))?;
+                let Some(last) = page.last() else { break };
+                after = Some(last.instance_id.clone());
+                selected.extend(page.into_iter().filter(|s| ids.contains(&s.instance_id)));
+                progress.step(selected.len(), ids.len());
+                if progress.cancelled() {
+                    return Err(text(xonadon_export::ExportError::Cancelled));
+                }
+            }
+            let groups = group::by_form_version(&bundle_forms, selected.iter()).map_err(text)?;
             let options = Options { labels };
             let parts: Vec<_> = groups
                 .iter()
@@ -181,32 +216,23 @@ pub async fn export(
                     )
                 })
                 .collect();
-            if format == Format::Csv {
-                let files: Vec<(String, Vec<u8>)> = media
-                    .into_iter()
-                    .flatten()
-                    .map(|m| (m.name, m.bytes))
-                    .collect();
-                let zip = csv_zip::write(Cursor::new(Vec::new()), &parts, &files)
-                    .map_err(|e| e.to_string())?
-                    .into_inner();
-                (format!("xonadon-{stamp}.zip"), "application/zip", zip)
-            } else {
-                let book = xlsx::write(&parts).map_err(|e| e.to_string())?;
-                let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                (format!("xonadon-{stamp}.xlsx"), mime, book)
-            }
+            let book = xlsx::write(&parts).map_err(text)?;
+            let mut chunks = Chunks::default();
+            let _ = std::io::Write::write_all(&mut chunks, &book);
+            let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            (format!("xonadon-{stamp}.xlsx"), chunks.into_blob(mime)?)
         }
     };
-    crate::download::download(&file_name, mime, &bytes)?;
-    let ids: Vec<String> = selected.iter().map(|s| s.instance_id.clone()).collect();
+    crate::download::download_blob(&file_name, &blob)?;
+    let mut ids: Vec<String> = ids.into_iter().collect();
+    ids.sort();
     let record = ExportRecord {
         at_ms: now_ms(),
         format: format.name().into(),
     };
     repo.record_export(&ids, &record)
         .await
-        .map_err(|e| storage_message(language, &e))?;
+        .map_err(|e| storage_message(&language, &e))?;
     store.revision.update(|r| *r += 1);
-    Ok(format!("{file_name}: {}", selected.len()))
+    Ok(format!("{file_name}: {}", ids.len()))
 }
