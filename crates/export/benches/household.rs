@@ -7,8 +7,8 @@ use xonadon_engine::{FixedHost, Form, Instance, Kind, QuestionType};
 use xonadon_storage::Submission;
 
 pub fn form_json() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../forms/household.json");
-    std::fs::read_to_string(path).expect("forms/household.json")
+    // Embedded, so that the browser benchmark (wasm, no file system) shares this module.
+    include_str!("../../../forms/household.json").to_string()
 }
 
 pub fn form() -> Arc<Form> {
@@ -80,9 +80,16 @@ pub fn submission(form: &Arc<Form>, members: usize, id: usize) -> Submission {
 }
 
 /// `n` households, 3 to 6 members each (four templates with fresh instance ids).
+#[allow(dead_code)] // not every user of this module needs both
 pub fn submissions(form: &Arc<Form>, n: usize) -> Vec<Submission> {
+    range(form, 0, n)
+}
+
+/// Households `start..end` of the sequence [`submissions`] makes.
+#[allow(dead_code)]
+pub fn range(form: &Arc<Form>, start: usize, end: usize) -> Vec<Submission> {
     let templates: Vec<Submission> = (3..=6).map(|m| submission(form, m, 0)).collect();
-    (0..n)
+    (start..end)
         .map(|k| {
             let mut s = templates[k % templates.len()].clone();
             s.instance_id = format!("uuid:bench-{k:06}");
