@@ -1,6 +1,7 @@
 //! The app's own words (buttons, headings, messages) in the four languages of the field.
 //! Form texts come from the form; these are everything around them.
 
+use xonadon_export::ExportError;
 use xonadon_storage::StorageError;
 
 /// The languages the app's chrome speaks; the first is the default.
@@ -558,9 +559,107 @@ pub fn storage_message(language: &str, error: &StorageError) -> String {
     }
 }
 
+/// What went wrong with an export or an imported file, in `language`; the file is named first.
+pub fn export_message(language: &str, error: &ExportError) -> String {
+    use ExportError as E;
+    let i = match language {
+        "uz-Latn" | "uz" => 0,
+        "uz-Cyrl" => 1,
+        "ru" => 2,
+        _ => return error.to_string(),
+    };
+    let pick = |texts: [&str; 3]| texts[i].to_string();
+    match error {
+        E::Malformed { file, detail } => pick([
+            "{file}: Xonadon toʻplami emas ({detail}). Uni planshetdan qayta eksport qiling.",
+            "{file}: Хонадон тўплами эмас ({detail}). Уни планшетдан қайта экспорт қилинг.",
+            "{file}: это не пакет Хонадон ({detail}). Выгрузите его с планшета заново.",
+        ])
+        .replace("{file}", file)
+        .replace("{detail}", detail),
+        E::UnsupportedVersion {
+            file,
+            found,
+            supported,
+        } => pick([
+            "{file}: toʻplam formatining {found}-versiyasi; bu Xonadon {supported}-versiyani oʻqiydi. Bu qurilmadagi Xonadonni yangilang.",
+            "{file}: тўплам форматининг {found}-версияси; бу Хонадон {supported}-версияни ўқийди. Бу қурилмадаги Хонадонни янгиланг.",
+            "{file}: пакет формата версии {found}; этот Хонадон читает версию {supported}. Обновите Хонадон на этом устройстве.",
+        ])
+        .replace("{file}", file)
+        .replace("{found}", &found.to_string())
+        .replace("{supported}", &supported.to_string()),
+        E::Tampered { file, submission } => {
+            let what = match submission {
+                None => pick(["mazmuni", "мазмуни", "содержимое"]),
+                Some(s) => pick(["{s} soʻrovnomasi", "{s} сўровномаси", "анкета {s}"]).replace("{s}", s),
+            };
+            pick([
+                "{file}: {what} nazorat yigʻindisiga mos kelmaydi: fayl eksportdan keyin oʻzgartirilgan yoki buzilgan. Undan hech narsa olinmadi; uni planshetdan qayta eksport qiling.",
+                "{file}: {what} назорат йиғиндисига мос келмайди: файл экспортдан кейин ўзгартирилган ёки бузилган. Ундан ҳеч нарса олинмади; уни планшетдан қайта экспорт қилинг.",
+                "{file}: {what} не совпадает с контрольной суммой: файл изменён или повреждён после выгрузки. Из него ничего не загружено; выгрузите его с планшета заново.",
+            ])
+            .replace("{file}", file)
+            .replace("{what}", &what)
+        }
+        E::MissingForm {
+            instance_id,
+            form_id,
+            version,
+        } => pick([
+            "{id} soʻrovnomasi: uning shakli {form} ({version}-versiya) yoʻq",
+            "{id} сўровномаси: унинг шакли {form} ({version}-версия) йўқ",
+            "анкета {id}: её формы {form} (версия {version}) нет",
+        ])
+        .replace("{id}", instance_id)
+        .replace("{form}", form_id)
+        .replace("{version}", version),
+        E::BadForm {
+            form_id,
+            version,
+            detail,
+        } => pick([
+            "{form} shakli ({version}-versiya) yuklanmaydi: {detail}",
+            "{form} шакли ({version}-версия) юкланмайди: {detail}",
+            "форма {form} (версия {version}) не загружается: {detail}",
+        ])
+        .replace("{form}", form_id)
+        .replace("{version}", version)
+        .replace("{detail}", detail),
+        E::Read(detail) => pick([
+            "Soʻrovnomalarni oʻqib boʻlmadi: {detail}",
+            "Сўровномаларни ўқиб бўлмади: {detail}",
+            "Не удалось прочитать анкеты: {detail}",
+        ])
+        .replace("{detail}", detail),
+        E::Cancelled => pick([
+            "Eksport bekor qilindi.",
+            "Экспорт бекор қилинди.",
+            "Выгрузка отменена.",
+        ]),
+        E::Write(detail) => pick([
+            "Eksport faylini yozib boʻlmadi: {detail}",
+            "Экспорт файлини ёзиб бўлмади: {detail}",
+            "Не удалось записать файл выгрузки: {detail}",
+        ])
+        .replace("{detail}", detail),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn export_messages_name_the_file_in_every_language() {
+        let e = ExportError::Tampered {
+            file: "t1.json".into(),
+            submission: Some("uuid:a".into()),
+        };
+        assert!(export_message("ru", &e).starts_with("t1.json: анкета uuid:a не совпадает"));
+        assert!(export_message("uz-Latn", &e).contains("nazorat yigʻindisiga"));
+        assert_eq!(export_message("en", &e), e.to_string());
+    }
 
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn storage_messages_in_every_language() {

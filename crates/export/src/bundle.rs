@@ -258,9 +258,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Bundle, ExportError> {
         file: file.to_string(),
         detail,
     };
-    let tampered = |what: String| ExportError::Tampered {
+    let tampered = |submission: Option<&str>| ExportError::Tampered {
         file: file.to_string(),
-        what,
+        submission: submission.map(str::to_string),
     };
     // Only the format fields first: a bundle of a newer format may be shaped differently.
     #[derive(Deserialize)]
@@ -286,12 +286,12 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Bundle, ExportError> {
     let raw: RawBundle = serde_json::from_slice(bytes).map_err(|e| malformed(e.to_string()))?;
     debug_assert!(raw.format == FORMAT && raw.version == VERSION);
     if sha256(raw.content.get().as_bytes()) != raw.manifest.content_sha256 {
-        return Err(tampered("its content".into()));
+        return Err(tampered(None));
     }
     let content: RawContent =
         serde_json::from_str(raw.content.get()).map_err(|e| malformed(e.to_string()))?;
     if content.submissions.len() != raw.manifest.submissions.len() {
-        return Err(tampered("its list of submissions".into()));
+        return Err(tampered(None));
     }
     let mut submissions = Vec::with_capacity(content.submissions.len());
     for (k, (json, sum)) in content
@@ -301,12 +301,12 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Bundle, ExportError> {
         .enumerate()
     {
         if sha256(json.get().as_bytes()) != sum.sha256 {
-            return Err(tampered(format!("submission {}", sum.instance_id)));
+            return Err(tampered(Some(&sum.instance_id)));
         }
         let s: BundleSubmission = serde_json::from_str(json.get())
             .map_err(|e| malformed(format!("submission {}: {e}", k + 1)))?;
         if s.submission.instance_id != sum.instance_id {
-            return Err(tampered(format!("submission {}", sum.instance_id)));
+            return Err(tampered(Some(&sum.instance_id)));
         }
         submissions.push(s);
     }

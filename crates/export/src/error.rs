@@ -18,12 +18,17 @@ pub enum ExportError {
         supported: u64,
     },
 
-    /// The content does not match its checksum: changed or damaged after export.
+    /// The content (or, when named, one submission) does not match its checksum: changed or
+    /// damaged after export.
     #[error(
-        "{file}: {what} does not match its checksum: the file was changed or damaged after \
-         export. Nothing was imported from it; export it again from the tablet."
+        "{file}: {} does not match its checksum: the file was changed or damaged after \
+         export. Nothing was imported from it; export it again from the tablet.",
+        submission.as_ref().map_or("its content".to_string(), |s| format!("submission {s}"))
     )]
-    Tampered { file: String, what: String },
+    Tampered {
+        file: String,
+        submission: Option<String>,
+    },
 
     /// A submission whose form (id and version) is neither in the bundle nor given.
     #[error("submission {instance_id}: its form {form_id} version {version} is missing")]

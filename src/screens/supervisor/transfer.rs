@@ -14,7 +14,7 @@ use xonadon_export::{group, merge, xlsx};
 use xonadon_storage::{ExportRecord, FormRecord, Repository, Submission};
 
 use crate::download::Chunks;
-use crate::i18n::{storage_message, t, T};
+use crate::i18n::{export_message, storage_message, t, T};
 use crate::store::Store;
 
 /// The export formats.
@@ -65,7 +65,7 @@ pub async fn import_files(store: Store, files: Vec<web_sys::File>, language: &st
         let bundle = match bundle::read(&name, text.as_bytes()) {
             Ok(b) => b,
             Err(e) => {
-                report.push(e.to_string());
+                report.push(export_message(language, &e));
                 continue;
             }
         };
@@ -89,7 +89,7 @@ pub async fn import_files(store: Store, files: Vec<web_sys::File>, language: &st
         let plan = match plan {
             Ok(p) => p,
             Err(e) => {
-                report.push(format!("{name}: {e}"));
+                report.push(format!("{name}: {}", export_message(language, &e)));
                 continue;
             }
         };
@@ -146,7 +146,7 @@ pub async fn export(
 ) -> Result<String, String> {
     let repo = store.repo().ok_or("no storage")?;
     let language = crate::settings::ui_language();
-    let text = |e: xonadon_export::ExportError| e.to_string();
+    let text = |e: xonadon_export::ExportError| export_message(&language, &e);
     let mut bundle_forms = Vec::new();
     for (form_id, version) in &versions {
         let record = forms
