@@ -2,7 +2,7 @@
 //! memory at once: a CSV ZIP reads them once per table, a bundle once. Between pages the
 //! caller hears how far it got and may cancel.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{Seek, Write};
 
 use xonadon_storage::{Repository, StorageError, Submission};
@@ -102,14 +102,28 @@ pub async fn csv_zip<R: Repository, W: Write + Seek>(
             }
         }
     }
-    let mut sorted: Vec<&String> = ids.iter().collect();
-    sorted.sort();
-    for id in sorted {
-        for m in repo.list_media_of(id).await.map_err(read_error)? {
-            zip.media(&m.name, &m.bytes)?;
+    for (name, owner) in repo.media_index().await.map_err(read_error)? {
+        if ids.contains(&owner) {
+            if let Some(m) = repo.get_media(&name).await.map_err(read_error)? {
+                zip.media(&m.name, &m.bytes)?;
+            }
         }
     }
     Ok(())
+}
+
+/// The names of the files of each submission among `ids`, from one read of the index.
+async fn media_names<R: Repository>(
+    repo: &R,
+    ids: &HashSet<String>,
+) -> Result<HashMap<String, Vec<String>>, ExportError> {
+    let mut names: HashMap<String, Vec<String>> = HashMap::new();
+    for (name, owner) in repo.media_index().await.map_err(read_error)? {
+        if ids.contains(&owner) {
+            names.entry(owner).or_default().push(name);
+        }
+    }
+    Ok(names)
 }
 
 /// The submissions `ids` with their photos into `writer`, in instance id order.
@@ -119,15 +133,17 @@ pub async fn bundle<R: Repository, W: Write>(
     mut writer: BundleWriter<W>,
     progress: &mut dyn Progress,
 ) -> Result<W, ExportError> {
+    let names = media_names(repo, ids).await?;
     let mut done = 0;
     let mut pages = Pages::new(repo);
     while let Some(page) = pages.next().await? {
         for s in page.iter().filter(|s| ids.contains(&s.instance_id)) {
-            let media = repo
-                .list_media_of(&s.instance_id)
-                .await
-                .map_err(read_error)?;
-            let media = media.iter().map(BundleMedia::from_media).collect();
+            let mut media = Vec::new();
+            for name in names.get(&s.instance_id).into_iter().flatten() {
+                if let Some(m) = repo.get_media(name).await.map_err(read_error)? {
+                    media.push(BundleMedia::from_media(&m));
+                }
+            }
             writer.submission(&BundleSubmission::new(s, media))?;
             done += 1;
         }

@@ -470,6 +470,11 @@ pub async fn imports<R: Repository>(repo: &R) {
     repo.import(&ok).await.unwrap();
     assert!(repo.get_submission("i-new").await.unwrap().is_some());
     assert_eq!(repo.list_media_of("i-new").await.unwrap(), ok.media);
+    assert!(repo
+        .media_index()
+        .await
+        .unwrap()
+        .contains(&("i-new-photo.jpg".to_string(), "i-new".to_string())));
     assert_eq!(
         repo.get_submission("i-held").await.unwrap().unwrap().review,
         reviewed

@@ -544,29 +544,32 @@ impl Repository for IdbRepository {
     }
 
     async fn list_media_of(&self, draft_id: &str) -> Result<Vec<Media>> {
-        let names: Vec<String> = {
-            let tx = self.read_tx(MEDIA)?;
-            let store = tx.object_store(MEDIA).idb()?;
-            let keys = store.get_all_keys::<JsValue>().primitive().idb()?;
-            let values = store.get_all::<JsValue>().primitive().idb()?;
-            let (keys, values) = (keys.await.idb()?, values.await.idb()?);
-            let mut names = Vec::new();
-            for (key, value) in keys.zip(values) {
-                let (key, value) = (key.idb()?, value.idb()?);
-                let owner = js_sys::Reflect::get(&value, &JsValue::from_str("draft_id"))
-                    .ok()
-                    .and_then(|v| v.as_string());
-                if owner.as_deref() == Some(draft_id) {
-                    names.extend(key.as_string());
-                }
+        let mut out = Vec::new();
+        for (name, owner) in self.media_index().await? {
+            if owner == draft_id {
+                out.extend(self.get_media(&name).await?);
             }
-            names
-        };
-        let mut out = Vec::with_capacity(names.len());
-        for name in names {
-            out.extend(self.get_media(&name).await?);
         }
         Ok(out)
+    }
+
+    async fn media_index(&self) -> Result<Vec<(String, String)>> {
+        let tx = self.read_tx(MEDIA)?;
+        let store = tx.object_store(MEDIA).idb()?;
+        let keys = store.get_all_keys::<JsValue>().primitive().idb()?;
+        let values = store.get_all::<JsValue>().primitive().idb()?;
+        let (keys, values) = (keys.await.idb()?, values.await.idb()?);
+        let mut index = Vec::new();
+        for (key, value) in keys.zip(values) {
+            let (key, value) = (key.idb()?, value.idb()?);
+            let owner = js_sys::Reflect::get(&value, &JsValue::from_str("draft_id"))
+                .ok()
+                .and_then(|v| v.as_string());
+            if let (Some(name), Some(owner)) = (key.as_string(), owner) {
+                index.push((name, owner));
+            }
+        }
+        Ok(index)
     }
 
     async fn set_review(&self, instance_id: &str, review: &Review) -> Result<()> {

@@ -145,6 +145,10 @@ pub trait Repository {
     /// Every file of a draft or submission (the draft id is the instance id), by name.
     async fn list_media_of(&self, draft_id: &str) -> Result<Vec<Media>>;
 
+    /// The name and draft id of every file, without their bytes, in name order: one read for
+    /// an export of thousands (then [`Repository::get_media`] for the ones it needs).
+    async fn media_index(&self) -> Result<Vec<(String, String)>>;
+
     /// Replaces the review of a submission, the one part of it that changes after it is
     /// finalized. [`StorageError::Conflict`] if there is no such submission.
     async fn set_review(&self, instance_id: &str, review: &Review) -> Result<()>;

@@ -169,6 +169,16 @@ impl Repository for MemoryRepository {
             .collect())
     }
 
+    async fn media_index(&self) -> Result<Vec<(String, String)>> {
+        Ok(self
+            .state
+            .borrow()
+            .media
+            .values()
+            .map(|m| (m.name.clone(), m.draft_id.clone()))
+            .collect())
+    }
+
     async fn set_review(&self, instance_id: &str, review: &Review) -> Result<()> {
         let mut state = self.state.borrow_mut();
         let s = state
