@@ -287,7 +287,22 @@ pub async fn finalize<R: Repository>(repo: &R) {
     repo.put_draft(&keep).await.unwrap();
     repo.put_draft(&draft("f2-draft", ns, 20.0)).await.unwrap();
     let s2 = submission("f2", ns, 90.0);
+    let photo = Media {
+        name: "f2-photo.jpg".into(),
+        draft_id: "f2-draft".into(),
+        mime: "image/jpeg".into(),
+        bytes: vec![0xFF, 0xD8],
+    };
+    repo.put_media(&photo).await.unwrap();
     repo.finalize("f2-draft", &s2).await.unwrap();
+    // The draft's photo now belongs to the submission.
+    assert!(repo.list_media_of("f2-draft").await.unwrap().is_empty());
+    let moved = repo.list_media_of("f2").await.unwrap();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(
+        (moved[0].name.as_str(), moved[0].bytes.as_slice()),
+        ("f2-photo.jpg", &[0xFF, 0xD8][..])
+    );
     assert_eq!(repo.get_draft("f2-draft").await.unwrap(), None);
     assert_eq!(repo.get_draft("f-keep").await.unwrap(), Some(keep));
     assert_eq!(repo.get_submission("f2").await.unwrap(), Some(s2));

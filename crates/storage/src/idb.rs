@@ -278,7 +278,7 @@ impl IdbRepository {
     ) -> Result<()> {
         submission.validate()?;
         let text = to_json(submission)?;
-        let (tx, raw) = self.write_tx(&[SUBMISSIONS, DRAFTS, FINALIZED])?;
+        let (tx, raw) = self.write_tx(&[SUBMISSIONS, DRAFTS, FINALIZED, MEDIA])?;
         {
             let submissions = tx.object_store(SUBMISSIONS).idb()?;
             let drafts = tx.object_store(DRAFTS).idb()?;
@@ -298,6 +298,28 @@ impl IdbRepository {
                 .await
                 .idb()?;
             drafts.delete(draft_id).primitive().idb()?.await.idb()?;
+            // The draft's photos now belong to the submission.
+            let media = tx.object_store(MEDIA).idb()?;
+            let keys = media.get_all_keys::<JsValue>().primitive().idb()?;
+            let values = media.get_all::<JsValue>().primitive().idb()?;
+            let (keys, values) = (keys.await.idb()?, values.await.idb()?);
+            let owner_key = JsValue::from_str("draft_id");
+            for (name, value) in keys.zip(values) {
+                let (name, value) = (name.idb()?, value.idb()?);
+                let owner = js_sys::Reflect::get(&value, &owner_key).ok();
+                if owner.and_then(|o| o.as_string()).as_deref() == Some(draft_id) {
+                    js_sys::Reflect::set(&value, &owner_key, &JsValue::from_str(key))
+                        .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+                    media
+                        .put(value)
+                        .with_key(name)
+                        .without_key_type()
+                        .primitive()
+                        .idb()?
+                        .await
+                        .idb()?;
+                }
+            }
             finalized
                 .put(JsValue::from_str(key))
                 .with_key(draft_id)

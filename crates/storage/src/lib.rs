@@ -123,8 +123,9 @@ pub trait Repository {
     /// `None`): to read thousands a batch at a time, never all at once.
     async fn submissions_page(&self, after: Option<&str>, limit: u32) -> Result<Vec<Submission>>;
 
-    /// Writes `submission` and deletes the draft `draft_id`, in one transaction: after a crash or
-    /// an error either both happened or neither did.
+    /// Writes `submission`, deletes the draft `draft_id` and hands the draft's files to the
+    /// submission (their `draft_id` becomes its `instance_id`), in one transaction: after a
+    /// crash or an error all of it happened or none did.
     ///
     /// If a submission with the same `instance_id` exists, this is [`StorageError::Conflict`]
     /// and nothing changes (the draft stays). If the draft does not exist (deleted in another

@@ -133,6 +133,11 @@ impl Repository for MemoryRepository {
             .submissions
             .insert(submission.instance_id.clone(), submission.clone());
         state.drafts.remove(draft_id);
+        for m in state.media.values_mut() {
+            if m.draft_id == draft_id {
+                m.draft_id = submission.instance_id.clone();
+            }
+        }
         state
             .finalized
             .insert(draft_id.to_string(), submission.instance_id.clone());

@@ -52,7 +52,7 @@ pub struct Draft {
 pub struct Media {
     /// Unique file name, e.g. `3f2a…-dwelling.jpg`; the answer's value.
     pub name: String,
-    /// The draft (and later the submission: the draft id is the instance id) it belongs to.
+    /// The draft it belongs to, and once finalized the submission (its instance id).
     pub draft_id: String,
     /// MIME type, e.g. `image/jpeg`.
     pub mime: String,

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use xonadon_e2e::{
-    browser, js, screenshot, until, wait_for, workspace, Driver, StaticServer, FILL,
+    browser, cdp, js, screenshot, until, wait_for, workspace, Driver, StaticServer, FILL,
 };
 
 async fn fill(c: &Client, path: &str, value: Option<&str>) -> String {
@@ -389,6 +389,62 @@ async fn scenario(c: &Client, server: &StaticServer) {
         "the draft is gone"
     );
     screenshot(c, "06-finalized").await;
+
+    // The finalized form, exported from the supervisor's screen as a bundle: stamped with its
+    // metadata, the roster of three, and the photo inside.
+    let downloads = std::env::temp_dir().join(format!("xonadon-e2e-dl-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&downloads);
+    std::fs::create_dir_all(&downloads).expect("a download folder");
+    cdp(
+        c,
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
+    )
+    .await;
+    click(c, "#open-supervisor").await;
+    wait_for(c, "table.submissions tbody tr").await;
+    click(c, "#export-json").await;
+    let file = {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let found = std::fs::read_dir(&downloads)
+                .expect("downloads")
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|x| x == "json"));
+            if let Some(path) = found {
+                break path;
+            }
+            assert!(std::time::Instant::now() < deadline, "no bundle downloaded");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    };
+    let bytes = std::fs::read(&file).expect("the bundle");
+    let bundle = xonadon_export::bundle::read("export.json", &bytes).expect("a valid bundle");
+    assert_eq!(bundle.forms.len(), 1);
+    let [exported] = &bundle.submissions[..] else {
+        panic!("one submission: {}", bundle.submissions.len());
+    };
+    let s = &exported.submission;
+    assert!(s.instance_id.starts_with("uuid:"), "{}", s.instance_id);
+    assert_eq!(s.form_version, bundle.forms[0].version);
+    assert!(s.finalized_at_ms >= s.started_at_ms);
+    assert_eq!(s.data["meta"]["instanceID"], json!(s.instance_id));
+    let roster = s.data["roster"]["members"].as_array().expect("the roster");
+    assert_eq!(roster.len(), 3, "{roster:?}");
+    let photo = s.data["needs"]["dwelling_photo"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        exported
+            .media
+            .iter()
+            .any(|m| m.name == photo && m.mime == "image/jpeg" && !m.base64.is_empty()),
+        "the photo {photo:?} travels in the bundle"
+    );
+    let _ = std::fs::remove_dir_all(&downloads);
+    click(c, ".supervisor header button").await;
+    wait_for(c, ".home").await;
 
     // No network: the service worker starts the app, and a new draft is saved.
     server.stop();
