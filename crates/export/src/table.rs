@@ -300,23 +300,29 @@ impl<'f> Layout<'f> {
 
     /// A choice answer as written: names, or their labels (`, ` between several).
     fn choice_text(&self, list: &str, value: &str) -> String {
-        let Some(lang) = &self.options.labels else {
-            return value.to_string();
-        };
-        let choices = self.form.choices(list);
-        value
-            .split_whitespace()
-            .map(|name| {
-                choices
-                    .iter()
-                    .find(|c| c.name == name)
-                    .and_then(|c| c.label.as_ref())
-                    .map(|l| l.get(Some(lang), self.form.default_language()).to_string())
-                    .unwrap_or_else(|| name.to_string())
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+        match &self.options.labels {
+            Some(lang) => choice_labels(self.form, list, value, Some(lang)),
+            None => value.to_string(),
+        }
     }
+}
+
+/// The labels in `language` of the choice names in `value` (space-separated, as a
+/// select_multiple holds them), joined by `, `; a name without a label stays as it is.
+pub fn choice_labels(form: &Form, list: &str, value: &str, language: Option<&str>) -> String {
+    let choices = form.choices(list);
+    value
+        .split_whitespace()
+        .map(|name| {
+            choices
+                .iter()
+                .find(|c| c.name == name)
+                .and_then(|c| c.label.as_ref())
+                .map(|l| l.get(language, form.default_language()).to_string())
+                .unwrap_or_else(|| name.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 struct RowObject<'s> {

@@ -300,15 +300,9 @@ impl IdbRepository {
             drafts.delete(draft_id).primitive().idb()?.await.idb()?;
             // The draft's photos now belong to the submission.
             let media = tx.object_store(MEDIA).idb()?;
-            let keys = media.get_all_keys::<JsValue>().primitive().idb()?;
-            let values = media.get_all::<JsValue>().primitive().idb()?;
-            let (keys, values) = (keys.await.idb()?, values.await.idb()?);
-            let owner_key = JsValue::from_str("draft_id");
-            for (name, value) in keys.zip(values) {
-                let (name, value) = (name.idb()?, value.idb()?);
-                let owner = js_sys::Reflect::get(&value, &owner_key).ok();
-                if owner.and_then(|o| o.as_string()).as_deref() == Some(draft_id) {
-                    js_sys::Reflect::set(&value, &owner_key, &JsValue::from_str(key))
+            for (name, value, owner) in media_owners(&media).await? {
+                if owner.as_deref() == Some(draft_id) {
+                    js_sys::Reflect::set(&value, &JsValue::from_str("draft_id"), &key.into())
                         .map_err(|e| StorageError::Other(format!("{e:?}")))?;
                     media
                         .put(value)
@@ -545,20 +539,9 @@ impl Repository for IdbRepository {
         let (tx, raw) = self.write_tx(&[MEDIA])?;
         {
             let store = tx.object_store(MEDIA).idb()?;
-            let keys = store
-                .get_all_keys::<JsValue>()
-                .primitive()
-                .idb()?
-                .await
-                .idb()?;
-            let values = store.get_all::<JsValue>().primitive().idb()?.await.idb()?;
-            for (key, value) in keys.zip(values) {
-                let (key, value) = (key.idb()?, value.idb()?);
-                let owner = js_sys::Reflect::get(&value, &JsValue::from_str("draft_id"))
-                    .ok()
-                    .and_then(|v| v.as_string());
+            for (name, _, owner) in media_owners(&store).await? {
                 if owner.as_deref() == Some(draft_id) {
-                    store.delete(key).primitive().idb()?.await.idb()?;
+                    store.delete(name).primitive().idb()?.await.idb()?;
                 }
             }
         }
@@ -578,20 +561,11 @@ impl Repository for IdbRepository {
     async fn media_index(&self) -> Result<Vec<(String, String)>> {
         let tx = self.read_tx(MEDIA)?;
         let store = tx.object_store(MEDIA).idb()?;
-        let keys = store.get_all_keys::<JsValue>().primitive().idb()?;
-        let values = store.get_all::<JsValue>().primitive().idb()?;
-        let (keys, values) = (keys.await.idb()?, values.await.idb()?);
-        let mut index = Vec::new();
-        for (key, value) in keys.zip(values) {
-            let (key, value) = (key.idb()?, value.idb()?);
-            let owner = js_sys::Reflect::get(&value, &JsValue::from_str("draft_id"))
-                .ok()
-                .and_then(|v| v.as_string());
-            if let (Some(name), Some(owner)) = (key.as_string(), owner) {
-                index.push((name, owner));
-            }
-        }
-        Ok(index)
+        Ok(media_owners(&store)
+            .await?
+            .into_iter()
+            .filter_map(|(name, _, owner)| Some((name.as_string()?, owner?)))
+            .collect())
     }
 
     async fn set_review(&self, instance_id: &str, review: &Review) -> Result<()> {
@@ -838,6 +812,25 @@ fn media_value(media: &Media) -> Result<JsValue> {
             .map_err(|e| StorageError::Other(format!("{e:?}")))?;
     }
     Ok(value.into())
+}
+
+/// Every file in the `media` store `store`, with its value and its owner (the draft id).
+async fn media_owners(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+) -> Result<Vec<(JsValue, JsValue, Option<String>)>> {
+    let keys = store.get_all_keys::<JsValue>().primitive().idb()?;
+    let values = store.get_all::<JsValue>().primitive().idb()?;
+    let (keys, values) = (keys.await.idb()?, values.await.idb()?);
+    let owner_key = JsValue::from_str("draft_id");
+    keys.zip(values)
+        .map(|(name, value)| {
+            let (name, value) = (name.idb()?, value.idb()?);
+            let owner = js_sys::Reflect::get(&value, &owner_key)
+                .ok()
+                .and_then(|o| o.as_string());
+            Ok((name, value, owner))
+        })
+        .collect()
 }
 
 /// Reads the submission `id` in `store` (of a `readwrite` transaction), changes it with

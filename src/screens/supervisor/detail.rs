@@ -4,6 +4,9 @@
 use serde_json::Value;
 use xonadon_engine::expr::ElemId;
 use xonadon_engine::{Form, Kind, QuestionType};
+use xonadon_export::table::choice_labels;
+
+use super::rows::answer_named;
 
 /// A line of the detail view: a heading (a group, a roster, a member) or a question and its
 /// answer, `depth` levels in.
@@ -33,25 +36,14 @@ fn fill_in(text: &str, here: &Value, root: &Value) -> String {
         };
         out.push_str(&rest[..start]);
         let name = &rest[start + 2..start + len];
-        let value = find(here, name)
-            .or_else(|| find(root, name))
+        let value = answer_named(here, name)
+            .or_else(|| answer_named(root, name))
             .unwrap_or_default();
         out.push_str(&value);
         rest = &rest[start + len + 1..];
     }
     out.push_str(rest);
     out
-}
-
-fn find(value: &Value, name: &str) -> Option<String> {
-    let object = value.as_object()?;
-    if let Some(Value::String(s)) = object.get(name) {
-        return Some(s.clone());
-    }
-    object
-        .values()
-        .filter(|v| v.is_object())
-        .find_map(|v| find(v, name))
 }
 
 impl Reader<'_> {
@@ -67,28 +59,11 @@ impl Reader<'_> {
     }
 
     fn answer(&self, q: &QuestionType, value: &str) -> String {
-        if value.is_empty() {
-            return "—".to_string();
+        match q.list() {
+            _ if value.is_empty() => "—".to_string(),
+            Some(list) => choice_labels(self.form, list, value, self.language),
+            None => value.to_string(),
         }
-        let Some(list) = q.list() else {
-            return value.to_string();
-        };
-        let choices = self.form.choices(list);
-        value
-            .split_whitespace()
-            .map(|name| {
-                choices
-                    .iter()
-                    .find(|c| c.name == name)
-                    .and_then(|c| c.label.as_ref())
-                    .map(|l| {
-                        l.get(self.language, self.form.default_language())
-                            .to_string()
-                    })
-                    .unwrap_or_else(|| name.to_string())
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
     }
 
     /// The lines of `parent`'s children, whose answers are in `here`.

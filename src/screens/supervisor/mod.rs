@@ -13,6 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use xonadon_engine::Form;
+use xonadon_export::table::choice_labels;
 use xonadon_storage::{
     Conflict, FormRecord, Repository, Resolution, Review, ReviewComment, ReviewStatus, Submission,
 };
@@ -75,15 +76,8 @@ pub fn status_class(s: ReviewStatus) -> &'static str {
 /// The label of `value`, an answer to the question named `question` (a choice name).
 fn choice_label(form: Option<&Form>, question: &str, value: &str, language: &str) -> String {
     form.and_then(|f| {
-        let list = f.find(question)?.question_type()?.list()?.to_string();
-        let choice = f.choices(&list).iter().find(|c| c.name == value)?;
-        Some(
-            choice
-                .label
-                .as_ref()?
-                .get(Some(language), f.default_language())
-                .to_string(),
-        )
+        let list = f.find(question)?.question_type()?.list()?;
+        Some(choice_labels(f, list, value, Some(language)))
     })
     .unwrap_or_else(|| value.to_string())
 }

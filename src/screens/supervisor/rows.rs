@@ -13,7 +13,7 @@ pub struct Place {
 }
 
 /// The first answer to a question named `name`, outside repeats.
-fn answer_named(data: &Value, name: &str) -> Option<String> {
+pub fn answer_named(data: &Value, name: &str) -> Option<String> {
     let object = data.as_object()?;
     if let Some(Value::String(s)) = object.get(name) {
         return Some(s.clone());

@@ -36,16 +36,7 @@ pub fn per_day(days: impl IntoIterator<Item = String>) -> Vec<Bar> {
 
 /// The choice names answered to the select_multiple named `question` (outside repeats).
 pub fn chosen(data: &Value, question: &str) -> Vec<String> {
-    fn find<'v>(v: &'v Value, name: &str) -> Option<&'v str> {
-        let o = v.as_object()?;
-        if let Some(Value::String(s)) = o.get(name) {
-            return Some(s);
-        }
-        o.values()
-            .filter(|v| v.is_object())
-            .find_map(|v| find(v, name))
-    }
-    find(data, question)
+    super::rows::answer_named(data, question)
         .map(|s| s.split_whitespace().map(str::to_string).collect())
         .unwrap_or_default()
 }
