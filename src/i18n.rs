@@ -97,6 +97,9 @@ pub enum T {
     PerEnumerator,
     PerMahalla,
     NeedsIdentified,
+    Compare,
+    OnThisDevice,
+    Imported,
 }
 
 /// The text of `key` in `language` (BCP-47 tag); English for any other language.
@@ -491,6 +494,24 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Аниқланган эҳтиёжлар",
             "Выявленные потребности",
             "Needs identified",
+        ],
+        T::Compare => [
+            "Farqlarini koʻrish",
+            "Фарқларини кўриш",
+            "Сравнить",
+            "Compare",
+        ],
+        T::OnThisDevice => [
+            "Qurilmada",
+            "Қурилмада",
+            "На устройстве",
+            "On this device",
+        ],
+        T::Imported => [
+            "Import qilingan",
+            "Импорт қилинган",
+            "Загруженная",
+            "Imported",
         ],
     };
     texts[i]

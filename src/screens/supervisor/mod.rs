@@ -326,10 +326,12 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
                             {move || data().conflicts.iter().map(|c| {
                                 let (keep, take) = (c.id.clone(), c.id.clone());
                                 let title = c.submission.title.clone().unwrap_or_else(|| c.submission.instance_id.clone());
+                                let copy = c.submission.clone();
                                 view! {
                                     <li>
                                         <span class="entry-title">{title}</span>
                                         <span class="meta">{c.source.clone()}" · "{local_time(c.imported_at_ms)}</span>
+                                        <Compare imported=copy forms=forms records=data().forms.clone() />
                                         <button type="button" on:click=move |_| resolve(keep.clone(), Resolution::KeepHeld)>
                                             {move || t(&ui_language(), T::KeepHeld)}
                                         </button>
@@ -485,6 +487,45 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
                 })}
             </main>
         </div>
+    }
+}
+
+/// What differs between the submission held here and an imported copy, question by question.
+#[component]
+fn Compare(imported: Submission, forms: Forms, records: Vec<FormRecord>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let id = imported.instance_id.clone();
+    let held = LocalResource::new(move || {
+        let id = id.clone();
+        async move {
+            store
+                .report(store.repo()?.get_submission(&id).await)
+                .flatten()
+        }
+    });
+    let form = forms.get(&records, &imported.form_id, &imported.form_version);
+    view! {
+        <details class="compare">
+            <summary>{move || t(&ui_language(), T::Compare)}</summary>
+            {move || held.get().flatten().map(|held| {
+                let lang = ui_language();
+                let rows = detail::differences(form.as_deref(), &held.data, &imported.data, Some(&lang));
+                view! {
+                    <table class="differences">
+                        <thead><tr>
+                            <th></th>
+                            <th>{t(&lang, T::OnThisDevice)}</th>
+                            <th>{t(&lang, T::Imported)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|d| view! {
+                                <tr><th scope="row">{d.question}</th><td>{d.held}</td><td>{d.imported}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            })}
+        </details>
     }
 }
 

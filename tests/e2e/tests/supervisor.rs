@@ -220,7 +220,27 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     .await;
     wait_for(c, ".conflicts li").await;
     screenshot(c, "20-supervisor").await;
-    click(c, ".conflicts li button").await; // keep the one on this device
+    // What differs: the head's age, 45 here, 46 in the imported copy.
+    click(c, ".conflicts details.compare > summary").await;
+    wait_for(c, ".conflicts table.differences tbody tr").await;
+    let diff = js(
+        c,
+        "return [...document.querySelectorAll('.conflicts table.differences tbody tr')]\
+         .map(r => [...r.children].map(c => c.textContent));",
+        vec![],
+    )
+    .await;
+    assert_eq!(diff.as_array().map(Vec::len), Some(1), "{diff}");
+    assert_eq!(
+        (&diff[0][1], &diff[0][2]),
+        (&json!("45"), &json!("46")),
+        "{diff}"
+    );
+    assert!(
+        diff[0][0].as_str().is_some_and(|q| q.contains("yosh")),
+        "{diff}"
+    );
+    click(c, ".conflicts li > button").await; // keep the one on this device
     until(
         c,
         "the conflict resolved",
