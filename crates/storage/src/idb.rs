@@ -216,14 +216,7 @@ impl IdbRepository {
         let (tx, raw) = self.write_tx(&[store])?;
         {
             let store = tx.object_store(store).idb()?;
-            store
-                .put(value)
-                .with_key(key)
-                .without_key_type()
-                .primitive()
-                .idb()?
-                .await
-                .idb()?;
+            put_at(&store, key, value).await?;
         }
         commit(tx, &raw).await
     }
@@ -304,24 +297,10 @@ impl IdbRepository {
                 if owner.as_deref() == Some(draft_id) {
                     js_sys::Reflect::set(&value, &JsValue::from_str("draft_id"), &key.into())
                         .map_err(|e| StorageError::Other(format!("{e:?}")))?;
-                    media
-                        .put(value)
-                        .with_key(name)
-                        .without_key_type()
-                        .primitive()
-                        .idb()?
-                        .await
-                        .idb()?;
+                    put_at(&media, &name, value).await?;
                 }
             }
-            finalized
-                .put(JsValue::from_str(key))
-                .with_key(draft_id)
-                .without_key_type()
-                .primitive()
-                .idb()?
-                .await
-                .idb()?;
+            put_at(&finalized, draft_id, JsValue::from_str(key)).await?;
         }
         if fault == Fault::AbortBeforeCommit {
             tx.abort().await.idb()?;
@@ -407,15 +386,12 @@ impl Repository for IdbRepository {
                     instance_id.as_string().unwrap_or_default(),
                 ));
             }
-            tx.object_store(DRAFTS)
-                .idb()?
-                .put(JsValue::from_str(&text))
-                .with_key(draft.id.as_str())
-                .without_key_type()
-                .primitive()
-                .idb()?
-                .await
-                .idb()?;
+            put_at(
+                &tx.object_store(DRAFTS).idb()?,
+                draft.id.as_str(),
+                JsValue::from_str(&text),
+            )
+            .await?;
         }
         commit(tx, &raw).await
     }
@@ -541,7 +517,7 @@ impl Repository for IdbRepository {
             let store = tx.object_store(MEDIA).idb()?;
             for (name, _, owner) in media_owners(&store).await? {
                 if owner.as_deref() == Some(draft_id) {
-                    store.delete(name).primitive().idb()?.await.idb()?;
+                    store.delete(name.as_str()).primitive().idb()?.await.idb()?;
                 }
             }
         }
@@ -564,7 +540,7 @@ impl Repository for IdbRepository {
         Ok(media_owners(&store)
             .await?
             .into_iter()
-            .filter_map(|(name, _, owner)| Some((name.as_string()?, owner?)))
+            .filter_map(|(name, _, owner)| Some((name, owner?)))
             .collect())
     }
 
@@ -644,25 +620,11 @@ impl Repository for IdbRepository {
             }
             let media = tx.object_store(MEDIA).idb()?;
             for m in &import.media {
-                media
-                    .put(media_value(m)?)
-                    .with_key(m.name.as_str())
-                    .without_key_type()
-                    .primitive()
-                    .idb()?
-                    .await
-                    .idb()?;
+                put_at(&media, m.name.as_str(), media_value(m)?).await?;
             }
             let conflicts = tx.object_store(CONFLICTS).idb()?;
             for c in &import.conflicts {
-                conflicts
-                    .put(JsValue::from_str(&to_json(c)?))
-                    .with_key(c.id.as_str())
-                    .without_key_type()
-                    .primitive()
-                    .idb()?
-                    .await
-                    .idb()?;
+                put_at(&conflicts, c.id.as_str(), JsValue::from_str(&to_json(c)?)).await?;
             }
         }
         commit(tx, &raw).await
@@ -683,15 +645,12 @@ impl Repository for IdbRepository {
             let conflict: Conflict = parse(&value, &format!("conflict {id}"))?;
             if resolution == Resolution::TakeImported {
                 let s = &conflict.submission;
-                tx.object_store(SUBMISSIONS)
-                    .idb()?
-                    .put(JsValue::from_str(&to_json(s)?))
-                    .with_key(s.instance_id.as_str())
-                    .without_key_type()
-                    .primitive()
-                    .idb()?
-                    .await
-                    .idb()?;
+                put_at(
+                    &tx.object_store(SUBMISSIONS).idb()?,
+                    s.instance_id.as_str(),
+                    JsValue::from_str(&to_json(s)?),
+                )
+                .await?;
             }
             conflicts.delete(id).primitive().idb()?.await.idb()?;
         }
@@ -814,10 +773,27 @@ fn media_value(media: &Media) -> Result<JsValue> {
     Ok(value.into())
 }
 
+/// `value` under `key` in `store` (of a `readwrite` transaction), replacing what was there.
+async fn put_at(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    key: &str,
+    value: JsValue,
+) -> Result<()> {
+    store
+        .put(value)
+        .with_key(key)
+        .without_key_type()
+        .primitive()
+        .idb()?
+        .await
+        .idb()?;
+    Ok(())
+}
+
 /// Every file in the `media` store `store`, with its value and its owner (the draft id).
 async fn media_owners(
     store: &indexed_db_futures::object_store::ObjectStore<'_>,
-) -> Result<Vec<(JsValue, JsValue, Option<String>)>> {
+) -> Result<Vec<(String, JsValue, Option<String>)>> {
     let keys = store.get_all_keys::<JsValue>().primitive().idb()?;
     let values = store.get_all::<JsValue>().primitive().idb()?;
     let (keys, values) = (keys.await.idb()?, values.await.idb()?);
@@ -828,7 +804,7 @@ async fn media_owners(
             let owner = js_sys::Reflect::get(&value, &owner_key)
                 .ok()
                 .and_then(|o| o.as_string());
-            Ok((name, value, owner))
+            Ok((key_label(&name), value, owner))
         })
         .collect()
 }
@@ -844,14 +820,7 @@ async fn modify_submission(
     let Some(value) = value else { return Ok(false) };
     let mut s: Submission = parse(&value, &format!("submission {id}"))?;
     change(&mut s);
-    store
-        .put(JsValue::from_str(&to_json(&s)?))
-        .with_key(id)
-        .without_key_type()
-        .primitive()
-        .idb()?
-        .await
-        .idb()?;
+    put_at(store, id, JsValue::from_str(&to_json(&s)?)).await?;
     Ok(true)
 }
 

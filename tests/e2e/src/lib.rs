@@ -252,3 +252,41 @@ pub async fn cdp(c: &Client, method: &'static str, params: serde_json::Value) ->
         .await
         .unwrap_or_else(|e| panic!("CDP {method}: {e}"))
 }
+
+/// The built app (`dist/`), which `scripts/test` builds first.
+pub fn dist() -> PathBuf {
+    let dist = workspace().join("dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "build the app first: trunk build --release (scripts/test does)"
+    );
+    dist
+}
+
+/// A fresh browser profile folder for the test `name` (removed first if left over).
+pub fn profile(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xonadon-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// Runs `scenario` in a headless Chromium on the profile `profile`: on failure it saves
+/// `target/e2e-screens/failure-NAME.png` first; the browser is closed and the profile removed
+/// either way, then the failure goes on.
+pub async fn in_browser<F, Fut>(driver: &Driver, profile: &Path, name: &str, scenario: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let c = browser(driver, profile).await;
+    // Its own task, so that a failed assertion still closes the browser.
+    let outcome = tokio::spawn(scenario(c.clone())).await;
+    if outcome.is_err() {
+        screenshot(&c, &format!("failure-{name}")).await;
+    }
+    let _ = c.close().await;
+    let _ = std::fs::remove_dir_all(profile);
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use xonadon_e2e::{
-    browser, cdp, js, screenshot, until, wait_for, workspace, Driver, StaticServer, FILL,
+    cdp, dist, in_browser, js, profile, screenshot, until, wait_for, workspace, Driver,
+    StaticServer, FILL,
 };
 
 async fn fill(c: &Client, path: &str, value: Option<&str>) -> String {
@@ -469,30 +470,10 @@ async fn scenario(c: &Client, server: &StaticServer) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn field_worker_session() {
-    let dist = workspace().join("dist");
-    assert!(
-        dist.join("index.html").exists(),
-        "build the app first: trunk build --release (scripts/test does)"
-    );
-    let server = StaticServer::start(dist);
+    let server = std::sync::Arc::new(StaticServer::start(dist()));
     let driver = Driver::start();
-    let profile = std::env::temp_dir().join(format!("xonadon-e2e-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&profile);
-    let c = browser(&driver, &profile).await;
-    // The scenario runs as its own task so that a failed assertion still closes the browser.
-    let outcome = tokio::spawn({
-        let c = c.clone();
-        async move { scenario(&c, &server).await }
+    in_browser(&driver, &profile("app"), "app", move |c| async move {
+        scenario(&c, &server).await
     })
     .await;
-    if outcome.is_err() {
-        screenshot(&c, "failure").await;
-        let page = page_key(&c).await;
-        eprintln!("failed on page {page:?}; see target/e2e-screens/failure.png");
-    }
-    let _ = c.close().await;
-    let _ = std::fs::remove_dir_all(&profile);
-    if let Err(e) = outcome {
-        std::panic::resume_unwind(e.into_panic());
-    }
 }

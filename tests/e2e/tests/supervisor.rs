@@ -11,7 +11,10 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
 use serde_json::json;
-use xonadon_e2e::{browser, cdp, js, screenshot, until, wait_for, workspace, Driver, StaticServer};
+use xonadon_e2e::{
+    cdp, dist, in_browser, js, profile, screenshot, until, wait_for, workspace, Driver,
+    StaticServer,
+};
 use xonadon_export::bundle::{self, BundleForm, BundleSubmission};
 use xonadon_storage::{FormRecord, Submission};
 
@@ -407,51 +410,21 @@ async fn tablet(c: &Client, server: &StaticServer, files: &Path) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn supervisor_imports_reviews_and_exports() {
-    let dist = workspace().join("dist");
-    assert!(
-        dist.join("index.html").exists(),
-        "build the app first: trunk build --release (scripts/test does)"
-    );
-    let server = StaticServer::start(dist);
+    let server = std::sync::Arc::new(StaticServer::start(dist()));
     let driver = Driver::start();
-    let root = std::env::temp_dir().join(format!("xonadon-e2e-sup-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+    let root = profile("supervisor-files");
     let (files, downloads) = (root.join("files"), root.join("downloads"));
     std::fs::create_dir_all(&files).unwrap();
     std::fs::create_dir_all(&downloads).unwrap();
-    let c = browser(&driver, &root.join("profile-supervisor")).await;
-    let outcome = tokio::spawn({
-        let c = c.clone();
-        let (files, downloads) = (files.clone(), downloads.clone());
-        async move {
-            scenario(&c, &server, &files, &downloads).await;
-            server
-        }
+    in_browser(&driver, &profile("supervisor"), "supervisor", {
+        let (server, files) = (server.clone(), files.clone());
+        move |c| async move { scenario(&c, &server, &files, &downloads).await }
     })
     .await;
-    if outcome.is_err() {
-        screenshot(&c, "failure-supervisor").await;
-    }
-    let _ = c.close().await;
-    let server = match outcome {
-        Ok(server) => server,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&root);
-            std::panic::resume_unwind(e.into_panic());
-        }
-    };
-    let t = browser(&driver, &root.join("profile-tablet")).await;
-    let outcome = tokio::spawn({
-        let t = t.clone();
-        async move { tablet(&t, &server, &files).await }
+    in_browser(&driver, &profile("tablet"), "tablet", {
+        let files = files.clone();
+        move |c| async move { tablet(&c, &server, &files).await }
     })
     .await;
-    if outcome.is_err() {
-        screenshot(&t, "failure-tablet").await;
-    }
-    let _ = t.close().await;
     let _ = std::fs::remove_dir_all(&root);
-    if let Err(e) = outcome {
-        std::panic::resume_unwind(e.into_panic());
-    }
 }

@@ -6,7 +6,9 @@
 
 use fantoccini::Client;
 use serde_json::json;
-use xonadon_e2e::{browser, cdp, js, screenshot, until, wait_for, workspace, Driver, StaticServer};
+use xonadon_e2e::{
+    cdp, dist, in_browser, js, profile, screenshot, until, wait_for, Driver, StaticServer,
+};
 
 /// Visible questions on the current page.
 async fn visible_questions(c: &Client) -> u64 {
@@ -170,27 +172,13 @@ async fn scenario(c: &Client, server: &StaticServer) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn settings_and_widgets() {
-    let dist = workspace().join("dist");
-    assert!(
-        dist.join("index.html").exists(),
-        "build the app first: trunk build --release (scripts/test does)"
-    );
-    let server = StaticServer::start(dist);
+    let server = std::sync::Arc::new(StaticServer::start(dist()));
     let driver = Driver::start();
-    let profile = std::env::temp_dir().join(format!("xonadon-e2e-w-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&profile);
-    let c = browser(&driver, &profile).await;
-    let outcome = tokio::spawn({
-        let c = c.clone();
-        async move { scenario(&c, &server).await }
-    })
+    in_browser(
+        &driver,
+        &profile("widgets"),
+        "widgets",
+        move |c| async move { scenario(&c, &server).await },
+    )
     .await;
-    if outcome.is_err() {
-        screenshot(&c, "failure-widgets").await;
-    }
-    let _ = c.close().await;
-    let _ = std::fs::remove_dir_all(&profile);
-    if let Err(e) = outcome {
-        std::panic::resume_unwind(e.into_panic());
-    }
 }
