@@ -42,4 +42,18 @@ fn main() {
         );
         drop(Arc::clone(&form));
     }
+    // A workbook is built in memory, with the submissions it holds: it grows with them.
+    for n in [500usize, 1_000] {
+        let base = dhat::HeapStats::get();
+        let subs = household::submissions(&form, n);
+        let refs: Vec<_> = subs.iter().collect();
+        let layout = Layout::new(&form, "household", Options::default());
+        let book = xonadon_export::xlsx::write(&[(layout, refs)]).unwrap();
+        let stats = dhat::HeapStats::get();
+        println!(
+            "{n:>6} households as XLSX ({:.1} MiB): peak heap {:.1} MiB above the start",
+            book.len() as f64 / 1048576.0,
+            (stats.max_bytes.saturating_sub(base.curr_bytes)) as f64 / 1048576.0
+        );
+    }
 }

@@ -115,6 +115,10 @@ pub async fn import_files(store: Store, files: Vec<web_sys::File>, language: &st
     report
 }
 
+/// The most submissions one workbook holds: it is built in memory (about 100 MiB per 1,000
+/// households natively, `examples/export_memory.rs`); CSV streams and has no such limit.
+pub const MAX_XLSX: usize = 1_000;
+
 /// An export's progress on screen, and the supervisor's "cancel".
 pub struct OnScreen {
     pub progress: RwSignal<Option<(usize, usize)>>,
@@ -190,6 +194,10 @@ pub async fn export(
         }
         Format::Xlsx => {
             // A workbook is assembled whole (rust_xlsxwriter): read the selection, then write.
+            // Past a few thousand that would not fit a cheap tablet's memory: CSV streams.
+            if ids.len() > MAX_XLSX {
+                return Err(t(&language, T::TooManyForXlsx).replace("{n}", &MAX_XLSX.to_string()));
+            }
             let mut selected = Vec::new();
             let mut after: Option<String> = None;
             loop {
