@@ -194,7 +194,7 @@ pub async fn export(
         }
         Format::Xlsx => {
             // A workbook is assembled whole (rust_xlsxwriter): read the selection, then write.
-            // Past a few thousand that would not fit a cheap tablet's memory: CSV streams.
+            // Past MAX_XLSX it would not fit a cheap tablet's memory: CSV streams.
             if ids.len() > MAX_XLSX {
                 return Err(t(&language, T::TooManyForXlsx).replace("{n}", &MAX_XLSX.to_string()));
             }
