@@ -235,13 +235,16 @@ pub fn write(
     w.finish()
 }
 
+/// The top level, its values left unparsed: a bundle of a newer format may be shaped
+/// differently, so only `format` and `version` are read before anything else.
 #[derive(Deserialize)]
 struct RawBundle<'a> {
-    format: String,
-    version: u64,
+    format: Option<String>,
+    version: Option<u64>,
     #[serde(borrow)]
-    content: &'a RawValue,
-    manifest: Manifest,
+    content: Option<&'a RawValue>,
+    #[serde(borrow)]
+    manifest: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -262,17 +265,11 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Bundle, ExportError> {
         file: file.to_string(),
         submission: submission.map(str::to_string),
     };
-    // Only the format fields first: a bundle of a newer format may be shaped differently.
-    #[derive(Deserialize)]
-    struct Head {
-        format: Option<String>,
-        version: Option<u64>,
-    }
-    let head: Head = serde_json::from_slice(bytes).map_err(|e| malformed(e.to_string()))?;
-    if head.format.as_deref() != Some(FORMAT) {
+    let raw: RawBundle = serde_json::from_slice(bytes).map_err(|e| malformed(e.to_string()))?;
+    if raw.format.as_deref() != Some(FORMAT) {
         return Err(malformed(format!("its \"format\" is not \"{FORMAT}\"")));
     }
-    match head.version {
+    match raw.version {
         Some(VERSION) => {}
         Some(found) => {
             return Err(ExportError::UnsupportedVersion {
@@ -283,21 +280,24 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Bundle, ExportError> {
         }
         None => return Err(malformed("it has no \"version\"".into())),
     }
-    let raw: RawBundle = serde_json::from_slice(bytes).map_err(|e| malformed(e.to_string()))?;
-    debug_assert!(raw.format == FORMAT && raw.version == VERSION);
-    if sha256(raw.content.get().as_bytes()) != raw.manifest.content_sha256 {
+    let (Some(content), Some(manifest)) = (raw.content, raw.manifest) else {
+        return Err(malformed("it has no \"content\" or no \"manifest\"".into()));
+    };
+    let manifest: Manifest =
+        serde_json::from_str(manifest.get()).map_err(|e| malformed(e.to_string()))?;
+    if sha256(content.get().as_bytes()) != manifest.content_sha256 {
         return Err(tampered(None));
     }
     let content: RawContent =
-        serde_json::from_str(raw.content.get()).map_err(|e| malformed(e.to_string()))?;
-    if content.submissions.len() != raw.manifest.submissions.len() {
+        serde_json::from_str(content.get()).map_err(|e| malformed(e.to_string()))?;
+    if content.submissions.len() != manifest.submissions.len() {
         return Err(tampered(None));
     }
     let mut submissions = Vec::with_capacity(content.submissions.len());
     for (k, (json, sum)) in content
         .submissions
         .iter()
-        .zip(&raw.manifest.submissions)
+        .zip(&manifest.submissions)
         .enumerate()
     {
         if sha256(json.get().as_bytes()) != sum.sha256 {
@@ -311,7 +311,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Bundle, ExportError> {
         submissions.push(s);
     }
     Ok(Bundle {
-        manifest: raw.manifest,
+        manifest,
         forms: content.forms,
         submissions,
     })
