@@ -441,27 +441,18 @@ impl Repository for IdbRepository {
     async fn submissions_page(&self, after: Option<&str>, limit: u32) -> Result<Vec<Submission>> {
         let tx = self.read_tx(SUBMISSIONS)?;
         let store = tx.object_store(SUBMISSIONS).idb()?;
-        let values: Vec<JsValue> = match after {
-            Some(after) => store
-                .get_all::<JsValue>()
-                .with_query::<String, _>(KeyRange::LowerBound(after.to_string(), true))
-                .with_limit(limit)
-                .primitive()
-                .idb()?
-                .await
-                .idb()?
-                .collect::<std::result::Result<_, _>>()
-                .idb()?,
-            None => store
-                .get_all::<JsValue>()
-                .with_limit(limit)
-                .primitive()
-                .idb()?
-                .await
-                .idb()?
-                .collect::<std::result::Result<_, _>>()
-                .idb()?,
-        };
+        // Instance ids are strings, and "" is the least string: from the first, or after `after`.
+        let from = KeyRange::LowerBound(after.unwrap_or_default().to_string(), after.is_some());
+        let values: Vec<JsValue> = store
+            .get_all::<JsValue>()
+            .with_query::<String, _>(from)
+            .with_limit(limit)
+            .primitive()
+            .idb()?
+            .await
+            .idb()?
+            .collect::<std::result::Result<_, _>>()
+            .idb()?;
         values.iter().map(|v| parse(v, "submission")).collect()
     }
 
