@@ -24,6 +24,11 @@ pub fn local_time(ms: f64) -> String {
     )
 }
 
+/// Milliseconds since the epoch as the local day, `YYYY-MM-DD`.
+pub fn local_day(ms: f64) -> String {
+    local_time(ms).chars().take(10).collect()
+}
+
 #[component]
 pub fn Home(
     /// (form id, title) of the forms that can be started.

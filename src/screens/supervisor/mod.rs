@@ -19,7 +19,7 @@ use xonadon_storage::{
 };
 
 use crate::i18n::{t, T};
-use crate::screens::home::local_time;
+use crate::screens::home::{local_day, local_time};
 use crate::settings::{ui_language, LanguagePicker, Settings};
 use crate::store::Store;
 use rows::{distinct, Filters, Row, Sort, SortKey};
@@ -46,10 +46,7 @@ async fn read_rows(store: Store) -> Vec<Row> {
         };
         let Some(last) = page.last() else { break };
         after = Some(last.instance_id.clone());
-        rows.extend(
-            page.iter()
-                .map(|s| Row::of(s, |ms| local_time(ms).chars().take(10).collect())),
-        );
+        rows.extend(page.iter().map(|s| Row::of(s, local_day)));
     }
     rows
 }
@@ -137,6 +134,7 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
 
     let all_rows = Memo::new(move |_| data().rows.clone());
     let progress = RwSignal::new(None::<(usize, usize)>);
+    let summary_open = RwSignal::new(false);
     let cancel = StoredValue::new(false);
     let shown = Memo::new(move |_| {
         let f = filters.get();
@@ -454,9 +452,12 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
                         </div>
                     </Show>
                 </section>
-                <details class="summary">
+                <details class="summary" on:toggle=move |ev| {
+                    summary_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+                }>
                     <summary>{move || t(&ui_language(), T::Summary)}</summary>
-                    {move || {
+                    // Counted only while open: the list may hold thousands.
+                    {move || summary_open.get().then(|| {
                         let rows = shown.get();
                         let d = data();
                         let lang = ui_language();
@@ -479,7 +480,7 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
                         charts.into_iter().map(|(title, bars)| view! {
                             <summary::Chart title=t(&lang, title).to_string() bars=bars />
                         }).collect_view()
-                    }}
+                    })}
                 </details>
                 {move || opened.get().flatten().map(|s| {
                     let form = forms.get(&data().forms, &s.form_id, &s.form_version);

@@ -1,6 +1,8 @@
 //! The supervisor's summary: how many submissions per day, per enumerator and per mahalla, and
 //! how often each need was identified — counts as plain data, drawn by `Chart` as SVG bars.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -13,16 +15,14 @@ pub struct Bar {
 
 /// Counts of `keys`, largest first (ties: by label); blank keys are left out.
 pub fn count(keys: impl IntoIterator<Item = String>) -> Vec<Bar> {
-    let mut bars: Vec<Bar> = Vec::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
     for key in keys.into_iter().filter(|k| !k.is_empty()) {
-        match bars.iter_mut().find(|b| b.label == key) {
-            Some(b) => b.count += 1,
-            None => bars.push(Bar {
-                label: key,
-                count: 1,
-            }),
-        }
+        *counts.entry(key).or_default() += 1;
     }
+    let mut bars: Vec<Bar> = counts
+        .into_iter()
+        .map(|(label, count)| Bar { label, count })
+        .collect();
     bars.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     bars
 }

@@ -39,14 +39,6 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// `2026-11-26` for file names.
-fn today() -> String {
-    crate::screens::home::local_time(now_ms())
-        .chars()
-        .take(10)
-        .collect()
-}
-
 /// Imports each file in turn; one line per file says what happened (or why nothing did).
 pub async fn import_files(store: Store, files: Vec<web_sys::File>, language: &str) -> Vec<String> {
     let Some(repo) = store.repo() else {
@@ -69,17 +61,26 @@ pub async fn import_files(store: Store, files: Vec<web_sys::File>, language: &st
                 continue;
             }
         };
-        // What the device holds now (earlier files of this import included).
-        let held: HashMap<String, Submission> = match repo.list_submissions().await {
-            Ok(list) => list
-                .into_iter()
-                .map(|s| (s.instance_id.clone(), s))
-                .collect(),
-            Err(e) => {
-                report.push(format!("{name}: {}", storage_message(language, &e)));
-                continue;
+        // What the device holds now of the bundle's submissions (earlier files included).
+        let mut held: HashMap<String, Submission> = HashMap::new();
+        let mut failed = None;
+        for incoming in &bundle.submissions {
+            let id = &incoming.submission.instance_id;
+            match repo.get_submission(id).await {
+                Ok(Some(s)) => {
+                    held.insert(id.clone(), s);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
             }
-        };
+        }
+        if let Some(e) = failed {
+            report.push(format!("{name}: {}", storage_message(language, &e)));
+            continue;
+        }
         let forms = repo.list_forms().await.unwrap_or_default();
         let plan = merge::plan(
             &bundle,
@@ -159,7 +160,7 @@ pub async fn export(
             .ok_or_else(|| format!("form {form_id} version {version} is not on this device"))?;
         bundle_forms.push(BundleForm::from_record(record).map_err(text)?);
     }
-    let stamp = today();
+    let stamp = crate::screens::home::local_day(now_ms());
     let (file_name, blob) = match format {
         Format::Bundle => {
             let writer = BundleWriter::new(Chunks::default(), &bundle_forms, &device_id, now_ms())
