@@ -290,3 +290,14 @@ where
         std::panic::resume_unwind(e.into_panic());
     }
 }
+
+/// The key of the filling screen's current page (`data-page`), or `""` elsewhere.
+pub async fn page_key(c: &Client) -> String {
+    let key = js(
+        c,
+        "const m = document.querySelector('main.page'); return m ? m.dataset.page : '';",
+        vec![],
+    )
+    .await;
+    key.as_str().unwrap_or_default().to_string()
+}

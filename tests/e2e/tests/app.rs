@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use xonadon_e2e::{
-    cdp, dist, in_browser, js, profile, screenshot, until, wait_for, workspace, Driver,
+    cdp, dist, in_browser, js, page_key, profile, screenshot, until, wait_for, workspace, Driver,
     StaticServer, FILL,
 };
 
@@ -59,16 +59,6 @@ async fn click(c: &Client, css: &str) {
     el.click()
         .await
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
-
-async fn page_key(c: &Client) -> String {
-    let key = js(
-        c,
-        "const m = document.querySelector('main.page'); return m ? m.dataset.page : '';",
-        vec![],
-    )
-    .await;
-    key.as_str().unwrap_or_default().to_string()
 }
 
 async fn next(c: &Client) {

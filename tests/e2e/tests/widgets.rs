@@ -7,7 +7,7 @@
 use fantoccini::Client;
 use serde_json::json;
 use xonadon_e2e::{
-    cdp, dist, in_browser, js, profile, screenshot, until, wait_for, Driver, StaticServer,
+    cdp, dist, in_browser, js, page_key, profile, screenshot, until, wait_for, Driver, StaticServer,
 };
 
 /// Visible questions on the current page.
@@ -21,16 +21,6 @@ async fn visible_questions(c: &Client) -> u64 {
     .await
     .as_u64()
     .unwrap_or_default()
-}
-
-async fn page_key(c: &Client) -> String {
-    let key = js(
-        c,
-        "const m = document.querySelector('main.page'); return m ? m.dataset.page : '';",
-        vec![],
-    )
-    .await;
-    key.as_str().unwrap_or_default().to_string()
 }
 
 async fn next(c: &Client) {
