@@ -515,16 +515,6 @@ impl Repository for IdbRepository {
         commit(tx, &raw).await
     }
 
-    async fn list_media_of(&self, draft_id: &str) -> Result<Vec<Media>> {
-        let mut out = Vec::new();
-        for (name, owner) in self.media_index().await? {
-            if owner == draft_id {
-                out.extend(self.get_media(&name).await?);
-            }
-        }
-        Ok(out)
-    }
-
     async fn media_index(&self) -> Result<Vec<(String, String)>> {
         let tx = self.read_tx(MEDIA)?;
         let store = tx.object_store(MEDIA).idb()?;

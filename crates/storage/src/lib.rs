@@ -143,8 +143,16 @@ pub trait Repository {
     /// since the submission refers to them).
     async fn delete_media_of(&self, draft_id: &str) -> Result<()>;
 
-    /// Every file of a draft or submission (the draft id is the instance id), by name.
-    async fn list_media_of(&self, draft_id: &str) -> Result<Vec<Media>>;
+    /// Every file of a draft or submission (its draft id or instance id), by name.
+    async fn list_media_of(&self, draft_id: &str) -> Result<Vec<Media>> {
+        let mut out = Vec::new();
+        for (name, owner) in self.media_index().await? {
+            if owner == draft_id {
+                out.extend(self.get_media(&name).await?);
+            }
+        }
+        Ok(out)
+    }
 
     /// The name and draft id of every file, without their bytes, in name order: one read for
     /// an export of thousands (then [`Repository::get_media`] for the ones it needs).

@@ -164,16 +164,6 @@ impl Repository for MemoryRepository {
         Ok(())
     }
 
-    async fn list_media_of(&self, draft_id: &str) -> Result<Vec<Media>> {
-        let state = self.state.borrow();
-        Ok(state
-            .media
-            .values()
-            .filter(|m| m.draft_id == draft_id)
-            .cloned()
-            .collect())
-    }
-
     async fn media_index(&self) -> Result<Vec<(String, String)>> {
         Ok(self
             .state
