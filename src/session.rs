@@ -43,11 +43,13 @@ impl Session {
         }
     }
 
-    /// Records that the worker has answered (or cleared) `node`.
-    pub fn touch(&self, node: NodeId) {
+    /// The worker's answer to `node`: recorded as touched, then given to the engine (a value
+    /// the engine refuses changes nothing).
+    pub fn answer(&self, node: NodeId, value: &str) {
         self.touched.update_value(|t| {
             t.insert(node);
         });
+        let _ = self.change(|i| i.set_value(node, value));
     }
 
     pub fn touched(&self, node: NodeId) -> bool {

@@ -104,8 +104,7 @@ fn block(session: Session, questions: impl IntoIterator<Item = (NodeId, Texts)>)
             }
             let current = || session.peek(|i| i.node(node).value.clone());
             if let Some(value) = control.value_after(&ev, current) {
-                session.touch(node);
-                let _ = session.change(|i| i.set_value(node, &value));
+                session.answer(node, &value);
             }
         }
     };
@@ -142,11 +141,7 @@ fn write(session: Session, node: NodeId, texts: &Texts, m: &mut Markup) -> Optio
     } else {
         "div"
     };
-    let class = if shown.message.is_some() {
-        "question invalid"
-    } else {
-        "question"
-    };
+    let class = shown.class();
     m.open(
         tag,
         &[
@@ -229,10 +224,7 @@ fn with_component(session: Session, node: NodeId) -> AnyView {
     let may_be_required = !matches!(element.required, Condition::Always(false));
     heading(&mut m, node, Control::Own, &texts, &shown, may_be_required);
     message(&mut m, node, &shown);
-    let set = move |v: String| {
-        session.touch(node);
-        let _ = session.change(|i| i.set_value(node, &v));
-    };
+    let set = move |v: String| session.answer(node, &v);
     let value = Memo::new(move |_| session.read(node, |i| i.node(node).value.clone()));
     let id = format!("q{node}");
     let widget = if matches!(element.question_type(), Some(QuestionType::Image)) {
@@ -240,11 +232,7 @@ fn with_component(session: Session, node: NodeId) -> AnyView {
     } else {
         view! { <Geopoint id=id value=value set=set /> }.into_any()
     };
-    let class = if shown.message.is_some() {
-        "question invalid"
-    } else {
-        "question"
-    };
+    let class = shown.class();
     view! {
         <div class=class id=format!("node-{node}") data-path=path hidden=!shown.relevant>
             <div inner_html=m.finish()></div>

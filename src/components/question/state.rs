@@ -71,6 +71,15 @@ pub(super) struct Shown {
 }
 
 impl Shown {
+    /// The question's CSS classes: `invalid` while it has a message.
+    pub(super) fn class(&self) -> &'static str {
+        if self.message.is_some() {
+            "question invalid"
+        } else {
+            "question"
+        }
+    }
+
     /// A blank required answer says so only once the worker has been at the question or has
     /// reached the finalize step (a blank form is not a wall of red).
     pub(super) fn of(
