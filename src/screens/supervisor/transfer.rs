@@ -120,6 +120,16 @@ pub async fn import_files(store: Store, files: Vec<web_sys::File>, language: &st
 /// households natively, `examples/export_memory.rs`); CSV streams and has no such limit.
 pub const MAX_XLSX: usize = 1_000;
 
+/// Refuses a workbook of more than [`MAX_XLSX`] submissions, saying what to do instead: past
+/// that it would not fit a cheap tablet's memory, and CSV streams.
+fn xlsx_fits(language: &str, submissions: usize) -> Result<(), String> {
+    if submissions > MAX_XLSX {
+        Err(t(language, T::TooManyForXlsx).replace("{n}", &MAX_XLSX.to_string()))
+    } else {
+        Ok(())
+    }
+}
+
 /// An export's progress on screen, and the supervisor's "cancel".
 pub struct OnScreen {
     pub progress: RwSignal<Option<(usize, usize)>>,
@@ -195,10 +205,7 @@ pub async fn export(
         }
         Format::Xlsx => {
             // A workbook is assembled whole (rust_xlsxwriter): read the selection, then write.
-            // Past MAX_XLSX it would not fit a cheap tablet's memory: CSV streams.
-            if ids.len() > MAX_XLSX {
-                return Err(t(&language, T::TooManyForXlsx).replace("{n}", &MAX_XLSX.to_string()));
-            }
+            xlsx_fits(&language, ids.len())?;
             let mut selected = Vec::new();
             let mut after: Option<String> = None;
             loop {
@@ -244,4 +251,19 @@ pub async fn export(
         .map_err(|e| storage_message(&language, &e))?;
     store.revision.update(|r| *r += 1);
     Ok(format!("{file_name}: {}", ids.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn a_workbook_holds_at_most_max_xlsx() {
+        assert_eq!(xlsx_fits("en", MAX_XLSX), Ok(()));
+        let refused = xlsx_fits("ru", MAX_XLSX + 1).unwrap_err();
+        assert!(
+            refused.contains("1000") && refused.contains("CSV"),
+            "{refused}"
+        );
+    }
 }
