@@ -6,7 +6,8 @@
 //   nothing, so a failed download never leaves a half-filled shell.
 // - activate: delete the caches of older builds. Drafts and submissions live in IndexedDB,
 //   which this worker never touches.
-// - fetch: the shell from the cache; navigations get the cached index.html.
+// - fetch: the shell from the cache. A navigation gets its own page (index.html or
+//   supervisor.html, query ignored); one to anything else gets index.html.
 // No skipWaiting: a new build takes over once every tab of the old one is closed, so a page
 // never mixes files of two builds.
 const VERSION = "__VERSION__";
@@ -37,7 +38,10 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(
       caches.open(CACHE).then((cache) =>
-        cache.match("./index.html").then((hit) => hit || fetch(request)),
+        cache
+          .match(request, { ignoreSearch: true })
+          .then((hit) => hit || cache.match("./index.html"))
+          .then((hit) => hit || fetch(request)),
       ),
     );
     return;

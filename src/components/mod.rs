@@ -1,4 +1,4 @@
-//! Widgets of the filling screen.
+//! Widgets of the filling screen, and the few both pages share (confirm, review).
 
 pub mod confirm;
 pub mod geopoint;
@@ -6,4 +6,5 @@ pub mod item;
 pub mod markup;
 pub mod photo;
 pub mod question;
+pub mod review;
 pub mod roster;

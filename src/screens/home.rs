@@ -6,8 +6,8 @@ use leptos::task::spawn_local;
 use xonadon_storage::{Draft, Repository, ReviewStatus, Submission};
 
 use crate::components::confirm::Confirm;
+use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
-use crate::screens::supervisor::{status_class, status_text};
 use crate::settings::{ui_language, LanguagePicker, Settings};
 use crate::store::Store;
 
@@ -35,9 +35,6 @@ pub fn Home(
     forms: Vec<(String, String)>,
     #[prop(into)] on_new: Callback<String>,
     #[prop(into)] on_resume: Callback<Draft>,
-    /// Opens the supervisor's screen (import, review, export).
-    #[prop(into)]
-    on_supervisor: Callback<()>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let form_titles = StoredValue::new(forms.clone());
@@ -75,9 +72,10 @@ pub fn Home(
         <div class="home">
             <header class="bar">
                 <h1>{move || t(&ui_language(), T::AppName)}</h1>
-                <button type="button" id="open-supervisor" on:click=move |_| on_supervisor.run(())>
+                // The supervisor's page (import, review, export) is a page of its own.
+                <a class="button" id="open-supervisor" href="supervisor.html">
                     {move || t(&ui_language(), T::Supervisor)}
-                </button>
+                </a>
                 <LanguagePicker />
             </header>
             <main>

@@ -18,6 +18,7 @@ use xonadon_storage::{
     Conflict, FormRecord, Repository, Resolution, Review, ReviewComment, ReviewStatus, Submission,
 };
 
+use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
 use crate::screens::home::{local_day, local_time};
 use crate::settings::{ui_language, LanguagePicker, Settings};
@@ -49,25 +50,6 @@ async fn read_rows(store: Store) -> Vec<Row> {
         rows.extend(page.iter().map(|s| Row::of(s, local_day)));
     }
     rows
-}
-
-pub fn status_text(language: &str, s: ReviewStatus) -> &'static str {
-    t(
-        language,
-        match s {
-            ReviewStatus::Pending => T::Pending,
-            ReviewStatus::Approved => T::Approved,
-            ReviewStatus::HasIssues => T::HasIssues,
-        },
-    )
-}
-
-pub fn status_class(s: ReviewStatus) -> &'static str {
-    match s {
-        ReviewStatus::Pending => "status pending",
-        ReviewStatus::Approved => "status approved",
-        ReviewStatus::HasIssues => "status has-issues",
-    }
 }
 
 /// The label of `value`, an answer to the question named `question` (a choice name).
@@ -104,8 +86,31 @@ impl Forms {
     }
 }
 
+/// The supervisor's page (`supervisor.html`, its own Wasm module).
 #[component]
-pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
+pub fn SupervisorApp() -> impl IntoView {
+    let store = crate::provide_device();
+    let fatal = RwSignal::new(None::<crate::store::Notice>);
+    let ready = RwSignal::new(false);
+    spawn_local(async move {
+        match crate::open_store(store, crate::default_form()).await {
+            Ok(()) => ready.set(true),
+            Err(notice) => fatal.set(Some(notice)),
+        }
+    });
+    view! {
+        <crate::PageShell fatal=fatal>
+            {move || if ready.get() {
+                view! { <Supervisor /> }.into_any()
+            } else {
+                view! { <p class="loading">"…"</p> }.into_any()
+            }}
+        </crate::PageShell>
+    }
+}
+
+#[component]
+fn Supervisor() -> impl IntoView {
     let store = expect_context::<Store>();
     let settings = expect_context::<Settings>();
     let data = LocalResource::new(move || {
@@ -294,7 +299,7 @@ pub fn Supervisor(#[prop(into)] on_home: Callback<()>) -> impl IntoView {
     view! {
         <div class="supervisor">
             <header class="bar">
-                <button type="button" on:click=move |_| on_home.run(())>{move || t(&ui_language(), T::Home)}</button>
+                <a class="button" id="open-home" href="./">{move || t(&ui_language(), T::Home)}</a>
                 <h1>{move || t(&ui_language(), T::Supervisor)}</h1>
                 <LanguagePicker />
             </header>

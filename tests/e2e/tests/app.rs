@@ -434,7 +434,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
         "the photo {photo:?} travels in the bundle"
     );
     let _ = std::fs::remove_dir_all(&downloads);
-    click(c, ".supervisor header button").await;
+    click(c, "#open-home").await;
     wait_for(c, ".home").await;
 
     // No network: the service worker starts the app, and a new draft is saved.
@@ -456,6 +456,11 @@ async fn scenario(c: &Client, server: &StaticServer) {
         .expect("drafts");
     assert_eq!(drafts.len(), 1, "the offline draft is saved");
     screenshot(c, "07-offline").await;
+    // The supervisor's page (its own Wasm module) is in the offline shell too.
+    click(c, "#open-supervisor").await;
+    wait_for(c, ".supervisor table.submissions tbody tr").await;
+    click(c, "#open-home").await;
+    wait_for(c, ".home .drafts").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

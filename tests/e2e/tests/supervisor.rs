@@ -395,7 +395,7 @@ async fn tablet(c: &Client, server: &StaticServer, files: &Path) {
         lines[0].contains("1 yangi tekshiruv"),
         "the review arrives: {lines:?}"
     );
-    click(c, ".supervisor header button").await;
+    click(c, "#open-home").await;
     wait_for(c, ".home .finalized").await;
     until(
         c,

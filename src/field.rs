@@ -1,0 +1,199 @@
+//! The field worker's page (`index.html`): the forms on this device, drafts, filling a form,
+//! finalizing it. Nothing of the supervisor's export code is linked into its Wasm.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use xonadon_engine::navigation;
+use xonadon_engine::{load, Form, Host, Instance};
+use xonadon_storage::{Draft, Repository, Submission};
+
+use crate::components;
+use crate::host::BrowserHost;
+use crate::screens::fill::FillScreen;
+use crate::screens::home::Home;
+use crate::session::Session;
+use crate::settings::Settings;
+use crate::store::{self, Notice, Store};
+use crate::{default_form, now_ms, open_store, provide_device, title_of, PageShell};
+
+#[derive(Clone)]
+enum Screen {
+    Loading,
+    Home,
+    Fill(Box<Draft>, Arc<Form>),
+}
+
+#[component]
+pub fn FieldApp() -> impl IntoView {
+    let store = provide_device();
+    let screen = RwSignal::new(Screen::Loading);
+    let fatal = RwSignal::new(None::<Notice>);
+    let form = default_form();
+    {
+        let form = form.clone();
+        spawn_local(async move {
+            match open_store(store, form).await {
+                Ok(()) => {
+                    // Answers journaled while the last IndexedDB write could not finish.
+                    store.recover().await;
+                    screen.set(Screen::Home);
+                }
+                Err(notice) => fatal.set(Some(notice)),
+            }
+        });
+    }
+
+    let forms: Vec<(String, String)> = form
+        .as_ref()
+        .map(|f| vec![(f.settings.form_id.clone(), title_of(f))])
+        .unwrap_or_default();
+    let start = move |_form_id: String| {
+        let Ok(form) = default_form() else { return };
+        let inst = Instance::new(Arc::clone(&form), Arc::new(BrowserHost));
+        let now = now_ms();
+        let draft = Draft {
+            id: BrowserHost.uuid(),
+            form_id: form.settings.form_id.clone(),
+            form_version: form.settings.version.clone(),
+            answers: inst.snapshot(),
+            page: navigation::pages(&inst)
+                .first()
+                .map(|p| p.key.clone())
+                .unwrap_or_default(),
+            language: None,
+            started_at_ms: now,
+            updated_at_ms: now,
+            answered: 0,
+            total: navigation::progress(&inst).total,
+            title: None,
+        };
+        spawn_local(async move {
+            if store.save_draft(&draft).await {
+                screen.set(Screen::Fill(Box::new(draft), form));
+            }
+        });
+    };
+    let resume = move |draft: Draft| {
+        spawn_local(async move {
+            let Some(repo) = store.repo() else { return };
+            let record = store.report(repo.get_form(&draft.form_id, &draft.form_version).await);
+            let json = match record.flatten() {
+                Some(r) => r.json,
+                None => {
+                    store.error.set(Some(Notice::Text(format!(
+                        "The form {} version {} is not on this device; the draft cannot be opened.",
+                        draft.form_id, draft.form_version
+                    ))));
+                    return;
+                }
+            };
+            match load(&json) {
+                Ok(f) => screen.set(Screen::Fill(Box::new(draft), Arc::new(f))),
+                Err(e) => store.error.set(Some(Notice::Text(e.to_string()))),
+            }
+        });
+    };
+
+    view! {
+        <PageShell fatal=fatal>
+        {move || match screen.get() {
+            Screen::Loading => view! { <p class="loading">"…"</p> }.into_any(),
+            Screen::Home => view! {
+                <Home forms=forms.clone() on_new=start on_resume=resume />
+            }.into_any(),
+            Screen::Fill(draft, form) => view! {
+                <Filling draft=*draft form=form on_done=move |_| screen.set(Screen::Home) />
+            }.into_any(),
+        }}
+        </PageShell>
+    }
+}
+
+/// A draft being filled: restores it, saves it as it changes, finalizes it.
+#[component]
+fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let settings = expect_context::<Settings>();
+    let instance = match Instance::restore(Arc::clone(&form), Arc::new(BrowserHost), &draft.answers)
+    {
+        Ok(i) => i,
+        Err(e) => {
+            store.error.set(Some(Notice::Text(e.to_string())));
+            return view! { <button type="button" on:click=move |_| on_done.run(())>"←"</button> }
+                .into_any();
+        }
+    };
+    let session = Session::new(instance);
+    provide_context(components::photo::DraftId(draft.id.clone()));
+    let page = RwSignal::new(draft.page.clone());
+    let base = StoredValue::new(draft);
+    // Once finalizing starts, no autosave may write the draft back (it would reappear).
+    let finalizing = StoredValue::new(false);
+    let make = move || -> Option<Draft> {
+        if finalizing.get_value() {
+            return None;
+        }
+        let mut d = base.get_value();
+        session.peek(|i| {
+            let p = navigation::progress(i);
+            d.answers = i.snapshot();
+            d.answered = p.answered;
+            d.total = p.total;
+            // `concat(${head}, ' — ', ...)` before anything is answered is only punctuation.
+            d.title = i
+                .instance_name()
+                .filter(|t| t.chars().any(char::is_alphanumeric));
+            d.language = i.language().map(str::to_string);
+        });
+        d.page = page.get_untracked();
+        d.updated_at_ms = now_ms();
+        Some(d)
+    };
+    store::autosave(
+        store,
+        move || {
+            session.edits.track();
+            page.track();
+        },
+        make,
+    );
+    let home = move |_| {
+        if let Some(d) = make() {
+            spawn_local(async move {
+                store.save_draft(&d).await;
+                on_done.run(());
+            });
+        }
+    };
+    let finalize = move |_| {
+        let Some(d) = make() else { return };
+        finalizing.set_value(true);
+        let submission = session.peek(|i| Submission {
+            instance_id: i
+                .find("/meta/instanceID")
+                .map(|n| i.node(n).value.clone())
+                .unwrap_or_else(|_| format!("uuid:{}", d.id)),
+            form_id: d.form_id.clone(),
+            form_version: d.form_version.clone(),
+            data: i.submission(),
+            started_at_ms: d.started_at_ms,
+            finalized_at_ms: now_ms(),
+            enumerator: settings.enumerator.get_untracked(),
+            device_id: settings.device_id.get_untracked(),
+            title: i.instance_name(),
+            review: Default::default(),
+            exports: Vec::new(),
+        });
+        spawn_local(async move {
+            if store.finalize(&d.id, &submission).await {
+                on_done.run(());
+            } else {
+                // Not finalized (storage said why on screen): the draft is still the draft.
+                finalizing.set_value(false);
+            }
+        });
+    };
+    view! { <FillScreen session=session page=page on_home=home on_finalize=finalize /> }.into_any()
+}
