@@ -106,13 +106,22 @@ impl MergePlan {
                         .iter()
                         .map(|m| m.to_media(&s.submission.instance_id))
                 })
+                .chain(self.conflicts.iter().flat_map(|s| {
+                    // A conflicting copy's photos wait under the conflict (`Conflict::media_name`).
+                    let id = conflict_id(s, now_ms);
+                    s.media.iter().map(move |m| {
+                        let mut media = m.to_media(&id);
+                        media.name = Conflict::media_name(&id, &m.name);
+                        media
+                    })
+                }))
                 .collect(),
             reviews: self.review_updates.clone(),
             conflicts: self
                 .conflicts
                 .iter()
                 .map(|s| Conflict {
-                    id: format!("{}@{now_ms}", s.submission.instance_id),
+                    id: conflict_id(s, now_ms),
                     imported_at_ms: now_ms,
                     source: source.to_string(),
                     submission: s.submission.clone(),
@@ -120,6 +129,11 @@ impl MergePlan {
                 .collect(),
         }
     }
+}
+
+/// A conflict's id: its instance id and when it was imported.
+fn conflict_id(copy: &BundleSubmission, now_ms: f64) -> String {
+    format!("{}@{now_ms}", copy.submission.instance_id)
 }
 
 /// What one import did, for the supervisor.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use xonadon_engine::{FixedHost, Form, Instance};
 use xonadon_export::bundle::{self, BundleForm, BundleMedia, BundleSubmission};
-use xonadon_export::merge::{Collection, ImportReport};
+use xonadon_export::merge::{self, Collection, ImportReport};
 use xonadon_export::table::{Layout, Options};
 use xonadon_export::{csv_zip, ExportError};
 use xonadon_storage::{FormRecord, Review, ReviewComment, ReviewStatus, Submission};
@@ -303,6 +303,47 @@ fn bundles_from_two_tablets_merge_by_instance_id() {
     assert_eq!(r3.added + r3.review_updates + r3.conflicts, 0);
     assert_eq!(r3.duplicates, 2);
     assert_eq!(all, before);
+}
+
+/// What a device writes for an import: new submissions' photos under their names, a
+/// conflicting copy's photos waiting under the conflict (never over the held photo).
+#[test]
+fn an_import_keeps_the_photos_of_new_and_conflicting_copies() {
+    let photo = |name: &str, byte: u8| BundleMedia {
+        name: name.into(),
+        mime: "image/jpeg".into(),
+        base64: vec![0xFF, 0xD8, byte],
+    };
+    let held = household_b();
+    let mut changed = held.clone();
+    changed.data["head"] = "Bobur Aliev".into();
+    let new = household_a();
+    let forms = [BundleForm::from_record(&record()).unwrap()];
+    let subs = [
+        BundleSubmission::new(&new, vec![photo("a.jpg", 1)]),
+        BundleSubmission::new(&changed, vec![photo("b.jpg", 2)]),
+    ];
+    let bytes = bundle::write(&forms, &subs, "tablet-2", 4.0).unwrap();
+    let read = bundle::read("tablet2.json", &bytes).unwrap();
+    let plan = merge::plan(
+        &read,
+        |id| (id == held.instance_id).then(|| held.clone()),
+        |_, _| true,
+    )
+    .unwrap();
+    let import = plan.to_import("tablet2.json", 5.0);
+    assert_eq!(import.conflicts.len(), 1);
+    let conflict = &import.conflicts[0].id;
+    assert_eq!(conflict, "uuid:b@5");
+    let media: Vec<(&str, &str, u8)> = import
+        .media
+        .iter()
+        .map(|m| (m.name.as_str(), m.draft_id.as_str(), m.bytes[2]))
+        .collect();
+    assert_eq!(
+        media,
+        [("a.jpg", "uuid:a", 1), ("uuid:b@5/b.jpg", "uuid:b@5", 2)]
+    );
 }
 
 #[test]

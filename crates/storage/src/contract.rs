@@ -441,6 +441,20 @@ pub async fn imports<R: Repository>(repo: &R) {
     let ns = "import-form";
     let held = submission("i-held", ns, 1.0);
     repo.put_submission(&held).await.unwrap();
+    let photo = |name: &str, owner: &str, byte: u8| Media {
+        name: name.into(),
+        draft_id: owner.into(),
+        mime: "image/jpeg".into(),
+        bytes: vec![0xFF, 0xD8, byte],
+    };
+    let held_photo = photo("i-held-photo.jpg", "i-held", 1);
+    repo.put_media(&held_photo).await.unwrap();
+    // The conflicting copy's photo of the same name, waiting under the conflict.
+    let copy_photo = photo(
+        &Conflict::media_name("i-held@3", "i-held-photo.jpg"),
+        "i-held@3",
+        2,
+    );
     let f = form(ns, "1", r#"{"settings":{"form_id":"import-form"}}"#, 5.0);
     let mut copy = held.clone();
     copy.data = json!({ "household": { "head_name": "Dilnoza B." } });
@@ -451,12 +465,7 @@ pub async fn imports<R: Repository>(repo: &R) {
     let import = Import {
         forms: vec![f.clone()],
         submissions: vec![submission("i-new", ns, 2.0)],
-        media: vec![Media {
-            name: "i-new-photo.jpg".into(),
-            draft_id: "i-new".into(),
-            mime: "image/jpeg".into(),
-            bytes: vec![0xFF, 0xD8, 7],
-        }],
+        media: vec![photo("i-new-photo.jpg", "i-new", 7), copy_photo.clone()],
         reviews: vec![("i-held".into(), reviewed.clone())],
         conflicts: vec![Conflict {
             id: "i-held@3".into(),
@@ -484,7 +493,16 @@ pub async fn imports<R: Repository>(repo: &R) {
     ok.forms[0] = repo.get_form(ns, "1").await.unwrap().unwrap();
     repo.import(&ok).await.unwrap();
     assert!(repo.get_submission("i-new").await.unwrap().is_some());
-    assert_eq!(repo.list_media_of("i-new").await.unwrap(), ok.media);
+    assert_eq!(repo.list_media_of("i-new").await.unwrap(), ok.media[..1]);
+    assert_eq!(
+        repo.list_media_of("i-held").await.unwrap(),
+        std::slice::from_ref(&held_photo),
+        "the held photo is untouched by the copy's"
+    );
+    assert_eq!(
+        repo.list_media_of("i-held@3").await.unwrap(),
+        std::slice::from_ref(&copy_photo)
+    );
     assert!(repo
         .media_index()
         .await
@@ -509,8 +527,11 @@ pub async fn imports<R: Repository>(repo: &R) {
         repo.get_submission("i-held").await.unwrap().unwrap().data,
         held.data
     );
+    assert_eq!(repo.list_media_of("i-held").await.unwrap(), [held_photo]);
+    assert!(repo.list_media_of("i-held@3").await.unwrap().is_empty());
     let again = Import {
         conflicts: ok.conflicts.clone(),
+        media: vec![copy_photo],
         ..Import::default()
     };
     repo.import(&again).await.unwrap();
@@ -521,6 +542,12 @@ pub async fn imports<R: Repository>(repo: &R) {
         repo.get_submission("i-held").await.unwrap().unwrap().data,
         copy.data
     );
+    assert_eq!(
+        repo.list_media_of("i-held").await.unwrap(),
+        [photo("i-held-photo.jpg", "i-held", 2)],
+        "the copy's photo replaces the held one, under its own name"
+    );
+    assert!(repo.list_media_of("i-held@3").await.unwrap().is_empty());
     assert!(repo.list_conflicts().await.unwrap().is_empty());
     repo.resolve_conflict("gone", Resolution::KeepHeld)
         .await

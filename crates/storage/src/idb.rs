@@ -618,14 +618,40 @@ impl Repository for IdbRepository {
     }
 
     async fn resolve_conflict(&self, id: &str, resolution: Resolution) -> Result<()> {
-        let (tx, raw) = self.write_tx(&[CONFLICTS, SUBMISSIONS])?;
+        let (tx, raw) = self.write_tx(&[CONFLICTS, SUBMISSIONS, MEDIA])?;
         {
             let conflicts = tx.object_store(CONFLICTS).idb()?;
             let held: Option<JsValue> = conflicts.get(id).primitive().idb()?.await.idb()?;
             let Some(value) = held else { return Ok(()) };
             let conflict: Conflict = parse(&value, &format!("conflict {id}"))?;
-            if resolution == Resolution::TakeImported {
-                let s = &conflict.submission;
+            let media = tx.object_store(MEDIA).idb()?;
+            let owners = media_owners(&media).await?;
+            let s = &conflict.submission;
+            let take = resolution == Resolution::TakeImported;
+            let prefix = Conflict::media_name(id, "");
+            let mut moved = Vec::new();
+            // Deletes first: a moved photo may take the name of a held one.
+            for (name, value, owner) in owners {
+                let owner = owner.as_deref();
+                if owner == Some(id) || (take && owner == Some(s.instance_id.as_str())) {
+                    media.delete(name.as_str()).primitive().idb()?.await.idb()?;
+                }
+                if take && owner == Some(id) {
+                    let own = name.strip_prefix(&prefix).unwrap_or(&name).to_string();
+                    moved.push((own, value));
+                }
+            }
+            for (name, value) in moved {
+                // The copy's photo takes its own name again, owned by the submission.
+                js_sys::Reflect::set(
+                    &value,
+                    &JsValue::from_str("draft_id"),
+                    &JsValue::from_str(&s.instance_id),
+                )
+                .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+                put_at(&media, &name, value).await?;
+            }
+            if take {
                 put_at(
                     &tx.object_store(SUBMISSIONS).idb()?,
                     s.instance_id.as_str(),

@@ -254,8 +254,24 @@ impl Repository for MemoryRepository {
         let Some(conflict) = state.conflicts.get(id).cloned() else {
             return Ok(());
         };
+        let waiting: Vec<Media> = state
+            .media
+            .values()
+            .filter(|m| m.draft_id == id)
+            .cloned()
+            .collect();
+        for m in &waiting {
+            state.media.remove(&m.name);
+        }
         if resolution == Resolution::TakeImported {
             let s = conflict.submission;
+            state.media.retain(|_, m| m.draft_id != s.instance_id);
+            let prefix = Conflict::media_name(id, "");
+            for mut m in waiting {
+                m.name = m.name.strip_prefix(&prefix).unwrap_or(&m.name).to_string();
+                m.draft_id = s.instance_id.clone();
+                state.media.insert(m.name.clone(), m);
+            }
             state.submissions.insert(s.instance_id.clone(), s);
         }
         state.conflicts.remove(id);

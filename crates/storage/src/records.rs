@@ -143,6 +143,15 @@ pub struct Conflict {
     pub submission: Submission,
 }
 
+impl Conflict {
+    /// Where a photo of the conflicting copy waits until the conflict is resolved: under its
+    /// own name, owned by the conflict, so it never replaces the held submission's photo of
+    /// the same name. Taking the copy moves it back to `name` (see `Resolution`).
+    pub fn media_name(conflict_id: &str, name: &str) -> String {
+        format!("{conflict_id}/{name}")
+    }
+}
+
 /// What one import writes, all in one transaction.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Import {
@@ -159,9 +168,9 @@ pub struct Import {
 /// How a conflict is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolution {
-    /// The held submission stays; the imported copy is dropped.
+    /// The held submission stays; the imported copy and its photos are dropped.
     KeepHeld,
-    /// The imported copy replaces the held submission.
+    /// The imported copy replaces the held submission, and its photos the held one's.
     TakeImported,
 }
 
