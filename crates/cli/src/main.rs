@@ -7,10 +7,12 @@
 //!             [--now 2026-01-31T09:00:00Z] [--utc-offset MINUTES]
 //! xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
 //!                                            bundles from many tablets merged and converted
+//! xonadon import FORM.xlsx [-o FORM.json]     an XLSForm (.xlsx, .xls, .ods) as a JSON form
 //! ```
 
 mod export;
 mod host;
+mod import;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -21,7 +23,8 @@ const USAGE: &str = "usage:
   xonadon check FORM.json...
   xonadon schema
   xonadon run FORM.json [--script SCRIPT.json] [--now DATETIME] [--utc-offset MINUTES]
-  xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]";
+  xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
+  xonadon import FORM.xlsx|FORM.xls|FORM.ods [-o FORM.json]";
 
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum CliError {
@@ -77,6 +80,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
         }
         Some("run") => cmd_run(&args[1..]),
         Some("export") => export::cmd_export(&args[1..]),
+        Some("import") => import::cmd_import(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -290,3 +290,85 @@ fn a_changed_form_has_a_new_version() {
         );
     }
 }
+
+/// An XLSForm workbook with `rows` on its survey sheet, saved under `name`.
+fn xlsform(name: &str, rows: &[&[&str]]) -> String {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("survey").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    let settings = book.add_worksheet();
+    settings.set_name("settings").unwrap();
+    settings.write_row(0, 0, ["form_id", "version"]).unwrap();
+    settings.write_row(1, 0, ["visits", "2026112601"]).unwrap();
+    let path = scratch(name, "");
+    book.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn import_writes_a_form_the_engine_checks() {
+    let xlsx = xlsform(
+        "visits.xlsx",
+        &[
+            &["type", "name", "label::English (en)", "label::Русский (ru)"],
+            &["text", "head", "Head", "Глава"],
+            &["begin repeat", "members", "Member", "Член семьи"],
+            &["integer", "age", "Age", "Возраст"],
+            &["end repeat", "", "", ""],
+        ],
+    );
+    let json = scratch("visits.json", "");
+    let out = xonadon(&["import", &xlsx, "-o", &json]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("0 error(s)"),
+        "{}",
+        text(&out.stderr)
+    );
+    let check = xonadon(&["check", &json]);
+    assert!(check.status.success(), "{}", text(&check.stdout));
+    let form: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(form["settings"]["form_id"], "visits");
+    assert_eq!(form["survey"][1]["children"][0]["label"]["ru"], "Возраст");
+}
+
+#[test]
+fn import_names_the_row_and_writes_nothing_on_errors() {
+    let xlsx = xlsform(
+        "broken.xlsx",
+        &[
+            &["type", "name", "relevant"],
+            &["text", "a", ""],
+            &["integr", "b", ""],
+            &["text", "c", "${a = 1"],
+        ],
+    );
+    let json = scratch("broken.json", "untouched");
+    let out = xonadon(&["import", &xlsx, "-o", &json]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("sheet survey, row 3, column `type`: unknown type `integr`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sheet survey, row 4, column `relevant`"),
+        "{err}"
+    );
+    assert!(err.contains("2 error(s)"), "{err}");
+    assert_eq!(std::fs::read_to_string(&json).unwrap(), "untouched");
+    let not_excel = scratch("notes.xlsx", "plain text");
+    let out = xonadon(&["import", &not_excel]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("is not a spreadsheet"),
+        "{}",
+        text(&out.stderr)
+    );
+}

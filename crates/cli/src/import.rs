@@ -1,0 +1,57 @@
+//! `xonadon import FORM.xlsx|FORM.xls|FORM.ods [-o FORM.json]`: an XLSForm as a Xonadon form.
+
+use std::process::ExitCode;
+
+use crate::CliError;
+
+/// Prints every problem (`FILE: error: sheet survey, row 12, column `relevant`: …`) to stderr
+/// and writes the form when there is no error; exit 1 when there is one (nothing written).
+pub fn cmd_import(args: &[String]) -> Result<ExitCode, CliError> {
+    let mut input = None;
+    let mut output = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" | "--out" => {
+                output = Some(
+                    it.next()
+                        .cloned()
+                        .ok_or_else(|| CliError::Usage(format!("{a} needs a file name")))?,
+                )
+            }
+            f if input.is_none() && !f.starts_with('-') => input = Some(f.to_string()),
+            other => return Err(CliError::Usage(format!("unexpected argument `{other}`"))),
+        }
+    }
+    let input = input.ok_or_else(|| CliError::Usage("import needs an XLSForm file".into()))?;
+    let bytes = std::fs::read(&input).map_err(|source| CliError::Read {
+        path: input.clone(),
+        source,
+    })?;
+    let imported = xonadon_xlsform::import(&input, &bytes).map_err(|e| CliError::Form {
+        path: input.clone(),
+        message: e.to_string(),
+    })?;
+    for p in &imported.problems {
+        eprintln!("{input}: {p}");
+    }
+    let errors = imported.errors();
+    eprintln!(
+        "{input}: {errors} error(s), {} warning(s)",
+        imported.problems.len() - errors
+    );
+    if errors > 0 {
+        eprintln!("{input}: nothing written; fix the errors in the workbook and import it again");
+        return Ok(ExitCode::FAILURE);
+    }
+    match output {
+        Some(path) => {
+            std::fs::write(&path, format!("{}\n", imported.json)).map_err(|e| CliError::Form {
+                path,
+                message: format!("cannot write: {e}"),
+            })?
+        }
+        None => println!("{}", imported.json),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,228 @@
+//! Column headers: which XLSForm column a header is (with pyxform's aliases), and the language
+//! of a translated column (`label::English (en)` → `en`).
+
+/// An XLSForm column Xonadon's format has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Key {
+    Type,
+    Name,
+    Label,
+    Hint,
+    Required,
+    RequiredMessage,
+    Relevant,
+    Constraint,
+    ConstraintMessage,
+    Calculation,
+    Default,
+    ReadOnly,
+    Appearance,
+    ChoiceFilter,
+    Parameters,
+    RepeatCount,
+    Trigger,
+    ListName,
+}
+
+impl Key {
+    /// Texts that have a column per language.
+    pub fn translatable(self) -> bool {
+        matches!(
+            self,
+            Key::Label | Key::Hint | Key::RequiredMessage | Key::ConstraintMessage
+        )
+    }
+}
+
+/// What a header means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Column {
+    /// A column of the format, in a language for translatable texts.
+    Known(Key, Option<String>),
+    /// An XLSForm column Xonadon does not use (yet): media, guidance hints, `bind::…`.
+    Unsupported,
+    /// Not an XLSForm column: on the choices sheet a property `choice_filter` may read.
+    Other(String),
+    /// No header.
+    Blank,
+}
+
+/// Reads a survey or choices header. Column names are matched without regard to case, `::`
+/// separates a column from its language, and pyxform's aliases are accepted.
+pub fn column(header: &str) -> Column {
+    let header = header.trim();
+    if header.is_empty() {
+        return Column::Blank;
+    }
+    let (name, language) = match header.split_once("::") {
+        Some((name, rest)) => (name.trim(), Some(rest.trim())),
+        None => (header, None),
+    };
+    // pyxform's prefixed spellings of plain columns: `bind::relevant`, `control::appearance`.
+    if let (Some(rest), true) = (
+        language,
+        ["bind", "control", "body"].contains(&name.to_ascii_lowercase().as_str()),
+    ) {
+        return match column(rest) {
+            known @ Column::Known(..) => known,
+            _ => Column::Unsupported,
+        };
+    }
+    let key = match name.to_ascii_lowercase().as_str() {
+        "type" => Key::Type,
+        "name" | "value" => Key::Name,
+        "label" | "caption" => Key::Label,
+        "hint" => Key::Hint,
+        "required" => Key::Required,
+        "required_message" | "required message" | "jr:requiredmsg" | "requiredmsg" => {
+            Key::RequiredMessage
+        }
+        "relevant" | "relevance" => Key::Relevant,
+        "constraint" => Key::Constraint,
+        "constraint_message"
+        | "constraint message"
+        | "jr:constraintmsg"
+        | "constraining message" => Key::ConstraintMessage,
+        "calculation" | "calculate" => Key::Calculation,
+        "default" => Key::Default,
+        "read_only" | "readonly" => Key::ReadOnly,
+        "appearance" => Key::Appearance,
+        "choice_filter" => Key::ChoiceFilter,
+        "parameters" => Key::Parameters,
+        "repeat_count" | "jr:count" | "count" => Key::RepeatCount,
+        "trigger" => Key::Trigger,
+        "list_name" | "list name" => Key::ListName,
+        "bind" | "body" | "control" | "instance" | "media" => return Column::Unsupported,
+        "image" | "big-image" | "audio" | "video" | "guidance_hint" | "autoplay" | "note"
+        | "hxl" => return Column::Unsupported,
+        _ if language.is_some() => return Column::Unsupported,
+        _ => return Column::Other(header.to_string()),
+    };
+    match language {
+        Some(lang) if key.translatable() => Column::Known(key, Some(language_tag(lang))),
+        // A language on a column that has none (`relevant::English`): not XLSForm.
+        Some(_) => Column::Unsupported,
+        None => Column::Known(key, None),
+    }
+}
+
+/// The BCP-47 tag for an XLSForm language: the code in parentheses when there is one
+/// (`English (en)` → `en`, `Ўзбек (uz-Cyrl)` → `uz-Cyrl`), else a known language name
+/// (`Russian` → `ru`), else the name itself.
+pub fn language_tag(language: &str) -> String {
+    let language = language.trim();
+    if let Some(code) = code_in_parentheses(language) {
+        return normalize_tag(code);
+    }
+    known_name(language).map_or_else(|| language.to_string(), str::to_string)
+}
+
+/// Whether `language_tag` found a code or a known name (otherwise the form keeps the name).
+pub fn is_tagged(language: &str) -> bool {
+    code_in_parentheses(language.trim()).is_some() || known_name(language.trim()).is_some()
+}
+
+fn code_in_parentheses(language: &str) -> Option<&str> {
+    let inner = language.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let code = inner[open + 1..].trim();
+    let plausible = !code.is_empty()
+        && code
+            .split('-')
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    plausible.then_some(code)
+}
+
+/// `uz-cyrl` → `uz-Cyrl`, `EN-gb` → `en-GB`: BCP-47's conventional case.
+fn normalize_tag(code: &str) -> String {
+    code.split('-')
+        .enumerate()
+        .map(|(i, part)| match (i, part.len()) {
+            (0, _) => part.to_ascii_lowercase(),
+            (_, 4) => {
+                let mut s = part.to_ascii_lowercase();
+                s[..1].make_ascii_uppercase();
+                s
+            }
+            (_, 2) => part.to_ascii_uppercase(),
+            _ => part.to_ascii_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Language names (in English and in the language itself) seen in real forms without a code.
+fn known_name(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    Some(match lower.as_str() {
+        "english" => "en",
+        "russian" | "русский" => "ru",
+        "uzbek" | "o'zbek" | "oʻzbek" | "o‘zbek" | "ozbek" => "uz",
+        "uzbek latin" | "uzbek (latin)" | "o'zbekcha" | "oʻzbekcha" => "uz-Latn",
+        "uzbek cyrillic" | "uzbek (cyrillic)" | "ўзбек" | "ўзбекча" => "uz-Cyrl",
+        "karakalpak" | "qaraqalpaq" | "қарақалпақ" => "kaa",
+        "tajik" | "тоҷикӣ" => "tg",
+        "kazakh" | "қазақ" => "kk",
+        "kyrgyz" | "кыргыз" => "ky",
+        "turkmen" | "türkmen" => "tk",
+        "french" | "français" | "francais" => "fr",
+        "spanish" | "español" | "espanol" => "es",
+        "portuguese" | "português" | "portugues" => "pt",
+        "arabic" | "العربية" | "عربي" => "ar",
+        "persian" | "farsi" | "فارسی" => "fa",
+        "dari" | "دری" => "prs",
+        "pashto" | "پښتو" => "ps",
+        "urdu" | "اردو" => "ur",
+        "hindi" | "हिन्दी" => "hi",
+        "bengali" | "bangla" | "বাংলা" => "bn",
+        "swahili" | "kiswahili" => "sw",
+        "somali" | "soomaali" => "so",
+        "amharic" | "አማርኛ" => "am",
+        "turkish" | "türkçe" => "tr",
+        "ukrainian" | "українська" => "uk",
+        "german" | "deutsch" => "de",
+        "chinese" | "中文" => "zh",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_and_languages() {
+        assert_eq!(
+            column("label::English (en)"),
+            Column::Known(Key::Label, Some("en".into()))
+        );
+        assert_eq!(
+            column("Label::Ўзбек (uz-cyrl)"),
+            Column::Known(Key::Label, Some("uz-Cyrl".into()))
+        );
+        assert_eq!(
+            column("hint::Русский"),
+            Column::Known(Key::Hint, Some("ru".into()))
+        );
+        assert_eq!(
+            column("constraint_message::العربية (ar)"),
+            Column::Known(Key::ConstraintMessage, Some("ar".into()))
+        );
+        assert_eq!(
+            column("label::Karakalpak dialect"),
+            Column::Known(Key::Label, Some("Karakalpak dialect".into()))
+        );
+        assert!(!is_tagged("Karakalpak dialect"));
+        assert_eq!(
+            column("jr:constraintMsg"),
+            Column::Known(Key::ConstraintMessage, None)
+        );
+        assert_eq!(column("bind::relevant"), Column::Known(Key::Relevant, None));
+        assert_eq!(column("readonly"), Column::Known(Key::ReadOnly, None));
+        assert_eq!(column("media::image::English (en)"), Column::Unsupported);
+        assert_eq!(column("image"), Column::Unsupported);
+        assert_eq!(column("region"), Column::Other("region".into()));
+        assert_eq!(column("  "), Column::Blank);
+        assert_eq!(normalize_tag("EN-gb"), "en-GB");
+    }
+}

@@ -1,0 +1,307 @@
+//! XLSForm → Xonadon's JSON form.
+//!
+//! Reads an XLSForm workbook (`.xlsx`, `.xls` or `.ods`, told apart by content, not name) and
+//! writes the engine's [`FormDefinition`]: `begin`/`end` rows become nested `children`,
+//! `label::English (en)` columns become `{"en": …}` texts, pyxform's aliases are accepted, and
+//! `or_other` gains the choice and the text question pyxform adds. Then the engine checks the
+//! result, and its findings are placed back on the sheet, row and column they came from.
+//!
+//! Everything that can be imported is: a problem in one row leaves that row out (an error the
+//! designer must fix, or a warning when the form still means what it says), and the import
+//! goes on. Only a file that is no workbook, or a survey sheet without `type` and `name`, stops
+//! it ([`ImportError`]).
+//!
+//! Pure: bytes in, a definition out; it builds for wasm32 for the designer page.
+
+mod choices;
+mod columns;
+mod problem;
+mod settings;
+mod survey;
+mod table;
+mod types;
+mod workbook;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use xonadon_engine::definition::{ChoiceDef, FormDefinition};
+use xonadon_engine::Severity;
+
+pub use columns::language_tag;
+pub use problem::Problem;
+pub use workbook::Format;
+
+use columns::Key;
+use table::Table;
+
+/// Why nothing could be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(
+        "{file} is not a spreadsheet: expected an Excel workbook (.xlsx, .xls) or an \
+         OpenDocument spreadsheet (.ods)"
+    )]
+    NotAWorkbook { file: String },
+    #[error("{file} looks like an .{format} workbook but cannot be read: {reason}")]
+    Unreadable {
+        file: String,
+        format: &'static str,
+        reason: String,
+    },
+    #[error("{file} has no `survey` sheet (its sheets: {sheets})")]
+    NoSurvey { file: String, sheets: String },
+    #[error(
+        "the `{sheet}` sheet has no `{column}` column: its first row must hold the column \
+         names (type, name, label, …)"
+    )]
+    MissingColumn { sheet: String, column: &'static str },
+}
+
+/// An imported form: the definition, its JSON, and what the import and the engine found.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub definition: FormDefinition,
+    /// The definition as the form file Xonadon reads (pretty-printed).
+    pub json: String,
+    /// Sorted by sheet and row; errors mean the form cannot be used until they are fixed.
+    pub problems: Vec<Problem>,
+    /// What the file really is.
+    pub format: Format,
+}
+
+impl Imported {
+    pub fn errors(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+}
+
+/// Imports the XLSForm `bytes`; `file` names it in messages and gives the form id when the
+/// settings sheet has none.
+pub fn import(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    let (format, sheets) = workbook::read(file, bytes)?;
+    let mut problems = Vec::new();
+    let extension = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if let Some(ext) = extension.filter(|e| ["xlsx", "xls", "ods"].contains(&e.as_str())) {
+        if ext != format.extension() {
+            problems.push(Problem::warning(
+                file,
+                None,
+                None,
+                format!(
+                    "the file is an .{} workbook although named .{ext}; read as what it is",
+                    format.extension()
+                ),
+            ));
+        }
+    }
+    let find = |name: &str| {
+        sheets
+            .iter()
+            .find(|s| s.name.trim().eq_ignore_ascii_case(name))
+    };
+    let survey_sheet = find("survey").ok_or_else(|| ImportError::NoSurvey {
+        file: file.to_string(),
+        sheets: sheets
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    })?;
+    let survey_table = Table::new(survey_sheet);
+    for (key, column) in [(Key::Type, "type"), (Key::Name, "name")] {
+        if !survey_table.has(key) {
+            return Err(ImportError::MissingColumn {
+                sheet: survey_sheet.name.clone(),
+                column,
+            });
+        }
+    }
+    let choices_table = find("choices").map(Table::new);
+    if let Some(external) = find("external_choices").filter(|s| !s.rows.is_empty()) {
+        problems.push(Problem::warning(
+            &external.name,
+            None,
+            None,
+            "choices from external_choices (select_one_external) are not supported by Xonadon \
+             yet; the sheet is left out"
+                .into(),
+        ));
+    }
+
+    let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let settings = settings::read(find("settings"), stem, &mut problems);
+    let mut languages: BTreeSet<String> = survey_table.languages();
+    if let Some(c) = &choices_table {
+        languages.extend(c.languages());
+    }
+    // pyxform: an untranslated text column belongs to the default language, or to one called
+    // `default` when none is set.
+    let plain_language = (!languages.is_empty()).then(|| {
+        settings
+            .settings
+            .default_language
+            .clone()
+            .unwrap_or_else(|| "default".into())
+    });
+    let has_plain_texts = |t: &Table| {
+        [
+            Key::Label,
+            Key::Hint,
+            Key::RequiredMessage,
+            Key::ConstraintMessage,
+        ]
+        .iter()
+        .any(|k| t.header(*k).is_some() && t.sheet.rows.iter().any(|r| t.get(r, *k).is_some()))
+    };
+    if let Some(plain) = &plain_language {
+        if has_plain_texts(&survey_table) || choices_table.as_ref().is_some_and(has_plain_texts) {
+            languages.insert(plain.clone());
+        }
+    }
+    let languages: Vec<String> = languages.into_iter().collect();
+    let plain = plain_language.as_deref();
+
+    survey_table.unused_columns(&mut problems, "on the survey");
+    survey_table.untagged_languages(&mut problems);
+    survey_table.unclosed_references(&mut problems);
+    let survey = survey::read(&survey_table, plain, &languages, &mut problems);
+    let mut choices = match &choices_table {
+        Some(t) => {
+            t.unused_columns(&mut problems, "on choices");
+            t.untagged_languages(&mut problems);
+            t.unclosed_references(&mut problems);
+            choices::read(t, plain, settings.allow_choice_duplicates, &mut problems)
+        }
+        None => choices::Choices {
+            lists: BTreeMap::new(),
+            rows: BTreeMap::new(),
+        },
+    };
+    for list in &survey.or_other_lists {
+        let list = choices.lists.entry(list.clone()).or_default();
+        if !list.iter().any(|c| c.name == "other") {
+            list.push(ChoiceDef {
+                name: "other".into(),
+                label: Some(survey::in_every_language("Other", &languages)),
+                properties: BTreeMap::new(),
+            });
+        }
+    }
+
+    let mut settings = settings.settings;
+    if settings.default_language.is_none() && languages.iter().any(|l| l == "default") {
+        settings.default_language = Some("default".into());
+    }
+    let definition = FormDefinition {
+        schema: None,
+        settings,
+        survey: survey.elements,
+        choices: choices.lists,
+    };
+    let json = serde_json::to_string_pretty(&definition).expect("a definition serializes");
+    let places = Places {
+        survey: &survey_table,
+        survey_rows: &survey.rows,
+        choices_sheet: choices_table.as_ref().map(|t| t.sheet.name.as_str()),
+        choice_rows: &choices.rows,
+    };
+    let found = problems.len();
+    for d in xonadon_engine::check(&json) {
+        let p = places.locate(&d);
+        // The import's own finding for the same cell says it already (duplicate names: at the
+        // second use, where the engine points at the first).
+        let said = problems[..found].iter().any(|q| {
+            q.severity == Severity::Error
+                && ((&q.sheet, q.row, &q.column) == (&p.sheet, p.row, &p.column)
+                    || d.message.starts_with("duplicate name")
+                        && d.element.as_ref().is_some_and(|e| {
+                            q.message
+                                .contains(&format!("the name `{e}` is already used"))
+                        }))
+        });
+        if !said {
+            problems.push(p);
+        }
+    }
+    problems.sort_by(|a, b| {
+        (a.sheet != survey_sheet.name, &a.sheet, a.row).cmp(&(
+            b.sheet != survey_sheet.name,
+            &b.sheet,
+            b.row,
+        ))
+    });
+    Ok(Imported {
+        definition,
+        json,
+        problems,
+        format,
+    })
+}
+
+/// Where the engine's findings (by JSON path and element name) are in the workbook.
+struct Places<'a> {
+    survey: &'a Table<'a>,
+    survey_rows: &'a BTreeMap<String, u32>,
+    choices_sheet: Option<&'a str>,
+    choice_rows: &'a BTreeMap<(String, usize), u32>,
+}
+
+impl Places<'_> {
+    fn locate(&self, d: &xonadon_engine::Diagnostic) -> Problem {
+        let survey_sheet = self.survey.sheet.name.as_str();
+        let message = d.message.clone();
+        let problem = |sheet: &str, row, column: Option<&str>| Problem {
+            severity: d.severity,
+            sheet: sheet.to_string(),
+            row,
+            column: column.map(str::to_string),
+            message: message.clone(),
+        };
+        // `$.choices.LIST[3].label…`
+        if let Some(rest) = d.path.strip_prefix("$.choices.") {
+            if let Some((list, index)) = rest.split_once('[').and_then(|(l, r)| {
+                let index = r.split(']').next()?.parse::<usize>().ok()?;
+                Some((l.to_string(), index))
+            }) {
+                let row = self.choice_rows.get(&(list, index)).copied();
+                return problem(self.choices_sheet.unwrap_or("choices"), row, None);
+            }
+        }
+        let row = d
+            .element
+            .as_ref()
+            .and_then(|e| self.survey_rows.get(e))
+            .copied();
+        if row.is_none() {
+            let what = match &d.element {
+                Some(e) => format!("{} ({e})", d.path),
+                None => d.path.clone(),
+            };
+            return Problem {
+                message: format!("{what}: {message}"),
+                ..problem("form", None, None)
+            };
+        }
+        // The property after the element's index: `$.survey[2].children[0].relevant` → relevant.
+        let property = d
+            .path
+            .rsplit_once("].")
+            .map(|(_, p)| p.split('.').next().unwrap_or(p));
+        let column = property.map(|p| self.header_of(p));
+        problem(survey_sheet, row, column.as_deref())
+    }
+
+    /// The workbook's header for a JSON property (`calculation` may be headed `calculate`).
+    fn header_of(&self, property: &str) -> String {
+        match columns::column(property) {
+            columns::Column::Known(key, None) => {
+                self.survey.header(key).unwrap_or(property).to_string()
+            }
+            _ => property.to_string(),
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! The settings sheet: its first row under the header.
+
+use xonadon_engine::definition::{Settings, Text};
+
+use crate::columns::language_tag;
+use crate::workbook::Sheet;
+use crate::Problem;
+
+pub struct Read {
+    pub settings: Settings,
+    pub allow_choice_duplicates: bool,
+}
+
+/// `fallback_id`: the form id when the sheet has none (pyxform uses the file name).
+pub fn read(sheet: Option<&Sheet>, fallback_id: &str, problems: &mut Vec<Problem>) -> Read {
+    let mut out = Read {
+        settings: Settings {
+            form_id: fallback_id.to_string(),
+            version: String::new(),
+            title: None,
+            default_language: None,
+            instance_name: None,
+        },
+        allow_choice_duplicates: false,
+    };
+    let row = sheet.and_then(|s| s.rows.first());
+    if let (Some(sheet), Some(row)) = (sheet, row) {
+        for (i, header) in sheet.headers.iter().enumerate() {
+            let value = row.cell(i);
+            if value.is_empty() {
+                continue;
+            }
+            let s = &mut out.settings;
+            match header.to_ascii_lowercase().as_str() {
+                "form_id" | "id_string" | "set form id" => s.form_id = value.to_string(),
+                "version" => s.version = value.to_string(),
+                "form_title" | "set form title" | "title" => {
+                    s.title = Some(Text::Plain(value.to_string()))
+                }
+                "default_language" => s.default_language = Some(language_tag(value)),
+                "instance_name" => s.instance_name = Some(value.to_string()),
+                "allow_choice_duplicates" => {
+                    out.allow_choice_duplicates = crate::survey::yes_no(value) == Some(true)
+                }
+                // Server and encryption settings: for ODK Central, not for the form itself.
+                "public_key" | "submission_url" | "auto_send" | "auto_delete" | "style"
+                | "namespaces" | "clean_text_values" | "name" => problems.push(Problem::warning(
+                    &sheet.name,
+                    Some(row.number),
+                    Some(header),
+                    "not used by Xonadon; left out".into(),
+                )),
+                _ => problems.push(Problem::warning(
+                    &sheet.name,
+                    Some(row.number),
+                    Some(header),
+                    "not a setting Xonadon knows; left out".into(),
+                )),
+            }
+        }
+    }
+    if out.settings.version.is_empty() {
+        problems.push(Problem::warning(
+            sheet.map_or("settings", |s| s.name.as_str()),
+            None,
+            Some("version"),
+            "no version: tablets tell forms apart by version; give one such as 2026112601".into(),
+        ));
+    }
+    out
+}

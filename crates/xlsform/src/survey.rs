@@ -1,0 +1,291 @@
+//! The survey sheet: flat rows framed by `begin`/`end` → the engine's nested elements.
+
+use std::collections::BTreeMap;
+
+use xonadon_engine::definition::{BoolOrExpr, Cell, ElementDef, Text};
+
+use crate::columns::Key;
+use crate::table::Table;
+use crate::types::{row_type, Container, RowType};
+use crate::workbook::Row;
+use crate::Problem;
+
+/// The survey as elements, and where each came from.
+pub struct Survey {
+    pub elements: Vec<ElementDef>,
+    /// Element name → its row (for the engine's findings).
+    pub rows: BTreeMap<String, u32>,
+    /// Lists of `or_other` selects: they gain an `other` choice.
+    pub or_other_lists: Vec<String>,
+}
+
+/// A group or repeat being filled.
+struct Open {
+    element: ElementDef,
+    container: Container,
+    row: u32,
+}
+
+/// `languages`: every language of the form (empty when it has no translations).
+pub fn read(
+    table: &Table,
+    plain_language: Option<&str>,
+    languages: &[String],
+    problems: &mut Vec<Problem>,
+) -> Survey {
+    let sheet = &table.sheet.name;
+    let mut survey = Survey {
+        elements: Vec::new(),
+        rows: BTreeMap::new(),
+        or_other_lists: Vec::new(),
+    };
+    let mut open: Vec<Open> = Vec::new();
+    let type_header = table.header(Key::Type).unwrap_or("type").to_string();
+    let name_header = table.header(Key::Name).unwrap_or("name").to_string();
+    for row in &table.sheet.rows {
+        let at = |column: &str, message: String| {
+            Problem::error(sheet, Some(row.number), Some(column), message)
+        };
+        let Some(type_cell) = table.get(row, Key::Type) else {
+            problems.push(Problem::warning(
+                sheet,
+                Some(row.number),
+                Some(&type_header),
+                "no type: the row is left out".into(),
+            ));
+            continue;
+        };
+        let kind = row_type(type_cell);
+        let name = table.get(row, Key::Name).map(str::to_string);
+        match kind {
+            RowType::End(container) => {
+                match open.pop() {
+                    Some(o) if o.container == container => add(&mut open, &mut survey, o.element),
+                    Some(o) => {
+                        problems.push(at(
+                            &type_header,
+                            format!(
+                                "`{type_cell}` but the {} `{}` begun at row {} is still open; \
+                                 it is closed here",
+                                o.container.word(),
+                                o.element.name,
+                                o.row
+                            ),
+                        ));
+                        add(&mut open, &mut survey, o.element);
+                    }
+                    None => problems.push(at(
+                        &type_header,
+                        format!("`{type_cell}` closes nothing: no group or repeat is open"),
+                    )),
+                }
+                continue;
+            }
+            RowType::Unknown => {
+                problems.push(at(
+                    &type_header,
+                    format!("unknown type `{type_cell}`: the row is left out"),
+                ));
+                continue;
+            }
+            RowType::Unsupported(why) => {
+                problems.push(Problem::warning(
+                    sheet,
+                    Some(row.number),
+                    Some(&type_header),
+                    format!("`{type_cell}`: {why}; the row is left out"),
+                ));
+                continue;
+            }
+            _ => {}
+        }
+        let Some(name) = name else {
+            problems.push(at(
+                &name_header,
+                format!("a `{type_cell}` needs a name: the row is left out"),
+            ));
+            continue;
+        };
+        if let Some(first) = survey.rows.get(&name) {
+            problems.push(at(
+                &name_header,
+                format!("the name `{name}` is already used at row {first}: names must be unique"),
+            ));
+        } else {
+            survey.rows.insert(name.clone(), row.number);
+        }
+        if name == "meta" || name.to_ascii_lowercase().starts_with("xml") {
+            problems.push(at(
+                &name_header,
+                format!("`{name}` is a reserved name (`meta` and names beginning with `xml`)"),
+            ));
+        }
+        let mut element = element(table, row, plain_language, &name, problems);
+        match kind {
+            RowType::Begin(container) => {
+                element.kind = container.word().to_string();
+                element.children = Some(Vec::new());
+                open.push(Open {
+                    element,
+                    container,
+                    row: row.number,
+                });
+            }
+            RowType::Question(kind) => {
+                element.kind = kind.to_string();
+                add(&mut open, &mut survey, element);
+            }
+            RowType::Computed { expression } => {
+                element.kind = "calculate".into();
+                element.calculation = Some(expression.to_string());
+                add(&mut open, &mut survey, element);
+            }
+            RowType::Select {
+                multiple,
+                list,
+                or_other,
+            } => {
+                let word = if multiple {
+                    "select_multiple"
+                } else {
+                    "select_one"
+                };
+                element.kind = format!("{word} {list}");
+                add(&mut open, &mut survey, element);
+                if or_other {
+                    if !survey.or_other_lists.contains(&list) {
+                        survey.or_other_lists.push(list);
+                    }
+                    let other = other_question(&name, languages);
+                    survey.rows.insert(other.name.clone(), row.number);
+                    add(&mut open, &mut survey, other);
+                }
+            }
+            RowType::End(_) | RowType::Unknown | RowType::Unsupported(_) => unreachable!(),
+        }
+    }
+    while let Some(o) = open.pop() {
+        problems.push(Problem::error(
+            sheet,
+            Some(o.row),
+            Some(&type_header),
+            format!(
+                "the {} `{}` is never closed (no `end {}`); it is closed at the end",
+                o.container.word(),
+                o.element.name,
+                o.container.word()
+            ),
+        ));
+        add(&mut open, &mut survey, o.element);
+    }
+    survey
+}
+
+/// Appends `element` to the innermost open group, or to the survey.
+fn add(open: &mut [Open], survey: &mut Survey, element: ElementDef) {
+    match open.last_mut() {
+        Some(o) => o
+            .element
+            .children
+            .get_or_insert_with(Vec::new)
+            .push(element),
+        None => survey.elements.push(element),
+    }
+}
+
+fn element(
+    table: &Table,
+    row: &Row,
+    plain_language: Option<&str>,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> ElementDef {
+    let get = |key| table.get(row, key).map(str::to_string);
+    let text = |key| table.text(row, key, plain_language);
+    let mut flag = |key| {
+        table.get(row, key).map(|v| match yes_no(v) {
+            Some(b) => BoolOrExpr::Bool(b),
+            None => {
+                if v.eq_ignore_ascii_case("y") || v.eq_ignore_ascii_case("n") {
+                    problems.push(Problem::warning(
+                        &table.sheet.name,
+                        Some(row.number),
+                        table.header(key),
+                        format!("`{v}` is read as an expression; write yes or no"),
+                    ));
+                }
+                BoolOrExpr::Expr(v.to_string())
+            }
+        })
+    };
+    let required = flag(Key::Required);
+    let read_only = flag(Key::ReadOnly);
+    ElementDef {
+        kind: String::new(),
+        name: name.to_string(),
+        label: text(Key::Label),
+        hint: text(Key::Hint),
+        required,
+        required_message: text(Key::RequiredMessage),
+        relevant: get(Key::Relevant),
+        constraint: get(Key::Constraint),
+        constraint_message: text(Key::ConstraintMessage),
+        calculation: get(Key::Calculation),
+        default: get(Key::Default).map(Cell::Text),
+        read_only,
+        appearance: get(Key::Appearance),
+        choice_filter: get(Key::ChoiceFilter),
+        parameters: get(Key::Parameters),
+        repeat_count: get(Key::RepeatCount).map(Cell::Text),
+        trigger: get(Key::Trigger),
+        children: None,
+    }
+}
+
+/// XLSForm's yes/no spellings (pyxform's `yes_no` aliases).
+pub fn yes_no(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "yes" | "true" | "true()" => Some(true),
+        "no" | "false" | "false()" => Some(false),
+        _ => None,
+    }
+}
+
+/// `text` in each of `languages` (plain when the form has none).
+pub fn in_every_language(text: &str, languages: &[String]) -> Text {
+    if languages.is_empty() {
+        Text::Plain(text.to_string())
+    } else {
+        Text::Translated(
+            languages
+                .iter()
+                .map(|l| (l.clone(), text.to_string()))
+                .collect(),
+        )
+    }
+}
+
+/// What pyxform adds after a select `or_other`: a text for the other answer, shown while
+/// `other` is chosen.
+fn other_question(name: &str, languages: &[String]) -> ElementDef {
+    ElementDef {
+        kind: "text".into(),
+        name: format!("{name}_other"),
+        label: Some(in_every_language("Specify other.", languages)),
+        hint: None,
+        required: None,
+        required_message: None,
+        relevant: Some(format!("selected(${{{name}}}, 'other')")),
+        constraint: None,
+        constraint_message: None,
+        calculation: None,
+        default: None,
+        read_only: None,
+        appearance: None,
+        choice_filter: None,
+        parameters: None,
+        repeat_count: None,
+        trigger: None,
+        children: None,
+    }
+}

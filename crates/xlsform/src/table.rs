@@ -1,0 +1,156 @@
+//! A sheet read through its headers: the value of a column in a row, and translated texts
+//! gathered from their language columns.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use xonadon_engine::definition::Text;
+
+use crate::columns::{column, is_tagged, Column, Key};
+use crate::workbook::{Row, Sheet};
+use crate::Problem;
+
+pub struct Table<'a> {
+    pub sheet: &'a Sheet,
+    /// Column index → what it is.
+    pub columns: Vec<Column>,
+}
+
+impl<'a> Table<'a> {
+    pub fn new(sheet: &'a Sheet) -> Self {
+        Table {
+            sheet,
+            columns: sheet.headers.iter().map(|h| column(h)).collect(),
+        }
+    }
+
+    /// The header text of `key`'s (untranslated) column, as the workbook spells it.
+    pub fn header(&self, key: Key) -> Option<&str> {
+        self.index(key, None)
+            .map(|i| self.sheet.headers[i].as_str())
+    }
+
+    pub fn has(&self, key: Key) -> bool {
+        self.columns
+            .iter()
+            .any(|c| matches!(c, Column::Known(k, _) if *k == key))
+    }
+
+    fn index(&self, key: Key, language: Option<&str>) -> Option<usize> {
+        self.columns
+            .iter()
+            .position(|c| matches!(c, Column::Known(k, l) if *k == key && l.as_deref() == language))
+    }
+
+    /// The non-empty value of `key` (its untranslated column) in `row`.
+    pub fn get<'r>(&self, row: &'r Row, key: Key) -> Option<&'r str> {
+        let value = row.cell(self.index(key, None)?);
+        (!value.is_empty()).then_some(value)
+    }
+
+    /// Languages of the translated columns.
+    pub fn languages(&self) -> BTreeSet<String> {
+        self.columns
+            .iter()
+            .filter_map(|c| match c {
+                Column::Known(_, Some(l)) => Some(l.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The text of `key` in `row`: a plain string in a form without translations, else a map
+    /// from language to text, the untranslated column counting as `plain_language`.
+    pub fn text(&self, row: &Row, key: Key, plain_language: Option<&str>) -> Option<Text> {
+        let Some(plain_language) = plain_language else {
+            return self.get(row, key).map(|s| Text::Plain(s.to_string()));
+        };
+        let mut map = BTreeMap::new();
+        for (i, c) in self.columns.iter().enumerate() {
+            if let Column::Known(k, language) = c {
+                let value = row.cell(i);
+                if *k == key && !value.is_empty() {
+                    let language = language.as_deref().unwrap_or(plain_language);
+                    map.entry(language.to_string())
+                        .or_insert_with(|| value.to_string());
+                }
+            }
+        }
+        (!map.is_empty()).then_some(Text::Translated(map))
+    }
+
+    /// Columns Xonadon does not use that hold something: one warning per column.
+    pub fn unused_columns(&self, problems: &mut Vec<Problem>, what: &str) {
+        for (i, c) in self.columns.iter().enumerate() {
+            let used = self.sheet.rows.iter().any(|r| !r.cell(i).is_empty());
+            if *c == Column::Unsupported && used {
+                problems.push(Problem::warning(
+                    &self.sheet.name,
+                    Some(self.sheet.header_row),
+                    Some(&self.sheet.headers[i]),
+                    format!("Xonadon does not use this column {what}; its values are left out"),
+                ));
+            }
+        }
+    }
+
+    /// Languages named without a code (`label::Karakalpak`): kept by name, with a warning.
+    pub fn untagged_languages(&self, problems: &mut Vec<Problem>) {
+        let mut warned = BTreeSet::new();
+        for (i, c) in self.columns.iter().enumerate() {
+            let header = &self.sheet.headers[i];
+            let raw = header.split_once("::").map(|(_, l)| l.trim());
+            if let (Column::Known(_, Some(tag)), Some(raw)) = (c, raw) {
+                if !is_tagged(raw) && warned.insert(tag.clone()) {
+                    problems.push(Problem::warning(
+                        &self.sheet.name,
+                        Some(self.sheet.header_row),
+                        Some(header),
+                        format!(
+                            "the language `{raw}` has no code: it is kept as `{tag}`; write                              it as `{raw} (xx)` with its BCP-47 code, e.g. `English (en)`"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Cells (of expression and text columns) with a `${` that is never closed.
+    pub fn unclosed_references(&self, problems: &mut Vec<Problem>) {
+        for row in &self.sheet.rows {
+            for (i, c) in self.columns.iter().enumerate() {
+                let checked = matches!(c, Column::Known(k, _) if !matches!(k, Key::Type | Key::Name | Key::ListName));
+                let value = row.cell(i);
+                if checked && unclosed(value) {
+                    problems.push(Problem::error(
+                        &self.sheet.name,
+                        Some(row.number),
+                        Some(&self.sheet.headers[i]),
+                        format!("`${{` is never closed by `}}`: {value}"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Whether a `${` in `text` has no `}` after it.
+fn unclosed(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        match rest[start..].find('}') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => return true,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn unclosed_references() {
+        assert!(super::unclosed("${a} + ${b"));
+        assert!(!super::unclosed("${a} + ${b}"));
+        assert!(!super::unclosed("no refs {}"));
+    }
+}

@@ -1,0 +1,157 @@
+//! The `type` column: XLSForm's spellings and aliases, mapped onto the engine's types.
+
+/// What a survey row's type says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowType {
+    Begin(Container),
+    End(Container),
+    /// An engine type (`text`, `integer`, …).
+    Question(&'static str),
+    Select {
+        multiple: bool,
+        list: String,
+        /// `or_other`: an "Other" choice and a text question for it, as pyxform adds them.
+        or_other: bool,
+    },
+    /// Metadata XLSForm fills by itself; Xonadon computes it with an expression.
+    Computed {
+        expression: &'static str,
+    },
+    /// An XLSForm type Xonadon does not have (yet): why, for the warning.
+    Unsupported(&'static str),
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    Group,
+    Repeat,
+}
+
+impl Container {
+    pub fn word(self) -> &'static str {
+        match self {
+            Container::Group => "group",
+            Container::Repeat => "repeat",
+        }
+    }
+}
+
+/// Reads a type cell: case and repeated spaces do not matter, `begin group` = `begin_group`.
+pub fn row_type(cell: &str) -> RowType {
+    let words: Vec<String> = cell.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["begin", "group"] | ["begin_group"] => return RowType::Begin(Container::Group),
+        ["end", "group"] | ["end_group"] => return RowType::End(Container::Group),
+        ["begin", "repeat"] | ["begin_repeat"] => return RowType::Begin(Container::Repeat),
+        ["end", "repeat"] | ["end_repeat"] => return RowType::End(Container::Repeat),
+        _ => {}
+    }
+    if let Some(select) = select(&words, cell) {
+        return select;
+    }
+    let [word] = words.as_slice() else {
+        return RowType::Unknown;
+    };
+    match *word {
+        "text" | "string" => RowType::Question("text"),
+        "integer" | "int" => RowType::Question("integer"),
+        "decimal" => RowType::Question("decimal"),
+        "date" => RowType::Question("date"),
+        "time" => RowType::Question("time"),
+        "datetime" => RowType::Question("datetime"),
+        "geopoint" => RowType::Question("geopoint"),
+        "image" | "photo" => RowType::Question("image"),
+        "note" => RowType::Question("note"),
+        "calculate" => RowType::Question("calculate"),
+        "acknowledge" | "trigger" => RowType::Question("acknowledge"),
+        "range" => RowType::Question("range"),
+        "hidden" => RowType::Question("hidden"),
+        "today" => RowType::Computed {
+            expression: "today()",
+        },
+        "start" => RowType::Computed {
+            expression: "once(now())",
+        },
+        "end" | "deviceid" | "imei" | "username" | "phonenumber" | "simserial" | "subscriberid"
+        | "email" | "audit" | "start-geopoint" | "background-audio" => RowType::Unsupported(
+            "metadata Xonadon records with every submission itself (start, end, device, \
+                 social worker) or does not collect",
+        ),
+        "geotrace" | "geoshape" | "audio" | "video" | "file" | "barcode" | "rank" | "signature"
+        | "xml-external" | "csv-external" => {
+            RowType::Unsupported("a question type Xonadon does not have yet")
+        }
+        _ => RowType::Unknown,
+    }
+}
+
+fn select(words: &[&str], cell: &str) -> Option<RowType> {
+    let (multiple, rest) = match words {
+        ["select_one" | "select1", rest @ ..] | ["select", "one", rest @ ..] => (false, rest),
+        ["select_multiple", rest @ ..]
+        | ["select", "multiple", rest @ ..]
+        | ["select", "all", "that", "apply", rest @ ..] => (true, rest),
+        ["select_one_from_file" | "select_multiple_from_file" | "select_one_external", ..] => {
+            return Some(RowType::Unsupported(
+                "choices from a file are not supported by Xonadon yet",
+            ))
+        }
+        _ => return None,
+    };
+    // The list name keeps its case: take it from the cell, not the lower-cased words.
+    let original: Vec<&str> = cell.split_whitespace().collect();
+    let list = original
+        .get(original.len() - rest.len())
+        .map(|s| s.to_string());
+    match (rest, list) {
+        ([_], Some(list)) => Some(RowType::Select {
+            multiple,
+            list,
+            or_other: false,
+        }),
+        ([_, "or_other"], Some(list)) => Some(RowType::Select {
+            multiple,
+            list,
+            or_other: true,
+        }),
+        _ => Some(RowType::Unknown),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings() {
+        assert_eq!(row_type("begin group"), RowType::Begin(Container::Group));
+        assert_eq!(row_type("Begin_Repeat"), RowType::Begin(Container::Repeat));
+        assert_eq!(row_type("end  repeat"), RowType::End(Container::Repeat));
+        assert_eq!(row_type("dateTime"), RowType::Question("datetime"));
+        assert_eq!(
+            row_type("select_one Regions"),
+            RowType::Select {
+                multiple: false,
+                list: "Regions".into(),
+                or_other: false
+            }
+        );
+        assert_eq!(
+            row_type("select all that apply needs or_other"),
+            RowType::Select {
+                multiple: true,
+                list: "needs".into(),
+                or_other: true
+            }
+        );
+        assert_eq!(row_type("select_one"), RowType::Unknown);
+        assert_eq!(row_type("texte"), RowType::Unknown);
+        assert!(matches!(row_type("audio"), RowType::Unsupported(_)));
+        assert!(matches!(
+            row_type("select_one_from_file x.csv"),
+            RowType::Unsupported(_)
+        ));
+    }
+}
