@@ -344,27 +344,3 @@ fn the_format_comes_from_the_content() {
         .contains("an .xlsx workbook although named .xls"));
     assert_eq!(imported.definition.settings.form_id, "old-name");
 }
-
-#[test]
-#[ignore]
-fn show_messy() {
-    let book = xlsx(&[(
-        "survey",
-        &[
-            &["type", "name", "label", "relevant", "media::image"],
-            &["text", "a", "A", "", "a.png"],
-            &["texte", "b", "B", "", ""],
-            &["integer", "a", "A again", "", ""],
-            &["text", "c", "C", "${a = 1", ""],
-            &["end group", "", "", "", ""],
-            &["begin repeat", "r", "R", "", ""],
-            &["select_one nolist", "d", "D", "", ""],
-            &["text", "", "no name", "", ""],
-            &["text", "e", "E", "${missing} = 1", ""],
-            &["audio", "f", "F", "", ""],
-        ],
-    )]);
-    for p in import("messy.xlsx", &book).unwrap().problems {
-        println!("{p}");
-    }
-}
