@@ -8,11 +8,13 @@
 //! xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
 //!                                            bundles from many tablets merged and converted
 //! xonadon import FORM.xlsx [-o FORM.json]     an XLSForm (.xlsx, .xls, .ods) as a JSON form
+//! xonadon translit FORM.json [-o OUT.json]    missing uz-Latn texts from uz-Cyrl (and back)
 //! ```
 
 mod export;
 mod host;
 mod import;
+mod translit;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -24,7 +26,8 @@ const USAGE: &str = "usage:
   xonadon schema
   xonadon run FORM.json [--script SCRIPT.json] [--now DATETIME] [--utc-offset MINUTES]
   xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
-  xonadon import FORM.xlsx|FORM.xls|FORM.ods [-o FORM.json]";
+  xonadon import FORM.xlsx|FORM.xls|FORM.ods [-o FORM.json]
+  xonadon translit FORM.json [-o OUT.json]";
 
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum CliError {
@@ -81,6 +84,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
         Some("run") => cmd_run(&args[1..]),
         Some("export") => export::cmd_export(&args[1..]),
         Some("import") => import::cmd_import(&args[1..]),
+        Some("translit") => translit::cmd_translit(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -372,3 +372,27 @@ fn import_names_the_row_and_writes_nothing_on_errors() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn translit_fills_the_missing_script_and_lists_it() {
+    let form = scratch(
+        "cyrillic.json",
+        r#"{"settings": {"form_id": "f", "version": "1"},
+            "survey": [{"type": "text", "name": "q",
+                        "label": {"uz-Cyrl": "Оила бошлиғи", "uz-Latn": "", "ru": "Глава семьи"}}]}"#,
+    );
+    let out_path = scratch("latin.json", "");
+    let out = xonadon(&["translit", &form, "-o", &out_path]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("$.survey[0].label.uz-Latn (from uz-Cyrl): Oila boshligʻi"),
+        "{err}"
+    );
+    assert!(err.contains("1 text(s) transliterated"), "{err}");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    assert_eq!(written["survey"][0]["label"]["uz-Latn"], "Oila boshligʻi");
+    assert_eq!(written["survey"][0]["label"]["ru"], "Глава семьи");
+    assert!(xonadon(&["check", &out_path]).status.success());
+}

@@ -69,10 +69,12 @@
 
 mod case;
 mod exceptions;
+pub mod form;
 mod letters;
 mod to_cyrillic;
 mod to_latin;
 
+pub use form::{fill_missing_script, Filled};
 pub use to_cyrillic::to_cyrillic;
 pub use to_latin::to_latin;
 
