@@ -13,6 +13,7 @@ pub mod expr;
 pub mod form;
 pub mod instance;
 mod lint;
+pub mod locate;
 pub mod messages;
 pub mod navigation;
 pub mod script;
