@@ -106,3 +106,91 @@ impl Instance {
         Ok(())
     }
 }
+
+/// Compares a state ([`Instance::state_json`]) with expectations (`{"/path": {"value": …,
+/// "relevant": …}}`) by the rules of ODK's oracle, so a scenario checked here and there means
+/// the same: the number of checks made and what disagreed, or why the expectations are
+/// malformed.
+pub fn mismatches(state: &Json, expect: &Json) -> Result<(usize, Vec<String>), String> {
+    let mut mismatches = Vec::new();
+    let mut checked = 0;
+    for (path, checks) in expect.as_object().ok_or("expectations must be an object")? {
+        let checks = checks
+            .as_object()
+            .ok_or_else(|| format!("{path}: each path maps to an object"))?;
+        for (key, want) in checks {
+            checked += 1;
+            let node = state.get(path);
+            let got = node.and_then(|s| s.get(key));
+            if node.is_none() {
+                mismatches.push(format!("{path}: no such node (expected {key} = {want})"));
+            } else if !same(want, got) {
+                mismatches.push(format!(
+                    "{path}.{key}: expected {want}, got {}",
+                    got.map_or("nothing".into(), |g| g.to_string())
+                ));
+            }
+        }
+    }
+    Ok((checked, mismatches))
+}
+
+/// The oracle's comparison: numbers numerically, booleans also as "true"/"false", strings
+/// exactly; an expected `null` matches a missing key.
+fn same(want: &Json, got: Option<&Json>) -> bool {
+    let Some(got) = got else {
+        return want.is_null();
+    };
+    match want {
+        Json::Number(n) => {
+            let a = n.as_f64().unwrap_or(f64::NAN);
+            let b = match got {
+                Json::Number(m) => m.as_f64().unwrap_or(f64::NAN),
+                Json::String(s) => s.trim().parse().unwrap_or(f64::NAN),
+                _ => f64::NAN,
+            };
+            (a - b).abs() <= f64::max(1e-9, 1e-9 * a.abs())
+        }
+        Json::Bool(b) => got == want || got.as_str() == Some(if *b { "true" } else { "false" }),
+        Json::String(s) => match got {
+            Json::String(g) => g == s,
+            Json::Number(_) => {
+                let a: f64 = s.trim().parse().unwrap_or(f64::NAN);
+                got.as_f64().is_some_and(|b| (a - b).abs() <= 1e-9)
+            }
+            _ => false,
+        },
+        _ => got == want,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn comparison_rules_match_the_oracle() {
+        assert!(same(&json!(4.5), Some(&json!("4.50"))));
+        assert!(same(&json!(true), Some(&json!("true"))));
+        assert!(!same(&json!("4.5"), Some(&json!("4.50"))));
+        assert!(!same(&json!(false), Some(&json!(true))));
+        assert!(same(&Json::Null, None));
+    }
+
+    #[test]
+    fn mismatches_are_listed() {
+        let state = json!({"/a": {"value": "3", "relevant": true}});
+        let expect = json!({"/a": {"value": 3, "relevant": false}, "/b": {"value": ""}});
+        let (checked, found) = mismatches(&state, &expect).unwrap();
+        assert_eq!(checked, 3);
+        assert_eq!(
+            found,
+            [
+                "/a.relevant: expected false, got true",
+                "/b: no such node (expected value = \"\")"
+            ]
+        );
+        assert!(mismatches(&state, &json!([])).is_err());
+    }
+}

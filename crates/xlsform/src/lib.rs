@@ -3,8 +3,11 @@
 //! Reads an XLSForm workbook (`.xlsx`, `.xls` or `.ods`, told apart by content, not name) and
 //! writes the engine's [`FormDefinition`]: `begin`/`end` rows become nested `children`,
 //! `label::English (en)` columns become `{"en": …}` texts, pyxform's aliases are accepted, and
-//! `or_other` gains the choice and the text question pyxform adds. Then the engine checks the
-//! result, and its findings are placed back on the sheet, row and column they came from.
+//! `or_other` gains the choice and the text question pyxform adds. Cells are cleaned as pyxform
+//! cleans them (curly quotes, non-breaking spaces, runs of spaces on the survey sheet), and a
+//! translated form without `default_language` opens in the language ODK opens it in. Then the
+//! engine checks the result, and its findings are placed back on the sheet, row and column they
+//! came from.
 //!
 //! Everything that can be imported is: a problem in one row leaves that row out (an error the
 //! designer must fix, or a warning when the form still means what it says), and the import
@@ -81,7 +84,7 @@ impl Imported {
 /// Imports the XLSForm `bytes`; `file` names it in messages and gives the form id when the
 /// settings sheet has none.
 pub fn import(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-    let (format, sheets) = workbook::read(file, bytes)?;
+    let (format, mut sheets) = workbook::read(file, bytes)?;
     let mut problems = Vec::new();
     let extension = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if let Some(ext) = extension.filter(|e| ["xlsx", "xls", "ods"].contains(&e.as_str())) {
@@ -97,12 +100,12 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
             ));
         }
     }
-    let find = |name: &str| {
+    let position = |sheets: &[workbook::Sheet], name: &str| {
         sheets
             .iter()
-            .find(|s| s.name.trim().eq_ignore_ascii_case(name))
+            .position(|s| s.name.trim().eq_ignore_ascii_case(name))
     };
-    let survey_sheet = find("survey").ok_or_else(|| ImportError::NoSurvey {
+    let survey_index = position(&sheets, "survey").ok_or_else(|| ImportError::NoSurvey {
         file: file.to_string(),
         sheets: sheets
             .iter()
@@ -110,6 +113,18 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
             .collect::<Vec<_>>()
             .join(", "),
     })?;
+    let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let settings = settings::read(
+        position(&sheets, "settings").map(|i| &sheets[i]),
+        stem,
+        &mut problems,
+    );
+    if settings.clean_text_values {
+        workbook::collapse_spaces(&mut sheets[survey_index]);
+    }
+    let find = |name: &str| position(&sheets, name).map(|i| &sheets[i]);
+    let survey_sheet = &sheets[survey_index];
     let survey_table = Table::new(survey_sheet);
     for (key, column) in [(Key::Type, "type"), (Key::Name, "name")] {
         if !survey_table.has(key) {
@@ -131,9 +146,6 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         ));
     }
 
-    let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-    let settings = settings::read(find("settings"), stem, &mut problems);
     let mut languages: BTreeSet<String> = survey_table.languages();
     if let Some(c) = &choices_table {
         languages.extend(c.languages());
@@ -192,9 +204,25 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         }
     }
 
+    let settings_sheet = find("settings").map_or("settings", |s| s.name.as_str());
     let mut settings = settings.settings;
     if settings.default_language.is_none() && languages.iter().any(|l| l == "default") {
         settings.default_language = Some("default".into());
+    } else if settings.default_language.is_none() {
+        // ODK opens a form without a default language in the first translation pyxform
+        // writes; name it, or the engine would choose another.
+        if let Some(first) = first_language(&survey_table, choices_table.as_ref()) {
+            problems.push(Problem::warning(
+                settings_sheet,
+                None,
+                Some("default_language"),
+                format!(
+                    "no default_language: the form opens in `{first}`, its first language, as \
+                     in ODK; name the default language to be sure"
+                ),
+            ));
+            settings.default_language = Some(first);
+        }
     }
     let definition = FormDefinition {
         schema: None,
@@ -240,6 +268,44 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         problems,
         format,
     })
+}
+
+/// The first translation pyxform writes into the XForm (the language ODK opens a form in when
+/// none is the default): choices come first, list by list in the order they first appear, each
+/// choice's label columns left to right; then the survey in row order, a row's constraint
+/// message, required message, label and hint.
+fn first_language(survey: &Table, choices: Option<&Table>) -> Option<String> {
+    if let Some(choices) = choices {
+        let rows = &choices.sheet.rows;
+        let mut lists: Vec<&str> = Vec::new();
+        for row in rows {
+            if let Some(list) = choices.get(row, Key::ListName) {
+                if !lists.contains(&list) {
+                    lists.push(list);
+                }
+            }
+        }
+        for list in lists {
+            let found = rows
+                .iter()
+                .filter(|r| choices.get(r, Key::ListName) == Some(list))
+                .find_map(|r| choices.first_language(r, &[Key::Label]));
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    let keys = [
+        Key::ConstraintMessage,
+        Key::RequiredMessage,
+        Key::Label,
+        Key::Hint,
+    ];
+    survey
+        .sheet
+        .rows
+        .iter()
+        .find_map(|r| survey.first_language(r, &keys))
 }
 
 /// Where the engine's findings (by JSON path and element name) are in the workbook.

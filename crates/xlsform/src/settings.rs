@@ -9,6 +9,9 @@ use crate::Problem;
 pub struct Read {
     pub settings: Settings,
     pub allow_choice_duplicates: bool,
+    /// pyxform's `clean_text_values` (yes unless set to no): collapse runs of spaces on the
+    /// survey sheet.
+    pub clean_text_values: bool,
 }
 
 /// `fallback_id`: the form id when the sheet has none (pyxform uses the file name).
@@ -22,6 +25,7 @@ pub fn read(sheet: Option<&Sheet>, fallback_id: &str, problems: &mut Vec<Problem
             instance_name: None,
         },
         allow_choice_duplicates: false,
+        clean_text_values: true,
     };
     let row = sheet.and_then(|s| s.rows.first());
     if let (Some(sheet), Some(row)) = (sheet, row) {
@@ -42,9 +46,12 @@ pub fn read(sheet: Option<&Sheet>, fallback_id: &str, problems: &mut Vec<Problem
                 "allow_choice_duplicates" => {
                     out.allow_choice_duplicates = crate::survey::yes_no(value) == Some(true)
                 }
+                "clean_text_values" => {
+                    out.clean_text_values = crate::survey::yes_no(value) != Some(false)
+                }
                 // Server and encryption settings: for ODK Central, not for the form itself.
                 "public_key" | "submission_url" | "auto_send" | "auto_delete" | "style"
-                | "namespaces" | "clean_text_values" | "name" => problems.push(Problem::warning(
+                | "namespaces" | "name" => problems.push(Problem::warning(
                     &sheet.name,
                     Some(row.number),
                     Some(header),

@@ -78,6 +78,19 @@ impl<'a> Table<'a> {
         (!map.is_empty()).then_some(Text::Translated(map))
     }
 
+    /// The language of the first of `keys` (in that order) that has a translated text in
+    /// `row`, columns read left to right.
+    pub fn first_language(&self, row: &Row, keys: &[Key]) -> Option<String> {
+        keys.iter().find_map(|key| {
+            self.columns.iter().enumerate().find_map(|(i, c)| match c {
+                Column::Known(k, Some(language)) if k == key && !row.cell(i).is_empty() => {
+                    Some(language.clone())
+                }
+                _ => None,
+            })
+        })
+    }
+
     /// Columns Xonadon does not use that hold something: one warning per column.
     pub fn unused_columns(&self, problems: &mut Vec<Problem>, what: &str) {
         for (i, c) in self.columns.iter().enumerate() {

@@ -46,6 +46,7 @@ pub fn row_type(cell: &str) -> RowType {
         ["end", "group"] | ["end_group"] => return RowType::End(Container::Group),
         ["begin", "repeat"] | ["begin_repeat"] => return RowType::Begin(Container::Repeat),
         ["end", "repeat"] | ["end_repeat"] => return RowType::End(Container::Repeat),
+        ["date", "time"] => return RowType::Question("datetime"),
         _ => {}
     }
     if let Some(select) = select(&words, cell) {
@@ -61,7 +62,7 @@ pub fn row_type(cell: &str) -> RowType {
         "date" => RowType::Question("date"),
         "time" => RowType::Question("time"),
         "datetime" => RowType::Question("datetime"),
-        "geopoint" => RowType::Question("geopoint"),
+        "geopoint" | "gps" | "location" => RowType::Question("geopoint"),
         "image" | "photo" => RowType::Question("image"),
         "note" => RowType::Question("note"),
         "calculate" => RowType::Question("calculate"),
@@ -111,11 +112,14 @@ fn select(words: &[&str], cell: &str) -> Option<RowType> {
             list,
             or_other: false,
         }),
-        ([_, "or_other"], Some(list)) => Some(RowType::Select {
-            multiple,
-            list,
-            or_other: true,
-        }),
+        // pyxform's three spellings.
+        ([_, "or_other"] | [_, "or", "other"] | [_, "or", "specify", "other"], Some(list)) => {
+            Some(RowType::Select {
+                multiple,
+                list,
+                or_other: true,
+            })
+        }
         _ => Some(RowType::Unknown),
     }
 }
@@ -146,6 +150,19 @@ mod tests {
                 or_other: true
             }
         );
+        assert_eq!(
+            row_type("select_one water or specify other"),
+            RowType::Select {
+                multiple: false,
+                list: "water".into(),
+                or_other: true
+            }
+        );
+        assert_eq!(
+            row_type("select_multiple needs or other"),
+            row_type("select_multiple needs or_other")
+        );
+        assert_eq!(row_type("date time"), RowType::Question("datetime"));
         assert_eq!(row_type("select_one"), RowType::Unknown);
         assert_eq!(row_type("texte"), RowType::Unknown);
         assert!(matches!(row_type("audio"), RowType::Unsupported(_)));

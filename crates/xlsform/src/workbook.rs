@@ -145,11 +145,12 @@ where
 }
 
 /// A cell as the text a designer typed: whole numbers without `.0` (Excel stores `1` as a
-/// float), booleans as `true` / `false`, dates as ISO 8601.
+/// float), booleans as `true` / `false`, dates as ISO 8601; text cleaned as pyxform cleans it
+/// ([`clean`]).
 fn text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
-        Data::String(s) => s.trim().to_string(),
+        Data::String(s) => clean(s),
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
@@ -166,5 +167,60 @@ fn text(cell: &Data) -> String {
         }
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// What pyxform does to every text cell: trimmed, a non-breaking space inside it becomes a
+/// space, and the curly quotes Word and Excel type (`‘’“”`) straight ones, so that
+/// `${a} = ‘yes’` is the expression it looks like.
+pub fn clean(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '\u{a0}' => ' ',
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// pyxform's survey-sheet cleaning (unless the settings say `clean_text_values: no`): runs of
+/// spaces become one space (tabs and line breaks stay).
+pub fn collapse_spaces(sheet: &mut Sheet) {
+    for row in &mut sheet.rows {
+        for cell in &mut row.cells {
+            if cell.contains("  ") {
+                let mut out = String::with_capacity(cell.len());
+                for c in cell.chars() {
+                    if !(c == ' ' && out.ends_with(' ')) {
+                        out.push(c);
+                    }
+                }
+                *cell = out;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_cleaned_as_pyxform_cleans_them() {
+        assert_eq!(
+            clean("  ${a}\u{a0}= \u{2018}yes\u{2019} or \u{201c}x\u{201d} "),
+            "${a} = 'yes' or \"x\""
+        );
+        let mut sheet = Sheet {
+            rows: vec![Row {
+                number: 2,
+                cells: vec!["a  b   c".into(), "line\n\nbreak".into()],
+            }],
+            ..Sheet::default()
+        };
+        collapse_spaces(&mut sheet);
+        assert_eq!(sheet.rows[0].cells, ["a b c", "line\n\nbreak"]);
     }
 }

@@ -3,7 +3,8 @@
 use rust_xlsxwriter::Workbook;
 
 /// A sheet: its name and rows of cells (the first row is the header). A cell that parses as a
-/// number is written as a number, as Excel stores one typed into a cell.
+/// number is written as a number, and `TRUE` / `FALSE` as a boolean, as Excel stores what is
+/// typed into a cell.
 pub type SheetRows<'a> = (&'a str, &'a [&'a [&'a str]]);
 
 pub fn xlsx(sheets: &[SheetRows]) -> Vec<u8> {
@@ -17,14 +18,21 @@ pub fn xlsx(sheets: &[SheetRows]) -> Vec<u8> {
                     continue;
                 }
                 let (r, c) = (r as u32, c as u16);
-                match cell.parse::<f64>() {
-                    Ok(n) if !cell.starts_with('0') || *cell == "0" => {
-                        sheet.write_number(r, c, n).expect("a cell")
-                    }
-                    _ => sheet.write_string(r, c, *cell).expect("a cell"),
-                };
+                match (*cell, cell.parse::<f64>()) {
+                    ("TRUE" | "FALSE", _) => sheet.write_boolean(r, c, *cell == "TRUE"),
+                    (_, Ok(n)) if number_like(cell) => sheet.write_number(r, c, n),
+                    _ => sheet.write_string(r, c, *cell),
+                }
+                .expect("a cell");
             }
         }
     }
     book.save_to_buffer().expect("a workbook")
+}
+
+/// Digits as Excel reads them as a number: not `007` (a code, kept as text), not `inf`.
+fn number_like(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && (!digits.starts_with('0') || digits == "0" || digits.starts_with("0."))
 }
