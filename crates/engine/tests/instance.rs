@@ -71,6 +71,11 @@ fn restore_skips_what_the_form_no_longer_has_and_refuses_garbage() {
     let draft = json!({"age": "7", "removed_question": "x", "kids": [{"kid": "A"}, {"kid": "Bo"}]});
     let inst = Instance::restore(form(), host(), &draft).unwrap();
     assert_eq!(inst.node(inst.find("/kids[2]/kid").unwrap()).value, "Bo");
+    // A question that was a group or a repeat: its old answers are not its text.
+    let reshaped = json!({"age": {"years": "7"}, "kids": [{"kid": ["A"]}]});
+    let inst = Instance::restore(form(), host(), &reshaped).unwrap();
+    assert_eq!(inst.node(inst.find("/age").unwrap()).value, "");
+    assert_eq!(inst.node(inst.find("/kids[1]/kid").unwrap()).value, "");
     assert!(matches!(
         Instance::restore(form(), host(), &json!([1, 2])),
         Err(InstanceError::BadSnapshot(_))

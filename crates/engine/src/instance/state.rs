@@ -284,7 +284,8 @@ impl Instance {
 impl Instance {
     /// A filled form rebuilt from [`Instance::snapshot`]: answers (relevant or not, and the
     /// values `once()` froze, such as the instance ID) and the repeat instances. Keys the form
-    /// no longer has are skipped, so a draft survives a form update.
+    /// no longer has are skipped, so a draft survives a form update, and so is a group's
+    /// object or a repeat's list where the form now has a question (its text would be JSON).
     pub fn restore(
         form: std::sync::Arc<crate::Form>,
         host: std::sync::Arc<dyn super::Host>,
@@ -329,6 +330,7 @@ impl Instance {
                     let answer = match value {
                         Json::String(s) => s.clone(),
                         Json::Null => String::new(),
+                        Json::Object(_) | Json::Array(_) => continue,
                         other => other.to_string(),
                     };
                     if self.nodes[c].answer != answer {
