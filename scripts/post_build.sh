@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # trunk post_build hook of the field worker's page (index.html), in trunk's staging folder:
-# 1. builds the supervisor's page (supervisor.html, its own Wasm module: the export code is
-#    loaded only there) with a nested trunk build, and copies it beside index.html;
+# 1. builds the supervisor's and the designer's pages (supervisor.html, designer.html: each its
+#    own Wasm module, so the export code and the XLSForm reader load only there) with nested
+#    trunk builds, and copies them beside index.html;
 # 2. writes the service worker's precache list and version into sw.js, from the hashed file
-#    names of both pages.
-# The nested build runs this hook too; XONADON_SUPERVISOR_BUILD makes that run do nothing.
+#    names of all three pages.
+# The nested builds run this hook too; XONADON_SUPERVISOR_BUILD makes those runs do nothing.
 set -euo pipefail
 [ -z "${XONADON_SUPERVISOR_BUILD:-}" ] || exit 0
 stage="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "${TRUNK_SOURCE_DIR:?run by trunk}"
 
-out=target/supervisor-dist
 release=()
 [ "${TRUNK_PROFILE:-}" = release ] && release=(--release=true)
-XONADON_SUPERVISOR_BUILD=1 trunk build "${release[@]}" supervisor.html \
-  --html-output supervisor.html --dist "$out" --public-url "${TRUNK_PUBLIC_URL:-/}"
-cp "$out"/* "$stage"/
+for page in supervisor designer; do
+  out="target/$page-dist"
+  XONADON_SUPERVISOR_BUILD=1 trunk build "${release[@]}" "$page.html" \
+    --html-output "$page.html" --dist "$out" --public-url "${TRUNK_PUBLIC_URL:-/}"
+  cp "$out"/* "$stage"/
+done
 
 cd "$stage"
 files=$(find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)

@@ -16,7 +16,38 @@ use crate::screens::home::Home;
 use crate::session::Session;
 use crate::settings::Settings;
 use crate::store::{self, Notice, Store};
-use crate::{default_form, now_ms, open_store, provide_device, title_of, PageShell};
+use crate::{default_form, now_ms, open_store, provide_device, title_of, PageShell, DEFAULT_FORM};
+
+/// A form new drafts can be started from: the built-in one, or a version the designer
+/// published on this device (which replaces the built-in one of the same id).
+struct Startable {
+    form_id: String,
+    title: String,
+    json: Arc<str>,
+}
+
+async fn startable_forms(store: Store, built_in: Option<Startable>) -> Vec<Startable> {
+    let mut all: Vec<Startable> = built_in.into_iter().collect();
+    let Some(repo) = store.repo() else { return all };
+    for (form_id, version) in crate::published::published() {
+        let Some(record) = store
+            .report(repo.get_form(&form_id, &version).await)
+            .flatten()
+        else {
+            continue;
+        };
+        let form = Startable {
+            form_id: record.form_id,
+            title: record.title,
+            json: Arc::from(record.json),
+        };
+        match all.iter_mut().find(|s| s.form_id == form.form_id) {
+            Some(same) => *same = form,
+            None => all.push(form),
+        }
+    }
+    all
+}
 
 #[derive(Clone)]
 enum Screen {
@@ -30,27 +61,44 @@ pub fn FieldApp() -> impl IntoView {
     let store = provide_device();
     let screen = RwSignal::new(Screen::Loading);
     let fatal = RwSignal::new(None::<Notice>);
-    let form = default_form();
-    {
-        let form = form.clone();
-        spawn_local(async move {
-            match open_store(store, form).await {
-                Ok(()) => {
-                    // Answers journaled while the last IndexedDB write could not finish.
-                    store.recover().await;
-                    screen.set(Screen::Home);
-                }
-                Err(notice) => fatal.set(Some(notice)),
-            }
+    let startable = StoredValue::new(Vec::<Startable>::new());
+    spawn_local(async move {
+        let form = default_form();
+        let built_in = form.as_ref().ok().map(|f| Startable {
+            form_id: f.settings.form_id.clone(),
+            title: title_of(f),
+            json: Arc::from(DEFAULT_FORM),
         });
-    }
+        match open_store(store, form).await {
+            Ok(()) => {
+                // Answers journaled while the last IndexedDB write could not finish.
+                store.recover().await;
+                startable.set_value(startable_forms(store, built_in).await);
+                screen.set(Screen::Home);
+            }
+            Err(notice) => fatal.set(Some(notice)),
+        }
+    });
 
-    let forms: Vec<(String, String)> = form
-        .as_ref()
-        .map(|f| vec![(f.settings.form_id.clone(), title_of(f))])
-        .unwrap_or_default();
-    let start = move |_form_id: String| {
-        let Ok(form) = default_form() else { return };
+    let forms = move || {
+        startable.with_value(|all| {
+            all.iter()
+                .map(|s| (s.form_id.clone(), s.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let start = move |form_id: String| {
+        let Some(json) = startable.with_value(|all| {
+            all.iter()
+                .find(|s| s.form_id == form_id)
+                .map(|s| Arc::clone(&s.json))
+        }) else {
+            return;
+        };
+        let form = match load(&json) {
+            Ok(f) => Arc::new(f),
+            Err(e) => return store.error.set(Some(Notice::Text(e.to_string()))),
+        };
         let inst = Instance::new(Arc::clone(&form), Arc::new(BrowserHost));
         let now = now_ms();
         let draft = Draft {
@@ -101,7 +149,7 @@ pub fn FieldApp() -> impl IntoView {
         {move || match screen.get() {
             Screen::Loading => view! { <p class="loading">"…"</p> }.into_any(),
             Screen::Home => view! {
-                <Home forms=forms.clone() on_new=start on_resume=resume />
+                <Home forms=forms() on_new=start on_resume=resume />
             }.into_any(),
             Screen::Fill(draft, form) => view! {
                 <Filling draft=*draft form=form on_done=move |_| screen.set(Screen::Home) />

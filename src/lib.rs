@@ -2,17 +2,19 @@
 //! `xonadon-engine`, the records in `xonadon-storage`; this crate shows them and talks to the
 //! browser.
 //!
-//! Two pages, two Wasm modules (`src/main.rs` and `src/bin/supervisor.rs`), so the field
-//! worker's start-up never pays for the export code (XLSX, ZIP) only the supervisor uses:
-//! [`FieldApp`] (`index.html`: the forms, drafts, filling) and [`SupervisorApp`]
-//! (`supervisor.html`: import, review, export). They share this library and the device's
-//! IndexedDB and settings.
+//! Three pages, three Wasm modules (`src/main.rs`, `src/bin/supervisor.rs`,
+//! `src/bin/designer.rs`), so the field worker's start-up never pays for code only the
+//! supervisor (export: XLSX, ZIP) or the designer (XLSForm import) uses: [`FieldApp`]
+//! (`index.html`: the forms, drafts, filling), [`SupervisorApp`] (`supervisor.html`: import,
+//! review, export) and [`DesignerApp`] (`designer.html`: edit, preview, import, publish forms).
+//! They share this library and the device's IndexedDB and settings.
 
 mod components;
 mod download;
 mod field;
 mod host;
 mod i18n;
+mod published;
 mod screens;
 mod session;
 mod settings;
@@ -29,6 +31,7 @@ use settings::{ui_language, Settings};
 use store::{Notice, Store};
 
 pub use field::FieldApp;
+pub use screens::designer::DesignerApp;
 pub use screens::supervisor::SupervisorApp;
 
 /// The household needs-assessment form, embedded so the app works offline from first start.

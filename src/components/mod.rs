@@ -1,6 +1,7 @@
 //! Widgets of the filling screen, and the few both pages share (confirm, review).
 
 pub mod confirm;
+pub mod file_drop;
 pub mod geopoint;
 pub mod item;
 pub mod markup;

@@ -76,6 +76,9 @@ pub fn Home(
                 <a class="button" id="open-supervisor" href="supervisor.html">
                     {move || t(&ui_language(), T::Supervisor)}
                 </a>
+                <a class="button" id="open-designer" href="designer.html">
+                    {move || t(&ui_language(), T::Designer)}
+                </a>
                 <LanguagePicker />
             </header>
             <main>

@@ -1,5 +1,6 @@
 //! The app's screens.
 
+pub mod designer;
 pub mod fill;
 pub mod home;
 pub mod supervisor;

@@ -18,6 +18,7 @@ use xonadon_storage::{
     Conflict, FormRecord, Repository, Resolution, Review, ReviewComment, ReviewStatus, Submission,
 };
 
+use crate::components::file_drop::FileDrop;
 use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
 use crate::screens::home::{local_day, local_time};
@@ -160,19 +161,6 @@ fn Supervisor() -> impl IntoView {
             busy.set(false);
         });
     };
-    let files_of = |list: Option<web_sys::FileList>| -> Vec<web_sys::File> {
-        list.map(|l| (0..l.length()).filter_map(|k| l.get(k)).collect())
-            .unwrap_or_default()
-    };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        import(files_of(input.files()));
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        import(files_of(ev.data_transfer().and_then(|d| d.files())));
-    };
 
     let export = move |format: Format| {
         let rows = shown.get_untracked();
@@ -306,14 +294,10 @@ fn Supervisor() -> impl IntoView {
             <main>
                 <section class="import">
                     <h2>{move || t(&ui_language(), T::ImportBundles)}</h2>
-                    <div class="dropzone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                        <p>{move || t(&ui_language(), T::ImportHint)}</p>
-                        <label class="button">
-                            {move || t(&ui_language(), T::ChooseFiles)}
-                            <input id="import-files" type="file" multiple accept=".json,application/json"
-                                class="visually-hidden" on:change=on_pick />
-                        </label>
-                    </div>
+                    <FileDrop id="import-files" accept=".json,application/json" multiple=true
+                        hint=Signal::derive(move || t(&ui_language(), T::ImportHint).to_string())
+                        choose=Signal::derive(move || t(&ui_language(), T::ChooseFiles).to_string())
+                        on_files=import />
                 </section>
                 {move || busy.get().then(|| view! { <p class="working" role="status">{t(&ui_language(), T::Working)}</p> })}
                 <Show when=move || !report.get().is_empty()>

@@ -158,6 +158,21 @@ pub async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
         .unwrap_or_else(|e| panic!("no element `{css}` within 20 s: {e}"))
 }
 
+/// Clicks like a person: scrolled to the middle of the screen first, clear of the sticky
+/// header and footer (WebDriver's own scrolling can leave it under the footer).
+pub async fn click(c: &Client, css: &str) {
+    let el = wait_for(c, css).await;
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'center'});",
+        vec![serde_json::to_value(&el).expect("element as JSON")],
+    )
+    .await
+    .expect("scroll");
+    el.click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
 /// Runs a script and returns its result.
 pub async fn js(c: &Client, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
     c.execute(script, args)

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use xonadon_e2e::{
-    cdp, dist, in_browser, js, page_key, profile, screenshot, until, wait_for, workspace, Driver,
-    StaticServer, FILL,
+    cdp, click, dist, in_browser, js, page_key, profile, screenshot, until, wait_for, workspace,
+    Driver, StaticServer, FILL,
 };
 
 async fn fill(c: &Client, path: &str, value: Option<&str>) -> String {
@@ -44,21 +44,6 @@ async fn value_at(c: &Client, path: &str) -> Value {
         vec![json!(path)],
     )
     .await
-}
-
-/// Clicks like a person: scrolled to the middle of the screen first, clear of the sticky
-/// header and footer (WebDriver's own scrolling can leave it under the footer).
-async fn click(c: &Client, css: &str) {
-    let el = wait_for(c, css).await;
-    c.execute(
-        "arguments[0].scrollIntoView({block: 'center'});",
-        vec![serde_json::to_value(&el).expect("element as JSON")],
-    )
-    .await
-    .expect("scroll");
-    el.click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
 async fn next(c: &Client) {

@@ -1,0 +1,389 @@
+//! The designer's page (`designer.html`, its own Wasm module): a form's JSON with line
+//! numbers, its problems as you type (a click jumps to the place), a live preview as the field
+//! worker will see it, XLSForm import, filling the other Uzbek script, saving versions into
+//! IndexedDB and publishing one to this device's field workers.
+//!
+//! The text is the truth: every change is checked by the engine at once (`load`), placed in
+//! the text (`problems.rs`), kept in localStorage (a designer's work is not lost on a reload
+//! either), and, when the form loads, shown in the preview.
+
+mod editor;
+mod problems;
+
+use std::sync::Arc;
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+use xonadon_engine::{load, navigation, Form, FormDefinition, Instance, Severity};
+use xonadon_storage::{FormRecord, Repository};
+use xonadon_translit::Filled;
+
+use crate::components::file_drop::FileDrop;
+use crate::components::photo::DraftId;
+use crate::host::BrowserHost;
+use crate::i18n::{storage_message, t, T};
+use crate::screens::fill::FillScreen;
+use crate::session::Session;
+use crate::settings::{ui_language, LanguagePicker};
+use crate::store::{Notice, Store};
+use editor::{jump, replace, Editor};
+use problems::Problem;
+
+/// Where the text being edited is kept between visits.
+const TEXT_KEY: &str = "xonadon.designer.text";
+
+/// The designer's page.
+#[component]
+pub fn DesignerApp() -> impl IntoView {
+    let store = crate::provide_device();
+    let fatal = RwSignal::new(None::<Notice>);
+    let ready = RwSignal::new(false);
+    spawn_local(async move {
+        match crate::open_store(store, crate::default_form()).await {
+            Ok(()) => ready.set(true),
+            Err(notice) => fatal.set(Some(notice)),
+        }
+    });
+    view! {
+        <crate::PageShell fatal=fatal>
+            {move || if ready.get() {
+                view! { <Designer /> }.into_any()
+            } else {
+                view! { <p class="loading">"…"</p> }.into_any()
+            }}
+        </crate::PageShell>
+    }
+}
+
+/// What the engine made of the text.
+struct Checked {
+    problems: Vec<Problem>,
+    /// `Some` when the form loads.
+    form: Option<Arc<Form>>,
+}
+
+fn check(text: &str) -> Checked {
+    match load(text) {
+        Ok(form) => Checked {
+            problems: problems::of_diagnostics(text, &form.warnings),
+            form: Some(Arc::new(form)),
+        },
+        Err(e) => Checked {
+            problems: problems::of_diagnostics(text, &e.diagnostics),
+            form: None,
+        },
+    }
+}
+
+#[component]
+fn Designer() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let initial: String =
+        LocalStorage::get(TEXT_KEY).unwrap_or_else(|_| crate::DEFAULT_FORM.to_string());
+    let text = StoredValue::new(initial.clone());
+    let first = check(&initial);
+    let problems = RwSignal::new(first.problems);
+    let preview = RwSignal::new(first.form);
+    let stale = RwSignal::new(false);
+    let import_problems = RwSignal::new(Vec::<Problem>::new());
+    let to_check = RwSignal::new(Vec::<Filled>::new());
+    let status = RwSignal::new(None::<String>);
+    let area = NodeRef::<html::Textarea>::new();
+    // Photos taken in the preview belong to no draft.
+    provide_context(DraftId("designer-preview".into()));
+
+    let on_text = move |new: String| {
+        let checked = check(&new);
+        problems.set(checked.problems);
+        stale.set(checked.form.is_none());
+        if checked.form.is_some() {
+            preview.set(checked.form);
+        }
+        // Kept for the next visit; a full localStorage only loses this convenience.
+        let _ = LocalStorage::set(TEXT_KEY, &new);
+        text.set_value(new);
+        status.set(None);
+    };
+
+    let import = move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else {
+            return;
+        };
+        status.set(Some(t(&ui_language(), T::Working).to_string()));
+        spawn_local(async move {
+            let name = file.name();
+            let bytes = match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(e) => return status.set(Some(format!("{name}: {e:?}"))),
+            };
+            match xonadon_xlsform::import(&name, &bytes) {
+                Ok(imported) => {
+                    import_problems.set(problems::of_import(&imported.problems));
+                    if let Some(area) = area.get_untracked() {
+                        replace(&area, &imported.json);
+                    }
+                    status.set(Some(format!(
+                        "{} {name} ({} → JSON)",
+                        t(&ui_language(), T::Imported),
+                        imported.format.extension()
+                    )));
+                }
+                Err(e) => status.set(Some(e.to_string())),
+            }
+        });
+    };
+
+    let transliterate = move |_| {
+        let current = text.get_value();
+        let mut definition = match FormDefinition::from_json(&current) {
+            Ok(d) => d,
+            Err(e) => return status.set(Some(e.to_string())),
+        };
+        let filled = xonadon_translit::fill_missing_script(&mut definition);
+        if filled.is_empty() {
+            return status.set(Some(t(&ui_language(), T::NothingToFill).to_string()));
+        }
+        let json = serde_json::to_string_pretty(&definition).expect("a definition serializes");
+        to_check.update(|list| list.extend(filled));
+        if let Some(area) = area.get_untracked() {
+            replace(&area, &json);
+        }
+    };
+
+    let saved_revision = RwSignal::new(0u32);
+    // Saves the text as its form id and version; `then_publish` also makes it the version
+    // this device's field workers start new forms with.
+    let save = move |then_publish: bool| {
+        let Some(form) = preview.get_untracked().filter(|_| !stale.get_untracked()) else {
+            return status.set(Some(t(&ui_language(), T::FixErrorsFirst).to_string()));
+        };
+        let s = &form.settings;
+        let record = FormRecord {
+            form_id: s.form_id.clone(),
+            version: s.version.clone(),
+            title: crate::title_of(&form),
+            json: text.get_value(),
+            added_at_ms: crate::now_ms(),
+        };
+        spawn_local(async move {
+            let Some(repo) = store.repo() else { return };
+            let language = ui_language();
+            if let Err(e) = repo.put_form(&record).await {
+                return status.set(Some(storage_message(&language, &e)));
+            }
+            let mut line = format!(
+                "{}: {} {}",
+                t(&language, T::Saved),
+                record.form_id,
+                record.version
+            );
+            if then_publish {
+                match crate::published::publish(&record.form_id, &record.version) {
+                    Ok(()) => line = format!("{line}. {}", t(&language, T::Published)),
+                    Err(e) => line = format!("{line}. {e}"),
+                }
+            }
+            status.set(Some(line));
+            saved_revision.update(|n| *n += 1);
+        });
+    };
+    let saved = LocalResource::new(move || {
+        saved_revision.track();
+        async move {
+            match store.repo() {
+                Some(repo) => store.report(repo.list_forms().await).unwrap_or_default(),
+                None => Vec::new(),
+            }
+        }
+    });
+
+    let download = move |_| {
+        let current = text.get_value();
+        let name = preview
+            .get_untracked()
+            .map(|f| format!("{}-{}.json", f.settings.form_id, f.settings.version))
+            .unwrap_or_else(|| "form.json".into());
+        let mut file = crate::download::Chunks::default();
+        let result = std::io::Write::write_all(&mut file, current.as_bytes())
+            .map_err(|e| e.to_string())
+            .and_then(|()| file.into_blob("application/json"))
+            .and_then(|blob| crate::download::download_blob(&name, &blob));
+        if let Err(e) = result {
+            status.set(Some(e));
+        }
+    };
+
+    let go = move |at: Option<xonadon_engine::locate::Position>| {
+        if let (Some(at), Some(area)) = (at, area.get_untracked()) {
+            jump(&area, at);
+        }
+    };
+    let problem_list = move |list: Vec<Problem>| {
+        list.into_iter()
+            .map(|p| {
+                let class = match p.severity {
+                    Severity::Error => "problem error",
+                    Severity::Warning => "problem warning",
+                };
+                match p.at {
+                    // In the text: a click goes there.
+                    Some(at) => view! {
+                        <li class=class>
+                            <button type="button" class="link" on:click=move |_| go(Some(at))>
+                                <span class="place">{format!("{}:{} {}", at.line, at.column, p.place)}</span>
+                                <span class="what">{p.message}</span>
+                            </button>
+                        </li>
+                    }
+                    .into_any(),
+                    // In the workbook (the import's): sheet, row and column say where.
+                    None => view! {
+                        <li class=class>
+                            <span class="place">{p.place}</span>
+                            <span class="what">{p.message}</span>
+                        </li>
+                    }
+                    .into_any(),
+                }
+            })
+            .collect_view()
+    };
+
+    // The preview keeps its page and answers across edits of the same form while it can.
+    let page = RwSignal::new(String::new());
+    let answers = StoredValue::new(None::<(String, serde_json::Value)>);
+    let preview_view = move || {
+        preview.get().map(|form| {
+            let host = Arc::new(BrowserHost);
+            let form_id = form.settings.form_id.clone();
+            let instance = answers
+                .get_value()
+                .filter(|(id, _)| *id == form_id)
+                .and_then(|(_, a)| Instance::restore(Arc::clone(&form), host.clone(), &a).ok())
+                .unwrap_or_else(|| Instance::new(Arc::clone(&form), host));
+            if page.get_untracked().is_empty() {
+                if let Some(first) = navigation::pages(&instance).first() {
+                    page.set(first.key.clone());
+                }
+            }
+            let session = Session::new(instance);
+            Effect::new(move |_| {
+                session.edits.track();
+                answers.set_value(Some((form_id.clone(), session.peek(|i| i.snapshot()))));
+            });
+            view! { <FillScreen session=session page=page on_home=|_| {} on_finalize=|_| {} /> }
+        })
+    };
+
+    view! {
+        <div class="designer">
+            <header class="bar">
+                <a class="button" id="open-home" href="./">{move || t(&ui_language(), T::Home)}</a>
+                <h1>{move || t(&ui_language(), T::Designer)}</h1>
+                <LanguagePicker />
+            </header>
+            <main>
+                <section class="tools">
+                    <FileDrop id="import-xlsform" multiple=false
+                        accept=".xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
+                        hint=Signal::derive(move || t(&ui_language(), T::ImportXlsFormHint).to_string())
+                        choose=Signal::derive(move || t(&ui_language(), T::ChooseFile).to_string())
+                        on_files=import />
+                    <div class="actions">
+                        <button type="button" id="transliterate" on:click=transliterate>
+                            {move || t(&ui_language(), T::Transliterate)}
+                        </button>
+                        <button type="button" id="save-form" on:click=move |_| save(false)>
+                            {move || t(&ui_language(), T::Save)}
+                        </button>
+                        <button type="button" id="publish-form" class="primary" on:click=move |_| save(true)>
+                            {move || t(&ui_language(), T::Publish)}
+                        </button>
+                        <button type="button" id="download-json" on:click=download>
+                            {move || t(&ui_language(), T::DownloadJson)}
+                        </button>
+                    </div>
+                    {move || status.get().map(|s| view! { <p class="status" role="status">{s}</p> })}
+                </section>
+                <div class="panes">
+                    <section class="source">
+                        <h2>{move || t(&ui_language(), T::FormJson)}</h2>
+                        <Editor initial=initial.clone() area=area on_text=on_text
+                            label=Signal::derive(move || t(&ui_language(), T::FormJson).to_string()) />
+                    </section>
+                    <section class="preview" class:stale=move || stale.get()>
+                        <h2>{move || t(&ui_language(), T::Preview)}</h2>
+                        {move || stale.get().then(|| view! {
+                            <p class="stale-note">{t(&ui_language(), T::PreviewStale)}</p>
+                        })}
+                        {preview_view}
+                    </section>
+                </div>
+                <section class="problems">
+                    <h2>{move || t(&ui_language(), T::Problems)}</h2>
+                    {move || {
+                        let list = problems.get();
+                        if list.is_empty() {
+                            view! { <p class="none">{t(&ui_language(), T::NoProblems)}</p> }.into_any()
+                        } else {
+                            view! { <ul id="problems">{problem_list(list)}</ul> }.into_any()
+                        }
+                    }}
+                </section>
+                <Show when=move || !import_problems.get().is_empty()>
+                    <section class="problems import">
+                        <h2>{move || t(&ui_language(), T::ImportProblems)}</h2>
+                        <ul id="import-problems">{move || problem_list(import_problems.get())}</ul>
+                    </section>
+                </Show>
+                <Show when=move || !to_check.get().is_empty()>
+                    <section class="to-check">
+                        <h2>{move || t(&ui_language(), T::ToCheck)}</h2>
+                        <ul id="to-check">
+                            {move || to_check.get().into_iter().map(|f| {
+                                let path = f.path.clone();
+                                let find = f.path.clone();
+                                view! {
+                                    <li>
+                                        <button type="button" class="link" on:click=move |_| {
+                                            let current = text.get_value();
+                                            go(xonadon_engine::locate::locate(&current, &[&find])[0]);
+                                        }>
+                                            <span class="place">{f.path.clone()}</span>
+                                            <span class="what">{f.text.clone()}</span>
+                                        </button>
+                                        <button type="button" on:click=move |_| {
+                                            to_check.update(|l| l.retain(|x| x.path != path));
+                                        }>{move || t(&ui_language(), T::Correct)}</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                </Show>
+                <details class="saved">
+                    <summary>{move || t(&ui_language(), T::SavedForms)}</summary>
+                    <ul class="cards">
+                        {move || saved.get().unwrap_or_default().into_iter().map(|record| {
+                            let json = record.json.clone();
+                            view! {
+                                <li>
+                                    <span class="entry-title">{record.title.clone()}</span>
+                                    <span class="meta">{format!("{} {}", record.form_id, record.version)}</span>
+                                    <button type="button" on:click=move |_| {
+                                        if let Some(area) = area.get_untracked() {
+                                            replace(&area, &json);
+                                        }
+                                    }>{move || t(&ui_language(), T::Open)}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            </main>
+        </div>
+    }
+}

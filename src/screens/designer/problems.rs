@@ -1,0 +1,120 @@
+//! The designer's list of problems: the engine's diagnostics (by JSON path) and the XLSForm
+//! import's (by sheet, row and column), each with where it is in the editor's text.
+
+use xonadon_engine::locate::{locate, Position};
+use xonadon_engine::{Diagnostic, Severity};
+
+/// One line of the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// Where in the text (a click jumps there); `None` when it is not in the text.
+    pub at: Option<Position>,
+    /// `$.survey[2].relevant`, or `survey, row 12, column relevant` for the import's.
+    pub place: String,
+    pub message: String,
+}
+
+/// The diagnostics of the form `text`, placed in it.
+pub fn of_diagnostics(text: &str, diagnostics: &[Diagnostic]) -> Vec<Problem> {
+    let paths: Vec<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
+    let found = locate(text, &paths);
+    diagnostics
+        .iter()
+        .zip(found)
+        .map(|(d, at)| Problem {
+            severity: d.severity,
+            at: syntax_error_position(text, &d.message).or(at),
+            place: match &d.element {
+                Some(name) => format!("{} ({name})", d.path),
+                None => d.path.clone(),
+            },
+            message: d.message.clone(),
+        })
+        .collect()
+}
+
+/// A JSON syntax error says where it is in its message (`invalid JSON at line 3 column 7`).
+fn syntax_error_position(text: &str, message: &str) -> Option<Position> {
+    let rest = message.strip_prefix("invalid JSON at line ")?;
+    let (line, rest) = rest.split_once(" column ")?;
+    let line: usize = line.parse().ok()?;
+    let column: usize = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()?;
+    // The UTF-16 offset of that line and column (serde counts columns in bytes).
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut byte = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    Some(Position {
+        line,
+        column: text[line_start.min(byte)..byte].chars().count() + 1,
+        utf16: text[..byte].encode_utf16().count(),
+    })
+}
+
+/// The import's problems, as they are: their place is the workbook, not the text.
+pub fn of_import(problems: &[xonadon_xlsform::Problem]) -> Vec<Problem> {
+    problems
+        .iter()
+        .map(|p| {
+            let mut place = p.sheet.clone();
+            if let Some(row) = p.row {
+                place.push_str(&format!(", row {row}"));
+            }
+            if let Some(column) = &p.column {
+                place.push_str(&format!(", column {column}"));
+            }
+            Problem {
+                severity: p.severity,
+                at: None,
+                place,
+                message: p.message.clone(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn diagnostics_are_placed_in_the_text() {
+        let text = "{\n  \"settings\": {\"form_id\": \"f\"},\n  \"survey\": [\n    {\"type\": \"text\", \"name\": \"a\", \"relevant\": \"${b} = 1\"}\n  ]\n}";
+        let problems = of_diagnostics(text, &xonadon_engine::check(text));
+        let unknown = problems
+            .iter()
+            .find(|p| p.message.contains("${b}"))
+            .expect("the unknown reference");
+        assert_eq!(unknown.severity, Severity::Error);
+        let at = unknown.at.expect("placed");
+        assert_eq!((at.line, at.column), (4, 47));
+        assert!(
+            unknown.place.starts_with("$.survey[0].relevant"),
+            "{}",
+            unknown.place
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_syntax_error_is_placed_where_serde_says() {
+        let text = "{\n  \"settings\": {\"form_id\": \"ў\",}\n}";
+        let problems = of_diagnostics(text, &xonadon_engine::check(text));
+        let at = problems[0].at.expect("placed");
+        assert_eq!(at.line, 2, "{problems:?}");
+        assert!(
+            problems[0].message.starts_with("invalid JSON"),
+            "{problems:?}"
+        );
+    }
+}

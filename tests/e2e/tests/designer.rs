@@ -1,0 +1,265 @@
+//! A form designer on the built app in headless Chromium: the JSON checked as it is typed
+//! (a problem's click jumps to its place), the live preview, an XLSForm imported by the file
+//! picker (its problems named by sheet and row), the other Uzbek script filled and listed for
+//! checking, the text kept over a reload, a version published and downloaded, and a field
+//! worker starting the published form.
+//!
+//! Needs `dist/` (`trunk build --release`) and chromedriver; `scripts/test` does both.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use serde_json::json;
+use xonadon_e2e::{
+    cdp, click, dist, in_browser, js, profile, screenshot, until, wait_for, Driver, StaticServer,
+};
+
+const SMALL: &str = r#"{
+  "settings": {"form_id": "visit", "version": "1", "default_language": "en"},
+  "survey": [
+    {"type": "text", "name": "head", "label": {"en": "Head of household"}},
+    {"type": "integer", "name": "age", "label": {"en": "Age"}, "relevant": "${head} != ''"}
+  ]
+}"#;
+
+/// Replaces the editor's text as a paste would (typing 200 characters through WebDriver is
+/// slow; real typing is checked below on a few).
+async fn set_text(c: &Client, text: &str) {
+    js(
+        c,
+        "const a = document.getElementById('form-json'); a.value = arguments[0]; \
+         a.dispatchEvent(new Event('input'));",
+        vec![json!(text)],
+    )
+    .await;
+}
+
+async fn text(c: &Client) -> String {
+    js(
+        c,
+        "return document.getElementById('form-json').value;",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// An XLSForm as a designer writes it in Excel: Cyrillic labels only, and a media column
+/// Xonadon does not use.
+fn xlsform(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let survey = book.add_worksheet();
+    survey.set_name("survey").unwrap();
+    survey
+        .write_row(
+            0,
+            0,
+            ["type", "name", "label::Ўзбек (uz-Cyrl)", "media::image"],
+        )
+        .unwrap();
+    survey
+        .write_row(1, 0, ["text", "head", "Оила бошлиғи", "head.png"])
+        .unwrap();
+    survey
+        .write_row(2, 0, ["integer", "members", "Аъзолар сони", ""])
+        .unwrap();
+    let settings = book.add_worksheet();
+    settings.set_name("settings").unwrap();
+    settings
+        .write_row(0, 0, ["form_id", "version", "default_language"])
+        .unwrap();
+    settings
+        .write_row(1, 0, ["oila", "2026112701", "Ўзбек (uz-Cyrl)"])
+        .unwrap();
+    book.save(path).unwrap();
+}
+
+async fn scenario(c: &Client, server: &StaticServer) {
+    c.goto(&format!("{}designer.html", server.url()))
+        .await
+        .expect("open the designer");
+    wait_for(c, "#form-json").await;
+    // The built-in form: no problems, and its first page in the preview.
+    wait_for(c, ".problems .none").await;
+    wait_for(c, ".preview .fill").await;
+
+    // A small form: the preview follows.
+    set_text(c, SMALL).await;
+    until(
+        c,
+        "the preview of the small form",
+        "return document.querySelector('.preview').textContent.includes('Head of household');",
+    )
+    .await;
+    // The built-in form's answers are not carried into another form's preview.
+    let head = js(
+        c,
+        "return document.querySelector('.preview [data-path=\"/head\"] input').value;",
+        vec![],
+    )
+    .await;
+    assert_eq!(head, json!(""));
+    screenshot(c, "29-designer").await;
+
+    // A typo: listed, placed, and a click puts the caret on it.
+    set_text(c, &SMALL.replace("${head} !=", "${hed} !=")).await;
+    wait_for(c, "#problems li.error").await;
+    let listed = wait_for(c, "#problems li.error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(listed.contains("${hed}"), "{listed}");
+    assert!(listed.starts_with("5:"), "placed on line 5: {listed}");
+    wait_for(c, ".preview .stale-note").await;
+    click(c, "#problems li.error button").await;
+    let caret = js(
+        c,
+        "const a = document.getElementById('form-json'); \
+         return [a.selectionStart, a.value.indexOf('\"${hed}')];",
+        vec![],
+    )
+    .await;
+    assert_eq!(caret[0], caret[1], "the caret is on the value: {caret}");
+
+    // Fixed by typing, as a person would: the list empties, the preview is live again.
+    js(
+        c,
+        "const a = document.getElementById('form-json'); const i = a.value.indexOf('hed}'); \
+         a.focus(); a.setSelectionRange(i, i + 3);",
+        vec![],
+    )
+    .await;
+    c.find(Locator::Id("form-json"))
+        .await
+        .unwrap()
+        .send_keys("head")
+        .await
+        .expect("type");
+    wait_for(c, ".problems .none").await;
+    assert!(
+        c.find(Locator::Css(".preview .stale-note")).await.is_err(),
+        "the preview is live"
+    );
+
+    // An XLSForm by the file picker.
+    let dir = std::env::temp_dir().join(format!("xonadon-e2e-designer-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let workbook = dir.join("oila.xlsx");
+    xlsform(&workbook);
+    wait_for(c, "#import-xlsform")
+        .await
+        .send_keys(&workbook.display().to_string())
+        .await
+        .expect("choose the workbook");
+    until(
+        c,
+        "the imported form in the editor",
+        "return document.getElementById('form-json').value.includes('\"form_id\": \"oila\"');",
+    )
+    .await;
+    let import_problems = wait_for(c, "#import-problems").await.text().await.unwrap();
+    assert!(
+        import_problems.contains("survey, row 1, column media::image"),
+        "{import_problems}"
+    );
+    until(
+        c,
+        "the imported form in the preview",
+        "return document.querySelector('.preview').textContent.includes('Оила бошлиғи');",
+    )
+    .await;
+
+    // The Latin texts, filled and listed until a person confirms them.
+    click(c, "#transliterate").await;
+    until(
+        c,
+        "two texts to check",
+        "return document.querySelectorAll('#to-check li').length === 2;",
+    )
+    .await;
+    assert!(text(c).await.contains("Oila boshligʻi"), "Latin written");
+    click(c, "#to-check li button:not(.link)").await;
+    until(
+        c,
+        "one left to check",
+        "return document.querySelectorAll('#to-check li').length === 1;",
+    )
+    .await;
+    screenshot(c, "30-designer").await;
+
+    // Kept over a reload.
+    c.refresh().await.expect("reload");
+    wait_for(c, "#form-json").await;
+    assert!(
+        text(c).await.contains("Oila boshligʻi"),
+        "the text survives a reload"
+    );
+
+    // Published, and downloaded as it is.
+    click(c, "#publish-form").await;
+    until(
+        c,
+        "published",
+        "const s = document.querySelector('.tools .status'); \
+         return !!s && s.textContent.includes('oila 2026112701');",
+    )
+    .await;
+    cdp(
+        c,
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
+    )
+    .await;
+    click(c, "#download-json").await;
+    let downloaded = dir.join("oila-2026112701.json");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !downloaded.exists() {
+        assert!(Instant::now() < deadline, "no JSON downloaded");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(std::fs::read_to_string(&downloaded).unwrap(), text(c).await);
+
+    // The field worker starts the published form.
+    click(c, "#open-home").await;
+    wait_for(c, ".home").await;
+    until(
+        c,
+        "the published form on the home list",
+        "return [...document.querySelectorAll('.home .cards li')].some(li => li.textContent.includes('oila'));",
+    )
+    .await;
+    js(
+        c,
+        "[...document.querySelectorAll('.home .cards li')].find(li => li.textContent.includes('oila')).querySelector('button.primary').click();",
+        vec![],
+    )
+    .await;
+    wait_for(c, ".fill").await;
+    // In the app's language (Uzbek Latin), which the form has now.
+    until(
+        c,
+        "the published form being filled",
+        "return document.querySelector('.fill').textContent.includes('Oila boshligʻi');",
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn designer_edits_imports_and_publishes() {
+    let server = std::sync::Arc::new(StaticServer::start(dist()));
+    let driver = Driver::start();
+    in_browser(
+        &driver,
+        &profile("designer"),
+        "designer",
+        move |c| async move { scenario(&c, &server).await },
+    )
+    .await;
+}
