@@ -121,6 +121,7 @@ pub enum T {
     FixErrorsFirst,
     SavedForms,
     NothingToFill,
+    DownloadXlsForm,
 }
 
 /// The text of `key` in `language` (BCP-47 tag); English for any other language.
@@ -659,6 +660,12 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Тўлдириладиган матн йўқ",
             "Нечего заполнять",
             "Nothing to fill",
+        ],
+    T::DownloadXlsForm => [
+            "XLSForm yuklab olish",
+            "XLSForm юклаб олиш",
+            "Скачать XLSForm",
+            "Download XLSForm",
         ],
     };
     texts[i]

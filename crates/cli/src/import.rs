@@ -55,3 +55,30 @@ pub fn cmd_import(args: &[String]) -> Result<ExitCode, CliError> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `xonadon xlsform FORM.json -o FORM.xlsx`: a form written back as an XLSForm workbook.
+pub fn cmd_xlsform(args: &[String]) -> Result<ExitCode, CliError> {
+    let (input, output) = match args {
+        [input, flag, output] if flag == "-o" || flag == "--out" => (input, output),
+        _ => {
+            return Err(CliError::Usage(
+                "xlsform needs a form and -o FILE.xlsx".into(),
+            ))
+        }
+    };
+    let form = xonadon_engine::FormDefinition::from_json(&crate::read(input)?).map_err(|e| {
+        CliError::Form {
+            path: input.clone(),
+            message: e.to_string(),
+        }
+    })?;
+    let bytes = xonadon_xlsform::to_xlsform(&form).map_err(|e| CliError::Form {
+        path: output.clone(),
+        message: format!("cannot write the workbook: {e}"),
+    })?;
+    std::fs::write(output, bytes).map_err(|e| CliError::Form {
+        path: output.clone(),
+        message: format!("cannot write: {e}"),
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

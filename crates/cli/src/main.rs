@@ -8,6 +8,7 @@
 //! xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
 //!                                            bundles from many tablets merged and converted
 //! xonadon import FORM.xlsx [-o FORM.json]     an XLSForm (.xlsx, .xls, .ods) as a JSON form
+//! xonadon xlsform FORM.json -o FORM.xlsx      a form written back as an XLSForm
 //! xonadon translit FORM.json [-o OUT.json]    missing uz-Latn texts from uz-Cyrl (and back)
 //! ```
 
@@ -27,6 +28,7 @@ const USAGE: &str = "usage:
   xonadon run FORM.json [--script SCRIPT.json] [--now DATETIME] [--utc-offset MINUTES]
   xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
   xonadon import FORM.xlsx|FORM.xls|FORM.ods [-o FORM.json]
+  xonadon xlsform FORM.json -o FORM.xlsx
   xonadon translit FORM.json [-o OUT.json]";
 
 #[derive(Debug, thiserror::Error)]
@@ -84,6 +86,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
         Some("run") => cmd_run(&args[1..]),
         Some("export") => export::cmd_export(&args[1..]),
         Some("import") => import::cmd_import(&args[1..]),
+        Some("xlsform") => import::cmd_xlsform(&args[1..]),
         Some("translit") => translit::cmd_translit(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

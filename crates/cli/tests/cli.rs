@@ -396,3 +396,19 @@ fn translit_fills_the_missing_script_and_lists_it() {
     assert_eq!(written["survey"][0]["label"]["ru"], "Глава семьи");
     assert!(xonadon(&["check", &out_path]).status.success());
 }
+
+#[test]
+fn xlsform_writes_a_workbook_that_imports_back() {
+    let xlsx = scratch("household.xlsx", "");
+    let out = xonadon(&["xlsform", &household(), "-o", &xlsx]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json = scratch("household-again.json", "");
+    let back = xonadon(&["import", &xlsx, "-o", &json]);
+    assert!(back.status.success(), "{}", text(&back.stderr));
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(household()).unwrap()).unwrap();
+    let again: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(again["survey"], original["survey"]);
+    assert_eq!(again["choices"], original["choices"]);
+}

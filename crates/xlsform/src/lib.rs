@@ -18,6 +18,7 @@
 
 mod choices;
 mod columns;
+mod export;
 mod problem;
 mod settings;
 mod survey;
@@ -31,6 +32,7 @@ use xonadon_engine::definition::{ChoiceDef, FormDefinition};
 use xonadon_engine::Severity;
 
 pub use columns::language_tag;
+pub use export::to_xlsform;
 pub use problem::Problem;
 pub use workbook::Format;
 

@@ -344,3 +344,67 @@ fn the_format_comes_from_the_content() {
         .contains("an .xlsx workbook although named .xls"));
     assert_eq!(imported.definition.settings.form_id, "old-name");
 }
+
+/// A form goes out as an XLSForm and comes back the same: the built-in household form (four
+/// languages, nested repeats, cascades over choice properties) and one imported from Excel.
+#[test]
+fn exported_forms_import_back_unchanged() {
+    let json = include_str!("../../../forms/household.json");
+    let original = xonadon_engine::FormDefinition::from_json(json).unwrap();
+    let book = xonadon_xlsform::to_xlsform(&original).unwrap();
+    let back = import("household.xlsx", &book).unwrap();
+    assert_eq!(back.errors(), 0, "{:#?}", back.problems);
+    assert_eq!(back.definition.survey, original.survey);
+    assert_eq!(back.definition.choices, original.choices);
+    let (s, o) = (&back.definition.settings, &original.settings);
+    assert_eq!(
+        (
+            &s.form_id,
+            &s.version,
+            &s.default_language,
+            &s.instance_name
+        ),
+        (
+            &o.form_id,
+            &o.version,
+            &o.default_language,
+            &o.instance_name
+        )
+    );
+
+    let first = import(
+        "visits.xlsx",
+        &xlsx(&[
+            (
+                "survey",
+                &[
+                    &[
+                        "type",
+                        "name",
+                        "label",
+                        "required",
+                        "repeat_count",
+                        "default",
+                    ],
+                    &["integer", "n", "How many?", "yes", "", "2"],
+                    &["begin repeat", "r", "Visit", "", "${n}", ""],
+                    &["select_one yn or_other", "ok", "OK?", "", "", ""],
+                    &["end repeat", "", "", "", "", ""],
+                ],
+            ),
+            (
+                "choices",
+                &[&["list_name", "name", "label"], &["yn", "y", "Yes"]],
+            ),
+            ("settings", &[&["form_id", "version"], &["visits", "7"]]),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(first.errors(), 0, "{:#?}", first.problems);
+    let again = import(
+        "visits-again.xlsx",
+        &xonadon_xlsform::to_xlsform(&first.definition).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(again.definition, first.definition);
+}

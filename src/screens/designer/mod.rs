@@ -200,17 +200,33 @@ fn Designer() -> impl IntoView {
         }
     });
 
-    let download = move |_| {
+    // The text as a JSON file, or the form as an XLSForm workbook, named by id and version.
+    let download = move |xlsform: bool| {
         let current = text.get_value();
+        let (bytes, extension, mime) = if xlsform {
+            let workbook = FormDefinition::from_json(&current)
+                .map_err(|e| e.to_string())
+                .and_then(|d| xonadon_xlsform::to_xlsform(&d).map_err(|e| e.to_string()));
+            match workbook {
+                Ok(b) => (
+                    b,
+                    "xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                Err(e) => return status.set(Some(e)),
+            }
+        } else {
+            (current.into_bytes(), "json", "application/json")
+        };
         let name = preview
             .get_untracked()
-            .map(|f| format!("{}-{}.json", f.settings.form_id, f.settings.version))
-            .unwrap_or_else(|| "form.json".into());
+            .map(|f| format!("{}-{}", f.settings.form_id, f.settings.version))
+            .unwrap_or_else(|| "form".into());
         let mut file = crate::download::Chunks::default();
-        let result = std::io::Write::write_all(&mut file, current.as_bytes())
+        let result = std::io::Write::write_all(&mut file, &bytes)
             .map_err(|e| e.to_string())
-            .and_then(|()| file.into_blob("application/json"))
-            .and_then(|blob| crate::download::download_blob(&name, &blob));
+            .and_then(|()| file.into_blob(mime))
+            .and_then(|blob| crate::download::download_blob(&format!("{name}.{extension}"), &blob));
         if let Err(e) = result {
             status.set(Some(e));
         }
@@ -302,8 +318,11 @@ fn Designer() -> impl IntoView {
                         <button type="button" id="publish-form" class="primary" on:click=move |_| save(true)>
                             {move || t(&ui_language(), T::Publish)}
                         </button>
-                        <button type="button" id="download-json" on:click=download>
+                        <button type="button" id="download-json" on:click=move |_| download(false)>
                             {move || t(&ui_language(), T::DownloadJson)}
+                        </button>
+                        <button type="button" id="download-xlsform" on:click=move |_| download(true)>
+                            {move || t(&ui_language(), T::DownloadXlsForm)}
                         </button>
                     </div>
                     {move || status.get().map(|s| view! { <p class="status" role="status">{s}</p> })}

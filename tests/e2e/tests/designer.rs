@@ -224,6 +224,21 @@ async fn scenario(c: &Client, server: &StaticServer) {
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(std::fs::read_to_string(&downloaded).unwrap(), text(c).await);
+    // And as an XLSForm, which imports back to the same form.
+    click(c, "#download-xlsform").await;
+    let workbook = dir.join("oila-2026112701.xlsx");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !workbook.exists() {
+        assert!(Instant::now() < deadline, "no XLSForm downloaded");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let back = xonadon_xlsform::import("oila.xlsx", &std::fs::read(&workbook).unwrap()).unwrap();
+    let shown: serde_json::Value = serde_json::from_str(&text(c).await).unwrap();
+    assert_eq!(
+        serde_json::to_value(&back.definition.survey).unwrap(),
+        shown["survey"]
+    );
 
     // The field worker starts the published form.
     click(c, "#open-home").await;
