@@ -40,6 +40,23 @@ fn missing_translation_falls_back_to_the_default_language() {
     assert_eq!(value(&inst, "/n"), "Красный");
 }
 
+/// ODK gives `""` for `jr:choice-name` of a choice with no label at all (pyxform warns
+/// "Choices should have a label"). The app shows such a choice by its name, so the name is
+/// what the field worker saw and picked: `jr:choice-name` gives the same.
+#[test]
+fn choice_name_of_a_choice_without_label_is_its_name() {
+    let mut inst = instance(json!({
+        "settings": {"form_id": "t"},
+        "survey": [
+            {"type": "select_one c", "name": "q", "label": "Q"},
+            {"type": "calculate", "name": "n", "calculation": "jr:choice-name(${q}, '${q}')"}
+        ],
+        "choices": {"c": [{"name": "a", "label": "A"}, {"name": "b"}]}
+    }));
+    inst.set_value(inst.find("/q").unwrap(), "b").unwrap();
+    assert_eq!(value(&inst, "/n"), "b"); // ODK: ""
+}
+
 /// ODK refuses a time without seconds (`13:45`); a time picker gives exactly that, so we keep
 /// it with its seconds. Valid ODK values are kept as written, as ODK does.
 #[test]

@@ -146,12 +146,14 @@ fn nested_and_counted_repeats_incremental_equals_full() {
             {"type": "integer", "name": "n", "label": "How many?"},
             {"type": "repeat", "name": "counted", "label": "C", "repeat_count": "${n}", "children": [
                 {"type": "integer", "name": "c_val", "label": "V", "default": "2"},
+                {"type": "integer", "name": "c_more", "label": "M", "default": "${c_val} + position(..)"},
                 {"type": "calculate", "name": "c_pos", "calculation": "position(..) * ${c_val}"}
             ]},
             {"type": "repeat", "name": "hh", "label": "Household", "children": [
                 {"type": "select_one yn", "name": "active", "label": "Active?"},
                 {"type": "repeat", "name": "person", "label": "Person", "relevant": "${active} = 'yes'", "children": [
                     {"type": "integer", "name": "age", "label": "Age"},
+                    {"type": "text", "name": "nick", "label": "Nick", "default": "concat(${active}, position(..))"},
                     {"type": "calculate", "name": "older", "calculation": "if(${age} > ${n}, 1, 0)"},
                     {"type": "text", "name": "school", "label": "School", "relevant": "${age} < 18",
                      "required": true}

@@ -98,8 +98,13 @@ pub struct Node {
     /// What the form shows and expressions read: `""` while not relevant, and without choices
     /// the current `choice_filter` excludes.
     pub value: String,
+    /// Shown to the field worker: its own `relevant` holds and so does every ancestor's (a
+    /// repeat's `relevant` applies to the repeat itself and to each of its instances).
     pub relevant: bool,
+    /// The `required` condition as it evaluates now, relevant or not, as ODK reports it; only
+    /// a relevant node can have a violation.
     pub required: bool,
+    /// The `read_only` condition as it evaluates now; always true for a note.
     pub read_only: bool,
     pub violation: Option<ViolationKind>,
     alive: bool,
@@ -148,7 +153,6 @@ impl Instance {
         };
         let mut created = Vec::new();
         inst.create(0, None, false, false, &mut created);
-        inst.apply_computed_defaults(&created);
         inst.propagate_created(created);
         inst
     }
@@ -192,6 +196,8 @@ impl Instance {
     ) -> NodeId {
         let form = Arc::clone(&self.form);
         let e = form.element(elem);
+        // A literal default is there from the start, as in the XForm's instance; an expression
+        // default comes later, once what it reads is computed (`Changes::finish`).
         let answer = match (&e.default, e.question_type()) {
             (Some(Default::Literal(v)), Some(q)) => values::normalize(q, v, self.local_offset()),
             _ => String::new(),
@@ -235,17 +241,6 @@ impl Instance {
             }
         }
         id
-    }
-
-    fn apply_computed_defaults(&mut self, created: &[NodeId]) {
-        let form = Arc::clone(&self.form);
-        for &n in created {
-            let e = form.element(self.nodes[n].elem);
-            if let (Some(Default::Computed(ex)), Some(q)) = (&e.default, e.question_type()) {
-                let v = self.eval_string(ex, n);
-                self.nodes[n].answer = values::normalize(q, &v, self.local_offset());
-            }
-        }
     }
 
     /// Removes a subtree, returning the elements it contained.

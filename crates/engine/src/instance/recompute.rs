@@ -7,15 +7,19 @@
 //! read-only, constraints) recomputed, for the nodes that changed and those whose checks
 //! read them.
 //!
+//! Expression defaults (`default: "${a} * 2"`) are applied once, when their node is created:
+//! after everything else is computed, in document order, each one seen by the next (see
+//! [`Changes::finish`]).
+//!
 //! Scope: a change inside one repeat instance only dirties nodes of that same instance, plus
 //! nodes outside the repeat that aggregate over it (`sum(${age})`); adding member #200 costs
 //! about what adding member #1 does.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, VecDeque};
 use std::sync::Arc;
 
 use crate::expr::{ElemId, NodeId};
-use crate::form::{Condition, Kind, QuestionType};
+use crate::form::{Condition, Default, Kind, QuestionType};
 
 use super::{Instance, ViolationKind, MAX_REPEAT_COUNT};
 
@@ -27,6 +31,8 @@ pub(super) struct Changes {
     checks: BTreeSet<NodeId>,
     /// Nodes whose label or hint shows something that changed.
     texts: Vec<NodeId>,
+    /// New nodes with an expression default still to apply, in document order.
+    defaults: VecDeque<NodeId>,
 }
 
 struct Outcome {
@@ -42,7 +48,8 @@ impl Changes {
     /// Schedules the nodes of `elem` that a change at `from` affects.
     fn schedule_element(&mut self, inst: &Instance, elem: ElemId, from: NodeId) {
         let e = inst.form.element(elem);
-        if e.kind == Kind::Repeat && e.repeat_count.is_some() {
+        // The repeat itself reads its count and its own `relevant`.
+        if e.kind == Kind::Repeat && (e.repeat_count.is_some() || e.relevant.is_some()) {
             for c in inst.resolve(elem, from, true) {
                 self.schedule(inst, elem, c);
             }
@@ -100,7 +107,12 @@ impl Changes {
         let was_relevant = n.relevant;
 
         if e.kind == Kind::Repeat && !n.is_instance {
-            inst.nodes[node].relevant = parent_relevant;
+            // As in ODK, the repeat's own `relevant` applies to the repeat itself (evaluated at
+            // the repeat: `..` is the enclosing group) as well as to each instance; a repeat
+            // whose `relevant` is false is not shown at all, not only its instances.
+            let relevant =
+                parent_relevant && e.relevant.as_ref().is_none_or(|r| inst.eval_bool(r, node));
+            inst.nodes[node].relevant = relevant;
             if let Some(count) = &e.repeat_count {
                 let want = inst.eval_number(count, node);
                 let want = if want.is_finite() && want > 0.0 {
@@ -116,7 +128,7 @@ impl Changes {
                 }
             }
             return Outcome {
-                relevance: was_relevant != parent_relevant,
+                relevance: was_relevant != relevant,
                 value: false,
             };
         }
@@ -188,7 +200,7 @@ impl Changes {
             .children
             .splice(at..at, new.iter().copied());
         inst.changed.push(container);
-        inst.apply_computed_defaults(&created);
+        self.add_defaults(inst, &created);
         for &n in &created {
             self.schedule(inst, inst.nodes[n].elem, n);
             self.schedule_dependents(inst, n, false);
@@ -217,6 +229,8 @@ impl Changes {
         for r in removed {
             inst.destroy(r, &mut elems);
         }
+        // A node id is reused by the next node created: forget defaults of removed nodes.
+        self.defaults.retain(|&n| inst.nodes[n].alive);
         elems.sort_unstable();
         elems.dedup();
         // Readers outside the repeat (aggregates) lose values; readers inside went with it.
@@ -252,12 +266,53 @@ impl Changes {
         }
     }
 
+    /// Queues the expression defaults of newly created nodes (`created` is in document order).
+    fn add_defaults(&mut self, inst: &Instance, created: &[NodeId]) {
+        let form = &inst.form;
+        self.defaults.extend(created.iter().copied().filter(|&n| {
+            matches!(
+                form.element(inst.nodes[n].elem).default,
+                Some(Default::Computed(_))
+            )
+        }));
+    }
+
+    /// Applies one expression default, as ODK's `odk-instance-first-load` / `odk-new-repeat`
+    /// setvalue does: once, and only on a node relevant at that moment (a hidden question
+    /// keeps its blank answer). Its readers are recomputed before the next default.
+    fn apply_default(&mut self, inst: &mut Instance, node: NodeId) {
+        let form = Arc::clone(&inst.form);
+        let n = &inst.nodes[node];
+        let e = form.element(n.elem);
+        let (Some(Default::Computed(ex)), Some(q)) = (&e.default, e.question_type()) else {
+            return;
+        };
+        if !n.alive || !n.relevant {
+            return;
+        }
+        let v = inst.eval_string(ex, node);
+        inst.nodes[node].answer = crate::values::normalize(q, &v, inst.local_offset());
+        self.recompute(inst, node);
+    }
+
     /// Recomputes every dirty node in dependency order, then the checks.
+    ///
+    /// Expression defaults of new nodes are applied in between, one at a time in document
+    /// order, each after everything dirty is recomputed: so a default reads the literal
+    /// defaults, the calculations and the expression defaults before it (`b` = `${a} * 2`
+    /// with `a` defaulting to 3 is 6), while one it reads further down is still blank, as in
+    /// ODK. (ODK also sees a calculation further down as blank there; here it is computed.)
     pub fn finish(mut self, inst: &mut Instance) {
-        while let Some((_, node)) = self.dirty.pop_first() {
-            if inst.nodes[node].alive {
-                self.recompute(inst, node);
+        loop {
+            while let Some((_, node)) = self.dirty.pop_first() {
+                if inst.nodes[node].alive {
+                    self.recompute(inst, node);
+                }
             }
+            let Some(node) = self.defaults.pop_front() else {
+                break;
+            };
+            self.apply_default(inst, node);
         }
         for node in std::mem::take(&mut self.checks) {
             if inst.nodes[node].alive && recompute_checks(inst, node) {
@@ -293,14 +348,20 @@ fn condition(inst: &Instance, c: &Condition, node: NodeId) -> bool {
 /// Required, read-only and constraint of one node. As in ODK, a node that is not relevant
 /// has no violation, and a constraint is only checked on a non-empty answer. True when any of
 /// them changed.
+///
+/// `required` and `read_only` are the form's conditions as they evaluate now, as ODK reports
+/// them, relevant or not: a hidden question stays required (the app hides it with its mark;
+/// only the violation needs relevance). A note is always read-only: pyxform binds every note
+/// `readonly="true()"`, and there is nothing to answer.
 fn recompute_checks(inst: &mut Instance, node: NodeId) -> bool {
     let form = Arc::clone(&inst.form);
     let n = &inst.nodes[node];
     let e = form.element(n.elem);
     let relevant = n.relevant;
-    let read_only = condition(inst, &e.read_only, node);
+    let is_note = e.question_type() == Some(&QuestionType::Note);
+    let read_only = is_note || condition(inst, &e.read_only, node);
     let answerable = e.question_type().is_some_and(|q| q.is_input());
-    let required = answerable && relevant && condition(inst, &e.required, node);
+    let required = answerable && condition(inst, &e.required, node);
     let empty = inst.nodes[node].value.is_empty();
     let violation = if !relevant || !answerable {
         None
@@ -324,8 +385,11 @@ fn recompute_checks(inst: &mut Instance, node: NodeId) -> bool {
 }
 
 impl Instance {
+    /// Computes a new filled form, then applies its expression defaults.
     pub(super) fn propagate_created(&mut self, created: Vec<NodeId>) {
-        Changes::everything(self, &created).finish(self);
+        let mut changes = Changes::everything(self, &created);
+        changes.add_defaults(self, &created);
+        changes.finish(self);
     }
 
     /// Recomputes every node, as after loading saved answers.
