@@ -100,7 +100,6 @@ pub enum T {
     Compare,
     OnThisDevice,
     Imported,
-    TooManyForXlsx,
     Designer,
     ImportXlsFormHint,
     ChooseFile,
@@ -534,12 +533,6 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Импорт қилинган",
             "Загруженная",
             "Imported",
-        ],
-        T::TooManyForXlsx => [
-            "Excel faylida bir martada koʻpi bilan {n} ta soʻrovnoma boʻladi. Filtrlar bilan roʻyxatni qisqartiring yoki CSV (ZIP) ni tanlang.",
-            "Excel файлида бир мартада кўпи билан {n} та сўровнома бўлади. Филтрлар билан рўйхатни қисқартиринг ёки CSV (ZIP) ни танланг.",
-            "В файл Excel помещается не больше {n} анкет за раз. Сузьте список фильтрами или выберите CSV (ZIP).",
-            "An Excel file holds at most {n} submissions at a time. Narrow the list with the filters, or choose CSV (ZIP).",
         ],
     T::Designer => [
             "Shakl muharriri",

@@ -1,6 +1,6 @@
 //! Exports read from a repository a page at a time, so that 10,000 submissions never sit in
-//! memory at once: a CSV ZIP reads them once per table, a bundle once. Between pages the
-//! caller hears how far it got and may cancel.
+//! memory at once: tables (a CSV ZIP or a workbook) read them once per table, a bundle once.
+//! Between pages the caller hears how far it got and may cancel.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{Seek, Write};
@@ -10,7 +10,50 @@ use xonadon_storage::{Repository, StorageError, Submission};
 use crate::bundle::{BundleMedia, BundleSubmission, BundleWriter};
 use crate::csv_zip::CsvZip;
 use crate::table::Layout;
+use crate::xlsx::Xlsx;
 use crate::ExportError;
+
+/// Where a table export goes, a table at a time: a [`CsvZip`] or an [`Xlsx`] workbook.
+pub trait Tables {
+    /// Starts `layout`'s table `table` (a CSV file, a sheet).
+    fn begin(&mut self, layout: &Layout, table: usize) -> Result<(), ExportError>;
+    /// The rows `submission` has in the table begun last.
+    fn submission(&mut self, layout: &Layout, submission: &Submission) -> Result<(), ExportError>;
+    /// Whether the format keeps photos (a workbook has no place for them: they are not read).
+    fn keeps_media(&self) -> bool;
+    /// A photo, after the tables.
+    fn media(&mut self, name: &str, bytes: &[u8]) -> Result<(), ExportError>;
+}
+
+impl<W: Write + Seek> Tables for CsvZip<W> {
+    fn begin(&mut self, layout: &Layout, table: usize) -> Result<(), ExportError> {
+        CsvZip::begin(self, layout, table)
+    }
+    fn submission(&mut self, layout: &Layout, s: &Submission) -> Result<(), ExportError> {
+        CsvZip::submission(self, layout, s)
+    }
+    fn keeps_media(&self) -> bool {
+        true
+    }
+    fn media(&mut self, name: &str, bytes: &[u8]) -> Result<(), ExportError> {
+        CsvZip::media(self, name, bytes)
+    }
+}
+
+impl<W: Write + Seek> Tables for Xlsx<W> {
+    fn begin(&mut self, layout: &Layout, table: usize) -> Result<(), ExportError> {
+        Xlsx::begin(self, layout, table)
+    }
+    fn submission(&mut self, layout: &Layout, s: &Submission) -> Result<(), ExportError> {
+        Xlsx::submission(self, layout, s)
+    }
+    fn keeps_media(&self) -> bool {
+        false
+    }
+    fn media(&mut self, _: &str, _: &[u8]) -> Result<(), ExportError> {
+        Ok(())
+    }
+}
 
 /// Submissions read per page.
 pub const PAGE: u32 = 200;
@@ -69,13 +112,14 @@ impl<'r, R: Repository> Pages<'r, R> {
     }
 }
 
-/// The CSV tables of the submissions `ids` into `zip`: for each layout (one per form version,
-/// with its `(form_id, version)`), each table, the matching submissions; then their photos.
-pub async fn csv_zip<R: Repository, W: Write + Seek>(
+/// The tables of the submissions `ids` into `out`: for each layout (one per form version,
+/// with its `(form_id, version)`), each table, the matching submissions; then their photos
+/// when the format keeps them.
+pub async fn tables<R: Repository, T: Tables>(
     repo: &R,
     layouts: &[(Layout<'_>, (String, String))],
     ids: &HashSet<String>,
-    zip: &mut CsvZip<W>,
+    zip: &mut T,
     progress: &mut dyn Progress,
 ) -> Result<(), ExportError> {
     let tables: usize = layouts.iter().map(|(l, _)| l.tables.len()).sum();
@@ -101,6 +145,9 @@ pub async fn csv_zip<R: Repository, W: Write + Seek>(
                 }
             }
         }
+    }
+    if !zip.keeps_media() {
+        return Ok(());
     }
     for (name, owner) in repo.media_index().await.map_err(read_error)? {
         if ids.contains(&owner) {

@@ -535,7 +535,6 @@ fn csv_tables_by_label_in_a_language() {
 
 #[test]
 fn xlsx_sheets_hold_the_csv_tables() {
-    use calamine::Reader;
     let form = form();
     let (a, b) = (household_a(), household_b());
     let parts = || {
@@ -549,28 +548,39 @@ fn xlsx_sheets_hold_the_csv_tables() {
             .unwrap()
             .into_inner(),
     );
-    let xlsx = xonadon_export::xlsx::write(&parts()).unwrap();
-    let mut book = calamine::Xlsx::new(Cursor::new(xlsx)).unwrap();
-    assert_eq!(
-        book.sheet_names(),
-        ["visits", "visits-members", "visits-illnesses"]
-    );
-    for (name, rows) in &csv {
-        let sheet = book.worksheet_range(name.trim_end_matches(".csv")).unwrap();
-        let cells: Vec<Vec<String>> = sheet
-            .rows()
-            .map(|r| r.iter().map(|c| c.to_string()).collect())
-            .collect();
+    let xlsx = xlsx_sheets(&xonadon_export::xlsx::write(&parts()).unwrap());
+    let names: Vec<&str> = xlsx.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["visits", "visits-members", "visits-illnesses"]);
+    for ((name, rows), (sheet, cells)) in csv.iter().zip(&xlsx) {
+        assert_eq!(name.trim_end_matches(".csv"), sheet);
         // calamine stops a row at its last written cell; CSV rows are padded with "".
         let padded: Vec<Vec<String>> = cells
-            .into_iter()
-            .map(|mut r| {
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
                 r.resize(rows[0].len(), String::new());
                 r
             })
             .collect();
         assert_eq!(&padded, rows, "sheet {name}");
     }
+}
+
+/// Each sheet of a workbook, as calamine reads it: name and rows of cell texts.
+fn xlsx_sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::Reader;
+    let mut book = calamine::Xlsx::new(Cursor::new(bytes.to_vec())).expect("a workbook");
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).expect("a sheet");
+            let rows = range
+                .rows()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            (name, rows)
+        })
+        .collect()
 }
 
 mod streaming {
@@ -612,7 +622,7 @@ mod streaming {
             ("visits".to_string(), "2".to_string()),
         )];
         let mut zip = CsvZip::streaming(Vec::new());
-        futures::executor::block_on(stream::csv_zip(&repo, &layouts, &ids, &mut zip, &mut Quiet))
+        futures::executor::block_on(stream::tables(&repo, &layouts, &ids, &mut zip, &mut Quiet))
             .unwrap();
         let streamed = zip.finish().unwrap().into_inner();
         let in_memory = csv_zip::write(
@@ -626,6 +636,33 @@ mod streaming {
         .unwrap()
         .into_inner();
         assert_eq!(csv_files(&streamed), csv_files(&in_memory));
+    }
+
+    #[test]
+    fn a_streamed_workbook_equals_one_written_at_once() {
+        let form = form();
+        let (a, b) = (household_a(), household_b());
+        let repo = repo_with(&[b.clone(), a.clone()]);
+        let ids: HashSet<String> = ["uuid:a", "uuid:b"].map(String::from).into();
+        let layouts = [(
+            Layout::new(&form, "visits", Options::default()),
+            ("visits".to_string(), "2".to_string()),
+        )];
+        let mut book = xonadon_export::xlsx::Xlsx::streaming(Vec::new());
+        futures::executor::block_on(stream::tables(&repo, &layouts, &ids, &mut book, &mut Quiet))
+            .unwrap();
+        let streamed = book.finish().unwrap().into_inner();
+        let at_once = xonadon_export::xlsx::write(&[(
+            Layout::new(&form, "visits", Options::default()),
+            vec![&a, &b],
+        )])
+        .unwrap();
+        assert_eq!(xlsx_sheets(&streamed), xlsx_sheets(&at_once));
+        assert_eq!(
+            xlsx_sheets(&streamed)[1].1.len(),
+            1 + 3,
+            "a header and three members"
+        );
     }
 
     #[test]

@@ -58,6 +58,13 @@ pub fn DesignerApp() -> impl IntoView {
     }
 }
 
+/// A `performance.mark`, for the designer's browser benchmark (`designer_bench`).
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// What the engine made of the text.
 struct Checked {
     problems: Vec<Problem>,
@@ -96,7 +103,9 @@ fn Designer() -> impl IntoView {
     provide_context(DraftId("designer-preview".into()));
 
     let on_text = move |new: String| {
+        mark("designer:input");
         let checked = check(&new);
+        mark("designer:checked");
         problems.set(checked.problems);
         stale.set(checked.form.is_none());
         if checked.form.is_some() {
@@ -104,6 +113,7 @@ fn Designer() -> impl IntoView {
         }
         // Kept for the next visit; a full localStorage only loses this convenience.
         let _ = LocalStorage::set(TEXT_KEY, &new);
+        mark("designer:stored");
         text.set_value(new);
         status.set(None);
     };

@@ -10,7 +10,8 @@ use xonadon_export::bundle::{self, BundleForm, BundleWriter};
 use xonadon_export::csv_zip::CsvZip;
 use xonadon_export::stream::{self, Progress};
 use xonadon_export::table::{Layout, Options};
-use xonadon_export::{group, merge, xlsx};
+use xonadon_export::xlsx::Xlsx;
+use xonadon_export::{group, merge};
 use xonadon_storage::{ExportRecord, FormRecord, Repository, Submission};
 
 use crate::download::Chunks;
@@ -116,20 +117,6 @@ pub async fn import_files(store: Store, files: Vec<web_sys::File>, language: &st
     report
 }
 
-/// The most submissions one workbook holds: it is built in memory (about 100 MiB per 1,000
-/// households natively, `examples/export_memory.rs`); CSV streams and has no such limit.
-pub const MAX_XLSX: usize = 1_000;
-
-/// Refuses a workbook of more than [`MAX_XLSX`] submissions, saying what to do instead: past
-/// that it would not fit a cheap tablet's memory, and CSV streams.
-fn xlsx_fits(language: &str, submissions: usize) -> Result<(), String> {
-    if submissions > MAX_XLSX {
-        Err(t(language, T::TooManyForXlsx).replace("{n}", &MAX_XLSX.to_string()))
-    } else {
-        Ok(())
-    }
-}
-
 /// An export's progress on screen, and the supervisor's "cancel".
 pub struct OnScreen {
     pub progress: RwSignal<Option<(usize, usize)>>,
@@ -183,7 +170,7 @@ pub async fn export(
                 chunks.into_blob("application/json")?,
             )
         }
-        Format::Csv => {
+        Format::Csv | Format::Xlsx => {
             let compiled = group::compile(&bundle_forms).map_err(text)?;
             let options = Options { labels };
             let layouts: Vec<_> = compiled
@@ -193,50 +180,26 @@ pub async fn export(
                     (Layout::new(&c.form, &c.name, options.clone()), key)
                 })
                 .collect();
-            let mut zip = CsvZip::streaming(Chunks::default());
-            stream::csv_zip(&*repo, &layouts, &ids, &mut zip, progress)
-                .await
-                .map_err(text)?;
-            let chunks = zip.finish().map_err(text)?.into_inner();
-            (
-                format!("xonadon-{stamp}.zip"),
-                chunks.into_blob("application/zip")?,
-            )
-        }
-        Format::Xlsx => {
-            // A workbook is assembled whole (rust_xlsxwriter): read the selection, then write.
-            xlsx_fits(&language, ids.len())?;
-            let mut selected = Vec::new();
-            let mut after: Option<String> = None;
-            loop {
-                let page = repo
-                    .submissions_page(after.as_deref(), stream::PAGE)
+            // Both stream from IndexedDB, a page at a time, into Blob parts.
+            if format == Format::Csv {
+                let mut zip = CsvZip::streaming(Chunks::default());
+                stream::tables(&*repo, &layouts, &ids, &mut zip, progress)
                     .await
-                    .map_err(|e| storage_message(&language, &e))?;
-                let Some(last) = page.last() else { break };
-                after = Some(last.instance_id.clone());
-                selected.extend(page.into_iter().filter(|s| ids.contains(&s.instance_id)));
-                progress.step(selected.len(), ids.len());
-                if progress.cancelled() {
-                    return Err(text(xonadon_export::ExportError::Cancelled));
-                }
+                    .map_err(text)?;
+                let chunks = zip.finish().map_err(text)?.into_inner();
+                (
+                    format!("xonadon-{stamp}.zip"),
+                    chunks.into_blob("application/zip")?,
+                )
+            } else {
+                let mut book = Xlsx::streaming(Chunks::default());
+                stream::tables(&*repo, &layouts, &ids, &mut book, progress)
+                    .await
+                    .map_err(text)?;
+                let chunks = book.finish().map_err(text)?.into_inner();
+                let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                (format!("xonadon-{stamp}.xlsx"), chunks.into_blob(mime)?)
             }
-            let groups = group::by_form_version(&bundle_forms, selected.iter()).map_err(text)?;
-            let options = Options { labels };
-            let parts: Vec<_> = groups
-                .iter()
-                .map(|g| {
-                    (
-                        Layout::new(&g.form, &g.name, options.clone()),
-                        g.submissions.clone(),
-                    )
-                })
-                .collect();
-            let book = xlsx::write(&parts).map_err(text)?;
-            let mut chunks = Chunks::default();
-            let _ = std::io::Write::write_all(&mut chunks, &book);
-            let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            (format!("xonadon-{stamp}.xlsx"), chunks.into_blob(mime)?)
         }
     };
     crate::download::download_blob(&file_name, &blob)?;
@@ -251,19 +214,4 @@ pub async fn export(
         .map_err(|e| storage_message(&language, &e))?;
     store.revision.update(|r| *r += 1);
     Ok(format!("{file_name}: {}", ids.len()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[wasm_bindgen_test::wasm_bindgen_test]
-    fn a_workbook_holds_at_most_max_xlsx() {
-        assert_eq!(xlsx_fits("en", MAX_XLSX), Ok(()));
-        let refused = xlsx_fits("ru", MAX_XLSX + 1).unwrap_err();
-        assert!(
-            refused.contains("1000") && refused.contains("CSV"),
-            "{refused}"
-        );
-    }
 }

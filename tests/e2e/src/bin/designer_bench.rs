@@ -1,0 +1,195 @@
+//! Browser benchmark of the designer (not a test): how long from a keystroke in the form's
+//! JSON to the preview showing it, on a generated 500-question form in four languages.
+//! The issue's target: within 100 ms.
+//!
+//! ```sh
+//! trunk build --release            # dist/ (scripts/test does it)
+//! CHROMEDRIVER=$(command -v chromedriver) cargo run --release -p xonadon-e2e --bin designer_bench
+//! ```
+//!
+//! Each keystroke is an `input` event on the text area after a one-character change of a
+//! label on the preview's page; the time runs in the page from just before the event to the
+//! next frame after it (the engine's load of the whole text, the problems placed, the preview
+//! rebuilt and laid out). Prints the median and the spread of 40 keystrokes.
+
+use serde_json::{json, Value};
+use xonadon_e2e::{browser, dist, js, profile, wait_for, Driver, StaticServer};
+
+/// `groups` groups of `per_group` questions: text, integer with a constraint, select_one with a
+/// relevance on the previous answer, a calculation; labels in uz-Latn, uz-Cyrl, ru and en.
+fn generated_form(groups: usize, per_group: usize) -> String {
+    let label = |s: &str| {
+        json!({"uz-Latn": format!("{s} savoli"), "uz-Cyrl": format!("{s} саволи"),
+               "ru": format!("Вопрос {s}"), "en": format!("Question {s}")})
+    };
+    let survey: Vec<Value> = (0..groups)
+        .map(|g| {
+            let children: Vec<Value> = (0..per_group)
+                .map(|q| {
+                    let name = format!("g{g}_q{q}");
+                    match q % 4 {
+                        0 => json!({"type": "text", "name": name, "label": label(&name)}),
+                        1 => json!({"type": "integer", "name": name, "label": label(&name),
+                                    "constraint": ". >= 0 and . < 150"}),
+                        2 => json!({"type": "select_one yn", "name": name, "label": label(&name),
+                                    "relevant": format!("${{g{g}_q{}}} != ''", q - 1)}),
+                        _ => json!({"type": "calculate", "name": name,
+                                    "calculation": format!("${{g{g}_q{}}} * 2", q - 2)}),
+                    }
+                })
+                .collect();
+            json!({"type": "group", "name": format!("g{g}"), "label": label(&format!("g{g}")),
+                   "appearance": "field-list", "children": children})
+        })
+        .collect();
+    let yn = json!([
+        {"name": "yes", "label": {"uz-Latn": "Ha", "uz-Cyrl": "Ҳа", "ru": "Да", "en": "Yes"}},
+        {"name": "no", "label": {"uz-Latn": "Yoʻq", "uz-Cyrl": "Йўқ", "ru": "Нет", "en": "No"}}
+    ]);
+    serde_json::to_string_pretty(&json!({
+        "settings": {"form_id": "bench500", "version": "1", "default_language": "uz-Latn"},
+        "survey": survey,
+        "choices": {"yn": yn}
+    }))
+    .unwrap()
+}
+
+const KEYSTROKE: &str = r#"
+const done = arguments[arguments.length - 1];
+const a = document.getElementById('form-json');
+const at = a.value.search(/g0_q[01] savoli/) + 4;
+performance.clearMarks();
+const t0 = performance.now();
+a.setRangeText(arguments[0], at, at + 1, 'end');
+a.dispatchEvent(new Event('input'));
+requestAnimationFrame(() => setTimeout(() => {
+  const shown = document.querySelector('.preview').textContent.includes('g0_q' + arguments[0] + ' savoli');
+  const m = {};
+  for (const e of performance.getEntriesByType('mark')) m[e.name] = e.startTime;
+  // The engine's check, and the whole of the app's input handler.
+  done([performance.now() - t0, shown,
+        [m['designer:checked'] - m['designer:input'], m['designer:stored'] - m['designer:input']]]);
+}, 0));
+"#;
+
+/// A keystroke that breaks the form (an unknown type) or mends it: the engine's load and the
+/// problems list, without a new preview.
+const BREAK: &str = r#"
+const done = arguments[arguments.length - 1];
+const a = document.getElementById('form-json');
+const at = a.value.search(/"type": "te[xz]t"/) + 11;
+const t0 = performance.now();
+a.setRangeText(arguments[0], at, at + 1, 'end');
+a.dispatchEvent(new Event('input'));
+requestAnimationFrame(() => setTimeout(() => {
+  done([performance.now() - t0, document.querySelectorAll('#problems li.error').length]);
+}, 0));
+"#;
+
+/// The same change with no `input` event: what the browser's text area alone costs.
+const BARE: &str = r#"
+const done = arguments[arguments.length - 1];
+const a = document.getElementById('form-json');
+const at = a.value.search(/g0_q[01] savoli/) + 4;
+const t0 = performance.now();
+a.setRangeText(a.value[at], at, at + 1, 'end');
+requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+"#;
+
+/// Chrome's long-animation-frame entries: the style and layout part of the last frames.
+const LAYOUT: &str = "return performance.getEntriesByType('long-animation-frame').slice(-20) \
+    .map(e => e.startTime + e.duration - e.styleAndLayoutStart);";
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// The median and spread of `times` (ms), the first four (warm-up) left out.
+fn summary(mut times: Vec<f64>) -> String {
+    times.drain(..4);
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
+    format!(
+        "median {:.1} ms (min {:.1}, p90 {:.1}, max {:.1}; {} keystrokes)",
+        pct(0.5),
+        pct(0.0),
+        pct(0.9),
+        pct(1.0),
+        times.len()
+    )
+}
+
+fn number(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+#[tokio::main]
+async fn main() {
+    let server = StaticServer::start(dist());
+    let driver = Driver::start();
+    let dir = profile("designer-bench");
+    let c = browser(&driver, &dir).await;
+    c.goto(&format!("{}designer.html", server.url()))
+        .await
+        .expect("open the designer");
+    wait_for(&c, "#form-json").await;
+    let form = generated_form(10, 50);
+    js(
+        &c,
+        "const a = document.getElementById('form-json'); a.value = arguments[0]; \
+         a.dispatchEvent(new Event('input'));",
+        vec![json!(form)],
+    )
+    .await;
+    wait_for(&c, ".preview .fill").await;
+    let (mut preview, mut broken, mut bare) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut check, mut handler) = (Vec::new(), Vec::new());
+    // Interleaved, so all see the same machine.
+    for i in 0..44 {
+        let ch = ["0", "1"][i % 2];
+        let out = c
+            .execute_async(KEYSTROKE, vec![json!(ch)])
+            .await
+            .expect("a keystroke");
+        assert_eq!(out[1], json!(true), "the preview shows the edit");
+        preview.push(number(&out[0]));
+        check.push(number(&out[2][0]));
+        handler.push(number(&out[2][1]));
+        for (ch, errors) in [("z", 1), ("x", 0)] {
+            let out = c
+                .execute_async(BREAK, vec![json!(ch)])
+                .await
+                .expect("a keystroke");
+            assert_eq!(out[1], json!(errors), "the problems list follows");
+            if ch == "z" {
+                broken.push(number(&out[0]));
+            }
+        }
+        let out = c.execute_async(BARE, vec![]).await.expect("a change");
+        bare.push(number(&out));
+    }
+    let layout: Vec<f64> = js(&c, LAYOUT, vec![])
+        .await
+        .as_array()
+        .map(|a| a.iter().map(number).collect())
+        .unwrap_or_default();
+    println!(
+        "designer, {} questions ({} KB of JSON):\n  \
+         keystroke → preview rebuilt: {}\n  \
+         keystroke → error listed (no new preview): {}\n  \
+         the text area alone (no input event): {}\n  \
+         within a keystroke: the engine's check median {:.1} ms, the whole input handler \
+         median {:.1} ms, style and layout of the frame after it median {:.1} ms",
+        10 * 50,
+        form.len() / 1024,
+        summary(preview),
+        summary(broken),
+        summary(bare),
+        median(check),
+        median(handler),
+        median(layout)
+    );
+    let _ = c.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
