@@ -541,10 +541,10 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Form designer",
         ],
         T::ImportXlsFormHint => [
-            "XLSForm faylini (.xlsx, .xls, .ods) shu yerga tashlang yoki tanlang",
-            "XLSForm файлини (.xlsx, .xls, .ods) шу ерга ташланг ёки танланг",
-            "Перетащите сюда XLSForm (.xlsx, .xls, .ods) или выберите файл",
-            "Drop an XLSForm (.xlsx, .xls, .ods) here, or choose one",
+            "XLSForm faylini (.xlsx, .xls, .ods) va uning CSV fayllarini shu yerga tashlang yoki tanlang",
+            "XLSForm файлини (.xlsx, .xls, .ods) ва унинг CSV файлларини шу ерга ташланг ёки танланг",
+            "Перетащите сюда XLSForm (.xlsx, .xls, .ods) с его файлами CSV или выберите файлы",
+            "Drop an XLSForm (.xlsx, .xls, .ods) here with its CSV files, or choose them",
         ],
         T::ChooseFile => [
             "Faylni tanlash",

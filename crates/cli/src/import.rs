@@ -4,6 +4,27 @@ use std::process::ExitCode;
 
 use crate::CliError;
 
+/// The CSV files in the form's folder: the choices files its `select_one_from_file` rows may
+/// name (ODK looks for them beside the form too).
+fn csv_files_beside(form: &str) -> Vec<xonadon_xlsform::Attachment> {
+    let dir = std::path::Path::new(form)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?.to_string();
+            Some((name, std::fs::read(&p).ok()?))
+        })
+        .collect()
+}
+
 /// Prints every problem (`FILE: error: sheet survey, row 12, column `relevant`: …`) to stderr
 /// and writes the form when there is no error; exit 1 when there is one (nothing written).
 pub fn cmd_import(args: &[String]) -> Result<ExitCode, CliError> {
@@ -28,10 +49,12 @@ pub fn cmd_import(args: &[String]) -> Result<ExitCode, CliError> {
         path: input.clone(),
         source,
     })?;
-    let imported = xonadon_xlsform::import(&input, &bytes).map_err(|e| CliError::Form {
-        path: input.clone(),
-        message: e.to_string(),
-    })?;
+    let attachments = csv_files_beside(&input);
+    let imported =
+        xonadon_xlsform::import_with(&input, &bytes, &attachments).map_err(|e| CliError::Form {
+            path: input.clone(),
+            message: e.to_string(),
+        })?;
     for p in &imported.problems {
         eprintln!("{input}: {p}");
     }

@@ -339,6 +339,37 @@ fn import_writes_a_form_the_engine_checks() {
 }
 
 #[test]
+fn import_reads_choices_files_beside_the_form() {
+    let dir = std::env::temp_dir().join(format!("xonadon-cli-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = xlsform(
+        "with-file.xlsx",
+        &[
+            &["type", "name", "label"],
+            &["select_one_from_file districts.csv", "district", "District"],
+        ],
+    );
+    // In a folder of its own: what is beside it is what counts.
+    let moved = dir.join("with-file.xlsx");
+    std::fs::copy(&xlsx, &moved).unwrap();
+    let moved = moved.display().to_string();
+    let out = xonadon(&["import", &moved]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("the choices file `districts.csv` is not supplied"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::write(dir.join("districts.csv"), "name,label\nchil,Chilonzor\n").unwrap();
+    let out = xonadon(&["import", &moved]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let form: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(form["survey"][0]["type"], "select_one districts");
+    assert_eq!(form["choices"]["districts"][0]["label"], "Chilonzor");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn import_names_the_row_and_writes_nothing_on_errors() {
     let xlsx = xlsform(
         "broken.xlsx",

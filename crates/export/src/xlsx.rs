@@ -153,9 +153,14 @@ impl<W: Write + Seek> Xlsx<W> {
                 continue;
             }
             let style = if bold { " s=\"1\"" } else { "" };
+            // Spaces at the ends and line breaks survive only when asked for.
+            let keep = text.starts_with(char::is_whitespace)
+                || text.ends_with(char::is_whitespace)
+                || text.contains('\n');
+            let space = if keep { " xml:space=\"preserve\"" } else { "" };
             let _ = write!(
                 b,
-                "<c r=\"{}{number}\" t=\"inlineStr\"{style}><is><t xml:space=\"preserve\">",
+                "<c r=\"{}{number}\" t=\"inlineStr\"{style}><is><t{space}>",
                 column_letters(i)
             );
             escape(cell_text(text), b);

@@ -16,6 +16,7 @@
 //!
 //! Pure: bytes in, a definition out; it builds for wasm32 for the designer page.
 
+mod attachments;
 mod choices;
 mod columns;
 mod export;
@@ -31,6 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use xonadon_engine::definition::{ChoiceDef, FormDefinition};
 use xonadon_engine::Severity;
 
+pub use attachments::Attachment;
 pub use columns::language_tag;
 pub use export::to_xlsform;
 pub use problem::Problem;
@@ -86,6 +88,16 @@ impl Imported {
 /// Imports the XLSForm `bytes`; `file` names it in messages and gives the form id when the
 /// settings sheet has none.
 pub fn import(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    import_with(file, bytes, &[])
+}
+
+/// [`import`] with the files supplied beside the form: the CSV files its
+/// `select_one_from_file` rows name (a missing one is an error naming it and the row).
+pub fn import_with(
+    file: &str,
+    bytes: &[u8],
+    attachments: &[Attachment],
+) -> Result<Imported, ImportError> {
     let (format, mut sheets) = workbook::read(file, bytes)?;
     let mut problems = Vec::new();
     let extension = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
@@ -195,6 +207,36 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
             rows: BTreeMap::new(),
         },
     };
+    for (csv, row) in &survey.files {
+        let list = survey::file_list_name(csv);
+        let at = |message: String| {
+            Problem::error(
+                &survey_sheet.name,
+                Some(*row),
+                survey_table.header(Key::Type),
+                message,
+            )
+        };
+        if choices.lists.contains_key(&list) {
+            problems.push(at(format!(
+                "the choices of `{csv}` would be the list `{list}`, which the choices sheet has \
+                 already: rename the file or the list"
+            )));
+            continue;
+        }
+        match attachments::find(attachments, csv) {
+            None => problems.push(at(format!(
+                "the choices file `{csv}` is not supplied: put it beside the form (in the \
+                 designer, drop it together with the workbook)"
+            ))),
+            Some((_, bytes)) => match attachments::choices(csv, bytes) {
+                Ok(list_choices) => {
+                    choices.lists.insert(list, list_choices);
+                }
+                Err(message) => problems.push(at(message)),
+            },
+        }
+    }
     for list in &survey.or_other_lists {
         let list = choices.lists.entry(list.clone()).or_default();
         if !list.iter().any(|c| c.name == "other") {

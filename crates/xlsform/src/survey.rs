@@ -17,6 +17,8 @@ pub struct Survey {
     pub rows: BTreeMap<String, u32>,
     /// Lists of `or_other` selects: they gain an `other` choice.
     pub or_other_lists: Vec<String>,
+    /// Choices files of `select_one_from_file` rows: (file, the row that first names it).
+    pub files: Vec<(String, u32)>,
 }
 
 /// A group or repeat being filled.
@@ -38,6 +40,7 @@ pub fn read(
         elements: Vec::new(),
         rows: BTreeMap::new(),
         or_other_lists: Vec::new(),
+        files: Vec::new(),
     };
     let mut open: Vec<Open> = Vec::new();
     let type_header = table.header(Key::Type).unwrap_or("type").to_string();
@@ -161,6 +164,18 @@ pub fn read(
                     add(&mut open, &mut survey, other);
                 }
             }
+            RowType::SelectFromFile { multiple, file } => {
+                let word = if multiple {
+                    "select_multiple"
+                } else {
+                    "select_one"
+                };
+                element.kind = format!("{word} {}", file_list_name(&file));
+                add(&mut open, &mut survey, element);
+                if !survey.files.iter().any(|(f, _)| *f == file) {
+                    survey.files.push((file, row.number));
+                }
+            }
             RowType::End(_) | RowType::Unknown | RowType::Unsupported(_) => unreachable!(),
         }
     }
@@ -179,6 +194,27 @@ pub fn read(
         add(&mut open, &mut survey, o.element);
     }
     survey
+}
+
+/// The choice list made of a choices file: its name without the extension, as a list name
+/// (`Districts 2026.csv` → `Districts_2026`).
+pub fn file_list_name(file: &str) -> String {
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let name: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        name
+    } else {
+        format!("_{name}")
+    }
 }
 
 /// Appends `element` to the innermost open group, or to the survey.

@@ -13,6 +13,12 @@ pub enum RowType {
         /// `or_other`: an "Other" choice and a text question for it, as pyxform adds them.
         or_other: bool,
     },
+    /// `select_one_from_file FILE.csv`: the choices are the rows of a CSV file supplied beside
+    /// the form (`name`, `label` columns; the others are properties `choice_filter` reads).
+    SelectFromFile {
+        multiple: bool,
+        file: String,
+    },
     /// Metadata XLSForm fills by itself; Xonadon computes it with an expression.
     Computed {
         expression: &'static str,
@@ -94,10 +100,26 @@ fn select(words: &[&str], cell: &str) -> Option<RowType> {
         ["select_multiple", rest @ ..]
         | ["select", "multiple", rest @ ..]
         | ["select", "all", "that", "apply", rest @ ..] => (true, rest),
-        ["select_one_from_file" | "select_multiple_from_file" | "select_one_external", ..] => {
+        ["select_one_external", ..] => {
             return Some(RowType::Unsupported(
-                "choices from a file are not supported by Xonadon yet",
+                "choices from external_choices are not supported by Xonadon yet",
             ))
+        }
+        [kind @ ("select_one_from_file" | "select_multiple_from_file"), _] => {
+            let file = cell
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or_default()
+                .to_string();
+            if !file.to_ascii_lowercase().ends_with(".csv") {
+                return Some(RowType::Unsupported(
+                    "choices from an XML or GeoJSON file are not supported by Xonadon yet (CSV is)",
+                ));
+            }
+            return Some(RowType::SelectFromFile {
+                multiple: *kind == "select_multiple_from_file",
+                file,
+            });
         }
         _ => return None,
     };
@@ -166,8 +188,15 @@ mod tests {
         assert_eq!(row_type("select_one"), RowType::Unknown);
         assert_eq!(row_type("texte"), RowType::Unknown);
         assert!(matches!(row_type("audio"), RowType::Unsupported(_)));
+        assert_eq!(
+            row_type("select_one_from_file Districts.csv"),
+            RowType::SelectFromFile {
+                multiple: false,
+                file: "Districts.csv".into()
+            }
+        );
         assert!(matches!(
-            row_type("select_one_from_file x.csv"),
+            row_type("select_one_from_file places.xml"),
             RowType::Unsupported(_)
         ));
     }

@@ -38,6 +38,8 @@ struct Scenario {
     survey: &'static str,
     choices: &'static str,
     settings: &'static str,
+    /// Files beside the workbook (`select_one_from_file`): name and content.
+    files: &'static [(&'static str, &'static str)],
     script: Json,
     expect: Json,
 }
@@ -83,6 +85,15 @@ impl Scenario {
                 .map_err(|e| format!("cannot write {}{suffix}: {e}", self.name))
         };
         write(".xlsx", &book)?;
+        for (name, content) in self.files {
+            std::fs::write(dir.join(name), content)
+                .map_err(|e| format!("cannot write {name}: {e}"))?;
+        }
+        let attachments: Vec<xonadon_xlsform::Attachment> = self
+            .files
+            .iter()
+            .map(|(n, c)| (n.to_string(), c.as_bytes().to_vec()))
+            .collect();
         let pretty = |v: &Json| serde_json::to_string_pretty(v).expect("JSON");
         if !self.script.is_null() {
             write(".script.json", pretty(&self.script).as_bytes())?;
@@ -90,7 +101,8 @@ impl Scenario {
         write(".expect.json", pretty(&self.expect).as_bytes())?;
 
         let file = format!("{}.xlsx", self.name);
-        let imported = xonadon_xlsform::import(&file, &book).map_err(|e| e.to_string())?;
+        let imported =
+            xonadon_xlsform::import_with(&file, &book, &attachments).map_err(|e| e.to_string())?;
         let errors: Vec<String> = imported
             .problems
             .iter()
@@ -180,6 +192,7 @@ fn scenarios() -> Vec<Scenario> {
         read_only(),
         choices_numeric(),
         cascade(),
+        from_file(),
         or_other(),
         select_multiple(),
         misc_types(),
@@ -629,6 +642,44 @@ fn choices_numeric() -> Scenario {
             "/n_days": {"value": "2"},
             "/half": {"value": "1.5"},
             "/half_x2": {"value": "3"}
+        }),
+        ..Scenario::default()
+    }
+}
+
+/// `select_one_from_file` / `select_multiple_from_file` with CSV files beside the workbook: a
+/// cascade through a CSV column, a select_multiple kept in the file's order.
+fn from_file() -> Scenario {
+    Scenario {
+        name: "xls_from_file",
+        survey: r"
+            type                                        | name      | label     | choice_filter
+            select_one_from_file xls_ff_regions.csv     | region    | Region    |
+            select_one_from_file xls_ff_districts.csv   | district  | District  | region = ${region}
+            select_multiple_from_file xls_ff_regions.csv| visited   | Visited   |
+            integer                                     | n_visited | Count     |
+        ",
+        files: &[
+            (
+                "xls_ff_regions.csv",
+                "name,label\ntash,Tashkent\nsam,Samarkand\nkhor,\"Khorezm, Urganch\"\n",
+            ),
+            (
+                "xls_ff_districts.csv",
+                "name,label,region\nchil,Chilonzor,tash\nyunus,Yunusobod,tash\nurgut,Urgut,sam\nxiva,Xiva,khor\n",
+            ),
+        ],
+        script: json!([
+            {"set": "/region", "value": "sam"},
+            {"set": "/district", "value": "urgut"},
+            {"set": "/visited", "value": "khor tash"},
+            {"set": "/region", "value": "tash"},
+            {"set": "/district", "value": "yunus"}
+        ]),
+        expect: json!({
+            "/region": {"value": "tash"},
+            "/district": {"value": "yunus"},
+            "/visited": {"value": "tash khor"}
         }),
         ..Scenario::default()
     }
@@ -1194,6 +1245,7 @@ fn languages() -> Vec<Scenario> {
             survey,
             choices,
             settings,
+            files: &[],
             script: Json::Array(script),
             expect: json!({
                 "/color": {"value": "green"},

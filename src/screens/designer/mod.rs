@@ -34,6 +34,32 @@ use problems::Problem;
 
 /// Where the text being edited is kept between visits.
 const TEXT_KEY: &str = "xonadon.designer.text";
+/// Where the transliterated texts not yet confirmed are kept: `[path, from, text]`.
+const TO_CHECK_KEY: &str = "xonadon.designer.to-check";
+
+fn load_to_check() -> Vec<Filled> {
+    let stored: Vec<(String, String, String)> = LocalStorage::get(TO_CHECK_KEY).unwrap_or_default();
+    stored
+        .into_iter()
+        .map(|(path, from, text)| Filled {
+            path,
+            from: if from == xonadon_translit::form::LATIN {
+                xonadon_translit::form::LATIN
+            } else {
+                xonadon_translit::form::CYRILLIC
+            },
+            text,
+        })
+        .collect()
+}
+
+fn save_to_check(list: &[Filled]) {
+    let stored: Vec<(&str, &str, &str)> = list
+        .iter()
+        .map(|f| (f.path.as_str(), f.from, f.text.as_str()))
+        .collect();
+    let _ = LocalStorage::set(TO_CHECK_KEY, &stored);
+}
 
 /// The designer's page.
 #[component]
@@ -96,7 +122,9 @@ fn Designer() -> impl IntoView {
     let preview = RwSignal::new(first.form);
     let stale = RwSignal::new(false);
     let import_problems = RwSignal::new(Vec::<Problem>::new());
-    let to_check = RwSignal::new(Vec::<Filled>::new());
+    let to_check = RwSignal::new(load_to_check());
+    // Kept with the text: the marks stay until a person confirms, over reloads too.
+    Effect::new(move |_| to_check.with(|list| save_to_check(list)));
     let status = RwSignal::new(None::<String>);
     let area = NodeRef::<html::Textarea>::new();
     // Photos taken in the preview belong to no draft.
@@ -118,18 +146,28 @@ fn Designer() -> impl IntoView {
         status.set(None);
     };
 
+    // The workbook, and the CSV files its `select_one_from_file` rows name, dropped together.
     let import = move |files: Vec<web_sys::File>| {
-        let Some(file) = files.into_iter().next() else {
-            return;
-        };
         status.set(Some(t(&ui_language(), T::Working).to_string()));
         spawn_local(async move {
-            let name = file.name();
-            let bytes = match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(e) => return status.set(Some(format!("{name}: {e:?}"))),
+            let mut workbook = None;
+            let mut attachments = Vec::new();
+            for file in files {
+                let name = file.name();
+                let bytes = match JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                    Err(e) => return status.set(Some(format!("{name}: {e:?}"))),
+                };
+                if name.to_ascii_lowercase().ends_with(".csv") {
+                    attachments.push((name, bytes));
+                } else if workbook.is_none() {
+                    workbook = Some((name, bytes));
+                }
+            }
+            let Some((name, bytes)) = workbook else {
+                return status.set(Some(t(&ui_language(), T::ImportXlsFormHint).to_string()));
             };
-            match xonadon_xlsform::import(&name, &bytes) {
+            match xonadon_xlsform::import_with(&name, &bytes, &attachments) {
                 Ok(imported) => {
                     import_problems.set(problems::of_import(&imported.problems));
                     if let Some(area) = area.get_untracked() {
@@ -313,8 +351,8 @@ fn Designer() -> impl IntoView {
             </header>
             <main>
                 <section class="tools">
-                    <FileDrop id="import-xlsform" multiple=false
-                        accept=".xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
+                    <FileDrop id="import-xlsform" multiple=true
+                        accept=".xlsx,.xls,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
                         hint=Signal::derive(move || t(&ui_language(), T::ImportXlsFormHint).to_string())
                         choose=Signal::derive(move || t(&ui_language(), T::ChooseFile).to_string())
                         on_files=import />

@@ -66,6 +66,13 @@ fn xlsform(path: &Path) {
     survey
         .write_row(2, 0, ["integer", "members", "Аъзолар сони", ""])
         .unwrap();
+    survey
+        .write_row(
+            3,
+            0,
+            ["select_one_from_file tumanlar.csv", "district", "Туман", ""],
+        )
+        .unwrap();
     let settings = book.add_worksheet();
     settings.set_name("settings").unwrap();
     settings
@@ -151,11 +158,13 @@ async fn scenario(c: &Client, server: &StaticServer) {
     std::fs::create_dir_all(&dir).unwrap();
     let workbook = dir.join("oila.xlsx");
     xlsform(&workbook);
+    let districts = dir.join("tumanlar.csv");
+    std::fs::write(&districts, "name,label\nxiva,Хива\nurganch,Урганч\n").unwrap();
     wait_for(c, "#import-xlsform")
         .await
-        .send_keys(&workbook.display().to_string())
+        .send_keys(&format!("{}\n{}", workbook.display(), districts.display()))
         .await
-        .expect("choose the workbook");
+        .expect("choose the workbook and its choices file");
     until(
         c,
         "the imported form in the editor",
@@ -166,6 +175,10 @@ async fn scenario(c: &Client, server: &StaticServer) {
     assert!(
         import_problems.contains("survey, row 1, column media::image"),
         "{import_problems}"
+    );
+    assert!(
+        text(c).await.contains("\"label\": \"Урганч\""),
+        "the choices file became a list"
     );
     until(
         c,
@@ -178,16 +191,16 @@ async fn scenario(c: &Client, server: &StaticServer) {
     click(c, "#transliterate").await;
     until(
         c,
-        "two texts to check",
-        "return document.querySelectorAll('#to-check li').length === 2;",
+        "three texts to check",
+        "return document.querySelectorAll('#to-check li').length === 3;",
     )
     .await;
     assert!(text(c).await.contains("Oila boshligʻi"), "Latin written");
     click(c, "#to-check li button:not(.link)").await;
     until(
         c,
-        "one left to check",
-        "return document.querySelectorAll('#to-check li').length === 1;",
+        "two left to check",
+        "return document.querySelectorAll('#to-check li').length === 2;",
     )
     .await;
     screenshot(c, "30-designer").await;
@@ -199,6 +212,12 @@ async fn scenario(c: &Client, server: &StaticServer) {
         text(c).await.contains("Oila boshligʻi"),
         "the text survives a reload"
     );
+    until(
+        c,
+        "still two to check after the reload",
+        "return document.querySelectorAll('#to-check li').length === 2;",
+    )
+    .await;
 
     // Published, and downloaded as it is.
     click(c, "#publish-form").await;

@@ -1,0 +1,113 @@
+//! The CSV files `select_one_from_file` rows name, supplied beside the form: each becomes a
+//! choice list of the form (`name` and `label` columns, the others properties that
+//! `choice_filter` reads), which is what ODK does with them.
+
+use std::collections::BTreeMap;
+
+use xonadon_engine::definition::{ChoiceDef, Text};
+
+use crate::columns::{column, Column, Key};
+
+/// A file supplied with the form: its name and bytes.
+pub type Attachment = (String, Vec<u8>);
+
+/// The attachment named `file` (exactly, or else ignoring case: names travel through
+/// systems that change it).
+pub fn find<'a>(attachments: &'a [Attachment], file: &str) -> Option<&'a Attachment> {
+    attachments
+        .iter()
+        .find(|(name, _)| name == file)
+        .or_else(|| {
+            attachments
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(file))
+        })
+}
+
+/// The choices in a CSV file; the error says what is wrong, with the line.
+pub fn choices(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("{file}: not a CSV file: {e}"))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let columns: Vec<Column> = headers.iter().map(|h| column(h)).collect();
+    let name_at = columns
+        .iter()
+        .position(|c| *c == Column::Known(Key::Name, None))
+        .ok_or_else(|| {
+            format!(
+                "{file}: no `name` column (its columns: {})",
+                headers.join(", ")
+            )
+        })?;
+    let mut out = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = record.map_err(|e| format!("{file}, line {line}: {e}"))?;
+        let cell = |at: usize| record.get(at).map(str::trim).unwrap_or_default();
+        let name = cell(name_at);
+        if name.is_empty() {
+            continue;
+        }
+        let mut plain = None;
+        let mut translated = BTreeMap::new();
+        let mut properties = BTreeMap::new();
+        for (at, c) in columns.iter().enumerate() {
+            let value = cell(at);
+            if value.is_empty() || at == name_at {
+                continue;
+            }
+            match c {
+                Column::Known(Key::Label, None) => plain = Some(value.to_string()),
+                Column::Known(Key::Label, Some(language)) => {
+                    translated.insert(language.clone(), value.to_string());
+                }
+                _ => {
+                    properties.insert(headers[at].clone(), value.to_string());
+                }
+            }
+        }
+        let label = if translated.is_empty() {
+            plain.map(Text::Plain)
+        } else {
+            Some(Text::Translated(translated))
+        };
+        out.push(ChoiceDef {
+            name: name.to_string(),
+            label,
+            properties,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_become_choices() {
+        let csv = "\u{feff}name,label,region\nchilonzor,Chilonzor,tashkent\n,skipped,x\nxiva,\"Xiva, shahar\",khorezm\n";
+        let list = choices("districts.csv", csv.as_bytes()).unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[1].name, "xiva");
+        assert_eq!(list[1].label, Some(Text::Plain("Xiva, shahar".into())));
+        assert_eq!(list[1].properties["region"], "khorezm");
+        let err = choices("bad.csv", b"label,region\nA,b\n").unwrap_err();
+        assert!(err.contains("no `name` column"), "{err}");
+    }
+
+    #[test]
+    fn translated_labels() {
+        let csv = "name,label::English (en),label::Русский (ru)\na,Apple,Яблоко\n";
+        let list = choices("f.csv", csv.as_bytes()).unwrap();
+        let Some(Text::Translated(map)) = &list[0].label else {
+            panic!("{list:?}")
+        };
+        assert_eq!(map["ru"], "Яблоко");
+    }
+}
