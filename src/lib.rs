@@ -87,6 +87,30 @@ fn PageShell(fatal: RwSignal<Option<Notice>>, children: Children) -> impl IntoVi
     }
 }
 
+/// A page that shows `children` once the device's storage is open (the supervisor's and the
+/// designer's; the field worker's page also replays its journal first).
+#[component]
+fn StoragePage(children: ChildrenFn) -> impl IntoView {
+    let store = provide_device();
+    let fatal = RwSignal::new(None::<Notice>);
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        match open_store(store, default_form()).await {
+            Ok(()) => ready.set(true),
+            Err(notice) => fatal.set(Some(notice)),
+        }
+    });
+    view! {
+        <PageShell fatal=fatal>
+            {move || if ready.get() {
+                children().into_any()
+            } else {
+                view! { <p class="loading">"…"</p> }.into_any()
+            }}
+        </PageShell>
+    }
+}
+
 /// Provides the device settings and the store to the page; returns the store.
 fn provide_device() -> Store {
     let settings = Settings::load(|| host::BrowserHost.uuid());

@@ -28,23 +28,7 @@ fn csv_files_beside(form: &str) -> Vec<xonadon_xlsform::Attachment> {
 /// Prints every problem (`FILE: error: sheet survey, row 12, column `relevant`: …`) to stderr
 /// and writes the form when there is no error; exit 1 when there is one (nothing written).
 pub fn cmd_import(args: &[String]) -> Result<ExitCode, CliError> {
-    let mut input = None;
-    let mut output = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "-o" | "--out" => {
-                output = Some(
-                    it.next()
-                        .cloned()
-                        .ok_or_else(|| CliError::Usage(format!("{a} needs a file name")))?,
-                )
-            }
-            f if input.is_none() && !f.starts_with('-') => input = Some(f.to_string()),
-            other => return Err(CliError::Usage(format!("unexpected argument `{other}`"))),
-        }
-    }
-    let input = input.ok_or_else(|| CliError::Usage("import needs an XLSForm file".into()))?;
+    let (input, output) = crate::input_and_output(args, "import needs an XLSForm file")?;
     let bytes = std::fs::read(&input).map_err(|source| CliError::Read {
         path: input.clone(),
         source,

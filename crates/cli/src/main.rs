@@ -51,6 +51,28 @@ pub(crate) enum CliError {
     },
 }
 
+/// `FILE [-o OUT]`: the input, and the output if given; `missing` says what FILE should be.
+fn input_and_output(args: &[String], missing: &str) -> Result<(String, Option<String>), CliError> {
+    let mut input = None;
+    let mut output = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" | "--out" => {
+                output = Some(
+                    it.next()
+                        .cloned()
+                        .ok_or_else(|| CliError::Usage(format!("{a} needs a file name")))?,
+                )
+            }
+            f if input.is_none() && !f.starts_with('-') => input = Some(f.to_string()),
+            other => return Err(CliError::Usage(format!("unexpected argument `{other}`"))),
+        }
+    }
+    let input = input.ok_or_else(|| CliError::Usage(missing.to_string()))?;
+    Ok((input, output))
+}
+
 fn read(path: &str) -> Result<String, CliError> {
     std::fs::read_to_string(path).map_err(|source| CliError::Read {
         path: path.to_string(),

@@ -9,23 +9,7 @@ use xonadon_translit::fill_missing_script;
 use crate::{read, CliError};
 
 pub fn cmd_translit(args: &[String]) -> Result<ExitCode, CliError> {
-    let mut input = None;
-    let mut output = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "-o" | "--out" => {
-                output = Some(
-                    it.next()
-                        .cloned()
-                        .ok_or_else(|| CliError::Usage(format!("{a} needs a file name")))?,
-                )
-            }
-            f if input.is_none() && !f.starts_with('-') => input = Some(f.to_string()),
-            other => return Err(CliError::Usage(format!("unexpected argument `{other}`"))),
-        }
-    }
-    let input = input.ok_or_else(|| CliError::Usage("translit needs a form".into()))?;
+    let (input, output) = crate::input_and_output(args, "translit needs a form")?;
     let mut form = FormDefinition::from_json(&read(&input)?).map_err(|e| CliError::Form {
         path: input.clone(),
         message: e.to_string(),

@@ -571,26 +571,7 @@ impl Compiler {
 }
 
 fn meta_leaf() -> ElementDef {
-    ElementDef {
-        kind: String::new(),
-        name: String::new(),
-        label: None,
-        hint: None,
-        required: None,
-        required_message: None,
-        relevant: None,
-        constraint: None,
-        constraint_message: None,
-        calculation: None,
-        default: None,
-        read_only: None,
-        appearance: None,
-        choice_filter: None,
-        parameters: None,
-        repeat_count: None,
-        trigger: None,
-        children: None,
-    }
+    ElementDef::new("", "")
 }
 
 /// A default is an expression when it references a question or calls a function

@@ -162,6 +162,32 @@ pub struct ElementDef {
     pub children: Option<Vec<ElementDef>>,
 }
 
+impl ElementDef {
+    /// An element with only its type and name; the other columns empty.
+    pub fn new(kind: impl Into<String>, name: impl Into<String>) -> ElementDef {
+        ElementDef {
+            kind: kind.into(),
+            name: name.into(),
+            label: None,
+            hint: None,
+            required: None,
+            required_message: None,
+            relevant: None,
+            constraint: None,
+            constraint_message: None,
+            calculation: None,
+            default: None,
+            read_only: None,
+            appearance: None,
+            choice_filter: None,
+            parameters: None,
+            repeat_count: None,
+            trigger: None,
+            children: None,
+        }
+    }
+}
+
 /// One choice of a list. Extra string properties (e.g. `"region": "tashkent"`) are read by
 /// `choice_filter` expressions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -305,23 +305,8 @@ pub fn in_every_language(text: &str, languages: &[String]) -> Text {
 /// `other` is chosen.
 fn other_question(name: &str, languages: &[String]) -> ElementDef {
     ElementDef {
-        kind: "text".into(),
-        name: format!("{name}_other"),
         label: Some(in_every_language("Specify other.", languages)),
-        hint: None,
-        required: None,
-        required_message: None,
         relevant: Some(format!("selected(${{{name}}}, 'other')")),
-        constraint: None,
-        constraint_message: None,
-        calculation: None,
-        default: None,
-        read_only: None,
-        appearance: None,
-        choice_filter: None,
-        parameters: None,
-        repeat_count: None,
-        trigger: None,
-        children: None,
+        ..ElementDef::new("text", format!("{name}_other"))
     }
 }

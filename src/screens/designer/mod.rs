@@ -28,7 +28,7 @@ use crate::i18n::{storage_message, t, T};
 use crate::screens::fill::FillScreen;
 use crate::session::Session;
 use crate::settings::{ui_language, LanguagePicker};
-use crate::store::{Notice, Store};
+use crate::store::Store;
 use editor::{jump, replace, Editor};
 use problems::Problem;
 
@@ -64,24 +64,7 @@ fn save_to_check(list: &[Filled]) {
 /// The designer's page.
 #[component]
 pub fn DesignerApp() -> impl IntoView {
-    let store = crate::provide_device();
-    let fatal = RwSignal::new(None::<Notice>);
-    let ready = RwSignal::new(false);
-    spawn_local(async move {
-        match crate::open_store(store, crate::default_form()).await {
-            Ok(()) => ready.set(true),
-            Err(notice) => fatal.set(Some(notice)),
-        }
-    });
-    view! {
-        <crate::PageShell fatal=fatal>
-            {move || if ready.get() {
-                view! { <Designer /> }.into_any()
-            } else {
-                view! { <p class="loading">"…"</p> }.into_any()
-            }}
-        </crate::PageShell>
-    }
+    view! { <crate::StoragePage><Designer /></crate::StoragePage> }
 }
 
 /// A `performance.mark`, for the designer's browser benchmark (`designer_bench`).

@@ -90,24 +90,7 @@ impl Forms {
 /// The supervisor's page (`supervisor.html`, its own Wasm module).
 #[component]
 pub fn SupervisorApp() -> impl IntoView {
-    let store = crate::provide_device();
-    let fatal = RwSignal::new(None::<crate::store::Notice>);
-    let ready = RwSignal::new(false);
-    spawn_local(async move {
-        match crate::open_store(store, crate::default_form()).await {
-            Ok(()) => ready.set(true),
-            Err(notice) => fatal.set(Some(notice)),
-        }
-    });
-    view! {
-        <crate::PageShell fatal=fatal>
-            {move || if ready.get() {
-                view! { <Supervisor /> }.into_any()
-            } else {
-                view! { <p class="loading">"…"</p> }.into_any()
-            }}
-        </crate::PageShell>
-    }
+    view! { <crate::StoragePage><Supervisor /></crate::StoragePage> }
 }
 
 #[component]
