@@ -29,6 +29,46 @@ pub fn lint(
     l.translations();
 }
 
+/// Every expression of the definition with its JSON path.
+fn expressions(def: &FormDefinition) -> Vec<(String, &str)> {
+    use crate::definition::{BoolOrExpr, Cell, ElementDef};
+    fn walk<'a>(e: &'a ElementDef, path: String, out: &mut Vec<(String, &'a str)>) {
+        let flag = |b: &'a Option<BoolOrExpr>| match b {
+            Some(BoolOrExpr::Expr(s)) => Some(s.as_str()),
+            _ => None,
+        };
+        let cell = |c: &'a Option<Cell>| match c {
+            Some(Cell::Text(s)) => Some(s.as_str()),
+            _ => None,
+        };
+        for (key, value) in [
+            ("relevant", e.relevant.as_deref()),
+            ("constraint", e.constraint.as_deref()),
+            ("calculation", e.calculation.as_deref()),
+            ("choice_filter", e.choice_filter.as_deref()),
+            ("required", flag(&e.required)),
+            ("read_only", flag(&e.read_only)),
+            ("default", cell(&e.default)),
+            ("repeat_count", cell(&e.repeat_count)),
+        ] {
+            if let Some(v) = value {
+                out.push((format!("{path}.{key}"), v));
+            }
+        }
+        for (i, c) in e.children.iter().flatten().enumerate() {
+            walk(c, format!("{path}.children[{i}]"), out);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, e) in def.survey.iter().enumerate() {
+        walk(e, format!("$.survey[{i}]"), &mut out);
+    }
+    if let Some(n) = &def.settings.instance_name {
+        out.push(("$.settings.instance_name".into(), n.as_str()));
+    }
+    out
+}
+
 impl Lint<'_> {
     fn push(&mut self, severity: Severity, path: String, e: Option<&Element>, message: String) {
         self.out.push(Diagnostic {
@@ -40,11 +80,29 @@ impl Lint<'_> {
     }
 
     fn choice_lists(&mut self) {
-        let used: BTreeSet<&str> = self
+        let mut used: BTreeSet<String> = self
             .elements
             .iter()
             .filter_map(|e| e.question_type()?.list())
+            .map(str::to_string)
             .collect();
+        // Lists `pulldata('LIST', …)` reads (a CSV file brought in as a list).
+        for (path, expression) in expressions(self.def) {
+            for list in crate::expr::pulldata_lists(expression) {
+                if !self.def.choices.contains_key(&list) {
+                    self.push(
+                        Severity::Error,
+                        path.clone(),
+                        None,
+                        format!(
+                            "pulldata('{list}', …) reads a list this form does not have: supply \
+                             {list}.csv with the form"
+                        ),
+                    );
+                }
+                used.insert(list);
+            }
+        }
         for (name, list) in &self.def.choices {
             let path = format!("$.choices.{name}");
             if list.is_empty() {
@@ -77,7 +135,7 @@ impl Lint<'_> {
                     );
                 }
             }
-            if !used.contains(name.as_str()) {
+            if !used.contains(name) {
                 self.push(
                     Severity::Warning,
                     path,

@@ -325,3 +325,27 @@ fn the_household_form_is_clean() {
     let diagnostics = check(&json);
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
 }
+
+#[test]
+fn pulldata_needs_its_list_and_counts_as_using_it() {
+    let f = form(
+        json!([
+            {"type": "text", "name": "item", "label": "Item"},
+            {"type": "calculate", "name": "price",
+             "calculation": "pulldata('prices', 'price', 'item', ${item})"},
+            {"type": "calculate", "name": "tax",
+             "calculation": "pulldata(\"taxes\", 'rate', 'item', ${item})"}
+        ]),
+        json!({"prices": [{"name": "1", "item": "bread", "price": "4000"}]}),
+    );
+    expect_one(
+        &f,
+        "error: $.survey[2].calculation: pulldata('taxes', …) reads a list this form does not \
+         have: supply taxes.csv with the form",
+    );
+    assert!(
+        !lines(&f).iter().any(|l| l.contains("`prices` is not used")),
+        "{:?}",
+        lines(&f)
+    );
+}

@@ -24,8 +24,10 @@ pub fn find<'a>(attachments: &'a [Attachment], file: &str) -> Option<&'a Attachm
         })
 }
 
-/// The choices in a CSV file; the error says what is wrong, with the line.
-pub fn choices(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
+/// The choices in a CSV file; the error says what is wrong, with the line. `need_name`: a
+/// `name` column is required (a select's file); without it (a `pulldata` table keyed by
+/// another column) rows are named by their number.
+pub fn choices(file: &str, bytes: &[u8], need_name: bool) -> Result<Vec<ChoiceDef>, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let headers: Vec<String> = reader
@@ -37,19 +39,23 @@ pub fn choices(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
     let columns: Vec<Column> = headers.iter().map(|h| column(h)).collect();
     let name_at = columns
         .iter()
-        .position(|c| *c == Column::Known(Key::Name, None))
-        .ok_or_else(|| {
-            format!(
-                "{file}: no `name` column (its columns: {})",
-                headers.join(", ")
-            )
-        })?;
+        .position(|c| *c == Column::Known(Key::Name, None));
+    if name_at.is_none() && need_name {
+        return Err(format!(
+            "{file}: no `name` column (its columns: {})",
+            headers.join(", ")
+        ));
+    }
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
         let record = record.map_err(|e| format!("{file}, line {line}: {e}"))?;
         let cell = |at: usize| record.get(at).map(str::trim).unwrap_or_default();
-        let name = cell(name_at);
+        let number = (i + 1).to_string();
+        let name = match name_at {
+            Some(at) => cell(at),
+            None => number.as_str(),
+        };
         if name.is_empty() {
             continue;
         }
@@ -58,7 +64,7 @@ pub fn choices(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
         let mut properties = BTreeMap::new();
         for (at, c) in columns.iter().enumerate() {
             let value = cell(at);
-            if value.is_empty() || at == name_at {
+            if value.is_empty() || Some(at) == name_at {
                 continue;
             }
             match c {
@@ -92,19 +98,23 @@ mod tests {
     #[test]
     fn rows_become_choices() {
         let csv = "\u{feff}name,label,region\nchilonzor,Chilonzor,tashkent\n,skipped,x\nxiva,\"Xiva, shahar\",khorezm\n";
-        let list = choices("districts.csv", csv.as_bytes()).unwrap();
+        let list = choices("districts.csv", csv.as_bytes(), true).unwrap();
         assert_eq!(list.len(), 2);
         assert_eq!(list[1].name, "xiva");
         assert_eq!(list[1].label, Some(Text::Plain("Xiva, shahar".into())));
         assert_eq!(list[1].properties["region"], "khorezm");
-        let err = choices("bad.csv", b"label,region\nA,b\n").unwrap_err();
+        let err = choices("bad.csv", b"label,region\nA,b\n", true).unwrap_err();
         assert!(err.contains("no `name` column"), "{err}");
+        // A pulldata table may have no `name`: rows are numbered.
+        let table = choices("prices.csv", b"item,price\nbread,4000\n", false).unwrap();
+        assert_eq!(table[0].name, "1");
+        assert_eq!(table[0].properties["price"], "4000");
     }
 
     #[test]
     fn translated_labels() {
         let csv = "name,label::English (en),label::Русский (ru)\na,Apple,Яблоко\n";
-        let list = choices("f.csv", csv.as_bytes()).unwrap();
+        let list = choices("f.csv", csv.as_bytes(), true).unwrap();
         let Some(Text::Translated(map)) = &list[0].label else {
             panic!("{list:?}")
         };

@@ -229,7 +229,7 @@ pub fn import_with(
                 "the choices file `{csv}` is not supplied: put it beside the form (in the \
                  designer, drop it together with the workbook)"
             ))),
-            Some((_, bytes)) => match attachments::choices(csv, bytes) {
+            Some((_, bytes)) => match attachments::choices(csv, bytes, true) {
                 Ok(list_choices) => {
                     choices.lists.insert(list, list_choices);
                 }
@@ -237,6 +237,12 @@ pub fn import_with(
             },
         }
     }
+    pulldata_files(
+        &survey_table,
+        attachments,
+        &mut choices.lists,
+        &mut problems,
+    );
     for list in &survey.or_other_lists {
         let list = choices.lists.entry(list.clone()).or_default();
         if !list.iter().any(|c| c.name == "other") {
@@ -350,6 +356,52 @@ fn first_language(survey: &Table, choices: Option<&Table>) -> Option<String> {
         .rows
         .iter()
         .find_map(|r| survey.first_language(r, &keys))
+}
+
+/// `pulldata('LIST', …)` in any expression reads the file LIST.csv: brought in as the list
+/// LIST (rows numbered when it has no `name` column); a missing file is an error at the cell.
+fn pulldata_files(
+    survey: &Table,
+    attachments: &[Attachment],
+    lists: &mut BTreeMap<String, Vec<ChoiceDef>>,
+    problems: &mut Vec<Problem>,
+) {
+    let sheet = survey.sheet;
+    for row in &sheet.rows {
+        for (i, c) in survey.columns.iter().enumerate() {
+            let expression = matches!(c, columns::Column::Known(k, None)
+                if !matches!(k, Key::Type | Key::Name | Key::ListName | Key::Appearance | Key::Parameters));
+            if !expression {
+                continue;
+            }
+            for list in xonadon_engine::expr::pulldata_lists(row.cell(i)) {
+                if lists.contains_key(&list) {
+                    continue;
+                }
+                let csv = format!("{list}.csv");
+                let at = |message| {
+                    Problem::error(
+                        &sheet.name,
+                        Some(row.number),
+                        Some(&sheet.headers[i]),
+                        message,
+                    )
+                };
+                match attachments::find(attachments, &csv) {
+                    None => problems.push(at(format!(
+                        "pulldata reads `{csv}`, which is not supplied: put it beside the form \
+                         (in the designer, drop it together with the workbook)"
+                    ))),
+                    Some((_, bytes)) => match attachments::choices(&csv, bytes, false) {
+                        Ok(table) => {
+                            lists.insert(list, table);
+                        }
+                        Err(message) => problems.push(at(message)),
+                    },
+                }
+            }
+        }
+    }
 }
 
 /// Where the engine's findings (by JSON path and element name) are in the workbook.

@@ -193,6 +193,7 @@ fn scenarios() -> Vec<Scenario> {
         choices_numeric(),
         cascade(),
         from_file(),
+        pulldata(),
         or_other(),
         select_multiple(),
         misc_types(),
@@ -680,6 +681,41 @@ fn from_file() -> Scenario {
             "/region": {"value": "tash"},
             "/district": {"value": "yunus"},
             "/visited": {"value": "tash khor"}
+        }),
+        ..Scenario::default()
+    }
+}
+
+/// `pulldata('FILE', column, key_column, key)` over a CSV file without a `name` column, keyed
+/// by an answer; a key that is not in the file gives blank.
+fn pulldata() -> Scenario {
+    Scenario {
+        name: "xls_pulldata",
+        survey: r"
+            type             | name    | label   | calculation
+            select_one items | item    | Item    |
+            calculate        | price   |         | pulldata('xls_pd_prices', 'price', 'item', ${item})
+            calculate        | unit    |         | pulldata('xls_pd_prices', 'unit', 'item', ${item})
+            text             | other   | Other   |
+            calculate        | missing |         | pulldata('xls_pd_prices', 'price', 'item', ${other})
+        ",
+        choices: r"
+            list_name | name  | label
+            items     | bread | Bread
+            items     | rice  | Rice
+        ",
+        files: &[(
+            "xls_pd_prices.csv",
+            "item,price,unit\nbread,4000,dona\nrice,12000,kg\n",
+        )],
+        script: json!([
+            {"set": "/item", "value": "rice"},
+            {"set": "/other", "value": "salt"}
+        ]),
+        expect: json!({
+            "/price": {"value": "12000"},
+            "/unit": {"value": "kg"},
+            "/missing": {"value": ""}
         }),
         ..Scenario::default()
     }

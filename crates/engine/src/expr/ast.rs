@@ -104,6 +104,7 @@ functions! {
     CountSelected = "count-selected" (1, 1),
     SelectedAt = "selected-at" (2, 2),
     ChoiceName = "jr:choice-name" (2, 2),
+    Pulldata = "pulldata" (4, 4),
     Count = "count" (1, 1),
     Sum = "sum" (1, 1),
     Min = "min" (1, MANY),

@@ -23,6 +23,9 @@ pub trait Env {
     fn choice_label(&self, node: NodeId, choice: &str) -> Option<String>;
     /// A property of the choice being filtered (inside `choice_filter`).
     fn choice_property(&self, name: &str) -> Option<&str>;
+    /// `pulldata(list, column, key_column, key)`: `column` of the first choice of `list` whose
+    /// `key_column` is `key` (`name`, `label` or a property; the list holds the CSV file's rows).
+    fn lookup(&self, list: &str, column: &str, key_column: &str, key: &str) -> Option<String>;
     /// The context node's current value before this evaluation (for `once()`).
     fn previous_value(&self) -> &str;
     /// Milliseconds since the epoch (UTC) and the device's offset from UTC in minutes.
@@ -333,6 +336,12 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
                 .first()
                 .and_then(|&n| env.choice_label(n, choice.trim()));
             Str(label.unwrap_or_default())
+        }
+        Func::Pulldata => {
+            let [list, column, key_column, key] = [0, 1, 2, 3].map(|i| arg_str(args, i, env));
+            Str(env
+                .lookup(list.trim(), column.trim(), key_column.trim(), &key)
+                .unwrap_or_default())
         }
         Func::Count => Num(nodes(eval(&args[0], env)).len() as f64),
         Func::Sum => {

@@ -16,6 +16,27 @@ pub use lexer::is_name_char;
 pub use parser::{parse, Context};
 pub use value::{NodeId, Value};
 
+/// The lists `pulldata('LIST', …)` calls in `expression` read (their first argument, a
+/// quoted name): the importer brings in their CSV files, the checks count them as used.
+pub fn pulldata_lists(expression: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = expression;
+    while let Some(at) = rest.find("pulldata(") {
+        rest = &rest[at + "pulldata(".len()..];
+        let arg = rest.trim_start();
+        let Some(quote) = arg.chars().next().filter(|c| *c == '\'' || *c == '"') else {
+            continue;
+        };
+        if let Some(end) = arg[1..].find(quote) {
+            let name = arg[1..1 + end].trim().to_string();
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
 /// Why an expression could not be parsed; `column` is 1-based, in characters.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("column {column}: {message}")]

@@ -55,6 +55,25 @@ impl Env for NodeEnv<'_> {
         })
     }
 
+    fn lookup(&self, list: &str, column: &str, key_column: &str, key: &str) -> Option<String> {
+        let form = &self.inst.form;
+        let cell = |c: &'_ crate::definition::ChoiceDef, column: &str| -> Option<String> {
+            match column {
+                "name" => Some(c.name.clone()),
+                "label" => c
+                    .label
+                    .as_ref()
+                    .map(|l| l.get(form.default_language(), None).to_string()),
+                _ => c.properties.get(column).cloned(),
+            }
+        };
+        let found = form
+            .choices(list)
+            .iter()
+            .find(|c| cell(c, key_column).as_deref() == Some(key))?;
+        cell(found, column)
+    }
+
     fn choice_property(&self, name: &str) -> Option<&str> {
         let c = self.choice?;
         match name {
