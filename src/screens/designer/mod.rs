@@ -150,7 +150,10 @@ fn Designer() -> impl IntoView {
             let Some((name, bytes)) = workbook else {
                 return status.set(Some(t(&ui_language(), T::ImportXlsFormHint).to_string()));
             };
-            match xonadon_xlsform::import_with(&name, &bytes, &attachments) {
+            mark("designer:import-read");
+            let imported = xonadon_xlsform::import_with(&name, &bytes, &attachments);
+            mark("designer:import-converted");
+            match imported {
                 Ok(imported) => {
                     import_problems.set(problems::of_import(&imported.problems));
                     if let Some(area) = area.get_untracked() {
