@@ -29,44 +29,31 @@ pub fn lint(
     l.translations();
 }
 
-/// Every expression of the definition with its JSON path.
-fn expressions(def: &FormDefinition) -> Vec<(String, &str)> {
-    use crate::definition::{BoolOrExpr, Cell, ElementDef};
-    fn walk<'a>(e: &'a ElementDef, path: String, out: &mut Vec<(String, &'a str)>) {
-        let flag = |b: &'a Option<BoolOrExpr>| match b {
-            Some(BoolOrExpr::Expr(s)) => Some(s.as_str()),
-            _ => None,
-        };
-        let cell = |c: &'a Option<Cell>| match c {
-            Some(Cell::Text(s)) => Some(s.as_str()),
-            _ => None,
-        };
-        for (key, value) in [
-            ("relevant", e.relevant.as_deref()),
-            ("constraint", e.constraint.as_deref()),
-            ("calculation", e.calculation.as_deref()),
-            ("choice_filter", e.choice_filter.as_deref()),
-            ("required", flag(&e.required)),
-            ("read_only", flag(&e.read_only)),
-            ("default", cell(&e.default)),
-            ("repeat_count", cell(&e.repeat_count)),
-        ] {
-            if let Some(v) = value {
-                out.push((format!("{path}.{key}"), v));
-            }
-        }
-        for (i, c) in e.children.iter().flatten().enumerate() {
-            walk(c, format!("{path}.children[{i}]"), out);
+/// The parsed expressions of an element, with the property each came from.
+fn named_expressions(e: &Element) -> Vec<(&'static str, &Expr)> {
+    fn condition(c: &Condition) -> Option<&Expr> {
+        match c {
+            Condition::When(x) => Some(x),
+            Condition::Always(_) => None,
         }
     }
-    let mut out = Vec::new();
-    for (i, e) in def.survey.iter().enumerate() {
-        walk(e, format!("$.survey[{i}]"), &mut out);
-    }
-    if let Some(n) = &def.settings.instance_name {
-        out.push(("$.settings.instance_name".into(), n.as_str()));
-    }
-    out
+    let default = match &e.default {
+        Some(Default::Computed(x)) => Some(&**x),
+        _ => None,
+    };
+    [
+        ("relevant", e.relevant.as_deref()),
+        ("calculation", e.calculation.as_deref()),
+        ("choice_filter", e.choice_filter.as_deref()),
+        ("repeat_count", e.repeat_count.as_deref()),
+        ("constraint", e.constraint.as_deref()),
+        ("required", condition(&e.required)),
+        ("read_only", condition(&e.read_only)),
+        ("default", default),
+    ]
+    .into_iter()
+    .filter_map(|(name, x)| Some((name, x?)))
+    .collect()
 }
 
 impl Lint<'_> {
@@ -86,21 +73,32 @@ impl Lint<'_> {
             .filter_map(|e| e.question_type()?.list())
             .map(str::to_string)
             .collect();
-        // Lists `pulldata('LIST', …)` reads (a CSV file brought in as a list).
-        for (path, expression) in expressions(self.def) {
-            for list in crate::expr::pulldata_lists(expression) {
-                if !self.def.choices.contains_key(&list) {
-                    self.push(
-                        Severity::Error,
-                        path.clone(),
-                        None,
-                        format!(
-                            "pulldata('{list}', …) reads a list this form does not have: supply \
-                             {list}.csv with the form"
-                        ),
-                    );
+        // Lists `pulldata('LIST', …)` reads (a CSV file brought in as a list), found in the
+        // parsed expressions.
+        for e in &self.elements[1..] {
+            for (property, expr) in named_expressions(e) {
+                let mut lists = Vec::new();
+                expr.walk(&mut |x| {
+                    if let Expr::Call(Func::Pulldata, args) = x {
+                        if let Some(Expr::Str(list)) = args.first() {
+                            lists.push(list.trim().to_string());
+                        }
+                    }
+                });
+                for list in lists {
+                    if !self.def.choices.contains_key(&list) {
+                        self.push(
+                            Severity::Error,
+                            format!("{}.{property}", e.json_path),
+                            None,
+                            format!(
+                                "pulldata('{list}', …) reads a list this form does not have: \
+                                 supply {list}.csv with the form"
+                            ),
+                        );
+                    }
+                    used.insert(list);
                 }
-                used.insert(list);
             }
         }
         for (name, list) in &self.def.choices {

@@ -17,7 +17,8 @@ pub use parser::{parse, Context};
 pub use value::{NodeId, Value};
 
 /// The lists `pulldata('LIST', …)` calls in `expression` read (their first argument, a
-/// quoted name): the importer brings in their CSV files, the checks count them as used.
+/// quoted name), from the text: for the XLSForm importer, which must bring their CSV files in
+/// before there is a form to parse (the checks use the parsed expressions).
 pub fn pulldata_lists(expression: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = expression;
