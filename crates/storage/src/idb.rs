@@ -295,9 +295,7 @@ impl IdbRepository {
             let media = tx.object_store(MEDIA).idb()?;
             for (name, value, owner) in media_owners(&media).await? {
                 if owner.as_deref() == Some(draft_id) {
-                    js_sys::Reflect::set(&value, &JsValue::from_str("draft_id"), &key.into())
-                        .map_err(|e| StorageError::Other(format!("{e:?}")))?;
-                    put_at(&media, &name, value).await?;
+                    put_media_owned_by(&media, &name, value, key).await?;
                 }
             }
             put_at(&finalized, draft_id, JsValue::from_str(key)).await?;
@@ -643,13 +641,7 @@ impl Repository for IdbRepository {
             }
             for (name, value) in moved {
                 // The copy's photo takes its own name again, owned by the submission.
-                js_sys::Reflect::set(
-                    &value,
-                    &JsValue::from_str("draft_id"),
-                    &JsValue::from_str(&s.instance_id),
-                )
-                .map_err(|e| StorageError::Other(format!("{e:?}")))?;
-                put_at(&media, &name, value).await?;
+                put_media_owned_by(&media, &name, value, &s.instance_id).await?;
             }
             if take {
                 put_at(
@@ -795,6 +787,19 @@ async fn put_at(
         .await
         .idb()?;
     Ok(())
+}
+
+/// A photo's stored `value` put under `name` with `owner` as its owner (a photo handed from a
+/// draft to its submission, or from a conflicting copy to the submission it replaces).
+async fn put_media_owned_by(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    name: &str,
+    value: JsValue,
+    owner: &str,
+) -> Result<()> {
+    js_sys::Reflect::set(&value, &JsValue::from_str("draft_id"), &owner.into())
+        .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+    put_at(store, name, value).await
 }
 
 /// Every file in the `media` store `store`, with its value and its owner (the draft id).
