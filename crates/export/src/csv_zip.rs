@@ -27,9 +27,9 @@ pub struct CsvZip<W: Write + Seek> {
     table: Option<usize>,
 }
 
-/// DEFLATE at level 1: CSV text still shrinks about tenfold, several times faster than the
-/// default level (what a supervisor waits for on a cheap tablet).
-fn options() -> SimpleFileOptions {
+/// DEFLATE at level 1: CSV text and sheet XML still shrink about tenfold, several times faster
+/// than the default level (what a supervisor waits for on a cheap tablet). For workbooks too.
+pub(crate) fn options() -> SimpleFileOptions {
     SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1))
@@ -112,14 +112,7 @@ pub fn write<W: Write + Seek>(
     media: &[(String, Vec<u8>)],
 ) -> Result<W, ExportError> {
     let mut zip = CsvZip::new(out);
-    for (layout, submissions) in parts {
-        for table in 0..layout.tables.len() {
-            zip.begin(layout, table)?;
-            for s in submissions {
-                zip.submission(layout, s)?;
-            }
-        }
-    }
+    crate::stream::all_tables(&mut zip, parts)?;
     for (name, bytes) in media {
         zip.media(name, bytes)?;
     }

@@ -112,6 +112,23 @@ impl<'r, R: Repository> Pages<'r, R> {
     }
 }
 
+/// Every table of every layout with its submissions, already in memory (the CLI, tests): what
+/// [`tables`] writes from a repository.
+pub fn all_tables<T: Tables>(
+    out: &mut T,
+    parts: &[(Layout, Vec<&Submission>)],
+) -> Result<(), ExportError> {
+    for (layout, submissions) in parts {
+        for table in 0..layout.tables.len() {
+            out.begin(layout, table)?;
+            for s in submissions {
+                out.submission(layout, s)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The tables of the submissions `ids` into `out`: for each layout (one per form version,
 /// with its `(form_id, version)`), each table, the matching submissions; then their photos
 /// when the format keeps them.

@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 use std::io::{Seek, Write};
 
-use zip::write::SimpleFileOptions;
+use crate::csv_zip::options;
 use zip::ZipWriter;
 
 use crate::table::Layout;
@@ -77,6 +77,14 @@ fn escape(text: &str, out: &mut String) {
     }
 }
 
+/// Whether a cell's text needs `xml:space="preserve"`: spaces at its ends and line breaks
+/// survive only when asked for.
+fn keeps_space(text: &str) -> bool {
+    text.starts_with(char::is_whitespace)
+        || text.ends_with(char::is_whitespace)
+        || text.contains('\n')
+}
+
 /// `A`, `B`, … `Z`, `AA`, … for the 0-based column `index`.
 fn column_letters(mut index: usize) -> String {
     let mut letters = Vec::new();
@@ -102,16 +110,14 @@ pub struct Xlsx<W: Write + Seek> {
     buffer: String,
 }
 
-fn options() -> SimpleFileOptions {
-    SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1))
-}
-
 impl<W: Write + Seek> Xlsx<W> {
     pub fn new(out: W) -> Xlsx<W> {
+        Xlsx::over(ZipWriter::new(out))
+    }
+
+    fn over(zip: ZipWriter<W>) -> Xlsx<W> {
         Xlsx {
-            zip: ZipWriter::new(out),
+            zip,
             sheets: Vec::new(),
             open: None,
             buffer: String::new(),
@@ -153,11 +159,11 @@ impl<W: Write + Seek> Xlsx<W> {
                 continue;
             }
             let style = if bold { " s=\"1\"" } else { "" };
-            // Spaces at the ends and line breaks survive only when asked for.
-            let keep = text.starts_with(char::is_whitespace)
-                || text.ends_with(char::is_whitespace)
-                || text.contains('\n');
-            let space = if keep { " xml:space=\"preserve\"" } else { "" };
+            let space = if keeps_space(text) {
+                " xml:space=\"preserve\""
+            } else {
+                ""
+            };
             let _ = write!(
                 b,
                 "<c r=\"{}{number}\" t=\"inlineStr\"{style}><is><t{space}>",
@@ -281,26 +287,14 @@ impl<S: Write> Xlsx<zip::write::StreamWriter<S>> {
     /// A workbook written straight through to `out`, which need not seek (a download being
     /// assembled in chunks).
     pub fn streaming(out: S) -> Self {
-        Xlsx {
-            zip: ZipWriter::new_stream(out),
-            sheets: Vec::new(),
-            open: None,
-            buffer: String::new(),
-        }
+        Xlsx::over(ZipWriter::new_stream(out))
     }
 }
 
 /// Every table of every layout, with their submissions, as one workbook.
 pub fn write(parts: &[(Layout, Vec<&Submission>)]) -> Result<Vec<u8>, ExportError> {
     let mut book = Xlsx::new(std::io::Cursor::new(Vec::new()));
-    for (layout, submissions) in parts {
-        for table in 0..layout.tables.len() {
-            book.begin(layout, table)?;
-            for s in submissions {
-                book.submission(layout, s)?;
-            }
-        }
-    }
+    crate::stream::all_tables(&mut book, parts)?;
     Ok(book.finish()?.into_inner())
 }
 
@@ -336,5 +330,7 @@ mod tests {
         assert_eq!(column_letters(26), "AA");
         assert_eq!(column_letters(701), "ZZ");
         assert_eq!(column_letters(702), "AAA");
+        assert!(keeps_space(" Karimov") && keeps_space("a\nb") && keeps_space("tab\t"));
+        assert!(!keeps_space("Karimov Aziz"));
     }
 }
