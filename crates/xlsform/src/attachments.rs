@@ -1,12 +1,16 @@
-//! The CSV files `select_one_from_file` rows name, supplied beside the form: each becomes a
-//! choice list of the form (`name` and `label` columns, the others properties that
-//! `choice_filter` reads), which is what ODK does with them.
+//! The CSV files supplied beside the form, named by `select_one_from_file` rows and by
+//! `pulldata('LIST', …)` calls: each becomes a choice list of the form (`name` and `label`
+//! columns, the others properties that `choice_filter` and `pulldata` read), which is what
+//! ODK does with them.
 
 use std::collections::BTreeMap;
 
 use xonadon_engine::definition::{ChoiceDef, Text};
 
 use crate::columns::{column, Column, Key};
+use crate::survey::file_list_name;
+use crate::table::Table;
+use crate::Problem;
 
 /// A file supplied with the form: its name and bytes.
 pub type Attachment = (String, Vec<u8>);
@@ -89,6 +93,94 @@ pub fn choices(file: &str, bytes: &[u8], need_name: bool) -> Result<Vec<ChoiceDe
         });
     }
     Ok(out)
+}
+
+/// The CSV files of `select_one_from_file` rows (`files`: file and the row naming it), each
+/// brought in as the list named after it; a missing or unreadable file, or a name the choices
+/// sheet has already, is an error on that row.
+pub fn bring_in_select_files(
+    survey: &Table,
+    files: &[(String, u32)],
+    attachments: &[Attachment],
+    lists: &mut BTreeMap<String, Vec<ChoiceDef>>,
+    problems: &mut Vec<Problem>,
+) {
+    for (csv, row) in files {
+        let list = file_list_name(csv);
+        let at = |message: String| {
+            Problem::error(
+                &survey.sheet.name,
+                Some(*row),
+                survey.header(Key::Type),
+                message,
+            )
+        };
+        if lists.contains_key(&list) {
+            problems.push(at(format!(
+                "the choices of `{csv}` would be the list `{list}`, which the choices sheet has \
+                 already: rename the file or the list"
+            )));
+            continue;
+        }
+        match find(attachments, csv) {
+            None => problems.push(at(format!(
+                "the choices file `{csv}` is not supplied: put it beside the form (in the \
+                 designer, drop it together with the workbook)"
+            ))),
+            Some((_, bytes)) => match choices(csv, bytes, true) {
+                Ok(list_choices) => {
+                    lists.insert(list, list_choices);
+                }
+                Err(message) => problems.push(at(message)),
+            },
+        }
+    }
+}
+
+/// `pulldata('LIST', …)` in any expression reads the file LIST.csv: brought in as the list
+/// LIST (rows numbered when it has no `name` column); a missing file is an error at the cell.
+pub fn bring_in_pulldata_files(
+    survey: &Table,
+    attachments: &[Attachment],
+    lists: &mut BTreeMap<String, Vec<ChoiceDef>>,
+    problems: &mut Vec<Problem>,
+) {
+    let sheet = survey.sheet;
+    for row in &sheet.rows {
+        for (i, c) in survey.columns.iter().enumerate() {
+            let expression = matches!(c, Column::Known(k, None)
+                if !matches!(k, Key::Type | Key::Name | Key::ListName | Key::Appearance | Key::Parameters));
+            if !expression {
+                continue;
+            }
+            for list in xonadon_engine::expr::pulldata_lists(row.cell(i)) {
+                if lists.contains_key(&list) {
+                    continue;
+                }
+                let csv = format!("{list}.csv");
+                let at = |message| {
+                    Problem::error(
+                        &sheet.name,
+                        Some(row.number),
+                        Some(&sheet.headers[i]),
+                        message,
+                    )
+                };
+                match find(attachments, &csv) {
+                    None => problems.push(at(format!(
+                        "pulldata reads `{csv}`, which is not supplied: put it beside the form \
+                         (in the designer, drop it together with the workbook)"
+                    ))),
+                    Some((_, bytes)) => match choices(&csv, bytes, false) {
+                        Ok(table) => {
+                            lists.insert(list, table);
+                        }
+                        Err(message) => problems.push(at(message)),
+                    },
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ mod attachments;
 mod choices;
 mod columns;
 mod export;
+mod findings;
 mod problem;
 mod settings;
 mod survey;
@@ -207,37 +208,14 @@ pub fn import_with(
             rows: BTreeMap::new(),
         },
     };
-    for (csv, row) in &survey.files {
-        let list = survey::file_list_name(csv);
-        let at = |message: String| {
-            Problem::error(
-                &survey_sheet.name,
-                Some(*row),
-                survey_table.header(Key::Type),
-                message,
-            )
-        };
-        if choices.lists.contains_key(&list) {
-            problems.push(at(format!(
-                "the choices of `{csv}` would be the list `{list}`, which the choices sheet has \
-                 already: rename the file or the list"
-            )));
-            continue;
-        }
-        match attachments::find(attachments, csv) {
-            None => problems.push(at(format!(
-                "the choices file `{csv}` is not supplied: put it beside the form (in the \
-                 designer, drop it together with the workbook)"
-            ))),
-            Some((_, bytes)) => match attachments::choices(csv, bytes, true) {
-                Ok(list_choices) => {
-                    choices.lists.insert(list, list_choices);
-                }
-                Err(message) => problems.push(at(message)),
-            },
-        }
-    }
-    pulldata_files(
+    attachments::bring_in_select_files(
+        &survey_table,
+        &survey.files,
+        attachments,
+        &mut choices.lists,
+        &mut problems,
+    );
+    attachments::bring_in_pulldata_files(
         &survey_table,
         attachments,
         &mut choices.lists,
@@ -281,30 +259,13 @@ pub fn import_with(
         choices: choices.lists,
     };
     let json = serde_json::to_string_pretty(&definition).expect("a definition serializes");
-    let places = Places {
+    let places = findings::Places {
         survey: &survey_table,
         survey_rows: &survey.rows,
         choices_sheet: choices_table.as_ref().map(|t| t.sheet.name.as_str()),
         choice_rows: &choices.rows,
     };
-    let found = problems.len();
-    for d in xonadon_engine::check(&json) {
-        let p = places.locate(&d);
-        // The import's own finding for the same cell says it already (duplicate names: at the
-        // second use, where the engine points at the first).
-        let said = problems[..found].iter().any(|q| {
-            q.severity == Severity::Error
-                && ((&q.sheet, q.row, &q.column) == (&p.sheet, p.row, &p.column)
-                    || d.message.starts_with("duplicate name")
-                        && d.element.as_ref().is_some_and(|e| {
-                            q.message
-                                .contains(&format!("the name `{e}` is already used"))
-                        }))
-        });
-        if !said {
-            problems.push(p);
-        }
-    }
+    places.add_engine_findings(&json, &mut problems);
     problems.sort_by(|a, b| {
         (a.sheet != survey_sheet.name, &a.sheet, a.row).cmp(&(
             b.sheet != survey_sheet.name,
@@ -356,114 +317,4 @@ fn first_language(survey: &Table, choices: Option<&Table>) -> Option<String> {
         .rows
         .iter()
         .find_map(|r| survey.first_language(r, &keys))
-}
-
-/// `pulldata('LIST', …)` in any expression reads the file LIST.csv: brought in as the list
-/// LIST (rows numbered when it has no `name` column); a missing file is an error at the cell.
-fn pulldata_files(
-    survey: &Table,
-    attachments: &[Attachment],
-    lists: &mut BTreeMap<String, Vec<ChoiceDef>>,
-    problems: &mut Vec<Problem>,
-) {
-    let sheet = survey.sheet;
-    for row in &sheet.rows {
-        for (i, c) in survey.columns.iter().enumerate() {
-            let expression = matches!(c, columns::Column::Known(k, None)
-                if !matches!(k, Key::Type | Key::Name | Key::ListName | Key::Appearance | Key::Parameters));
-            if !expression {
-                continue;
-            }
-            for list in xonadon_engine::expr::pulldata_lists(row.cell(i)) {
-                if lists.contains_key(&list) {
-                    continue;
-                }
-                let csv = format!("{list}.csv");
-                let at = |message| {
-                    Problem::error(
-                        &sheet.name,
-                        Some(row.number),
-                        Some(&sheet.headers[i]),
-                        message,
-                    )
-                };
-                match attachments::find(attachments, &csv) {
-                    None => problems.push(at(format!(
-                        "pulldata reads `{csv}`, which is not supplied: put it beside the form \
-                         (in the designer, drop it together with the workbook)"
-                    ))),
-                    Some((_, bytes)) => match attachments::choices(&csv, bytes, false) {
-                        Ok(table) => {
-                            lists.insert(list, table);
-                        }
-                        Err(message) => problems.push(at(message)),
-                    },
-                }
-            }
-        }
-    }
-}
-
-/// Where the engine's findings (by JSON path and element name) are in the workbook.
-struct Places<'a> {
-    survey: &'a Table<'a>,
-    survey_rows: &'a BTreeMap<String, u32>,
-    choices_sheet: Option<&'a str>,
-    choice_rows: &'a BTreeMap<(String, usize), u32>,
-}
-
-impl Places<'_> {
-    fn locate(&self, d: &xonadon_engine::Diagnostic) -> Problem {
-        let survey_sheet = self.survey.sheet.name.as_str();
-        let message = d.message.clone();
-        let problem = |sheet: &str, row, column: Option<&str>| Problem {
-            severity: d.severity,
-            sheet: sheet.to_string(),
-            row,
-            column: column.map(str::to_string),
-            message: message.clone(),
-        };
-        // `$.choices.LIST[3].label…`
-        if let Some(rest) = d.path.strip_prefix("$.choices.") {
-            if let Some((list, index)) = rest.split_once('[').and_then(|(l, r)| {
-                let index = r.split(']').next()?.parse::<usize>().ok()?;
-                Some((l.to_string(), index))
-            }) {
-                let row = self.choice_rows.get(&(list, index)).copied();
-                return problem(self.choices_sheet.unwrap_or("choices"), row, None);
-            }
-        }
-        let row = d
-            .element
-            .as_ref()
-            .and_then(|e| self.survey_rows.get(e))
-            .copied();
-        if row.is_none() {
-            let what = match &d.element {
-                Some(e) => format!("{} ({e})", d.path),
-                None => d.path.clone(),
-            };
-            return Problem {
-                message: format!("{what}: {message}"),
-                ..problem("form", None, None)
-            };
-        }
-        // The property after the element's index: `$.survey[2].children[0].relevant` → relevant.
-        let property = d
-            .path
-            .rsplit_once("].")
-            .map(|(_, p)| p.split('.').next().unwrap_or(p));
-        let column = property.map(|p| self.header_of(p));
-        problem(survey_sheet, row, column.as_deref())
-    }
-
-    /// The workbook's header for a JSON property (`calculation` may be headed `calculate`).
-    fn header_of(&self, property: &str) -> String {
-        match columns::column(property) {
-            columns::Column::Known(key, None) => {
-                self.survey.header(key).unwrap_or(property).to_string()
-            }
-            _ => property.to_string(),
-        }
-    }
 }

@@ -1,0 +1,96 @@
+//! The engine's findings on an imported form (by JSON path and element name), placed back on
+//! the sheet, row and column they came from.
+
+use std::collections::BTreeMap;
+
+use xonadon_engine::Severity;
+
+use crate::columns;
+use crate::table::Table;
+use crate::Problem;
+
+/// Where the engine's findings (by JSON path and element name) are in the workbook.
+pub struct Places<'a> {
+    pub survey: &'a Table<'a>,
+    pub survey_rows: &'a BTreeMap<String, u32>,
+    pub choices_sheet: Option<&'a str>,
+    pub choice_rows: &'a BTreeMap<(String, usize), u32>,
+}
+
+impl Places<'_> {
+    /// The engine's check of `json`, each finding placed in the workbook, added to
+    /// `problems` unless the import already said it for the same cell (duplicate names: the
+    /// import at the second use, the engine at the first).
+    pub fn add_engine_findings(&self, json: &str, problems: &mut Vec<Problem>) {
+        let found = problems.len();
+        for d in xonadon_engine::check(json) {
+            let p = self.locate(&d);
+            let said = problems[..found].iter().any(|q| {
+                q.severity == Severity::Error
+                    && ((&q.sheet, q.row, &q.column) == (&p.sheet, p.row, &p.column)
+                        || d.message.starts_with("duplicate name")
+                            && d.element.as_ref().is_some_and(|e| {
+                                q.message
+                                    .contains(&format!("the name `{e}` is already used"))
+                            }))
+            });
+            if !said {
+                problems.push(p);
+            }
+        }
+    }
+
+    fn locate(&self, d: &xonadon_engine::Diagnostic) -> Problem {
+        let survey_sheet = self.survey.sheet.name.as_str();
+        let message = d.message.clone();
+        let problem = |sheet: &str, row, column: Option<&str>| Problem {
+            severity: d.severity,
+            sheet: sheet.to_string(),
+            row,
+            column: column.map(str::to_string),
+            message: message.clone(),
+        };
+        // `$.choices.LIST[3].label…`
+        if let Some(rest) = d.path.strip_prefix("$.choices.") {
+            if let Some((list, index)) = rest.split_once('[').and_then(|(l, r)| {
+                let index = r.split(']').next()?.parse::<usize>().ok()?;
+                Some((l.to_string(), index))
+            }) {
+                let row = self.choice_rows.get(&(list, index)).copied();
+                return problem(self.choices_sheet.unwrap_or("choices"), row, None);
+            }
+        }
+        let row = d
+            .element
+            .as_ref()
+            .and_then(|e| self.survey_rows.get(e))
+            .copied();
+        if row.is_none() {
+            let what = match &d.element {
+                Some(e) => format!("{} ({e})", d.path),
+                None => d.path.clone(),
+            };
+            return Problem {
+                message: format!("{what}: {message}"),
+                ..problem("form", None, None)
+            };
+        }
+        // The property after the element's index: `$.survey[2].children[0].relevant` → relevant.
+        let property = d
+            .path
+            .rsplit_once("].")
+            .map(|(_, p)| p.split('.').next().unwrap_or(p));
+        let column = property.map(|p| self.header_of(p));
+        problem(survey_sheet, row, column.as_deref())
+    }
+
+    /// The workbook's header for a JSON property (`calculation` may be headed `calculate`).
+    fn header_of(&self, property: &str) -> String {
+        match columns::column(property) {
+            columns::Column::Known(key, None) => {
+                self.survey.header(key).unwrap_or(property).to_string()
+            }
+            _ => property.to_string(),
+        }
+    }
+}
