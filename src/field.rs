@@ -10,7 +10,7 @@ use xonadon_engine::{load, Form, Host, Instance};
 use xonadon_storage::{Draft, Repository, Submission};
 
 use crate::components;
-use crate::host::BrowserHost;
+use crate::host::{BrowserHost, FieldHost};
 use crate::screens::fill::FillScreen;
 use crate::screens::home::Home;
 use crate::session::Session;
@@ -59,6 +59,7 @@ enum Screen {
 #[component]
 pub fn FieldApp() -> impl IntoView {
     let store = provide_device();
+    let settings = expect_context::<Settings>();
     let screen = RwSignal::new(Screen::Loading);
     let fatal = RwSignal::new(None::<Notice>);
     let startable = StoredValue::new(Vec::<Startable>::new());
@@ -99,7 +100,7 @@ pub fn FieldApp() -> impl IntoView {
             Ok(f) => Arc::new(f),
             Err(e) => return store.error.set(Some(Notice::Text(e.to_string()))),
         };
-        let inst = Instance::new(Arc::clone(&form), Arc::new(BrowserHost));
+        let inst = Instance::new(Arc::clone(&form), FieldHost::of(&settings));
         let now = now_ms();
         let draft = Draft {
             id: BrowserHost.uuid(),
@@ -164,8 +165,11 @@ pub fn FieldApp() -> impl IntoView {
 fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
     let store = expect_context::<Store>();
     let settings = expect_context::<Settings>();
-    let instance = match Instance::restore(Arc::clone(&form), Arc::new(BrowserHost), &draft.answers)
-    {
+    let instance = match Instance::restore(
+        Arc::clone(&form),
+        FieldHost::of(&settings),
+        &draft.answers,
+    ) {
         Ok(i) => i,
         Err(e) => {
             store.error.set(Some(Notice::Text(e.to_string())));
@@ -218,6 +222,10 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
     let finalize = move |_| {
         let Some(d) = make() else { return };
         finalizing.set_value(true);
+        let _ = session.change(|i| {
+            i.stamp_end();
+            Ok(())
+        });
         let submission = session.peek(|i| Submission {
             instance_id: i
                 .find("/meta/instanceID")

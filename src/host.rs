@@ -1,4 +1,5 @@
 //! The engine's clock and identifiers in the browser.
+use leptos::prelude::GetUntracked;
 
 use xonadon_engine::Host;
 
@@ -29,5 +30,41 @@ impl Host for BrowserHost {
                     &hex[20..32]
                 )
             })
+    }
+}
+
+/// The host a form is filled with: the browser's clock and identifiers, plus what the
+/// metadata types `deviceid` and `username` record (this device's id and the worker's name
+/// from the settings, as they are when the form is opened).
+pub struct FieldHost {
+    device_id: String,
+    username: String,
+}
+
+impl FieldHost {
+    pub fn of(settings: &crate::settings::Settings) -> std::sync::Arc<FieldHost> {
+        std::sync::Arc::new(FieldHost {
+            device_id: settings.device_id.get_untracked(),
+            username: settings.enumerator.get_untracked(),
+        })
+    }
+}
+
+impl Host for FieldHost {
+    fn now(&self) -> (f64, i32) {
+        BrowserHost.now()
+    }
+
+    fn uuid(&self) -> String {
+        BrowserHost.uuid()
+    }
+
+    fn property(&self, name: &str) -> Option<String> {
+        let value = match name {
+            "deviceid" => &self.device_id,
+            "username" => &self.username,
+            _ => return None,
+        };
+        (!value.is_empty()).then(|| value.clone())
     }
 }

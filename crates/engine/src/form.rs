@@ -24,6 +24,44 @@ pub enum QuestionType {
     Acknowledge,
     Range,
     Hidden,
+    /// Recorded by the device, never asked (XLSForm's metadata types).
+    Metadata(Metadata),
+}
+
+/// XLSForm's metadata types: values the device fills in, as ODK's `jr:preload` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metadata {
+    /// When the form was opened (date and time), kept with the draft.
+    Start,
+    /// When the form was finalized ([`crate::Instance::stamp_end`]); blank before.
+    End,
+    /// The date the form was opened.
+    Today,
+    /// One of the device's properties ([`crate::Host::property`]); blank when the device has
+    /// none (the web has no phone number or SIM, as in ODK Web Forms).
+    Property(&'static str),
+    /// The name of the audit log attached at finalization (`audit.csv`); blank before.
+    Audit,
+}
+
+impl Metadata {
+    /// The XLSForm type word, which the JSON format uses too. `imei` is an old name of
+    /// `deviceid`.
+    pub fn parse(word: &str) -> Option<Metadata> {
+        Some(match word {
+            "start" => Metadata::Start,
+            "end" => Metadata::End,
+            "today" => Metadata::Today,
+            "audit" => Metadata::Audit,
+            "deviceid" | "imei" => Metadata::Property("deviceid"),
+            "username" => Metadata::Property("username"),
+            "phonenumber" => Metadata::Property("phonenumber"),
+            "email" => Metadata::Property("email"),
+            "simserial" => Metadata::Property("simserial"),
+            "subscriberid" => Metadata::Property("subscriberid"),
+            _ => return None,
+        })
+    }
 }
 
 impl QuestionType {
@@ -51,7 +89,7 @@ impl QuestionType {
             ("acknowledge", _) => QuestionType::Acknowledge,
             ("range", _) => QuestionType::Range,
             ("hidden", _) => QuestionType::Hidden,
-            _ => return None,
+            (word, _) => QuestionType::Metadata(Metadata::parse(word)?),
         })
     }
 
@@ -67,7 +105,10 @@ impl QuestionType {
     pub fn is_input(&self) -> bool {
         !matches!(
             self,
-            QuestionType::Note | QuestionType::Calculate | QuestionType::Hidden
+            QuestionType::Note
+                | QuestionType::Calculate
+                | QuestionType::Hidden
+                | QuestionType::Metadata(_)
         )
     }
 

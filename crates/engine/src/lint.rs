@@ -167,7 +167,8 @@ impl Lint<'_> {
         }
         let is_value_less =
             matches!(e.kind, Kind::Group | Kind::Repeat) || matches!(q, Some(QuestionType::Note));
-        if e.constraint.is_some() && (is_value_less || q == Some(&QuestionType::Calculate)) {
+        let is_recorded = matches!(q, Some(QuestionType::Calculate | QuestionType::Metadata(_)));
+        if e.constraint.is_some() && (is_value_less || is_recorded) {
             self.push(
                 Severity::Warning,
                 at("constraint"),
@@ -177,7 +178,7 @@ impl Lint<'_> {
             );
         }
         if !matches!(e.required, Condition::Always(false))
-            && (is_value_less || matches!(q, Some(QuestionType::Calculate | QuestionType::Hidden)))
+            && (is_value_less || is_recorded || q == Some(&QuestionType::Hidden))
         {
             self.push(
                 Severity::Warning,

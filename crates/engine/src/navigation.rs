@@ -42,7 +42,9 @@ pub fn is_visible(inst: &Instance, node: NodeId) -> bool {
         return false;
     }
     match &inst.form().element(n.elem).kind {
-        Kind::Question(QuestionType::Calculate | QuestionType::Hidden) => false,
+        Kind::Question(
+            QuestionType::Calculate | QuestionType::Hidden | QuestionType::Metadata(_),
+        ) => false,
         Kind::Question(_) => true,
         Kind::Repeat if !n.is_instance => true,
         Kind::Root | Kind::Group | Kind::Repeat => n.children.iter().any(|&c| is_visible(inst, c)),
@@ -83,7 +85,9 @@ fn only_repeat(inst: &Instance, group: NodeId) -> Option<(NodeId, Vec<NodeId>)> 
         let kind = &inst.form().element(inst.node(c).elem).kind;
         match kind {
             Kind::Repeat if found.is_none() => found = Some(c),
-            Kind::Question(QuestionType::Calculate | QuestionType::Hidden) => {}
+            Kind::Question(
+                QuestionType::Calculate | QuestionType::Hidden | QuestionType::Metadata(_),
+            ) => {}
             Kind::Question(QuestionType::Note) => notes.push(c),
             _ => return None,
         }

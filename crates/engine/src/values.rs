@@ -75,7 +75,8 @@ pub fn normalize(q: &QuestionType, raw: &str, local_offset: i32) -> String {
         | QuestionType::Image
         | QuestionType::Note
         | QuestionType::Calculate
-        | QuestionType::Hidden => raw.to_string(),
+        | QuestionType::Hidden
+        | QuestionType::Metadata(_) => raw.to_string(),
     }
 }
 

@@ -156,3 +156,73 @@ fn a_filtered_select_is_reported_changed_when_its_filter_input_changes() {
     assert!(inst.take_changes().contains(&district));
     assert_eq!(inst.visible_choices(district).len(), 1);
 }
+
+/// XLSForm's metadata types: filled by the device on first load (start, today, its
+/// properties), at finalizing (end) or with the audit log (audit); never asked, kept in the
+/// draft, in the submission like answers.
+#[test]
+fn metadata_is_recorded_by_the_device() {
+    let form = Arc::new(
+        load(
+            &json!({
+                "settings": {"form_id": "m"},
+                "survey": [
+                    {"type": "start", "name": "started"},
+                    {"type": "end", "name": "ended"},
+                    {"type": "today", "name": "day"},
+                    {"type": "deviceid", "name": "device"},
+                    {"type": "username", "name": "worker"},
+                    {"type": "phonenumber", "name": "phone"},
+                    {"type": "audit", "name": "audit"},
+                    {"type": "text", "name": "q", "label": "Q"},
+                    {"type": "calculate", "name": "took",
+                     "calculation": "if(${ended} = '', 'open', 'closed')"}
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap(),
+    );
+    // 2026-01-15T09:30:00Z at UTC+5.
+    let host = || {
+        Arc::new(
+            FixedHost::new(1_768_469_400_000.0, 300)
+                .with_property("deviceid", "tablet-7")
+                .with_property("username", "Dilnoza"),
+        )
+    };
+    let mut inst = Instance::new(Arc::clone(&form), host());
+    let value = |i: &Instance, p: &str| i.node(i.find(p).unwrap()).value.clone();
+    assert_eq!(value(&inst, "/started"), "2026-01-15T14:30:00.000+05:00");
+    assert_eq!(value(&inst, "/day"), "2026-01-15");
+    assert_eq!(value(&inst, "/device"), "tablet-7");
+    assert_eq!(value(&inst, "/worker"), "Dilnoza");
+    assert_eq!(
+        value(&inst, "/phone"),
+        "",
+        "a property the device lacks is blank"
+    );
+    assert_eq!(value(&inst, "/ended"), "");
+    assert_eq!(value(&inst, "/took"), "open");
+    let started = inst.find("/started").unwrap();
+    assert!(matches!(
+        inst.set_value(started, "2020-01-01T00:00:00"),
+        Err(InstanceError::NotAnswerable(_))
+    ));
+
+    // A draft reopened later keeps when it was started.
+    let later = Arc::new(FixedHost::new(1_768_469_400_000.0 + 3_600_000.0, 300));
+    let mut back = Instance::restore(Arc::clone(&form), later, &inst.snapshot()).unwrap();
+    assert_eq!(value(&back, "/started"), "2026-01-15T14:30:00.000+05:00");
+    back.stamp_end();
+    back.set_audit_file("audit.csv");
+    assert_eq!(value(&back, "/ended"), "2026-01-15T15:30:00.000+05:00");
+    assert_eq!(value(&back, "/took"), "closed", "what reads `end` follows");
+    let sub = back.submission();
+    assert_eq!(sub["ended"], "2026-01-15T15:30:00.000+05:00");
+    assert_eq!(sub["audit"], "audit.csv");
+    assert_eq!(sub["device"], "tablet-7");
+    assert_eq!(back.state_json()["/started"]["type"], "metadata");
+    inst.stamp_end();
+    assert_eq!(value(&inst, "/ended"), "2026-01-15T14:30:00.000+05:00");
+}

@@ -138,11 +138,6 @@ pub fn read(
                 element.kind = kind.to_string();
                 add(&mut open, &mut survey, element);
             }
-            RowType::Computed { expression } => {
-                element.kind = "calculate".into();
-                element.calculation = Some(expression.to_string());
-                add(&mut open, &mut survey, element);
-            }
             RowType::Select {
                 multiple,
                 list,

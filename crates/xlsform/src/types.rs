@@ -19,10 +19,6 @@ pub enum RowType {
         multiple: bool,
         file: String,
     },
-    /// Metadata XLSForm fills by itself; Xonadon computes it with an expression.
-    Computed {
-        expression: &'static str,
-    },
     /// An XLSForm type Xonadon does not have (yet): why, for the warning.
     Unsupported(&'static str),
     Unknown,
@@ -75,17 +71,20 @@ pub fn row_type(cell: &str) -> RowType {
         "acknowledge" | "trigger" => RowType::Question("acknowledge"),
         "range" => RowType::Question("range"),
         "hidden" => RowType::Question("hidden"),
-        "today" => RowType::Computed {
-            expression: "today()",
-        },
-        "start" => RowType::Computed {
-            expression: "once(now())",
-        },
-        "end" | "deviceid" | "imei" | "username" | "phonenumber" | "simserial" | "subscriberid"
-        | "email" | "audit" | "start-geopoint" | "background-audio" => RowType::Unsupported(
-            "metadata Xonadon records with every submission itself (start, end, device, \
-                 social worker) or does not collect",
-        ),
+        // Metadata the device records; the engine's types have XLSForm's names.
+        "start" => RowType::Question("start"),
+        "end" => RowType::Question("end"),
+        "today" => RowType::Question("today"),
+        "deviceid" | "imei" => RowType::Question("deviceid"),
+        "username" => RowType::Question("username"),
+        "phonenumber" => RowType::Question("phonenumber"),
+        "email" => RowType::Question("email"),
+        "simserial" => RowType::Question("simserial"),
+        "subscriberid" => RowType::Question("subscriberid"),
+        "audit" => RowType::Question("audit"),
+        "start-geopoint" | "background-audio" => {
+            RowType::Unsupported("metadata Xonadon does not collect (a location or a recording)")
+        }
         "geotrace" | "geoshape" | "audio" | "video" | "file" | "barcode" | "rank" | "signature"
         | "xml-external" | "csv-external" => {
             RowType::Unsupported("a question type Xonadon does not have yet")

@@ -197,6 +197,7 @@ fn scenarios() -> Vec<Scenario> {
         or_other(),
         select_multiple(),
         misc_types(),
+        metadata(),
         dotted_names(),
         column_aliases(),
         dynamic_defaults_and_trigger(),
@@ -905,6 +906,51 @@ fn misc_types() -> Scenario {
             "/started": {"relevant": true},
             "/has_start": {"value": "true"},
             "/place": {"value": "41.3 69.2 0.0 5.0"}
+        }),
+        ..Scenario::default()
+    }
+}
+
+/// The metadata types: `start` and `today` filled on first load, `end` blank until the form is
+/// finalized, the device's properties blank where the device has none (ODK Web Forms has
+/// none; the app supplies the device id and the worker's name), `imei` an old `deviceid`.
+/// (`audit`: ODK moves it to `/meta/audit`, ours stays where it is written: left unchecked.)
+fn metadata() -> Scenario {
+    Scenario {
+        name: "xls_metadata",
+        survey: r"
+            type        | name     | label | calculation
+            start       | started  |       |
+            end         | ended    |       |
+            today       | day      |       |
+            deviceid    | device   |       |
+            imei        | old_id   |       |
+            username    | worker   |       |
+            phonenumber | phone    |       |
+            email       | mail     |       |
+            simserial   | sim      |       |
+            subscriberid| sub      |       |
+            audit       | audit    |       |
+            text        | q        | Q     |
+            calculate   | open     |       | if(${ended} = '', 'open', 'closed')
+            calculate   | props    |       | concat('[', ${device}, '/', ${worker}, '/', ${phone}, ']')
+            calculate   | began    |       | ${started} != '' and ${day} != ''
+            calculate   | same_day |       | substr(${started}, 0, 10) = ${day}
+        ",
+        script: json!([{"set": "/q", "value": "x"}]),
+        expect: json!({
+            "/ended": {"value": ""},
+            "/device": {"value": ""},
+            "/old_id": {"value": ""},
+            "/worker": {"value": ""},
+            "/mail": {"value": ""},
+            "/sim": {"value": ""},
+            "/sub": {"value": ""},
+            "/open": {"value": "open"},
+            "/props": {"value": "[//]"},
+            "/began": {"value": "true"},
+            "/same_day": {"value": "true"},
+            "/q": {"value": "x"}
         }),
         ..Scenario::default()
     }

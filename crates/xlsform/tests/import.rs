@@ -206,7 +206,8 @@ fn groups_repeats_languages_and_choices() {
     assert_eq!(survey[3]["relevant"], "selected(${needs}, 'other')");
     assert_eq!(
         survey[4],
-        json!({"type": "calculate", "name": "today", "calculation": "today()"})
+        json!({"type": "today", "name": "today"}),
+        "metadata keeps its XLSForm type, which the engine fills in"
     );
     let choices = &form["choices"];
     assert_eq!(

@@ -159,7 +159,10 @@ impl Control {
             QuestionType::Acknowledge => Control::Acknowledge,
             QuestionType::Range => Control::Range,
             QuestionType::Image | QuestionType::Geopoint => Control::Own,
-            QuestionType::Note | QuestionType::Calculate | QuestionType::Hidden => Control::Nothing,
+            QuestionType::Note
+            | QuestionType::Calculate
+            | QuestionType::Hidden
+            | QuestionType::Metadata(_) => Control::Nothing,
         }
     }
 

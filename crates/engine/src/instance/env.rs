@@ -145,7 +145,8 @@ impl Instance {
     pub(super) fn calculated(&self, ex: &Expr, node: NodeId) -> String {
         let s = self.eval_string(ex, node);
         match self.form.element(self.nodes[node].elem).question_type() {
-            Some(QuestionType::Calculate) | Some(QuestionType::Hidden) | None => s,
+            Some(QuestionType::Calculate | QuestionType::Hidden | QuestionType::Metadata(_))
+            | None => s,
             Some(q) => crate::values::normalize(q, &s, self.host.now().1),
         }
     }

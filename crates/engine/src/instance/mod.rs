@@ -11,8 +11,9 @@ mod state;
 
 use std::sync::Arc;
 
+use crate::expr::datetime::DateTime;
 use crate::expr::{ElemId, NodeId};
-use crate::form::{Default, Form, Kind, QuestionType};
+use crate::form::{Default, Form, Kind, Metadata, QuestionType};
 use crate::values;
 
 pub use state::{NodeState, Violation, ViolationKind};
@@ -24,6 +25,11 @@ pub trait Host: Send + Sync {
     fn now(&self) -> (f64, i32);
     /// A random version-4 UUID, e.g. `3b2c…`.
     fn uuid(&self) -> String;
+    /// A property of the device or its user for the metadata types (`deviceid`, `username`,
+    /// `phonenumber`, `email`, `simserial`, `subscriberid`); `None` leaves it blank.
+    fn property(&self, _name: &str) -> Option<String> {
+        None
+    }
 }
 
 /// A host with a fixed clock and counting identifiers, for tests and reproducible runs.
@@ -32,6 +38,7 @@ pub struct FixedHost {
     pub now_ms: f64,
     pub offset_minutes: i32,
     counter: std::sync::atomic::AtomicU64,
+    properties: std::collections::BTreeMap<String, String>,
 }
 
 impl FixedHost {
@@ -40,13 +47,23 @@ impl FixedHost {
             now_ms,
             offset_minutes,
             counter: std::sync::atomic::AtomicU64::new(0),
+            properties: std::collections::BTreeMap::new(),
         }
+    }
+
+    /// The same host with a device property set (see [`Host::property`]).
+    pub fn with_property(mut self, name: &str, value: &str) -> FixedHost {
+        self.properties.insert(name.into(), value.into());
+        self
     }
 }
 
 impl Host for FixedHost {
     fn now(&self) -> (f64, i32) {
         (self.now_ms, self.offset_minutes)
+    }
+    fn property(&self, name: &str) -> Option<String> {
+        self.properties.get(name).cloned()
     }
     fn uuid(&self) -> String {
         let n = self
@@ -199,6 +216,7 @@ impl Instance {
         // A literal default is there from the start, as in the XForm's instance; an expression
         // default comes later, once what it reads is computed (`Changes::finish`).
         let answer = match (&e.default, e.question_type()) {
+            (_, Some(QuestionType::Metadata(m))) => self.recorded(*m),
             (Some(Default::Literal(v)), Some(q)) => values::normalize(q, v, self.local_offset()),
             _ => String::new(),
         };
@@ -241,6 +259,59 @@ impl Instance {
             }
         }
         id
+    }
+
+    /// What a metadata node holds when it is created (its `jr:preload` on first load).
+    fn recorded(&self, metadata: Metadata) -> String {
+        let (utc_ms, offset) = self.host.now();
+        let local = DateTime {
+            local_ms: utc_ms + f64::from(offset) * 60_000.0,
+            offset_minutes: offset,
+        };
+        match metadata {
+            Metadata::Start => local.datetime_string(),
+            Metadata::Today => local.date_string(),
+            Metadata::Property(name) => self.host.property(name).unwrap_or_default(),
+            Metadata::End | Metadata::Audit => String::new(),
+        }
+    }
+
+    /// Records the moment of finalizing in every `end` node, as ODK does when a form is
+    /// completed; call it just before taking the [`Instance::submission`].
+    pub fn stamp_end(&mut self) {
+        let (utc_ms, offset) = self.host.now();
+        let now = DateTime {
+            local_ms: utc_ms + f64::from(offset) * 60_000.0,
+            offset_minutes: offset,
+        }
+        .datetime_string();
+        self.set_recorded(Metadata::End, &now);
+    }
+
+    /// Records the name of the audit log the app attaches at finalization in every `audit`
+    /// node.
+    pub fn set_audit_file(&mut self, file_name: &str) {
+        self.set_recorded(Metadata::Audit, file_name);
+    }
+
+    fn set_recorded(&mut self, metadata: Metadata, value: &str) {
+        let form = Arc::clone(&self.form);
+        let nodes: Vec<NodeId> = (0..self.nodes.len())
+            .filter(|&n| {
+                self.nodes[n].alive
+                    && form.element(self.nodes[n].elem).question_type()
+                        == Some(&QuestionType::Metadata(metadata))
+            })
+            .collect();
+        for node in nodes {
+            if self.nodes[node].answer == value {
+                continue;
+            }
+            self.nodes[node].answer = value.to_string();
+            let mut changes = recompute::Changes::default();
+            changes.recompute(self, node);
+            changes.finish(self);
+        }
     }
 
     /// Removes a subtree, returning the elements it contained.
