@@ -9,8 +9,10 @@ use xonadon_engine::navigation;
 use xonadon_engine::{load, Form, Host, Instance};
 use xonadon_storage::{Draft, Repository, Submission};
 
+use crate::audit;
 use crate::components;
 use crate::host::{BrowserHost, FieldHost};
+use crate::last_saved;
 use crate::screens::fill::FillScreen;
 use crate::screens::home::Home;
 use crate::session::Session;
@@ -100,9 +102,9 @@ pub fn FieldApp() -> impl IntoView {
             Ok(f) => Arc::new(f),
             Err(e) => return store.error.set(Some(Notice::Text(e.to_string()))),
         };
-        let inst = Instance::new(Arc::clone(&form), FieldHost::of(&settings));
+        let inst = Instance::new(Arc::clone(&form), FieldHost::of(&settings, &form));
         let now = now_ms();
-        let draft = Draft {
+        let mut draft = Draft {
             id: BrowserHost.uuid(),
             form_id: form.settings.form_id.clone(),
             form_version: form.settings.version.clone(),
@@ -117,7 +119,11 @@ pub fn FieldApp() -> impl IntoView {
             answered: 0,
             total: navigation::progress(&inst).total,
             title: None,
+            audit: Default::default(),
         };
+        if audit::is_audited(&form) {
+            draft.audit.event("form start", now);
+        }
         spawn_local(async move {
             if store.save_draft(&draft).await {
                 screen.set(Screen::Fill(Box::new(draft), form));
@@ -167,7 +173,7 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
     let settings = expect_context::<Settings>();
     let instance = match Instance::restore(
         Arc::clone(&form),
-        FieldHost::of(&settings),
+        FieldHost::of(&settings, &form),
         &draft.answers,
     ) {
         Ok(i) => i,
@@ -180,6 +186,25 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
     let session = Session::new(instance);
     provide_context(components::photo::DraftId(draft.id.clone()));
     let page = RwSignal::new(draft.page.clone());
+    // Forms with an `audit` question: each page shown, timed, and the start, exits and
+    // resumptions (kept with the draft, attached at finalizing).
+    let audited = audit::is_audited(&form);
+    let keeps_last_saved = form.uses_last_saved();
+    let log = StoredValue::new(draft.audit.clone());
+    if audited {
+        if draft
+            .audit
+            .events()
+            .last()
+            .is_some_and(|e| e.event != "form start")
+        {
+            log.update_value(|l| l.event("form resume", now_ms()));
+        }
+        Effect::new(move |_| {
+            let key = page.get();
+            log.update_value(|l| l.page(&key, now_ms()));
+        });
+    }
     let base = StoredValue::new(draft);
     // Once finalizing starts, no autosave may write the draft back (it would reappear).
     let finalizing = StoredValue::new(false);
@@ -200,6 +225,7 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
             d.language = i.language().map(str::to_string);
         });
         d.page = page.get_untracked();
+        d.audit = log.get_value();
         d.updated_at_ms = now_ms();
         Some(d)
     };
@@ -212,6 +238,9 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
         make,
     );
     let home = move |_| {
+        if audited {
+            log.update_value(|l| l.event("form exit", now_ms()));
+        }
         if let Some(d) = make() {
             spawn_local(async move {
                 store.save_draft(&d).await;
@@ -220,10 +249,17 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
         }
     };
     let finalize = move |_| {
+        let audit_file = audited.then(|| {
+            log.update_value(|l| l.event("form finalize", now_ms()));
+            audit::file_name(&base.with_value(|d| d.id.clone()))
+        });
         let Some(d) = make() else { return };
         finalizing.set_value(true);
         let _ = session.change(|i| {
             i.stamp_end();
+            if let Some(name) = &audit_file {
+                i.set_audit_file(name);
+            }
             Ok(())
         });
         let submission = session.peek(|i| Submission {
@@ -243,7 +279,14 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
             exports: Vec::new(),
         });
         spawn_local(async move {
-            if store.finalize(&d.id, &submission).await {
+            let attached = match &audit_file {
+                Some(name) => audit::attach(store, &d.id, name, &d.audit).await,
+                None => true,
+            };
+            if attached && store.finalize(&d.id, &submission).await {
+                if keeps_last_saved {
+                    last_saved::put(&submission.form_id, &submission.data);
+                }
                 on_done.run(());
             } else {
                 // Not finalized (storage said why on screen): the draft is still the draft.

@@ -35,17 +35,26 @@ impl Host for BrowserHost {
 
 /// The host a form is filled with: the browser's clock and identifiers, plus what the
 /// metadata types `deviceid` and `username` record (this device's id and the worker's name
-/// from the settings, as they are when the form is opened).
+/// from the settings, as they are when the form is opened) and the form's last submission
+/// for `${last-saved#…}`.
 pub struct FieldHost {
     device_id: String,
     username: String,
+    last_saved: Option<serde_json::Value>,
 }
 
 impl FieldHost {
-    pub fn of(settings: &crate::settings::Settings) -> std::sync::Arc<FieldHost> {
+    pub fn of(
+        settings: &crate::settings::Settings,
+        form: &xonadon_engine::Form,
+    ) -> std::sync::Arc<FieldHost> {
         std::sync::Arc::new(FieldHost {
             device_id: settings.device_id.get_untracked(),
             username: settings.enumerator.get_untracked(),
+            last_saved: form
+                .uses_last_saved()
+                .then(|| crate::last_saved::get(&form.settings.form_id))
+                .flatten(),
         })
     }
 }
@@ -66,5 +75,9 @@ impl Host for FieldHost {
             _ => return None,
         };
         (!value.is_empty()).then(|| value.clone())
+    }
+
+    fn last_saved(&self) -> Option<&serde_json::Value> {
+        self.last_saved.as_ref()
     }
 }

@@ -9,11 +9,13 @@
 //! review, export) and [`DesignerApp`] (`designer.html`: edit, preview, import, publish forms).
 //! They share this library and the device's IndexedDB and settings.
 
+mod audit;
 mod components;
 mod download;
 mod field;
 mod host;
 mod i18n;
+mod last_saved;
 mod published;
 mod screens;
 mod session;

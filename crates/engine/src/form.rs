@@ -272,4 +272,25 @@ impl Form {
     pub fn default_language(&self) -> Option<&str> {
         self.languages.first().map(String::as_str)
     }
+
+    /// Whether any expression reads `${last-saved#…}`: only then must the app keep the last
+    /// submission of this form at hand ([`crate::Host::last_saved`]).
+    pub fn uses_last_saved(&self) -> bool {
+        self.elements.iter().any(|e| {
+            let default = match &e.default {
+                Some(Default::Computed(ex)) => Some(&**ex),
+                _ => None,
+            };
+            let trigger_calculation = e.trigger.and(e.calculation.as_deref());
+            e.value_expressions()
+                .chain(e.check_expressions())
+                .chain(default)
+                .chain(trigger_calculation)
+                .any(|ex| {
+                    let mut found = false;
+                    ex.walk(&mut |x| found |= matches!(x, Expr::LastSaved(_)));
+                    found
+                })
+        })
+    }
 }

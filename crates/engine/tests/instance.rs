@@ -226,3 +226,83 @@ fn metadata_is_recorded_by_the_device() {
     inst.stamp_end();
     assert_eq!(value(&inst, "/ended"), "2026-01-15T14:30:00.000+05:00");
 }
+
+/// `${last-saved#name}`: the answer in the form last saved on the device (the host supplies
+/// its submission), as a default or in any expression; blank without one; inside a repeat
+/// the first instance's.
+#[test]
+fn last_saved_reads_the_form_saved_before() {
+    let form = Arc::new(
+        load(
+            &json!({
+                "settings": {"form_id": "ls"},
+                "survey": [
+                    {"type": "text", "name": "district", "label": "District",
+                     "default": "${last-saved#district}"},
+                    {"type": "integer", "name": "visits", "label": "Visits"},
+                    {"type": "calculate", "name": "more",
+                     "calculation": "if(${last-saved#visits} != '', ${last-saved#visits} + 1, 1)"},
+                    {"type": "group", "name": "g", "children": [
+                        {"type": "repeat", "name": "kids", "children": [
+                            {"type": "text", "name": "kid", "label": "Kid"}]}]},
+                    {"type": "calculate", "name": "first_kid",
+                     "calculation": "${last-saved#kid}"}
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap(),
+    );
+    let value = |i: &Instance, p: &str| i.node(i.find(p).unwrap()).value.clone();
+    let fresh = Instance::new(Arc::clone(&form), host());
+    assert_eq!(value(&fresh, "/district"), "");
+    assert_eq!(value(&fresh, "/more"), "1");
+
+    let mut before = fresh.clone();
+    set(&mut before, "/district", "Xiva");
+    set(&mut before, "/visits", "2");
+    set(&mut before, "/g/kids[1]/kid", "Ali");
+    let saved = before.submission();
+    let with = Arc::new(FixedHost::new(0.0, 300).with_last_saved(saved));
+    let mut next = Instance::new(Arc::clone(&form), with);
+    assert_eq!(
+        value(&next, "/district"),
+        "Xiva",
+        "a default from the last form"
+    );
+    assert_eq!(value(&next, "/more"), "3");
+    assert_eq!(value(&next, "/first_kid"), "Ali");
+    set(&mut next, "/district", "Urganch");
+    assert_eq!(
+        value(&next, "/district"),
+        "Urganch",
+        "and the worker may change it"
+    );
+
+    let unknown = load(
+        &json!({"settings": {"form_id": "x"}, "survey": [
+            {"type": "text", "name": "a", "label": "A", "default": "${last-saved#b}"}]})
+        .to_string(),
+    );
+    let message = unknown.unwrap_err().to_string();
+    assert!(message.contains("unknown question ${b}"), "{message}");
+}
+
+#[test]
+fn a_form_says_whether_it_reads_the_last_saved_form() {
+    let uses = |survey: serde_json::Value| {
+        load(&json!({"settings": {"form_id": "x"}, "survey": survey}).to_string())
+            .unwrap()
+            .uses_last_saved()
+    };
+    assert!(!uses(
+        json!([{"type": "text", "name": "a", "label": "A", "default": "x"}])
+    ));
+    assert!(uses(json!([{"type": "text", "name": "a", "label": "A",
+                         "default": "${last-saved#a}"}])));
+    assert!(uses(json!([{"type": "text", "name": "a", "label": "A",
+                         "relevant": "${last-saved#a} != 'no'"}])));
+    assert!(uses(json!([{"type": "text", "name": "a", "label": "A"},
+                        {"type": "calculate", "name": "b",
+                         "calculation": "concat(${a}, ${last-saved#a})"}])));
+}

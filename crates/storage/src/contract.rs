@@ -51,6 +51,7 @@ pub fn draft(id: &str, form_id: &str, updated_at_ms: f64) -> Draft {
         answered: 2,
         total: 40,
         title: Some(format!("Household {id}")),
+        audit: Default::default(),
     }
 }
 

@@ -51,6 +51,7 @@
 //! (`cargo install wasm-bindgen-cli --version 0.2.130`). Running as root is fine: the runner
 //! passes `--no-sandbox` to Chrome.
 
+pub mod audit;
 mod error;
 mod memory;
 mod records;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
+use crate::audit::AuditLog;
 use crate::StorageError;
 
 /// A form definition as downloaded or bundled, keyed by `(form_id, version)`.
@@ -45,6 +46,9 @@ pub struct Draft {
     pub total: u32,
     /// The instance's name (e.g. the household head's name), for lists.
     pub title: Option<String>,
+    /// What the worker did when, for forms with an `audit` question (empty otherwise).
+    #[serde(default, skip_serializing_if = "AuditLog::is_empty")]
+    pub audit: AuditLog,
 }
 
 /// A photo or other file an answer refers to (an `image` question holds its `name`).

@@ -198,6 +198,7 @@ fn scenarios() -> Vec<Scenario> {
         select_multiple(),
         misc_types(),
         metadata(),
+        last_saved(),
         dotted_names(),
         column_aliases(),
         dynamic_defaults_and_trigger(),
@@ -951,6 +952,32 @@ fn metadata() -> Scenario {
             "/began": {"value": "true"},
             "/same_day": {"value": "true"},
             "/q": {"value": "x"}
+        }),
+        ..Scenario::default()
+    }
+}
+
+/// `${last-saved#name}` as a default and in a calculation: blank when nothing was saved before
+/// (the oracle's page has no saved form; the engine's tests cover a device that has one).
+fn last_saved() -> Scenario {
+    Scenario {
+        name: "xls_last_saved",
+        survey: r"
+            type      | name     | label    | default                  | calculation
+            text      | district | District | ${last-saved#district}   |
+            integer   | visits   | Visits   |                          |
+            calculate | previous |          |                          | concat('[', ${last-saved#visits}, ']')
+            calculate | next     |          |                          | if(${last-saved#visits} = '', 1, ${last-saved#visits} + 1)
+            calculate | again    |          |                          | if(${last-saved#visits} != '', ${last-saved#visits} + 1, 1)
+        ",
+        script: json!([{"set": "/visits", "value": 2}]),
+        expect: json!({
+            "/district": {"value": ""},
+            "/visits": {"value": 2},
+            "/previous": {"value": "[]"},
+            // No form saved before is no node at all: `= ''` is false and `+ 1` is NaN.
+            "/next": {"value": ""},
+            "/again": {"value": 1}
         }),
         ..Scenario::default()
     }

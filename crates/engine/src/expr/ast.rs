@@ -9,6 +9,9 @@ pub enum Expr {
     Str(String),
     /// `${name}`: resolved to an element when the form is compiled.
     Ref(Reference),
+    /// `${last-saved#name}`: that question's answer in the form last saved on the device
+    /// ([`crate::Host::last_saved`]); fixed while a form is filled, so no dependency.
+    LastSaved(Reference),
     /// `.`: the answer being checked (constraint) or the element itself.
     Current,
     /// `..`: the enclosing group or repeat instance (mostly as `position(..)`).
@@ -145,7 +148,8 @@ functions! {
 }
 
 impl Expr {
-    /// Every `${name}` reference in the expression, in source order.
+    /// Every `${name}` reference in the expression, in source order (not `last-saved`: those
+    /// read another form, so nothing here depends on them).
     pub fn references(&self) -> Vec<&Reference> {
         let mut out = Vec::new();
         self.walk(&mut |e| match e {
@@ -159,10 +163,11 @@ impl Expr {
         out
     }
 
+    /// Every reference to resolve, `${last-saved#name}` included.
     pub fn references_mut(&mut self) -> Vec<&mut Reference> {
         fn go<'a>(e: &'a mut Expr, out: &mut Vec<&'a mut Reference>) {
             match e {
-                Expr::Ref(r) | Expr::Relative(r) => out.push(r),
+                Expr::Ref(r) | Expr::Relative(r) | Expr::LastSaved(r) => out.push(r),
                 Expr::Path(base, steps) => {
                     go(base, out);
                     for s in steps {

@@ -31,6 +31,9 @@ pub trait Env {
     /// Milliseconds since the epoch (UTC) and the device's offset from UTC in minutes.
     fn now(&self) -> (f64, i32);
     fn uuid(&self) -> String;
+    /// `target`'s answer in the form last saved on the device; `None` when no form was saved
+    /// or it has no such answer.
+    fn last_saved(&self, target: ElemId) -> Option<String>;
     /// The same environment seen from another node (inside a predicate).
     fn at(&self, node: NodeId) -> Box<dyn Env + '_>;
 }
@@ -41,6 +44,11 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
         Expr::Str(s) => Value::Str(s.clone()),
         Expr::Ref(r) => match r.target {
             Some(t) => Value::Nodes(env.resolve(t)),
+            None => Value::Nodes(Vec::new()),
+        },
+        // Nothing saved before is no node at all, as in ODK: `= ''` is then false.
+        Expr::LastSaved(r) => match r.target.and_then(|t| env.last_saved(t)) {
+            Some(s) => Value::Str(s),
             None => Value::Nodes(Vec::new()),
         },
         Expr::Current => Value::Nodes(env.context().into_iter().collect()),

@@ -6,6 +6,8 @@ use super::ParseError;
 pub enum Tok {
     /// `${name}`
     Ref(String),
+    /// `${last-saved#name}`: the answer in the last form saved on the device.
+    LastSaved(String),
     Number(f64),
     Str(String),
     /// A name: function names (`jr:choice-name`), `and`, `or`, `div`, `mod`, or a bare choice
@@ -95,13 +97,22 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                     .position(|&c| c == '}')
                     .map(|p| start + p)
                     .ok_or_else(|| err("unclosed `${`: missing `}`".into()))?;
-                let name: String = chars[start..end].iter().collect();
-                let name = name.trim().to_string();
+                let text: String = chars[start..end].iter().collect();
+                let text = text.trim();
+                let (name, last_saved) = match text.strip_prefix("last-saved#") {
+                    Some(name) => (name.trim(), true),
+                    None => (text, false),
+                };
                 if name.is_empty() || !name.chars().all(is_name_char) {
-                    return Err(err(format!("`${{{name}}}` is not a valid reference")));
+                    return Err(err(format!("`${{{text}}}` is not a valid reference")));
                 }
+                let name = name.to_string();
                 out.push(Token {
-                    tok: Tok::Ref(name),
+                    tok: if last_saved {
+                        Tok::LastSaved(name)
+                    } else {
+                        Tok::Ref(name)
+                    },
                     column,
                 });
                 i = end + 1;

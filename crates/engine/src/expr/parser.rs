@@ -58,6 +58,7 @@ struct Parser {
 fn describe(t: &Tok) -> String {
     match t {
         Tok::Ref(n) => format!("reference ${{{n}}}"),
+        Tok::LastSaved(n) => format!("reference ${{last-saved#{n}}}"),
         Tok::Number(n) => format!("number {n}"),
         Tok::Str(s) => format!("string '{s}'"),
         Tok::Name(n) => format!("`{n}`"),
@@ -203,6 +204,11 @@ impl Parser {
                 });
                 self.path_steps(base)
             }
+            Tok::LastSaved(name) => Ok(Expr::LastSaved(Reference {
+                name,
+                target: None,
+                column: token.column,
+            })),
             Tok::Dot => Ok(Expr::Current),
             Tok::DotDot => Ok(Expr::Parent),
             Tok::LParen => {

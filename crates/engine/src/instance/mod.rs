@@ -30,6 +30,11 @@ pub trait Host: Send + Sync {
     fn property(&self, _name: &str) -> Option<String> {
         None
     }
+    /// The submission (as [`Instance::submission`] gives it) of the form last saved on this
+    /// device, which `${last-saved#name}` reads; `None` when there is none.
+    fn last_saved(&self) -> Option<&serde_json::Value> {
+        None
+    }
 }
 
 /// A host with a fixed clock and counting identifiers, for tests and reproducible runs.
@@ -39,6 +44,7 @@ pub struct FixedHost {
     pub offset_minutes: i32,
     counter: std::sync::atomic::AtomicU64,
     properties: std::collections::BTreeMap<String, String>,
+    last_saved: Option<serde_json::Value>,
 }
 
 impl FixedHost {
@@ -48,7 +54,14 @@ impl FixedHost {
             offset_minutes,
             counter: std::sync::atomic::AtomicU64::new(0),
             properties: std::collections::BTreeMap::new(),
+            last_saved: None,
         }
+    }
+
+    /// The same host with a last saved form (see [`Host::last_saved`]).
+    pub fn with_last_saved(mut self, submission: serde_json::Value) -> FixedHost {
+        self.last_saved = Some(submission);
+        self
     }
 
     /// The same host with a device property set (see [`Host::property`]).
@@ -64,6 +77,9 @@ impl Host for FixedHost {
     }
     fn property(&self, name: &str) -> Option<String> {
         self.properties.get(name).cloned()
+    }
+    fn last_saved(&self) -> Option<&serde_json::Value> {
+        self.last_saved.as_ref()
     }
     fn uuid(&self) -> String {
         let n = self
