@@ -28,12 +28,18 @@ pub fn find<'a>(attachments: &'a [Attachment], file: &str) -> Option<&'a Attachm
         })
 }
 
+/// A reader of a CSV file as spreadsheets save them: a byte-order mark skipped, rows of any
+/// length.
+pub fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    csv::ReaderBuilder::new().flexible(true).from_reader(bytes)
+}
+
 /// The choices in a CSV file; the error says what is wrong, with the line. `need_name`: a
 /// `name` column is required (a select's file); without it (a `pulldata` table keyed by
 /// another column) rows are named by their number.
 pub fn choices(file: &str, bytes: &[u8], need_name: bool) -> Result<Vec<ChoiceDef>, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let mut reader = csv_reader(bytes);
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| format!("{file}: not a CSV file: {e}"))?

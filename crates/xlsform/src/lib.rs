@@ -22,6 +22,7 @@ mod columns;
 mod export;
 mod findings;
 mod problem;
+mod search;
 mod settings;
 mod survey;
 mod table;
@@ -195,7 +196,7 @@ pub fn import_with(
     survey_table.unused_columns(&mut problems, "on the survey");
     survey_table.untagged_languages(&mut problems);
     survey_table.unclosed_references(&mut problems);
-    let survey = survey::read(&survey_table, plain, &languages, &mut problems);
+    let mut survey = survey::read(&survey_table, plain, &languages, &mut problems);
     let mut choices = match &choices_table {
         Some(t) => {
             t.unused_columns(&mut problems, "on choices");
@@ -221,6 +222,19 @@ pub fn import_with(
         &mut choices.lists,
         &mut problems,
     );
+    let searched = search::bring_in(
+        &mut survey.elements,
+        &survey.rows,
+        (
+            &survey_sheet.name,
+            survey_table.header(Key::Appearance).unwrap_or("appearance"),
+        ),
+        attachments,
+        &mut choices.lists,
+        &mut problems,
+    );
+    // Their rows on the choices sheet were placeholders: findings cannot point there.
+    choices.rows.retain(|(list, _), _| !searched.contains(list));
     for list in &survey.or_other_lists {
         let list = choices.lists.entry(list.clone()).or_default();
         if !list.iter().any(|c| c.name == "other") {

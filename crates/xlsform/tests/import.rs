@@ -409,3 +409,146 @@ fn exported_forms_import_back_unchanged() {
     .unwrap();
     assert_eq!(again.definition, first.definition);
 }
+
+/// `search()` (Collect's choices from a CSV file): the file's rows become the list, the
+/// search a `choice_filter` that the engine applies as the worker types.
+#[test]
+fn search_in_a_csv_file_becomes_choices_and_a_filter() {
+    use std::sync::Arc;
+    use xonadon_engine::{load, FixedHost, Instance};
+
+    let book = xlsx(&[
+        (
+            "survey",
+            &[
+                &["type", "name", "label", "appearance"],
+                &["text", "q", "Name starts", ""],
+                &["select_one region", "region", "Region", ""],
+                &[
+                    "select_one hh",
+                    "hh",
+                    "Household",
+                    "minimal search('people', 'contains', 'name', ${q})",
+                ],
+                &[
+                    "select_one hh2",
+                    "exact",
+                    "Exact",
+                    "search('people.csv', 'matches', 'name,district', ${q}, 'region', ${region})",
+                ],
+            ],
+        ),
+        (
+            "choices",
+            &[
+                &["list_name", "name", "label"],
+                &["region", "khorezm", "Khorezm"],
+                &["region", "tashkent", "Tashkent"],
+                &["hh", "0", "Not in the list"],
+                &["hh", "key", "name"],
+                &["hh2", "key", "name, district"],
+            ],
+        ),
+    ]);
+    let people = "key,name,district,region,sortby\n\
+                  h3,Olim,Xiva,khorezm,3\n\
+                  h1,Alisher,Urganch,khorezm,1\n\
+                  h2,Malika,Chilonzor,tashkent,2\n\
+                  h1,Alisher again,Urganch,khorezm,4\n";
+    let imported = xonadon_xlsform::import_with(
+        "search.xlsx",
+        &book,
+        &[("people.csv".to_string(), people.as_bytes().to_vec())],
+    )
+    .unwrap();
+    let errors: Vec<String> = imported
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let form = definition(&imported.json);
+    let hh = &form["choices"]["hh"];
+    let names: Vec<&str> = hh
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["0", "h1", "h2", "h3"], "by sortby, once per value");
+    assert_eq!(hh[1]["label"], "Alisher");
+    assert_eq!(hh[1]["c_region"], "khorezm");
+    assert_eq!(
+        hh[1]["c_name"], "Alisher",
+        "every column, named as Collect names it"
+    );
+    assert_eq!(
+        form["choices"]["hh2"][0]["label"],
+        "Alisher (district: Urganch)"
+    );
+    assert_eq!(form["survey"][2]["appearance"], "minimal");
+
+    let form = Arc::new(load(&imported.json).unwrap());
+    let mut i = Instance::new(form, Arc::new(FixedHost::new(0.0, 300)));
+    let choices = |i: &Instance, path: &str| -> Vec<String> {
+        let node = i.find(path).unwrap();
+        i.visible_choices(node)
+            .iter()
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    assert_eq!(
+        choices(&i, "/hh"),
+        ["0", "h1", "h2", "h3"],
+        "blank: all rows"
+    );
+    let set = |i: &mut Instance, path: &str, v: &str| {
+        let n = i.find(path).unwrap();
+        i.set_value(n, v).unwrap();
+    };
+    set(&mut i, "/q", "ALI");
+    assert_eq!(
+        choices(&i, "/hh"),
+        ["0", "h1", "h2"],
+        "contains, ASCII case ignored"
+    );
+    set(&mut i, "/q", "urganch");
+    assert_eq!(
+        choices(&i, "/exact"),
+        Vec::<String>::new(),
+        "no region chosen yet"
+    );
+    set(&mut i, "/region", "khorezm");
+    assert_eq!(
+        choices(&i, "/exact"),
+        ["h1"],
+        "matches a column, and the region"
+    );
+
+    // A missing file, an unknown column: errors at the appearance cell.
+    let broken = xonadon_xlsform::import_with(
+        "search.xlsx",
+        &book,
+        &[(
+            "people.csv".to_string(),
+            b"key,label,region\nh1,A,khorezm\n".to_vec(),
+        )],
+    )
+    .unwrap();
+    let messages: Vec<String> = broken.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("row 4, column `appearance`") && m.contains("no column `name`")),
+        "{messages:?}"
+    );
+    let missing = xonadon_xlsform::import_with("search.xlsx", &book, &[]).unwrap();
+    assert!(
+        missing.problems.iter().any(|p| p
+            .to_string()
+            .contains("reads `people.csv`, which is not supplied")),
+        "{:?}",
+        missing.problems
+    );
+}
