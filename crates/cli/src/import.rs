@@ -4,9 +4,17 @@ use std::process::ExitCode;
 
 use crate::CliError;
 
-/// The CSV files in the form's folder: the choices files its `select_one_from_file` rows may
-/// name (ODK looks for them beside the form too).
-fn csv_files_beside(form: &str) -> Vec<xonadon_xlsform::Attachment> {
+/// Files a media column may name (pictures, sound, film).
+const MEDIA_EXTENSIONS: [&str; 14] = [
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "mp3", "wav", "ogg", "m4a", "amr", "mp4", "3gp",
+    "webm",
+];
+
+/// The files in the form's folder that it may use, as ODK looks for them beside the form: the
+/// CSV files (`select_one_from_file`, `pulldata`, `search()`), read; and the pictures, sound
+/// and film its media columns may name, by name only (the form names them; they stay where
+/// they are).
+fn files_beside(form: &str) -> Vec<xonadon_xlsform::Attachment> {
     let dir = std::path::Path::new(form)
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -17,10 +25,16 @@ fn csv_files_beside(form: &str) -> Vec<xonadon_xlsform::Attachment> {
     entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
         .filter_map(|p| {
             let name = p.file_name()?.to_str()?.to_string();
-            Some((name, std::fs::read(&p).ok()?))
+            let extension = p.extension()?.to_str()?.to_ascii_lowercase();
+            if extension == "csv" {
+                Some((name, std::fs::read(&p).ok()?))
+            } else if MEDIA_EXTENSIONS.contains(&extension.as_str()) {
+                Some((name, Vec::new()))
+            } else {
+                None
+            }
         })
         .collect()
 }
@@ -33,7 +47,7 @@ pub fn cmd_import(args: &[String]) -> Result<ExitCode, CliError> {
         path: input.clone(),
         source,
     })?;
-    let attachments = csv_files_beside(&input);
+    let attachments = files_beside(&input);
     let imported =
         xonadon_xlsform::import_with(&input, &bytes, &attachments).map_err(|e| CliError::Form {
             path: input.clone(),

@@ -345,8 +345,13 @@ fn import_reads_choices_files_beside_the_form() {
     let xlsx = xlsform(
         "with-file.xlsx",
         &[
-            &["type", "name", "label"],
-            &["select_one_from_file districts.csv", "district", "District"],
+            &["type", "name", "label", "image"],
+            &[
+                "select_one_from_file districts.csv",
+                "district",
+                "District",
+                "map.png",
+            ],
         ],
     );
     // In a folder of its own: what is beside it is what counts.
@@ -360,9 +365,24 @@ fn import_reads_choices_files_beside_the_form() {
         "{}",
         text(&out.stderr)
     );
+    assert!(
+        text(&out.stderr).contains("the media file `map.png` is not supplied"),
+        "{}",
+        text(&out.stderr)
+    );
     std::fs::write(dir.join("districts.csv"), "name,label\nchil,Chilonzor\n").unwrap();
+    std::fs::write(dir.join("map.png"), b"\x89PNG").unwrap();
     let out = xonadon(&["import", &moved]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("map.png"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["survey"][0]["media"],
+        serde_json::json!({"image": "map.png"})
+    );
     let form: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(form["survey"][0]["type"], "select_one districts");
     assert_eq!(form["choices"]["districts"][0]["label"], "Chilonzor");

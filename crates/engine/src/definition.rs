@@ -112,10 +112,11 @@ impl Cell {
 pub struct ElementDef {
     /// `text`, `integer`, `decimal`, `select_one LIST`, `select_multiple LIST`, `date`, `time`,
     /// `datetime`, `geopoint`, `image`, `note`, `calculate`, `acknowledge`, `range`, `hidden`,
-    /// `group` or `repeat`.
+    /// `group` or `repeat`; or metadata the device records: `start`, `end`, `today`,
+    /// `deviceid`, `username`, `phonenumber`, `email`, `simserial`, `subscriberid`, `audit`.
     #[serde(rename = "type")]
     #[schemars(regex(
-        pattern = r"^(text|integer|decimal|date|time|datetime|geopoint|image|note|calculate|acknowledge|range|hidden|group|repeat|(select_one|select_multiple) +[A-Za-z_][A-Za-z0-9_.-]*)$"
+        pattern = r"^(text|integer|decimal|date|time|datetime|geopoint|image|note|calculate|acknowledge|range|hidden|group|repeat|start|end|today|deviceid|imei|username|phonenumber|email|simserial|subscriberid|audit|(select_one|select_multiple) +[A-Za-z_][A-Za-z0-9_.-]*)$"
     ))]
     pub kind: String,
     /// Unique name: letters, digits, `_`, `-`, `.`; starts with a letter or `_`.
@@ -124,6 +125,9 @@ pub struct ElementDef {
     pub label: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
+    /// Pictures, sound or film shown with the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<MediaDef>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<BoolOrExpr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -162,6 +166,27 @@ pub struct ElementDef {
     pub children: Option<Vec<ElementDef>>,
 }
 
+impl FormDefinition {
+    /// Every media file the form names (pictures, sound, film of questions and choices): the
+    /// attachments that travel with it.
+    pub fn media_files(&self) -> std::collections::BTreeSet<String> {
+        fn walk(e: &ElementDef, out: &mut std::collections::BTreeSet<String>) {
+            if let Some(m) = &e.media {
+                out.extend(m.files().into_iter().map(str::to_string));
+            }
+            e.children.iter().flatten().for_each(|c| walk(c, out));
+        }
+        let mut out = std::collections::BTreeSet::new();
+        self.survey.iter().for_each(|e| walk(e, &mut out));
+        for c in self.choices.values().flatten() {
+            if let Some(m) = &c.media {
+                out.extend(m.files().into_iter().map(str::to_string));
+            }
+        }
+        out
+    }
+}
+
 impl ElementDef {
     /// An element with only its type and name; the other columns empty.
     pub fn new(kind: impl Into<String>, name: impl Into<String>) -> ElementDef {
@@ -170,6 +195,7 @@ impl ElementDef {
             name: name.into(),
             label: None,
             hint: None,
+            media: None,
             required: None,
             required_message: None,
             relevant: None,
@@ -195,8 +221,56 @@ pub struct ChoiceDef {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<Text>,
+    /// Pictures, sound or film shown with (or instead of) the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<MediaDef>,
     #[serde(flatten)]
     pub properties: BTreeMap<String, String>,
+}
+
+/// XLSForm's media columns: file names of form attachments (supplied with the form), the same
+/// in every language or one per language like any text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MediaDef {
+    /// A picture, e.g. `"house.jpg"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Text>,
+    /// A larger picture shown when the small one is tapped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub big_image: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video: Option<Text>,
+}
+
+impl MediaDef {
+    /// Each kind of media with its text: `("image", …)`, `("big_image", …)`, `("audio", …)`,
+    /// `("video", …)`.
+    pub fn kinds(&self) -> impl Iterator<Item = (&'static str, &Text)> {
+        [
+            ("image", &self.image),
+            ("big_image", &self.big_image),
+            ("audio", &self.audio),
+            ("video", &self.video),
+        ]
+        .into_iter()
+        .filter_map(|(kind, text)| Some((kind, text.as_ref()?)))
+    }
+
+    /// Every file named, in any language, without repeats.
+    pub fn files(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (_, text) in self.kinds() {
+            for (_, file) in text.variants() {
+                if !file.is_empty() && !out.contains(&file) {
+                    out.push(file);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Why a form definition could not be read at all (before any meaning is checked).

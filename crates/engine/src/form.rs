@@ -161,6 +161,8 @@ pub struct Element {
     pub repeats: Vec<ElemId>,
     pub label: Option<Text>,
     pub hint: Option<Text>,
+    /// Pictures, sound or film shown with the label (file names of the form's attachments).
+    pub media: Option<crate::definition::MediaDef>,
     pub required_message: Option<Text>,
     pub constraint_message: Option<Text>,
     pub appearance: Option<String>,

@@ -35,7 +35,8 @@ fn plausible(i: &Instance, node: usize, q: &QuestionType, k: usize) -> Option<St
         QuestionType::Image
         | QuestionType::Note
         | QuestionType::Calculate
-        | QuestionType::Hidden => return None,
+        | QuestionType::Hidden
+        | QuestionType::Metadata(_) => return None,
     })
 }
 

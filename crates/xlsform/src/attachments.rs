@@ -93,6 +93,7 @@ pub fn choices(file: &str, bytes: &[u8], need_name: bool) -> Result<Vec<ChoiceDe
             Some(Text::Translated(translated))
         };
         out.push(ChoiceDef {
+            media: None,
             name: name.to_string(),
             label,
             properties,
@@ -183,6 +184,35 @@ pub fn bring_in_pulldata_files(
                         }
                         Err(message) => problems.push(at(message)),
                     },
+                }
+            }
+        }
+    }
+}
+
+/// Media columns name files supplied with the form: one that is not is a warning at its cell
+/// (the form works; the picture or sound is missing until it is supplied).
+pub fn check_media(tables: &[&Table], attachments: &[Attachment], problems: &mut Vec<Problem>) {
+    for table in tables {
+        let sheet = table.sheet;
+        for row in &sheet.rows {
+            for (i, c) in table.columns.iter().enumerate() {
+                let media = matches!(
+                    c,
+                    Column::Known(Key::Image | Key::BigImage | Key::Audio | Key::Video, _)
+                );
+                let file = row.cell(i);
+                if media && !file.is_empty() && find(attachments, file).is_none() {
+                    problems.push(Problem::warning(
+                        &sheet.name,
+                        Some(row.number),
+                        Some(&sheet.headers[i]),
+                        format!(
+                            "the media file `{file}` is not supplied: put it beside the form (in \
+                             the designer, drop it together with the workbook); until then \
+                             nothing shows there"
+                        ),
+                    ));
                 }
             }
         }

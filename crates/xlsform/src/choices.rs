@@ -94,6 +94,7 @@ pub fn read(
         choices.push(ChoiceDef {
             name: name.to_string(),
             label: table.text(row, Key::Label, plain_language),
+            media: table.media(row, plain_language),
             properties,
         });
     }

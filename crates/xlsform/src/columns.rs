@@ -22,6 +22,11 @@ pub enum Key {
     RepeatCount,
     Trigger,
     ListName,
+    /// Media columns (`image`, `media::image`, `big-image`, `audio`, `video`).
+    Image,
+    BigImage,
+    Audio,
+    Video,
 }
 
 impl Key {
@@ -29,7 +34,14 @@ impl Key {
     pub fn translatable(self) -> bool {
         matches!(
             self,
-            Key::Label | Key::Hint | Key::RequiredMessage | Key::ConstraintMessage
+            Key::Label
+                | Key::Hint
+                | Key::RequiredMessage
+                | Key::ConstraintMessage
+                | Key::Image
+                | Key::BigImage
+                | Key::Audio
+                | Key::Video
         )
     }
 }
@@ -39,7 +51,7 @@ impl Key {
 pub enum Column {
     /// A column of the format, in a language for translatable texts.
     Known(Key, Option<String>),
-    /// An XLSForm column Xonadon does not use (yet): media, guidance hints, `bind::…`.
+    /// An XLSForm column Xonadon does not use (yet): guidance hints, `bind::…`.
     Unsupported,
     /// Not an XLSForm column: on the choices sheet a property `choice_filter` may read.
     Other(String),
@@ -58,10 +70,11 @@ pub fn column(header: &str) -> Column {
         Some((name, rest)) => (name.trim(), Some(rest.trim())),
         None => (header, None),
     };
-    // pyxform's prefixed spellings of plain columns: `bind::relevant`, `control::appearance`.
+    // pyxform's prefixed spellings of plain columns: `bind::relevant`, `control::appearance`,
+    // `media::image::English (en)`.
     if let (Some(rest), true) = (
         language,
-        ["bind", "control", "body"].contains(&name.to_ascii_lowercase().as_str()),
+        ["bind", "control", "body", "media"].contains(&name.to_ascii_lowercase().as_str()),
     ) {
         return match column(rest) {
             known @ Column::Known(..) => known,
@@ -92,9 +105,12 @@ pub fn column(header: &str) -> Column {
         "repeat_count" | "jr:count" | "count" => Key::RepeatCount,
         "trigger" => Key::Trigger,
         "list_name" | "list name" => Key::ListName,
+        "image" => Key::Image,
+        "big-image" | "big_image" => Key::BigImage,
+        "audio" => Key::Audio,
+        "video" => Key::Video,
         "bind" | "body" | "control" | "instance" | "media" => return Column::Unsupported,
-        "image" | "big-image" | "audio" | "video" | "guidance_hint" | "autoplay" | "note"
-        | "hxl" => return Column::Unsupported,
+        "guidance_hint" | "autoplay" | "note" | "hxl" => return Column::Unsupported,
         _ if language.is_some() => return Column::Unsupported,
         _ => return Column::Other(header.to_string()),
     };
@@ -219,8 +235,19 @@ mod tests {
         );
         assert_eq!(column("bind::relevant"), Column::Known(Key::Relevant, None));
         assert_eq!(column("readonly"), Column::Known(Key::ReadOnly, None));
-        assert_eq!(column("media::image::English (en)"), Column::Unsupported);
-        assert_eq!(column("image"), Column::Unsupported);
+        assert_eq!(
+            column("media::image::English (en)"),
+            Column::Known(Key::Image, Some("en".into()))
+        );
+        assert_eq!(column("image"), Column::Known(Key::Image, None));
+        assert_eq!(
+            column("audio::Русский (ru)"),
+            Column::Known(Key::Audio, Some("ru".into()))
+        );
+        assert_eq!(
+            column("media::big-image"),
+            Column::Known(Key::BigImage, None)
+        );
         assert_eq!(column("region"), Column::Other("region".into()));
         assert_eq!(column("  "), Column::Blank);
         assert_eq!(normalize_tag("EN-gb"), "en-GB");

@@ -9,10 +9,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
-use xonadon_engine::definition::{BoolOrExpr, ElementDef, FormDefinition, Text};
+use xonadon_engine::definition::{BoolOrExpr, ElementDef, FormDefinition, MediaDef, Text};
 
 /// The translatable survey columns, in the order they are written.
 const TEXTS: [&str; 4] = ["label", "hint", "constraint_message", "required_message"];
+/// The media columns (translatable too), as pyxform spells them.
+const MEDIA: [&str; 4] = ["image", "big-image", "audio", "video"];
 /// The other survey columns, in the order they are written.
 const PLAIN: [&str; 10] = [
     "required",
@@ -39,9 +41,10 @@ pub fn to_xlsform(form: &FormDefinition) -> Result<Vec<u8>, XlsxError> {
         survey_rows(e, &languages, &mut rows);
     }
     let mut headers = vec!["type".to_string(), "name".to_string()];
-    for key in TEXTS {
+    for key in TEXTS.iter().chain(&MEDIA) {
         headers.extend(text_headers(key, &languages));
     }
+    headers.extend(MEDIA.iter().map(|m| m.to_string()));
     headers.extend(PLAIN.iter().map(|s| s.to_string()));
     headers.push("trigger".into());
     let sheet = book.add_worksheet().set_name("survey")?;
@@ -56,6 +59,10 @@ pub fn to_xlsform(form: &FormDefinition) -> Result<Vec<u8>, XlsxError> {
         .collect();
     let mut choice_headers = vec!["list_name".to_string(), "name".to_string()];
     choice_headers.extend(text_headers("label", &languages));
+    for key in MEDIA {
+        choice_headers.extend(text_headers(key, &languages));
+    }
+    choice_headers.extend(MEDIA.iter().map(|m| m.to_string()));
     choice_headers.extend(properties.iter().map(|p| p.to_string()));
     let mut choice_rows = Vec::new();
     for (list, choices) in &form.choices {
@@ -67,6 +74,7 @@ pub fn to_xlsform(form: &FormDefinition) -> Result<Vec<u8>, XlsxError> {
             if let Some(label) = &c.label {
                 put_text(&mut row, "label", label, &languages);
             }
+            put_media(&mut row, c.media.as_ref(), &languages);
             row.extend(c.properties.clone());
             choice_rows.push(row);
         }
@@ -113,6 +121,13 @@ fn languages(form: &FormDefinition) -> Vec<String> {
             out.extend(map.keys().cloned());
         }
     }
+    fn media(m: &Option<MediaDef>, out: &mut BTreeSet<String>) {
+        if let Some(m) = m {
+            for t in [&m.image, &m.big_image, &m.audio, &m.video] {
+                of(t, out);
+            }
+        }
+    }
     fn walk(e: &ElementDef, out: &mut BTreeSet<String>) {
         for t in [
             &e.label,
@@ -122,14 +137,15 @@ fn languages(form: &FormDefinition) -> Vec<String> {
         ] {
             of(t, out);
         }
+        media(&e.media, out);
         e.children.iter().flatten().for_each(|c| walk(c, out));
     }
     let mut out = BTreeSet::new();
     form.survey.iter().for_each(|e| walk(e, &mut out));
-    form.choices
-        .values()
-        .flatten()
-        .for_each(|c| of(&c.label, &mut out));
+    form.choices.values().flatten().for_each(|c| {
+        of(&c.label, &mut out);
+        media(&c.media, &mut out);
+    });
     out.into_iter().collect()
 }
 
@@ -191,6 +207,23 @@ fn put_text(row: &mut BTreeMap<String, String>, key: &str, text: &Text, language
     }
 }
 
+/// The media columns of a row: a file for every language in the column without a language.
+fn put_media(row: &mut BTreeMap<String, String>, media: Option<&MediaDef>, languages: &[String]) {
+    for (kind, text) in media.into_iter().flat_map(MediaDef::kinds) {
+        let key = if kind == "big_image" {
+            "big-image"
+        } else {
+            kind
+        };
+        match text {
+            Text::Plain(file) => {
+                row.insert(key.to_string(), file.clone());
+            }
+            Text::Translated(_) => put_text(row, key, text, languages),
+        }
+    }
+}
+
 fn yes_no(b: &BoolOrExpr) -> String {
     match b {
         BoolOrExpr::Bool(true) => "yes".into(),
@@ -219,6 +252,7 @@ fn survey_rows(e: &ElementDef, languages: &[String], rows: &mut Vec<BTreeMap<Str
             put_text(&mut row, key, text, languages);
         }
     }
+    put_media(&mut row, e.media.as_ref(), languages);
     let plain = [
         ("required", e.required.as_ref().map(yes_no)),
         ("relevant", e.relevant.clone()),

@@ -222,6 +222,10 @@ pub fn import_with(
         &mut choices.lists,
         &mut problems,
     );
+    let media_tables: Vec<&Table> = std::iter::once(&survey_table)
+        .chain(choices_table.as_ref())
+        .collect();
+    attachments::check_media(&media_tables, attachments, &mut problems);
     let searched = search::bring_in(
         &mut survey.elements,
         &survey.rows,
@@ -239,6 +243,7 @@ pub fn import_with(
         let list = choices.lists.entry(list.clone()).or_default();
         if !list.iter().any(|c| c.name == "other") {
             list.push(ChoiceDef {
+                media: None,
                 name: "other".into(),
                 label: Some(survey::in_every_language("Other", &languages)),
                 properties: BTreeMap::new(),

@@ -438,6 +438,7 @@ fn rows_as_choices(
             out.push(ChoiceDef {
                 name: value.to_string(),
                 label,
+                media: None,
                 properties,
             });
         }

@@ -256,6 +256,7 @@ fn element(
         name: name.to_string(),
         label: text(Key::Label),
         hint: text(Key::Hint),
+        media: table.media(row, plain_language),
         required,
         required_message: text(Key::RequiredMessage),
         relevant: get(Key::Relevant),

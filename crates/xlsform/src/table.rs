@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use xonadon_engine::definition::Text;
+use xonadon_engine::definition::{MediaDef, Text};
 
 use crate::columns::{column, is_tagged, Column, Key};
 use crate::workbook::{Row, Sheet};
@@ -45,6 +45,27 @@ impl<'a> Table<'a> {
     pub fn get<'r>(&self, row: &'r Row, key: Key) -> Option<&'r str> {
         let value = row.cell(self.index(key, None)?);
         (!value.is_empty()).then_some(value)
+    }
+
+    /// The media columns of `row` (file names), if any. A media column without a language is
+    /// the same file in every language (a plain text), unless the sheet has that column in
+    /// languages too.
+    pub fn media(&self, row: &Row, plain_language: Option<&str>) -> Option<MediaDef> {
+        let file = |key: Key| {
+            let translated = self
+                .columns
+                .iter()
+                .any(|c| matches!(c, Column::Known(k, Some(_)) if *k == key));
+            let language = plain_language.filter(|_| translated);
+            self.text(row, key, language)
+        };
+        let media = MediaDef {
+            image: file(Key::Image),
+            big_image: file(Key::BigImage),
+            audio: file(Key::Audio),
+            video: file(Key::Video),
+        };
+        (media != MediaDef::default()).then_some(media)
     }
 
     /// Languages of the translated columns.

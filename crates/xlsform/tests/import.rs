@@ -261,7 +261,7 @@ fn problems_name_sheet_row_and_column() {
         .map(|p| (p.severity, p.sheet.as_str(), p.row, p.column.as_deref()))
         .collect();
     let expect = [
-        (Severity::Warning, "survey", Some(1), Some("media::image")),
+        (Severity::Warning, "survey", Some(2), Some("media::image")),
         (Severity::Error, "survey", Some(3), Some("type")),
         (Severity::Error, "survey", Some(4), Some("name")),
         (Severity::Error, "survey", Some(5), Some("relevant")),
@@ -551,4 +551,87 @@ fn search_in_a_csv_file_becomes_choices_and_a_filter() {
         "{:?}",
         missing.problems
     );
+}
+
+/// Media columns (`media::image::English (en)`, `audio`, choices' `image`) per language like
+/// labels; the files supplied beside the form; export writes them back.
+#[test]
+fn media_columns_per_language_and_back() {
+    let book = xlsx(&[
+        (
+            "survey",
+            &[
+                &[
+                    "type",
+                    "name",
+                    "label::English (en)",
+                    "label::Русский (ru)",
+                    "media::image::English (en)",
+                    "media::image::Русский (ru)",
+                    "audio",
+                ],
+                &[
+                    "select_one roof",
+                    "roof",
+                    "Roof",
+                    "Крыша",
+                    "roof-en.png",
+                    "roof-ru.png",
+                    "roof.mp3",
+                ],
+            ],
+        ),
+        (
+            "choices",
+            &[
+                &[
+                    "list_name",
+                    "name",
+                    "label::English (en)",
+                    "label::Русский (ru)",
+                    "image",
+                ],
+                &["roof", "slate", "Slate", "Шифер", "slate.jpg"],
+                &["roof", "tin", "Tin", "Жесть", ""],
+            ],
+        ),
+    ]);
+    let supplied: Vec<xonadon_xlsform::Attachment> = ["roof-en.png", "roof-ru.png", "slate.jpg"]
+        .iter()
+        .map(|f| (f.to_string(), vec![1, 2, 3]))
+        .collect();
+    let imported = xonadon_xlsform::import_with("media.xlsx", &book, &supplied).unwrap();
+    let warnings: Vec<String> = imported
+        .problems
+        .iter()
+        .map(|p| p.to_string())
+        .filter(|p| p.contains("media"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("row 2, column `audio`")
+            && warnings[0].contains("`roof.mp3` is not supplied"),
+        "{warnings:?}"
+    );
+    let form = definition(&imported.json);
+    assert_eq!(
+        form["survey"][0]["media"],
+        json!({"image": {"en": "roof-en.png", "ru": "roof-ru.png"},
+               "audio": "roof.mp3"}),
+        "a media column without a language: the same file in every language"
+    );
+    assert_eq!(
+        form["choices"]["roof"][0]["media"],
+        json!({"image": "slate.jpg"})
+    );
+    assert!(form["choices"]["roof"][1].get("media").is_none());
+    let files: Vec<String> = imported.definition.media_files().into_iter().collect();
+    assert_eq!(
+        files,
+        ["roof-en.png", "roof-ru.png", "roof.mp3", "slate.jpg"]
+    );
+
+    let back = xonadon_xlsform::to_xlsform(&imported.definition).unwrap();
+    let again = xonadon_xlsform::import_with("media.xlsx", &back, &supplied).unwrap();
+    assert_eq!(again.definition, imported.definition);
 }
