@@ -185,6 +185,7 @@ fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -
     };
     let session = Session::new(instance);
     provide_context(components::photo::DraftId(draft.id.clone()));
+    components::form_media::FormMedia::provide(&draft.form_id, &draft.form_version);
     let page = RwSignal::new(draft.page.clone());
     // Forms with an `audit` question: each page shown, timed, and the start, exits and
     // resumptions (kept with the draft, attached at finalizing).

@@ -2,6 +2,7 @@
 
 pub mod confirm;
 pub mod file_drop;
+pub mod form_media;
 pub mod geopoint;
 pub mod item;
 pub mod markup;

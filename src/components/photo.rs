@@ -68,13 +68,13 @@ async fn shrink(file: web_sys::Blob, max: u32) -> Result<Vec<u8>, JsValue> {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn object_url(media: &Media) -> Option<String> {
+pub(crate) fn object_url(media: &Media) -> Option<String> {
     web_sys::Url::create_object_url_with_blob(&media.to_blob().ok()?).ok()
 }
 
 /// The app only runs in a browser; this keeps host builds (clippy) compiling.
 #[cfg(not(target_arch = "wasm32"))]
-fn object_url(_media: &Media) -> Option<String> {
+pub(crate) fn object_url(_media: &Media) -> Option<String> {
     None
 }
 

@@ -259,6 +259,28 @@ impl MediaDef {
         .filter_map(|(kind, text)| Some((kind, text.as_ref()?)))
     }
 
+    /// The files to show in `language` (the default language's where it has none), by kind:
+    /// a picture (`image`, or else `big_image`), `audio`, `video`.
+    pub fn shown(
+        &self,
+        language: Option<&str>,
+        fallback: Option<&str>,
+    ) -> Vec<(&'static str, &str)> {
+        fn file<'a>(t: &'a Option<Text>, l: Option<&str>, f: Option<&str>) -> Option<&'a str> {
+            t.as_ref().map(|t| t.get(l, f)).filter(|s| !s.is_empty())
+        }
+        let file = |t| file(t, language, fallback);
+        let picture = file(&self.image).or_else(|| file(&self.big_image));
+        [
+            ("image", picture),
+            ("audio", file(&self.audio)),
+            ("video", file(&self.video)),
+        ]
+        .into_iter()
+        .filter_map(|(kind, f)| Some((kind, f?)))
+        .collect()
+    }
+
     /// Every file named, in any language, without repeats.
     pub fn files(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();

@@ -56,11 +56,25 @@ pub struct Draft {
 pub struct Media {
     /// Unique file name, e.g. `3f2a…-dwelling.jpg`; the answer's value.
     pub name: String,
-    /// The draft it belongs to, and once finalized the submission (its instance id).
+    /// The draft it belongs to, and once finalized the submission (its instance id); for a
+    /// form's own pictures and sound, the form version ([`Media::form_owner`]).
     pub draft_id: String,
     /// MIME type, e.g. `image/jpeg`.
     pub mime: String,
     pub bytes: Vec<u8>,
+}
+
+impl Media {
+    /// The owner of a form version's attachments (its media columns' files): exports, which
+    /// take the files of submissions, never take these.
+    pub fn form_owner(form_id: &str, version: &str) -> String {
+        format!("form:{form_id}@{version}")
+    }
+
+    /// The stored name of a form version's attachment `file` (names are unique on the device).
+    pub fn form_file(form_id: &str, version: &str, file: &str) -> String {
+        format!("{}/{file}", Media::form_owner(form_id, version))
+    }
 }
 
 /// A finalized form: read-only once written.

@@ -199,6 +199,7 @@ fn scenarios() -> Vec<Scenario> {
         misc_types(),
         metadata(),
         last_saved(),
+        media(),
         dotted_names(),
         column_aliases(),
         dynamic_defaults_and_trigger(),
@@ -952,6 +953,35 @@ fn metadata() -> Scenario {
             "/began": {"value": "true"},
             "/same_day": {"value": "true"},
             "/q": {"value": "x"}
+        }),
+        ..Scenario::default()
+    }
+}
+
+/// Media columns, translated and not, on questions and choices: the form loads in ODK as
+/// pyxform writes it (the files are missing: ODK uses none, ours shows none) and answers as
+/// usual.
+fn media() -> Scenario {
+    Scenario {
+        name: "xls_media",
+        survey: r"
+            type            | name  | label::English (en) | label::Russian (ru) | media::image::English (en) | media::image::Russian (ru) | audio
+            select_one roof | roof  | Roof                | Крыша               | roof-en.png                | roof-ru.png                | roof.mp3
+            note            | about | About ${roof}       | О ${roof}           | about.png                  |                            |
+        ",
+        choices: r"
+            list_name | name  | label::English (en) | label::Russian (ru) | image
+            roof      | slate | Slate               | Шифер               | slate.jpg
+            roof      | tin   | Tin                 | Жесть               |
+        ",
+        settings: r"
+            default_language
+            English (en)
+        ",
+        script: json!([{"set": "/roof", "value": "tin"}, {"language": "ru"}]),
+        expect: json!({
+            "/roof": {"value": "tin"},
+            "/about": {"relevant": true}
         }),
         ..Scenario::default()
     }

@@ -3,7 +3,8 @@
 use xonadon_engine::expr::NodeId;
 use xonadon_engine::QuestionType;
 
-use super::state::{parameter, Control, Field, Shown, Texts};
+use super::state::{parameter, ChoiceText, Control, Field, Shown, Texts};
+use crate::components::form_media;
 use crate::components::markup::{flag, Attr, Markup};
 use crate::i18n::{t, T};
 use crate::settings::ui_language;
@@ -40,6 +41,7 @@ pub(super) fn heading(
         m.element("span", &attrs, " *");
     }
     m.close(tag);
+    form_media::write(m, &texts.media, "form-media");
     if let Some(hint) = &texts.hint {
         let hint_id = format!("q{node}-hint");
         m.element(
@@ -71,7 +73,7 @@ pub(super) fn widget(
     control: Control,
     parameters: Option<&str>,
     shown: &Shown,
-    choices: &[(String, String)],
+    choices: &[ChoiceText],
 ) {
     let id = format!("q{node}");
     let disabled = flag(shown.read_only);
@@ -152,7 +154,7 @@ pub(super) fn widget(
             let choose = t(&ui_language(), T::ChooseOne);
             let none = flag(shown.value.is_empty());
             m.element("option", &[("value", Some("")), ("selected", none)], choose);
-            for (name, label) in choices {
+            for ChoiceText { name, label, .. } in choices {
                 let selected = flag(shown.value == *name);
                 m.element(
                     "option",
@@ -166,7 +168,7 @@ pub(super) fn widget(
             let input_type = if multiple { "checkbox" } else { "radio" };
             let chosen: Vec<&str> = shown.value.split_whitespace().collect();
             m.open("div", &[("class", Some("choices"))]);
-            for (name, label) in choices {
+            for ChoiceText { name, label, media } in choices {
                 m.open("label", &[("class", Some("choice"))]).open(
                     "input",
                     &[
@@ -177,6 +179,7 @@ pub(super) fn widget(
                         ("disabled", disabled),
                     ],
                 );
+                form_media::write(m, media, "choice-media");
                 m.text(label).close("label");
             }
             m.close("div");

@@ -21,6 +21,7 @@ use xonadon_engine::{Instance, QuestionType};
 
 use crate::session::Session;
 
+use super::form_media;
 use super::geopoint::Geopoint;
 use super::markup::{flag, Markup};
 use super::photo::Photo;
@@ -108,8 +109,14 @@ fn block(session: Session, questions: impl IntoIterator<Item = (NodeId, Texts)>)
             }
         }
     };
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(root) = root.get() {
+            form_media::resolve(&root);
+        }
+    });
     view! {
-        <div class="questions" inner_html=m.finish() on:input=handler(true)
+        <div class="questions" node_ref=root inner_html=m.finish() on:input=handler(true)
             on:change=handler(false)></div>
     }
     .into_any()
@@ -233,9 +240,15 @@ fn with_component(session: Session, node: NodeId) -> AnyView {
         view! { <Geopoint id=id value=value set=set /> }.into_any()
     };
     let class = shown.class();
+    let heading_root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(root) = heading_root.get() {
+            form_media::resolve(&root);
+        }
+    });
     view! {
         <div class=class id=format!("node-{node}") data-path=path hidden=!shown.relevant>
-            <div inner_html=m.finish()></div>
+            <div node_ref=heading_root inner_html=m.finish()></div>
             {widget}
         </div>
     }

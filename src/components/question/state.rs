@@ -13,8 +13,33 @@ use crate::session::Session;
 pub struct Texts {
     pub label: String,
     pub hint: Option<String>,
-    /// (name, label) of the choices the filter admits now.
-    pub choices: Vec<(String, String)>,
+    /// The question's pictures, sound, film: (kind, file) in the current language.
+    pub media: Vec<(&'static str, String)>,
+    /// The choices the filter admits now.
+    pub choices: Vec<ChoiceText>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceText {
+    pub name: String,
+    pub label: String,
+    /// The choice's picture, sound or film.
+    pub media: Vec<(&'static str, String)>,
+}
+
+/// A `media` in the form's current language, as the markup shows it.
+fn media_shown(
+    inst: &Instance,
+    media: Option<&xonadon_engine::definition::MediaDef>,
+) -> Vec<(&'static str, String)> {
+    media
+        .map(|m| {
+            m.shown(inst.language(), inst.form().default_language())
+                .into_iter()
+                .map(|(kind, file)| (kind, file.to_string()))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 impl Texts {
@@ -25,6 +50,7 @@ impl Texts {
                 .label(node)
                 .unwrap_or_else(|| inst.form().element(n.elem).name.clone()),
             hint: inst.hint(node).filter(|h| !h.is_empty()),
+            media: media_shown(inst, inst.form().element(n.elem).media.as_ref()),
             choices: inst
                 .visible_choices(node)
                 .into_iter()
@@ -33,7 +59,11 @@ impl Texts {
                         .label
                         .as_ref()
                         .map_or(c.name.clone(), |l| inst.render(node, l));
-                    (c.name.clone(), label)
+                    ChoiceText {
+                        name: c.name.clone(),
+                        label,
+                        media: media_shown(inst, c.media.as_ref()),
+                    }
                 })
                 .collect(),
         }
