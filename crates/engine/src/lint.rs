@@ -177,8 +177,11 @@ impl Lint<'_> {
                     .into(),
             );
         }
+        // A required note is XLSForm's way to stop finalizing while it shows (it is relevant
+        // and blank), so it is not flagged.
+        let is_note = q == Some(&QuestionType::Note);
         if !matches!(e.required, Condition::Always(false))
-            && (is_value_less || is_recorded || q == Some(&QuestionType::Hidden))
+            && ((is_value_less && !is_note) || is_recorded || q == Some(&QuestionType::Hidden))
         {
             self.push(
                 Severity::Warning,

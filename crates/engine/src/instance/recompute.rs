@@ -314,9 +314,19 @@ impl Changes {
             };
             self.apply_default(inst, node);
         }
-        for node in std::mem::take(&mut self.checks) {
-            if inst.nodes[node].alive && recompute_checks(inst, node) {
+        // A group's read-only applies to everything in it: when it changes, its children's
+        // checks follow (they may have been done already in this pass: they are done again).
+        while let Some(node) = self.checks.pop_first() {
+            if !inst.nodes[node].alive {
+                continue;
+            }
+            let was_read_only = inst.nodes[node].read_only;
+            if recompute_checks(inst, node) {
                 inst.changed.push(node);
+                if inst.nodes[node].read_only != was_read_only {
+                    self.checks
+                        .extend(inst.nodes[node].children.iter().copied());
+                }
             }
         }
         inst.changed.append(&mut self.texts);
@@ -351,22 +361,28 @@ fn condition(inst: &Instance, c: &Condition, node: NodeId) -> bool {
 ///
 /// `required` and `read_only` are the form's conditions as they evaluate now, as ODK reports
 /// them, relevant or not: a hidden question stays required (the app hides it with its mark;
-/// only the violation needs relevance). A note is always read-only: pyxform binds every note
-/// `readonly="true()"`, and there is nothing to answer.
+/// only the violation needs relevance). Read-only is inherited: everything inside a read-only
+/// group or repeat is read-only, whatever its own `read_only` says (as ODK). A note is always
+/// read-only: pyxform binds every note `readonly="true()"`, and there is nothing to answer;
+/// but a required note that is blank is a violation, as in ODK: XLSForm's way to stop
+/// finalizing while a note (say, "the ages do not add up") shows.
 fn recompute_checks(inst: &mut Instance, node: NodeId) -> bool {
     let form = Arc::clone(&inst.form);
     let n = &inst.nodes[node];
     let e = form.element(n.elem);
     let relevant = n.relevant;
     let is_note = e.question_type() == Some(&QuestionType::Note);
-    let read_only = is_note || condition(inst, &e.read_only, node);
+    let parent_read_only = n.parent.is_some_and(|p| inst.nodes[p].read_only);
+    let read_only = is_note || parent_read_only || condition(inst, &e.read_only, node);
     let answerable = e.question_type().is_some_and(|q| q.is_input());
-    let required = answerable && condition(inst, &e.required, node);
+    let required = (answerable || is_note) && condition(inst, &e.required, node);
     let empty = inst.nodes[node].value.is_empty();
-    let violation = if !relevant || !answerable {
+    let violation = if !relevant || !(answerable || is_note) {
         None
     } else if required && empty {
         Some(ViolationKind::Required)
+    } else if !answerable {
+        None
     } else if !empty
         && e.constraint
             .as_ref()
