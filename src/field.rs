@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use xonadon_engine::definition::Text;
 use xonadon_engine::navigation;
 use xonadon_engine::{load, Form, Host, Instance};
 use xonadon_storage::{Draft, Repository, Submission};
@@ -18,14 +19,53 @@ use crate::screens::home::Home;
 use crate::session::Session;
 use crate::settings::Settings;
 use crate::store::{self, Notice, Store};
-use crate::{default_form, now_ms, open_store, provide_device, title_of, PageShell, DEFAULT_FORM};
+use crate::{default_form, now_ms, open_store, provide_device, PageShell, DEFAULT_FORM};
 
 /// A form new drafts can be started from: the built-in one, or a version the designer
 /// published on this device (which replaces the built-in one of the same id).
 struct Startable {
     form_id: String,
-    title: String,
+    title: Title,
     json: Arc<str>,
+}
+
+/// A form's title in every language it has, for the list in the worker's language.
+struct Title {
+    text: Option<Text>,
+    default_language: Option<String>,
+}
+
+impl Title {
+    fn of(settings: &xonadon_engine::definition::Settings) -> Title {
+        Title {
+            text: settings.title.clone(),
+            default_language: settings.default_language.clone(),
+        }
+    }
+
+    /// Reads only the settings of a form's JSON (the rest is skipped, not built).
+    fn of_json(json: &str) -> Title {
+        #[derive(serde::Deserialize)]
+        struct Head {
+            settings: xonadon_engine::definition::Settings,
+        }
+        match serde_json::from_str::<Head>(json) {
+            Ok(head) => Title::of(&head.settings),
+            Err(_) => Title {
+                text: None,
+                default_language: None,
+            },
+        }
+    }
+
+    fn in_language(&self, language: &str, form_id: &str) -> String {
+        match &self.text {
+            Some(t) => t
+                .get(Some(language), self.default_language.as_deref())
+                .to_string(),
+            None => form_id.to_string(),
+        }
+    }
 }
 
 async fn startable_forms(store: Store, built_in: Option<Startable>) -> Vec<Startable> {
@@ -40,7 +80,7 @@ async fn startable_forms(store: Store, built_in: Option<Startable>) -> Vec<Start
         };
         let form = Startable {
             form_id: record.form_id,
-            title: record.title,
+            title: Title::of_json(&record.json),
             json: Arc::from(record.json),
         };
         match all.iter_mut().find(|s| s.form_id == form.form_id) {
@@ -69,7 +109,7 @@ pub fn FieldApp() -> impl IntoView {
         let form = default_form();
         let built_in = form.as_ref().ok().map(|f| Startable {
             form_id: f.settings.form_id.clone(),
-            title: title_of(f),
+            title: Title::of(&f.settings),
             json: Arc::from(DEFAULT_FORM),
         });
         match open_store(store, form).await {
@@ -83,10 +123,15 @@ pub fn FieldApp() -> impl IntoView {
         }
     });
 
+    // In the worker's language: the list follows a switch of the app's language.
     let forms = move || {
+        let language = settings.language.get();
         startable.with_value(|all| {
             all.iter()
-                .map(|s| (s.form_id.clone(), s.title.clone()))
+                .map(|s| {
+                    let title = s.title.in_language(&language, &s.form_id);
+                    (s.form_id.clone(), title)
+                })
                 .collect::<Vec<_>>()
         })
     };
