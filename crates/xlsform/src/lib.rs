@@ -151,19 +151,12 @@ pub fn import_with(
         }
     }
     let choices_table = find("choices").map(Table::new);
-    if let Some(external) = find("external_choices").filter(|s| !s.rows.is_empty()) {
-        problems.push(Problem::warning(
-            &external.name,
-            None,
-            None,
-            "choices from external_choices (select_one_external) are not supported by Xonadon \
-             yet; the sheet is left out"
-                .into(),
-        ));
-    }
+    // `select_one_external` lists: kept in the form like any other (ODK Collect reads them
+    // from an itemsets.csv made of this sheet; offline here, the sheet is the list).
+    let external_table = find("external_choices").map(Table::new);
 
     let mut languages: BTreeSet<String> = survey_table.languages();
-    if let Some(c) = &choices_table {
+    for c in choices_table.iter().chain(&external_table) {
         languages.extend(c.languages());
     }
     // pyxform: an untranslated text column belongs to the default language, or to one called
@@ -186,7 +179,12 @@ pub fn import_with(
         .any(|k| t.header(*k).is_some() && t.sheet.rows.iter().any(|r| t.get(r, *k).is_some()))
     };
     if let Some(plain) = &plain_language {
-        if has_plain_texts(&survey_table) || choices_table.as_ref().is_some_and(has_plain_texts) {
+        if has_plain_texts(&survey_table)
+            || choices_table
+                .iter()
+                .chain(&external_table)
+                .any(has_plain_texts)
+        {
             languages.insert(plain.clone());
         }
     }
@@ -209,6 +207,25 @@ pub fn import_with(
             rows: BTreeMap::new(),
         },
     };
+    if let Some(t) = &external_table {
+        t.unused_columns(&mut problems, "on external_choices");
+        let external = choices::read(t, plain, settings.allow_choice_duplicates, &mut problems);
+        for (list, items) in external.lists {
+            if choices.lists.contains_key(&list) {
+                problems.push(Problem::error(
+                    &t.sheet.name,
+                    None,
+                    t.header(Key::ListName),
+                    format!(
+                        "the list `{list}` is on the choices sheet too: give one of them \
+                         another name"
+                    ),
+                ));
+            } else {
+                choices.lists.insert(list, items);
+            }
+        }
+    }
     attachments::bring_in_select_files(
         &survey_table,
         &survey.files,

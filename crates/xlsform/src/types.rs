@@ -99,11 +99,16 @@ fn select(words: &[&str], cell: &str) -> Option<RowType> {
         ["select_multiple", rest @ ..]
         | ["select", "multiple", rest @ ..]
         | ["select", "all", "that", "apply", rest @ ..] => (true, rest),
-        ["select_one_external", ..] => {
-            return Some(RowType::Unsupported(
-                "choices from external_choices are not supported by Xonadon yet",
-            ))
+        // The list is on the `external_choices` sheet (ODK reads it from itemsets.csv).
+        ["select_one_external", _] => {
+            let list = cell.split_whitespace().nth(1).unwrap_or_default();
+            return Some(RowType::Select {
+                multiple: false,
+                list: list.to_string(),
+                or_other: false,
+            });
         }
+        ["select_one_external", ..] => return Some(RowType::Unknown),
         [kind @ ("select_one_from_file" | "select_multiple_from_file"), _] => {
             let file = cell
                 .split_whitespace()

@@ -37,6 +37,8 @@ struct Scenario {
     name: &'static str,
     survey: &'static str,
     choices: &'static str,
+    /// The `external_choices` sheet (`select_one_external`).
+    external: &'static str,
     settings: &'static str,
     /// Files beside the workbook (`select_one_from_file`): name and content.
     files: &'static [(&'static str, &'static str)],
@@ -59,6 +61,7 @@ impl Scenario {
         let sheets: Vec<(&str, Vec<Vec<&str>>)> = [
             ("survey", self.survey),
             ("choices", self.choices),
+            ("external_choices", self.external),
             ("settings", self.settings),
         ]
         .into_iter()
@@ -200,6 +203,7 @@ fn scenarios() -> Vec<Scenario> {
         metadata(),
         last_saved(),
         media(),
+        external_choices(),
         dotted_names(),
         column_aliases(),
         dynamic_defaults_and_trigger(),
@@ -958,6 +962,49 @@ fn metadata() -> Scenario {
     }
 }
 
+/// `select_one_external`: the list on the `external_choices` sheet, filtered by a question of
+/// the survey (ODK reads it from itemsets.csv, which Kobo and XLSForm tools write from that
+/// sheet: supplied here with the same rows). ODK Web Forms shows such a question as a text
+/// input (pyxform writes an `<input query=…>` that only Collect turns into a filtered list), so
+/// only an admitted value is checked here; the filter is the engine's `choice_filter`, tested
+/// with every cascade.
+fn external_choices() -> Scenario {
+    Scenario {
+        name: "xls_external_choices",
+        survey: r"
+            type                         | name     | label    | choice_filter      | calculation
+            select_one region            | region   | Region   |                    |
+            select_one_external district | district | District | region = ${region} |
+            calculate                    | chosen   |          |                    | jr:choice-name(${region}, '${region}')
+        ",
+        choices: r"
+            list_name | name     | label
+            region    | khorezm  | Khorezm
+            region    | tashkent | Tashkent
+        ",
+        external: r"
+            list_name | name      | label     | region
+            district  | xiva      | Xiva      | khorezm
+            district  | urganch   | Urganch   | khorezm
+            district  | chilonzor | Chilonzor | tashkent
+        ",
+        files: &[(
+            "itemsets.csv",
+            "list_name,name,label,region
+             district,xiva,Xiva,khorezm
+             district,urganch,Urganch,khorezm
+             district,chilonzor,Chilonzor,tashkent
+",
+        )],
+        script: json!([
+            {"set": "/region", "value": "khorezm"},
+            {"set": "/district", "value": "urganch"}
+        ]),
+        expect: json!({"/district": {"value": "urganch"}, "/chosen": {"value": "Khorezm"}}),
+        ..Scenario::default()
+    }
+}
+
 /// Media columns, translated and not, on questions and choices: the form loads in ODK as
 /// pyxform writes it (the files are missing: ODK uses none, ours shows none) and answers as
 /// usual.
@@ -1384,6 +1431,7 @@ fn languages() -> Vec<Scenario> {
             survey,
             choices,
             settings,
+            external: "",
             files: &[],
             script: Json::Array(script),
             expect: json!({
