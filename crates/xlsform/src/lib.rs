@@ -211,18 +211,22 @@ pub fn import_with(
         t.unused_columns(&mut problems, "on external_choices");
         let external = choices::read(t, plain, settings.allow_choice_duplicates, &mut problems);
         for (list, items) in external.lists {
-            if choices.lists.contains_key(&list) {
-                problems.push(Problem::error(
-                    &t.sheet.name,
-                    None,
-                    t.header(Key::ListName),
-                    format!(
-                        "the list `{list}` is on the choices sheet too: give one of them \
-                         another name"
-                    ),
-                ));
-            } else {
-                choices.lists.insert(list, items);
+            match choices.lists.entry(list) {
+                std::collections::btree_map::Entry::Occupied(taken) => {
+                    problems.push(Problem::error(
+                        &t.sheet.name,
+                        None,
+                        t.header(Key::ListName),
+                        format!(
+                            "the list `{}` is on the choices sheet too: give one of them \
+                             another name",
+                            taken.key()
+                        ),
+                    ))
+                }
+                std::collections::btree_map::Entry::Vacant(free) => {
+                    free.insert(items);
+                }
             }
         }
     }
