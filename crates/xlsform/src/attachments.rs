@@ -102,7 +102,19 @@ pub fn choices(file: &str, bytes: &[u8], need_name: bool) -> Result<Vec<ChoiceDe
     Ok(out)
 }
 
-/// The CSV files of `select_one_from_file` rows (`files`: file and the row naming it), each
+/// The choices of a `select_one_from_file` file, by its kind (ODK tells them by extension).
+fn file_choices(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
+    let lower = file.to_ascii_lowercase();
+    if lower.ends_with(".xml") {
+        crate::choice_files::xml(file, bytes)
+    } else if lower.ends_with(".geojson") {
+        crate::choice_files::geojson(file, bytes)
+    } else {
+        choices(file, bytes, true)
+    }
+}
+
+/// The files of `select_one_from_file` rows (CSV, XML or GeoJSON) (`files`: file and the row naming it), each
 /// brought in as the list named after it; a missing or unreadable file, or a name the choices
 /// sheet has already, is an error on that row.
 pub fn bring_in_select_files(
@@ -134,7 +146,7 @@ pub fn bring_in_select_files(
                 "the choices file `{csv}` is not supplied: put it beside the form (in the \
                  designer, drop it together with the workbook)"
             ))),
-            Some((_, bytes)) => match choices(csv, bytes, true) {
+            Some((_, bytes)) => match file_choices(csv, bytes) {
                 Ok(list_choices) => {
                     lists.insert(list, list_choices);
                 }

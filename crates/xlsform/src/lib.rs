@@ -17,6 +17,7 @@
 //! Pure: bytes in, a definition out; it builds for wasm32 for the designer page.
 
 mod attachments;
+mod choice_files;
 mod choices;
 mod columns;
 mod export;

@@ -115,9 +115,13 @@ fn select(words: &[&str], cell: &str) -> Option<RowType> {
                 .nth(1)
                 .unwrap_or_default()
                 .to_string();
-            if !file.to_ascii_lowercase().ends_with(".csv") {
+            let lower = file.to_ascii_lowercase();
+            if ![".csv", ".xml", ".geojson"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+            {
                 return Some(RowType::Unsupported(
-                    "choices from an XML or GeoJSON file are not supported by Xonadon yet (CSV is)",
+                    "a choices file is a .csv, .xml or .geojson file",
                 ));
             }
             return Some(RowType::SelectFromFile {
@@ -199,8 +203,15 @@ mod tests {
                 file: "Districts.csv".into()
             }
         );
+        assert_eq!(
+            row_type("select_one_from_file places.geojson"),
+            RowType::SelectFromFile {
+                multiple: false,
+                file: "places.geojson".into()
+            }
+        );
         assert!(matches!(
-            row_type("select_one_from_file places.xml"),
+            row_type("select_one_from_file places.txt"),
             RowType::Unsupported(_)
         ));
     }
