@@ -121,6 +121,10 @@ pub enum T {
     SavedForms,
     NothingToFill,
     DownloadXlsForm,
+    Reading,
+    Converting,
+    Placing,
+    Checking,
 }
 
 /// The text of `key` in `language` (BCP-47 tag); English for any other language.
@@ -647,6 +651,30 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Сақланган шакллар",
             "Сохранённые анкеты",
             "Saved forms",
+        ],
+        T::Reading => [
+            "Fayl oʻqilmoqda…",
+            "Файл ўқилмоқда…",
+            "Чтение файла…",
+            "Reading the file…",
+        ],
+        T::Converting => [
+            "JSON ga aylantirilmoqda…",
+            "JSON га айлантирилмоқда…",
+            "Преобразование в JSON…",
+            "Converting to JSON…",
+        ],
+        T::Placing => [
+            "Muharrirga joylanmoqda…",
+            "Муҳаррирга жойланмоқда…",
+            "Размещение в редакторе…",
+            "Placing in the editor…",
+        ],
+        T::Checking => [
+            "Tekshirilmoqda…",
+            "Текширилмоқда…",
+            "Проверка…",
+            "Checking…",
         ],
         T::NothingToFill => [
             "Toʻldiriladigan matn yoʻq",

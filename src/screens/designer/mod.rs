@@ -8,14 +8,16 @@
 //! either), and, when the form loads, shown in the preview.
 
 mod editor;
+mod format;
 mod problems;
 
 use std::sync::Arc;
 
 use gloo_storage::{LocalStorage, Storage};
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use xonadon_engine::{load, navigation, Form, FormDefinition, Instance, Severity};
 use xonadon_storage::{FormRecord, Repository};
@@ -29,7 +31,7 @@ use crate::screens::fill::FillScreen;
 use crate::session::Session;
 use crate::settings::{ui_language, LanguagePicker};
 use crate::store::Store;
-use editor::{jump, replace, Editor};
+use editor::{Editor, EditorRef};
 use problems::Problem;
 
 /// Where the text being edited is kept between visits.
@@ -74,11 +76,38 @@ fn mark(name: &str) {
     }
 }
 
+/// Resolves once the browser has painted a frame, so what the page shows now (a status line,
+/// a new text) is on screen before the next step; after 200 ms without a frame (a hidden
+/// tab draws none) it resolves anyway.
+async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        // `requestAnimationFrame` runs just before the frame is drawn; a task queued from
+        // there runs after it.
+        let after = window.clone();
+        let then = resolve.clone();
+        let frame = Closure::once_into_js(move || {
+            let _ = after.set_timeout_with_callback(&then);
+        });
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// What the engine made of the text.
 struct Checked {
     problems: Vec<Problem>,
     /// `Some` when the form loads.
     form: Option<Arc<Form>>,
+}
+
+/// A definition as the designer writes it: a row per line (`format.rs`).
+fn designer_text(definition: &FormDefinition) -> String {
+    format::to_text(&serde_json::to_value(definition).expect("a definition serializes"))
 }
 
 fn check(text: &str) -> Checked {
@@ -109,11 +138,16 @@ fn Designer() -> impl IntoView {
     // Kept with the text: the marks stay until a person confirms, over reloads too.
     Effect::new(move |_| to_check.with(|list| save_to_check(list)));
     let status = RwSignal::new(None::<String>);
-    let area = NodeRef::<html::Textarea>::new();
+    let say = move |what: T| status.set(Some(t(&ui_language(), what).to_string()));
+    let editor = EditorRef::new(&initial);
+    // Counts the changes of the text (edits and replacements), so a replacement still on its
+    // way does not check a text that is no longer there.
+    let changes = StoredValue::new(0u64);
     // Photos taken in the preview belong to no draft.
     provide_context(DraftId("designer-preview".into()));
 
-    let on_text = move |new: String| {
+    // The text checked, its problems listed, the preview updated, and kept for the next visit.
+    let apply = move |new: String| {
         mark("designer:input");
         let checked = check(&new);
         mark("designer:checked");
@@ -126,13 +160,38 @@ fn Designer() -> impl IntoView {
         let _ = LocalStorage::set(TEXT_KEY, &new);
         mark("designer:stored");
         text.set_value(new);
+    };
+    let on_text = move |new: String| {
+        changes.update_value(|n| *n += 1);
+        apply(new);
         status.set(None);
+    };
+    // A whole new text (an import, a transliteration, a saved form): put in the editor, drawn,
+    // then checked, each step in its own task with its status line on screen, so a large form
+    // never holds the page for long. `false` when another change came meanwhile.
+    let place = move |new: String| async move {
+        changes.update_value(|n| *n += 1);
+        let this = changes.get_value();
+        editor.set_text(&new);
+        mark("designer:placed");
+        say(T::Checking);
+        // The browser lays the new text out in this frame (for 5,000 choices, the longest
+        // step: ≈ 0.2 s on a slow machine).
+        painted().await;
+        if changes.get_value() != this {
+            return false;
+        }
+        apply(new);
+        true
     };
 
     // The workbook, and the CSV files its `select_one_from_file` rows name, dropped together.
+    // Read, converted, placed in the editor and checked as separate tasks, the status line
+    // saying which step is on (a 5,000-choice workbook takes about a second in all).
     let import = move |files: Vec<web_sys::File>| {
-        status.set(Some(t(&ui_language(), T::Working).to_string()));
+        say(T::Reading);
         spawn_local(async move {
+            mark("designer:import-start");
             let mut workbook = None;
             let mut attachments = Vec::new();
             for file in files {
@@ -148,25 +207,31 @@ fn Designer() -> impl IntoView {
                 }
             }
             let Some((name, bytes)) = workbook else {
-                return status.set(Some(t(&ui_language(), T::ImportXlsFormHint).to_string()));
+                return say(T::ImportXlsFormHint);
             };
             mark("designer:import-read");
+            say(T::Converting);
+            painted().await;
             let imported = xonadon_xlsform::import_with(&name, &bytes, &attachments);
             mark("designer:import-converted");
-            match imported {
-                Ok(imported) => {
-                    import_problems.set(problems::of_import(&imported.problems));
-                    if let Some(area) = area.get_untracked() {
-                        replace(&area, &imported.json);
-                    }
-                    status.set(Some(format!(
-                        "{} {name} ({} → JSON)",
-                        t(&ui_language(), T::Imported),
-                        imported.format.extension()
-                    )));
-                }
-                Err(e) => status.set(Some(e.to_string())),
+            let imported = match imported {
+                Ok(imported) => imported,
+                Err(e) => return status.set(Some(e.to_string())),
+            };
+            say(T::Placing);
+            painted().await;
+            mark("designer:import-placing");
+            import_problems.set(problems::of_import(&imported.problems));
+            let text = designer_text(&imported.definition);
+            mark("designer:import-formatted");
+            if place(text).await {
+                status.set(Some(format!(
+                    "{} {name} ({} → JSON)",
+                    t(&ui_language(), T::Imported),
+                    imported.format.extension()
+                )));
             }
+            mark("designer:import-done");
         });
     };
 
@@ -178,13 +243,15 @@ fn Designer() -> impl IntoView {
         };
         let filled = xonadon_translit::fill_missing_script(&mut definition);
         if filled.is_empty() {
-            return status.set(Some(t(&ui_language(), T::NothingToFill).to_string()));
+            return say(T::NothingToFill);
         }
-        let json = serde_json::to_string_pretty(&definition).expect("a definition serializes");
         to_check.update(|list| list.extend(filled));
-        if let Some(area) = area.get_untracked() {
-            replace(&area, &json);
-        }
+        let json = designer_text(&definition);
+        spawn_local(async move {
+            if place(json).await {
+                status.set(None);
+            }
+        });
     };
 
     let saved_revision = RwSignal::new(0u32);
@@ -267,8 +334,8 @@ fn Designer() -> impl IntoView {
     };
 
     let go = move |at: Option<xonadon_engine::locate::Position>| {
-        if let (Some(at), Some(area)) = (at, area.get_untracked()) {
-            jump(&area, at);
+        if let Some(at) = at {
+            editor.jump(at);
         }
     };
     let problem_list = move |list: Vec<Problem>| {
@@ -364,7 +431,7 @@ fn Designer() -> impl IntoView {
                 <div class="panes">
                     <section class="source">
                         <h2>{move || t(&ui_language(), T::FormJson)}</h2>
-                        <Editor initial=initial.clone() area=area on_text=on_text
+                        <Editor initial=initial.clone() editor=editor on_text=on_text
                             label=Signal::derive(move || t(&ui_language(), T::FormJson).to_string()) />
                     </section>
                     <section class="preview" class:stale=move || stale.get()>
@@ -427,9 +494,12 @@ fn Designer() -> impl IntoView {
                                     <span class="entry-title">{record.title.clone()}</span>
                                     <span class="meta">{format!("{} {}", record.form_id, record.version)}</span>
                                     <button type="button" on:click=move |_| {
-                                        if let Some(area) = area.get_untracked() {
-                                            replace(&area, &json);
-                                        }
+                                        let json = json.clone();
+                                        spawn_local(async move {
+                                            if place(json).await {
+                                                status.set(None);
+                                            }
+                                        });
                                     }>{move || t(&ui_language(), T::Open)}</button>
                                 </li>
                             }

@@ -36,6 +36,65 @@ async fn set_text(c: &Client, text: &str) {
     .await;
 }
 
+/// From now on, the status line as each frame shows it (`window.statuses`, without repeats).
+async fn record_status_lines(c: &Client) {
+    js(
+        c,
+        "window.statuses = []; \
+         const frame = () => { \
+           const s = document.querySelector('.tools .status'); \
+           const line = s ? s.textContent : ''; \
+           if (statuses[statuses.length - 1] !== line) statuses.push(line); \
+           requestAnimationFrame(frame); \
+         }; \
+         requestAnimationFrame(frame);",
+        vec![],
+    )
+    .await;
+}
+
+/// The gutter's numbers stand beside their lines: every line of the text is one line height
+/// tall (so a line's place is a multiplication), and scrolled anywhere the first number
+/// shown is where its line is.
+async fn gutter_follows_text(c: &Client) {
+    let out = js(
+        c,
+        "const a = document.getElementById('form-json'); const st = getComputedStyle(a); \
+         const lh = parseFloat(st.lineHeight); \
+         return [a.scrollHeight, a.value.split('\\n').length * lh \
+                 + parseFloat(st.paddingTop) + parseFloat(st.paddingBottom)];",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        out[0], out[1],
+        "the text's height is its lines × the line height"
+    );
+    for fraction in [0.37, 0.81] {
+        js(
+            c,
+            "const a = document.getElementById('form-json'); \
+             a.scrollTop = Math.round(a.scrollHeight * arguments[0]);",
+            vec![json!(fraction)],
+        )
+        .await;
+        until(
+            c,
+            "the gutter at the scrolled place",
+            "const a = document.getElementById('form-json'); const st = getComputedStyle(a); \
+             const pre = document.querySelector('.editor .gutter pre'); \
+             const first = parseInt(pre.textContent); \
+             const at = a.getBoundingClientRect().top + parseFloat(st.paddingTop) \
+                        + (first - 1) * parseFloat(st.lineHeight) - a.scrollTop; \
+             const shown = pre.getBoundingClientRect().top \
+                           + parseFloat(getComputedStyle(pre).paddingTop); \
+             return first > 1 && Math.abs(at - shown) < 1 \
+                    && pre.getBoundingClientRect().bottom > a.getBoundingClientRect().bottom;",
+        )
+        .await;
+    }
+}
+
 async fn text(c: &Client) -> String {
     js(
         c,
@@ -48,8 +107,8 @@ async fn text(c: &Client) -> String {
     .to_string()
 }
 
-/// An XLSForm as a designer writes it in Excel: Cyrillic labels only, and a media column
-/// Xonadon does not use.
+/// An XLSForm as a designer writes it in Excel: Cyrillic labels only, and a picture whose file
+/// is not dropped with it.
 fn xlsform(path: &Path) {
     let mut book = rust_xlsxwriter::Workbook::new();
     let survey = book.add_worksheet();
@@ -161,6 +220,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
     xlsform(&workbook);
     let districts = dir.join("tumanlar.csv");
     std::fs::write(&districts, "name,label\nxiva,Хива\nurganch,Урганч\n").unwrap();
+    record_status_lines(c).await;
     wait_for(c, "#import-xlsform")
         .await
         .send_keys(&format!("{}\n{}", workbook.display(), districts.display()))
@@ -172,9 +232,27 @@ async fn scenario(c: &Client, server: &StaticServer) {
         "return document.getElementById('form-json').value.includes('\"form_id\": \"oila\"');",
     )
     .await;
+    // The steps of the import were on screen before its result.
+    until(
+        c,
+        "the import's result in the status line",
+        "return statuses[statuses.length - 1].startsWith('Import qilingan oila.xlsx');",
+    )
+    .await;
+    let statuses = js(c, "return statuses;", vec![]).await;
+    assert!(
+        statuses.as_array().unwrap().iter().any(|s| [
+            "JSON ga aylantirilmoqda…",
+            "Muharrirga joylanmoqda…",
+            "Tekshirilmoqda…"
+        ]
+        .contains(&s.as_str().unwrap_or_default())),
+        "the progress line was shown: {statuses}"
+    );
     let import_problems = wait_for(c, "#import-problems").await.text().await.unwrap();
     assert!(
-        import_problems.contains("survey, row 1, column media::image"),
+        import_problems.contains("survey, row 2, column media::image")
+            && import_problems.contains("head.png"),
         "{import_problems}"
     );
     assert!(
@@ -315,6 +393,7 @@ async fn household_from_excel(c: &Client, server: &StaticServer) {
     .await;
     wait_for(c, ".problems .none").await;
     wait_for(c, ".preview [data-path=\"/intro/consent\"]").await;
+    gutter_follows_text(c).await;
     click(c, "#publish-form").await;
     until(
         c,
