@@ -187,7 +187,7 @@ fn Designer() -> impl IntoView {
 
     // The workbook, and the CSV files its `select_one_from_file` rows name, dropped together.
     // Read, converted, placed in the editor and checked as separate tasks, the status line
-    // saying which step is on (a 5,000-choice workbook takes about a second in all).
+    // saying which step is on (a 5,000-choice workbook: ≈ 0.5 s in all, no step over ≈ 0.25 s).
     let import = move |files: Vec<web_sys::File>| {
         say(T::Reading);
         spawn_local(async move {
