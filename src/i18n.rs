@@ -125,6 +125,8 @@ pub enum T {
     Converting,
     Placing,
     Checking,
+    MediaKept,
+    MediaMissing,
 }
 
 /// The text of `key` in `language` (BCP-47 tag); English for any other language.
@@ -545,10 +547,10 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Form designer",
         ],
         T::ImportXlsFormHint => [
-            "XLSForm faylini (.xlsx, .xls, .ods) va uning CSV fayllarini shu yerga tashlang yoki tanlang",
-            "XLSForm файлини (.xlsx, .xls, .ods) ва унинг CSV файлларини шу ерга ташланг ёки танланг",
-            "Перетащите сюда XLSForm (.xlsx, .xls, .ods) с его файлами CSV или выберите файлы",
-            "Drop an XLSForm (.xlsx, .xls, .ods) here with its CSV files, or choose them",
+            "XLSForm faylini (.xlsx, .xls, .ods) CSV fayllari va rasmlari bilan shu yerga tashlang yoki tanlang",
+            "XLSForm файлини (.xlsx, .xls, .ods) CSV файллари ва расмлари билан шу ерга ташланг ёки танланг",
+            "Перетащите сюда XLSForm (.xlsx, .xls, .ods) с его файлами CSV и картинками или выберите файлы",
+            "Drop an XLSForm (.xlsx, .xls, .ods) here with its CSV files and pictures, or choose them",
         ],
         T::ChooseFile => [
             "Faylni tanlash",
@@ -669,6 +671,18 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Муҳаррирга жойланмоқда…",
             "Размещение в редакторе…",
             "Placing in the editor…",
+        ],
+        T::MediaKept => [
+            "Shakl uchun saqlangan fayllar",
+            "Шакл учун сақланган файллар",
+            "Файлы, сохранённые для формы",
+            "Files kept for the form",
+        ],
+        T::MediaMissing => [
+            "Shakl nomlagan, lekin berilmagan fayllar",
+            "Шакл номлаган, лекин берилмаган файллар",
+            "Файлы, которые форма называет, но которых нет",
+            "Files the form names but nobody supplied",
         ],
         T::Checking => [
             "Tekshirilmoqda…",

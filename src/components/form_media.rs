@@ -26,6 +26,8 @@ pub struct FormMedia {
     pub pending: StoredValue<HashMap<String, Media>>,
     /// Object URLs made so far, by file name (made once per file and page).
     urls: StoredValue<HashMap<String, String>>,
+    /// Taken when provided: the lookups run in tasks, where there is no context.
+    store: Option<Store>,
 }
 
 impl FormMedia {
@@ -35,9 +37,21 @@ impl FormMedia {
             version: StoredValue::new(version.to_string()),
             pending: StoredValue::new(HashMap::new()),
             urls: StoredValue::new(HashMap::new()),
+            store: use_context::<Store>(),
         };
         provide_context(media);
         media
+    }
+
+    /// Now showing another form (the designer's preview).
+    pub fn switch(&self, form_id: &str, version: &str) {
+        let same =
+            self.form_id.with_value(|f| f == form_id) && self.version.with_value(|v| v == version);
+        if !same {
+            self.form_id.set_value(form_id.to_string());
+            self.version.set_value(version.to_string());
+            self.urls.set_value(HashMap::new());
+        }
     }
 
     async fn url(self, file: String) -> Option<String> {
@@ -47,7 +61,7 @@ impl FormMedia {
         let media = match self.pending.with_value(|p| p.get(&file).cloned()) {
             Some(m) => m,
             None => {
-                let repo = expect_context::<Store>().repo()?;
+                let repo = self.store?.repo()?;
                 let name = self
                     .version
                     .with_value(|v| self.form_id.with_value(|id| Media::form_file(id, v, &file)));

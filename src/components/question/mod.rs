@@ -137,7 +137,10 @@ fn write(session: Session, node: NodeId, texts: &Texts, m: &mut Markup) -> Optio
     let (elem, shown) = session.peek(|i| (i.node(node).elem, Shown::of(session, i, node, reveal)));
     let element = form.element(elem);
     let kind = element.question_type()?;
-    if matches!(kind, QuestionType::Calculate | QuestionType::Hidden) {
+    if matches!(
+        kind,
+        QuestionType::Calculate | QuestionType::Hidden | QuestionType::Metadata(_)
+    ) {
         return None;
     }
     let control = Control::of(kind, element.appearance.as_deref().unwrap_or_default());

@@ -8,6 +8,7 @@
 //! either), and, when the form loads, shown in the preview.
 
 mod editor;
+mod files;
 mod format;
 mod problems;
 
@@ -20,10 +21,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use xonadon_engine::{load, navigation, Form, FormDefinition, Instance, Severity};
-use xonadon_storage::{FormRecord, Repository};
+use xonadon_storage::{FormRecord, Media, Repository};
 use xonadon_translit::Filled;
 
 use crate::components::file_drop::FileDrop;
+use crate::components::form_media::FormMedia;
 use crate::components::photo::DraftId;
 use crate::host::BrowserHost;
 use crate::i18n::{storage_message, t, T};
@@ -145,6 +147,8 @@ fn Designer() -> impl IntoView {
     let changes = StoredValue::new(0u64);
     // Photos taken in the preview belong to no draft.
     provide_context(DraftId("designer-preview".into()));
+    // The previewed form's pictures: dropped in this visit, or saved with its version.
+    let form_media = FormMedia::provide("", "");
 
     // The text checked, its problems listed, the preview updated, and kept for the next visit.
     let apply = move |new: String| {
@@ -194,19 +198,42 @@ fn Designer() -> impl IntoView {
             mark("designer:import-start");
             let mut workbook = None;
             let mut attachments = Vec::new();
+            let mut media = 0;
             for file in files {
                 let name = file.name();
                 let bytes = match JsFuture::from(file.array_buffer()).await {
                     Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                     Err(e) => return status.set(Some(format!("{name}: {e:?}"))),
                 };
-                if name.to_ascii_lowercase().ends_with(".csv") {
-                    attachments.push((name, bytes));
-                } else if workbook.is_none() {
-                    workbook = Some((name, bytes));
+                match files::kind(&name) {
+                    files::Kind::Choices => attachments.push((name, bytes)),
+                    // Kept for the preview and for saving; the import only needs the name.
+                    files::Kind::Media(mime) => {
+                        attachments.push((name.clone(), Vec::new()));
+                        let file = Media {
+                            name: name.clone(),
+                            draft_id: String::new(),
+                            mime: mime.into(),
+                            bytes,
+                        };
+                        form_media.pending.update_value(|p| {
+                            p.insert(name, file);
+                        });
+                        media += 1;
+                    }
+                    files::Kind::Workbook if workbook.is_none() => workbook = Some((name, bytes)),
+                    files::Kind::Workbook => {}
                 }
             }
             let Some((name, bytes)) = workbook else {
+                if media > 0 {
+                    // Pictures for the form in the editor: the preview shows them now.
+                    preview.update(|_| {});
+                    return status.set(Some(format!(
+                        "{}: {media}",
+                        t(&ui_language(), T::MediaKept)
+                    )));
+                }
                 return say(T::ImportXlsFormHint);
             };
             mark("designer:import-read");
@@ -262,6 +289,9 @@ fn Designer() -> impl IntoView {
             return status.set(Some(t(&ui_language(), T::FixErrorsFirst).to_string()));
         };
         let s = &form.settings;
+        let media_files = FormDefinition::from_json(&text.get_value())
+            .map(|d| d.media_files())
+            .unwrap_or_default();
         let record = FormRecord {
             form_id: s.form_id.clone(),
             version: s.version.clone(),
@@ -275,12 +305,32 @@ fn Designer() -> impl IntoView {
             if let Err(e) = repo.put_form(&record).await {
                 return status.set(Some(storage_message(&language, &e)));
             }
+            let pending = form_media.pending.get_value();
+            let stored = files::store_media(
+                &*repo,
+                &record.form_id,
+                &record.version,
+                &media_files,
+                &pending,
+            )
+            .await;
             let mut line = format!(
                 "{}: {} {}",
                 t(&language, T::Saved),
                 record.form_id,
                 record.version
             );
+            match stored {
+                Ok(stored) if !stored.missing.is_empty() => {
+                    line = format!(
+                        "{line}. {}: {}",
+                        t(&language, T::MediaMissing),
+                        stored.missing.join(", ")
+                    );
+                }
+                Ok(_) => {}
+                Err(e) => return status.set(Some(storage_message(&language, &e))),
+            }
             if then_publish {
                 match crate::published::publish(&record.form_id, &record.version) {
                     Ok(()) => line = format!("{line}. {}", t(&language, T::Published)),
@@ -376,6 +426,7 @@ fn Designer() -> impl IntoView {
         preview.get().map(|form| {
             let host = Arc::new(BrowserHost);
             let form_id = form.settings.form_id.clone();
+            form_media.switch(&form_id, &form.settings.version);
             let instance = answers
                 .get_value()
                 .filter(|(id, _)| *id == form_id)
@@ -405,7 +456,7 @@ fn Designer() -> impl IntoView {
             <main>
                 <section class="tools">
                     <FileDrop id="import-xlsform" multiple=true
-                        accept=".xlsx,.xls,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
+                        accept=".xlsx,.xls,.ods,.csv,.xml,.geojson,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv,image/*,audio/*,video/*"
                         hint=Signal::derive(move || t(&ui_language(), T::ImportXlsFormHint).to_string())
                         choose=Signal::derive(move || t(&ui_language(), T::ChooseFile).to_string())
                         on_files=import />

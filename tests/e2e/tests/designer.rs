@@ -144,6 +144,15 @@ fn xlsform(path: &Path) {
     book.save(path).unwrap();
 }
 
+/// A 2×2 PNG, the picture the workbook's media column names.
+const PNG_2X2: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xfd, 0xd4, 0x9a,
+    0x73, 0x00, 0x00, 0x00, 0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
+    0x44, 0x0c, 0x10, 0x0a, 0x00, 0x1f, 0xee, 0x03, 0xfd, 0x8b, 0x5f, 0x14, 0xd4, 0x00, 0x00, 0x00,
+    0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
 async fn scenario(c: &Client, server: &StaticServer) {
     c.goto(&format!("{}designer.html", server.url()))
         .await
@@ -298,15 +307,45 @@ async fn scenario(c: &Client, server: &StaticServer) {
     )
     .await;
 
+    // The picture its media column names, dropped on its own: kept for the form, shown in
+    // the preview, saved with the version.
+    let picture = dir.join("head.png");
+    std::fs::write(&picture, PNG_2X2).unwrap();
+    wait_for(c, "#import-xlsform")
+        .await
+        .send_keys(&picture.display().to_string())
+        .await
+        .expect("choose the picture");
+    until(
+        c,
+        "the picture kept",
+        "const s = document.querySelector('.tools .status'); \
+         return !!s && s.textContent.includes('Shakl uchun saqlangan fayllar: 1');",
+    )
+    .await;
+    until(
+        c,
+        "the picture in the preview",
+        "const i = document.querySelector('.preview img.form-media[data-media=\"head.png\"]'); \
+         return !!i && !i.hidden && i.complete && i.naturalWidth === 2;",
+    )
+    .await;
+
     // Published, and downloaded as it is.
     click(c, "#publish-form").await;
     until(
         c,
         "published",
         "const s = document.querySelector('.tools .status'); \
-         return !!s && s.textContent.includes('oila 2026112701');",
+         return !!s && s.textContent.includes('oila 2026112701') \
+           && s.textContent.includes('Chiqarildi');",
     )
     .await;
+    let status = wait_for(c, ".tools .status").await.text().await.unwrap();
+    assert!(
+        !status.contains("head.png"),
+        "the picture is not missing: {status}"
+    );
     cdp(
         c,
         "Browser.setDownloadBehavior",
@@ -359,6 +398,13 @@ async fn scenario(c: &Client, server: &StaticServer) {
         c,
         "the published form being filled",
         "return document.querySelector('.fill').textContent.includes('Oila boshligʻi');",
+    )
+    .await;
+    until(
+        c,
+        "the form's picture on the tablet, from the saved version",
+        "const i = document.querySelector('.fill img.form-media[data-media=\"head.png\"]'); \
+         return !!i && !i.hidden && i.complete && i.naturalWidth === 2;",
     )
     .await;
     let _ = std::fs::remove_dir_all(&dir);
