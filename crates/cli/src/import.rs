@@ -11,9 +11,9 @@ const MEDIA_EXTENSIONS: [&str; 14] = [
 ];
 
 /// The files in the form's folder that it may use, as ODK looks for them beside the form: the
-/// CSV files (`select_one_from_file`, `pulldata`, `search()`), read; and the pictures, sound
-/// and film its media columns may name, by name only (the form names them; they stay where
-/// they are).
+/// choices files (CSV, XML, GeoJSON: `select_one_from_file`, `pulldata`, `search()`), read;
+/// and the pictures, sound and film its media columns may name, by name only (the form names
+/// them; they stay where they are).
 fn files_beside(form: &str) -> Vec<xonadon_xlsform::Attachment> {
     let dir = std::path::Path::new(form)
         .parent()
@@ -28,7 +28,7 @@ fn files_beside(form: &str) -> Vec<xonadon_xlsform::Attachment> {
         .filter_map(|p| {
             let name = p.file_name()?.to_str()?.to_string();
             let extension = p.extension()?.to_str()?.to_ascii_lowercase();
-            if extension == "csv" {
+            if ["csv", "xml", "geojson"].contains(&extension.as_str()) {
                 Some((name, std::fs::read(&p).ok()?))
             } else if MEDIA_EXTENSIONS.contains(&extension.as_str()) {
                 Some((name, Vec::new()))

@@ -352,6 +352,7 @@ fn import_reads_choices_files_beside_the_form() {
                 "District",
                 "map.png",
             ],
+            &["select_one_from_file wells.geojson", "well", "Well", ""],
         ],
     );
     // In a folder of its own: what is beside it is what counts.
@@ -372,6 +373,12 @@ fn import_reads_choices_files_beside_the_form() {
     );
     std::fs::write(dir.join("districts.csv"), "name,label\nchil,Chilonzor\n").unwrap();
     std::fs::write(dir.join("map.png"), b"\x89PNG").unwrap();
+    std::fs::write(
+        dir.join("wells.geojson"),
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"w1",
+            "geometry":{"type":"Point","coordinates":[60.36,41.38]},"properties":{"title":"Well 1"}}]}"#,
+    )
+    .unwrap();
     let out = xonadon(&["import", &moved]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
@@ -386,6 +393,7 @@ fn import_reads_choices_files_beside_the_form() {
     let form: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(form["survey"][0]["type"], "select_one districts");
     assert_eq!(form["choices"]["districts"][0]["label"], "Chilonzor");
+    assert_eq!(form["choices"]["wells"][0]["geometry"], "41.38 60.36 0 0");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
