@@ -22,7 +22,7 @@ pub fn cmd_translit(args: &[String]) -> Result<ExitCode, CliError> {
         "{input}: {} text(s) transliterated; have a person read them before publishing",
         filled.len()
     );
-    let json = serde_json::to_string_pretty(&form).expect("a definition serializes") + "\n";
+    let json = form.to_text() + "\n";
     match output {
         Some(path) => std::fs::write(&path, json).map_err(|e| CliError::Form {
             path,

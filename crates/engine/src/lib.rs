@@ -11,6 +11,7 @@ pub mod definition;
 pub mod diagnostic;
 pub mod expr;
 pub mod form;
+pub mod form_text;
 pub mod instance;
 mod lint;
 pub mod locate;

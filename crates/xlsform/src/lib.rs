@@ -71,7 +71,7 @@ pub enum ImportError {
 #[derive(Debug, Clone)]
 pub struct Imported {
     pub definition: FormDefinition,
-    /// The definition as the form file Xonadon reads (pretty-printed).
+    /// The definition as the form file Xonadon reads (a row per line: `FormDefinition::to_text`).
     pub json: String,
     /// Sorted by sheet and row; errors mean the form cannot be used until they are fixed.
     pub problems: Vec<Problem>,
@@ -299,7 +299,7 @@ pub fn import_with(
         survey: survey.elements,
         choices: choices.lists,
     };
-    let json = serde_json::to_string_pretty(&definition).expect("a definition serializes");
+    let json = definition.to_text();
     let places = findings::Places {
         survey: &survey_table,
         survey_rows: &survey.rows,

@@ -9,7 +9,6 @@
 
 mod editor;
 mod files;
-mod format;
 mod problems;
 
 use std::sync::Arc;
@@ -105,11 +104,6 @@ struct Checked {
     problems: Vec<Problem>,
     /// `Some` when the form loads.
     form: Option<Arc<Form>>,
-}
-
-/// A definition as the designer writes it: a row per line (`format.rs`).
-fn designer_text(definition: &FormDefinition) -> String {
-    format::to_text(&serde_json::to_value(definition).expect("a definition serializes"))
 }
 
 fn check(text: &str) -> Checked {
@@ -249,7 +243,7 @@ fn Designer() -> impl IntoView {
             painted().await;
             mark("designer:import-placing");
             import_problems.set(problems::of_import(&imported.problems));
-            let text = designer_text(&imported.definition);
+            let text = imported.definition.to_text();
             mark("designer:import-formatted");
             if place(text).await {
                 status.set(Some(format!(
@@ -273,7 +267,7 @@ fn Designer() -> impl IntoView {
             return say(T::NothingToFill);
         }
         to_check.update(|list| list.extend(filled));
-        let json = designer_text(&definition);
+        let json = definition.to_text();
         spawn_local(async move {
             if place(json).await {
                 status.set(None);

@@ -1,12 +1,20 @@
-//! How the designer writes a form it made (an import, a transliteration): JSON with one line
-//! per row where it fits — a choice, a question without children, a text in every language —
-//! like the rows of an XLSForm; what does not fit in [`WIDTH`] columns has a member per line.
+//! How Xonadon writes a form it made (the designer's and the CLI's imports and
+//! transliterations): JSON with one line per row where it fits — a choice, a question without
+//! children, a text in every language — like the rows of an XLSForm; what does not fit in
+//! [`WIDTH`] columns has a member per line.
 //!
 //! Why not `to_string_pretty`: a text area lays out every line of its text, at every change.
 //! Pretty-printed, a form of 500 questions and 5,000 choices in five languages is 57,000
 //! lines, ≈ 0.9 s of layout per change in Chromium; written this way it is ≈ 7,000.
 
 use serde_json::Value;
+
+impl crate::FormDefinition {
+    /// The form as Xonadon writes it ([`to_text`]).
+    pub fn to_text(&self) -> String {
+        to_text(&serde_json::to_value(self).expect("a definition serializes"))
+    }
+}
 
 /// The longest line written on one line (indentation and key included), in characters.
 pub const WIDTH: usize = 160;
@@ -129,9 +137,8 @@ fn string_len(s: &str) -> usize {
 mod tests {
     use super::*;
     use serde_json::json;
-    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[wasm_bindgen_test]
+    #[test]
     fn rows_on_a_line_the_rest_a_member_per_line() {
         let form = json!({
             "settings": {"form_id": "f", "version": "1"},
@@ -165,7 +172,7 @@ mod tests {
         assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), form);
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn lengths_are_those_written() {
         for v in [
             json!("tab\there \u{1} «ў»"),
