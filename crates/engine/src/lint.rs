@@ -177,11 +177,11 @@ impl Lint<'_> {
                     .into(),
             );
         }
-        // A required note is XLSForm's way to stop finalizing while it shows (it is relevant
-        // and blank), so it is not flagged.
-        let is_note = q == Some(&QuestionType::Note);
+        // Not a note: a required note is XLSForm's way to stop finalizing while it shows (it is
+        // relevant and blank).
+        let is_container = matches!(e.kind, Kind::Group | Kind::Repeat);
         if !matches!(e.required, Condition::Always(false))
-            && ((is_value_less && !is_note) || is_recorded || q == Some(&QuestionType::Hidden))
+            && (is_container || is_recorded || q == Some(&QuestionType::Hidden))
         {
             self.push(
                 Severity::Warning,

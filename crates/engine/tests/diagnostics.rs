@@ -349,3 +349,29 @@ fn pulldata_needs_its_list_and_counts_as_using_it() {
         lines(&f)
     );
 }
+
+#[test]
+fn required_does_nothing_where_nobody_answers_except_on_a_note() {
+    let f = form(
+        json!([
+            {"type": "integer", "name": "n", "label": "N"},
+            {"type": "note", "name": "stop", "label": "Too many", "relevant": "${n} > 9",
+             "required": true},
+            {"type": "calculate", "name": "c", "calculation": "1", "required": true},
+            {"type": "start", "name": "s", "required": true},
+            {"type": "group", "name": "g", "label": "G", "required": true, "children": [
+                {"type": "text", "name": "t", "label": "T"}]}
+        ]),
+        json!({}),
+    );
+    let got: Vec<String> = lines(&f)
+        .into_iter()
+        .filter(|l| l.contains("`required` does nothing"))
+        .collect();
+    let flagged: Vec<&str> = ["(c)", "(s)", "(g)"]
+        .into_iter()
+        .filter(|e| got.iter().any(|l| l.contains(e)))
+        .collect();
+    assert_eq!(flagged, ["(c)", "(s)", "(g)"], "{got:#?}");
+    assert!(!got.iter().any(|l| l.contains("(stop)")), "{got:#?}");
+}
