@@ -9,6 +9,7 @@ use fantoccini::Client;
 use serde_json::{json, Value};
 use xonadon_e2e::{
     click, dist, in_browser, js, profile, screenshot, until, wait_for, Driver, StaticServer, FILL,
+    PNG_2X2,
 };
 
 const FORM: &str = r#"{
@@ -29,10 +30,6 @@ const FORM: &str = r#"{
   ]
 }"#;
 
-/// A 2×2 PNG.
-const PNG_BASE64: &str =
-    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==";
-
 async fn fill(c: &Client, path: &str, value: &str) {
     let got = js(c, FILL, vec![json!(path), json!(value)]).await;
     assert!(
@@ -41,9 +38,9 @@ async fn fill(c: &Client, path: &str, value: &str) {
     );
 }
 
-/// Runs `script` (which must end by setting `window.__result`) and returns the result.
-async fn idb(c: &Client, what: &str, script: &str) -> Value {
-    js(c, &format!("window.__result = undefined; {script}"), vec![]).await;
+/// Runs `script` with `args` (it must end by setting `window.__result`) and returns the result.
+async fn idb(c: &Client, what: &str, script: &str, args: Vec<Value>) -> Value {
+    js(c, &format!("window.__result = undefined; {script}"), args).await;
     until(c, what, "return window.__result !== undefined;").await;
     js(c, "return window.__result;", vec![]).await
 }
@@ -105,16 +102,15 @@ async fn scenario(c: &Client, server: &StaticServer) {
     let stored = idb(
         c,
         "the picture stored",
-        &format!(
-            "const bytes = Uint8Array.from(atob('{PNG_BASE64}'), c => c.charCodeAt(0));\
-             indexedDB.open('xonadon').onsuccess = e => {{\
-               const tx = e.target.result.transaction('media', 'readwrite');\
-               tx.objectStore('media').put({{draft_id: 'form:visits@1', mime: 'image/png',\
-                 blob: new Blob([bytes], {{type: 'image/png'}})}}, 'form:visits@1/village.png');\
-               tx.oncomplete = () => window.__result = true;\
-               tx.onerror = () => window.__result = String(tx.error);\
-             }};"
-        ),
+        "const bytes = new Uint8Array(arguments[0]);\
+         indexedDB.open('xonadon').onsuccess = e => {\
+           const tx = e.target.result.transaction('media', 'readwrite');\
+           tx.objectStore('media').put({draft_id: 'form:visits@1', mime: 'image/png',\
+             blob: new Blob([bytes], {type: 'image/png'})}, 'form:visits@1/village.png');\
+           tx.oncomplete = () => window.__result = true;\
+           tx.onerror = () => window.__result = String(tx.error);\
+         };",
+        vec![json!(PNG_2X2)],
     )
     .await;
     assert_eq!(stored, json!(true));
@@ -189,6 +185,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
            e.target.result.transaction('submissions').objectStore('submissions').getAll()\
              .onsuccess = r => window.__result = r.target.result.map(s => JSON.parse(s));\
          };",
+        vec![],
     )
     .await;
     let [submission] = submissions.as_array().expect("a list").as_slice() else {
@@ -211,14 +208,13 @@ async fn scenario(c: &Client, server: &StaticServer) {
     let log = idb(
         c,
         "the audit log",
-        &format!(
-            "indexedDB.open('xonadon').onsuccess = e => {{\
-               e.target.result.transaction('media').objectStore('media').get('{audit}')\
-                 .onsuccess = r => {{ const m = r.target.result;\
-                   if (!m) {{ window.__result = null; return; }}\
-                   m.blob.text().then(t => window.__result = [m.draft_id, t]); }};\
-             }};"
-        ),
+        "indexedDB.open('xonadon').onsuccess = e => {\
+           e.target.result.transaction('media').objectStore('media').get(arguments[0])\
+             .onsuccess = r => { const m = r.target.result;\
+               if (!m) { window.__result = null; return; }\
+               m.blob.text().then(t => window.__result = [m.draft_id, t]); };\
+         };",
+        vec![json!(audit)],
     )
     .await;
     assert_eq!(log[0], submission["instance_id"], "owned by the submission");
