@@ -28,24 +28,55 @@ pub fn find<'a>(attachments: &'a [Attachment], file: &str) -> Option<&'a Attachm
         })
 }
 
-/// A reader of a CSV file as spreadsheets save them: a byte-order mark skipped, rows of any
-/// length.
-pub fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    csv::ReaderBuilder::new().flexible(true).from_reader(bytes)
+/// A CSV file as a table: headers and rows of cells (trimmed).
+pub struct Csv {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Csv {
+    pub fn read(file: &str, bytes: &[u8]) -> Result<Csv, String> {
+        // A byte-order mark skipped, rows of any length: as spreadsheets save them.
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+        let headers = reader
+            .headers()
+            .map_err(|e| format!("{file}: not a CSV file: {e}"))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let mut rows = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            let record = record.map_err(|e| format!("{file}, line {}: {e}", i + 2))?;
+            rows.push(record.iter().map(|c| c.trim().to_string()).collect());
+        }
+        Ok(Csv { headers, rows })
+    }
+
+    /// The header that `column` names (ignoring case, as Collect does).
+    pub fn column(&self, file: &str, column: &str) -> Result<usize, String> {
+        self.headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(column))
+            .ok_or_else(|| {
+                format!(
+                    "`{file}` has no column `{column}` (its columns: {})",
+                    self.headers.join(", ")
+                )
+            })
+    }
+
+    pub fn cell(&self, row: usize, column: usize) -> &str {
+        self.rows[row].get(column).map_or("", String::as_str)
+    }
 }
 
 /// The choices in a CSV file; the error says what is wrong, with the line. `need_name`: a
 /// `name` column is required (a select's file); without it (a `pulldata` table keyed by
 /// another column) rows are named by their number.
 pub fn choices(file: &str, bytes: &[u8], need_name: bool) -> Result<Vec<ChoiceDef>, String> {
-    let mut reader = csv_reader(bytes);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| format!("{file}: not a CSV file: {e}"))?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+    let table = Csv::read(file, bytes)?;
+    let headers = &table.headers;
     let columns: Vec<Column> = headers.iter().map(|h| column(h)).collect();
     let name_at = columns
         .iter()
@@ -57,10 +88,8 @@ pub fn choices(file: &str, bytes: &[u8], need_name: bool) -> Result<Vec<ChoiceDe
         ));
     }
     let mut out = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let record = record.map_err(|e| format!("{file}, line {line}: {e}"))?;
-        let cell = |at: usize| record.get(at).map(str::trim).unwrap_or_default();
+    for i in 0..table.rows.len() {
+        let cell = |at: usize| table.cell(i, at);
         let number = (i + 1).to_string();
         let name = match name_at {
             Some(at) => cell(at),

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 use xonadon_engine::definition::{ChoiceDef, ElementDef, Text};
 
-use crate::attachments::{find, Attachment};
+use crate::attachments::{find, Attachment, Csv};
 use crate::Problem;
 
 /// One `search(…)` call, read from an appearance.
@@ -158,47 +158,6 @@ fn column_list(text: &str) -> Vec<String> {
         .filter(|c| !c.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-/// A CSV file as a table: headers and rows of cells (trimmed).
-struct Csv {
-    headers: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Csv {
-    fn read(file: &str, bytes: &[u8]) -> Result<Csv, String> {
-        let mut reader = crate::attachments::csv_reader(bytes);
-        let headers = reader
-            .headers()
-            .map_err(|e| format!("{file}: not a CSV file: {e}"))?
-            .iter()
-            .map(|h| h.trim().to_string())
-            .collect();
-        let mut rows = Vec::new();
-        for (i, record) in reader.records().enumerate() {
-            let record = record.map_err(|e| format!("{file}, line {}: {e}", i + 2))?;
-            rows.push(record.iter().map(|c| c.trim().to_string()).collect());
-        }
-        Ok(Csv { headers, rows })
-    }
-
-    /// The header that `column` names (ignoring case, as Collect does).
-    fn column(&self, file: &str, column: &str) -> Result<usize, String> {
-        self.headers
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(column))
-            .ok_or_else(|| {
-                format!(
-                    "`{file}` has no column `{column}` (its columns: {})",
-                    self.headers.join(", ")
-                )
-            })
-    }
-
-    fn cell(&self, row: usize, column: usize) -> &str {
-        self.rows[row].get(column).map_or("", String::as_str)
-    }
 }
 
 /// Every select of the survey with `search()` in its appearance: its list becomes the CSV
