@@ -86,10 +86,13 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("xonadon: {e}");
+            // 2 only for a wrong command line; anything wrong with the files is 1.
             if matches!(e, CliError::Usage(_)) {
                 eprintln!("{USAGE}");
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
             }
-            ExitCode::from(2)
         }
     }
 }

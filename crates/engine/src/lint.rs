@@ -101,35 +101,64 @@ impl Lint<'_> {
                 }
             }
         }
+        // A select_multiple's answer is its choices' names separated by spaces: there a name
+        // with a space breaks the answer (pyxform refuses it); a select_one holds one name.
+        let multiple: BTreeSet<&str> = self
+            .elements
+            .iter()
+            .filter_map(|e| match e.question_type()? {
+                QuestionType::SelectMultiple(l) => Some(l.as_str()),
+                _ => None,
+            })
+            .collect();
         for (name, list) in &self.def.choices {
             let path = format!("$.choices.{name}");
+            // ODK loads a form whose list is empty (a choices file attached later).
             if list.is_empty() {
                 self.push(
-                    Severity::Error,
+                    Severity::Warning,
                     path.clone(),
                     None,
-                    format!("choice list `{name}` is empty"),
+                    format!("choice list `{name}` is empty: its questions offer no choices"),
                 );
             }
             let mut seen = BTreeSet::new();
             for (i, c) in list.iter().enumerate() {
+                // ODK shows both; a designer would want to know (the XLSForm import refuses
+                // them unless the settings allow duplicates, as pyxform does).
                 if !seen.insert(c.name.as_str()) {
                     self.push(
-                        Severity::Error,
-                        format!("{path}[{i}].name"),
-                        None,
-                        format!("choice `{}` appears twice in list `{name}`", c.name),
-                    );
-                }
-                if c.name.trim().is_empty() || c.name.contains(char::is_whitespace) {
-                    self.push(
-                        Severity::Error,
+                        Severity::Warning,
                         format!("{path}[{i}].name"),
                         None,
                         format!(
-                            "choice name `{}` must be non-empty and contain no spaces (selected answers are space-separated)",
+                            "choice `{}` appears twice in list `{name}`: both are offered, \
+                             and an answer cannot tell them apart",
                             c.name
                         ),
+                    );
+                }
+                if c.name.trim().is_empty() {
+                    self.push(
+                        Severity::Error,
+                        format!("{path}[{i}].name"),
+                        None,
+                        format!("a choice of list `{name}` has no name"),
+                    );
+                } else if c.name.contains(char::is_whitespace) {
+                    let (severity, why) = if multiple.contains(name.as_str()) {
+                        (Severity::Error, "a select_multiple uses this list, and its answer is the chosen names separated by spaces")
+                    } else {
+                        (
+                            Severity::Warning,
+                            "fine for a select_one, but a select_multiple could not use this list",
+                        )
+                    };
+                    self.push(
+                        severity,
+                        format!("{path}[{i}].name"),
+                        None,
+                        format!("choice name `{}` contains a space: {why}", c.name),
                     );
                 }
             }
@@ -219,10 +248,10 @@ impl Lint<'_> {
         }
         if e.choice_filter.is_some() && q.and_then(QuestionType::list).is_none() {
             self.push(
-                Severity::Error,
+                Severity::Warning,
                 at("choice_filter"),
                 Some(e),
-                "`choice_filter` only applies to select_one / select_multiple".into(),
+                "`choice_filter` does nothing here: it only filters a select's choices".into(),
             );
         }
         self.choice_filter(e);
@@ -253,13 +282,14 @@ impl Lint<'_> {
             let known = p == "name"
                 || p == "label"
                 || choices.iter().any(|c| c.properties.contains_key(&p));
-            if !known {
+            // An empty list (a choices file not supplied yet) has no properties to tell.
+            if !known && !choices.is_empty() {
                 self.push(
-                    Severity::Error,
+                    Severity::Warning,
                     format!("{}.choice_filter", e.json_path),
                     Some(e),
                     format!(
-                        "no choice in list `{list}` has a property `{p}`: this filter can never match (add \"{p}\" to the choices or fix the name)"
+                        "no choice in list `{list}` has a property `{p}`: `{p}` is empty for every choice (add \"{p}\" to the choices or fix the name)"
                     ),
                 );
             }
@@ -346,9 +376,10 @@ impl Lint<'_> {
             }
             _ => None,
         };
+        // ODK loads such a form (the answer starts as written): a warning.
         if let Some(want) = problem {
             self.push(
-                Severity::Error,
+                Severity::Warning,
                 format!("{}.default", e.json_path),
                 Some(e),
                 format!("default `{v}` is not {want}"),
@@ -361,7 +392,7 @@ impl Lint<'_> {
             for part in v.split_whitespace() {
                 if !names.iter().any(|n| n == part) {
                     self.push(
-                        Severity::Error,
+                        Severity::Warning,
                         format!("{}.default", e.json_path),
                         Some(e),
                         format!("default `{part}` is not a choice of this question's list"),
@@ -396,7 +427,7 @@ impl Lint<'_> {
                 Expr::Call(Func::Selected, args) => {
                     if let [subject, Expr::Str(lit)] = args.as_slice() {
                         if let Some(msg) = self.not_a_choice(e, subject, lit.trim()) {
-                            findings.push((Severity::Error, msg));
+                            findings.push((Severity::Warning, msg));
                         }
                     }
                 }

@@ -175,7 +175,7 @@ fn constraints_referring_back_are_not_cycles() {
 }
 
 #[test]
-fn choice_filter_that_can_never_match() {
+fn choice_filter_reading_a_property_no_choice_has() {
     let f = form(
         json!([
             {"type": "select_one region", "name": "region", "label": "Region"},
@@ -189,12 +189,13 @@ fn choice_filter_that_can_never_match() {
     );
     expect_one(
         &f,
-        "error: $.survey[1].choice_filter (district): no choice in list `district` has a property `regoin`: this filter can never match (add \"regoin\" to the choices or fix the name)",
+        "warning: $.survey[1].choice_filter (district): no choice in list `district` has a property `regoin`: `regoin` is empty for every choice (add \"regoin\" to the choices or fix the name)",
     );
 }
 
 #[test]
-fn literal_type_errors() {
+/// ODK loads these forms (pyxform converts them): warnings a designer would thank us for.
+fn literals_that_do_not_fit() {
     let f = form(
         json!([
             {"type": "integer", "name": "a", "label": "A", "default": "many"},
@@ -208,23 +209,52 @@ fn literal_type_errors() {
     );
     expect_one(
         &f,
-        "error: $.survey[0].default (a): default `many` is not a whole number",
+        "warning: $.survey[0].default (a): default `many` is not a whole number",
     );
     expect_one(
         &f,
-        "error: $.survey[1].default (b): default `2024-02-30` is not a date written YYYY-MM-DD",
+        "warning: $.survey[1].default (b): default `2024-02-30` is not a date written YYYY-MM-DD",
     );
     expect_one(
         &f,
-        "error: $.survey[2].default (c): default `maybe` is not a choice of this question's list",
+        "warning: $.survey[2].default (c): default `maybe` is not a choice of this question's list",
     );
     expect_one(
         &f,
-        "error: $.survey[3].relevant (d): `relevant` of `d`: 'yse' is not a choice of `c` (its choices: yes, no)",
+        "warning: $.survey[3].relevant (d): `relevant` of `d`: 'yse' is not a choice of `c` (its choices: yes, no)",
     );
     expect_one(
         &f,
         "error: $.survey[4].repeat_count (r): `repeat_count` must be a whole number ≥ 0 or an expression, not -1",
+    );
+}
+
+#[test]
+fn choice_lists_as_odk_loads_them() {
+    let f = form(
+        json!([
+            {"type": "select_one one", "name": "a", "label": "A"},
+            {"type": "select_multiple many", "name": "b", "label": "B"},
+            {"type": "select_one later", "name": "c", "label": "C",
+             "choice_filter": "region = 'x'"},
+            {"type": "text", "name": "d", "label": "D", "choice_filter": "true()"}
+        ]),
+        json!({
+            "one": [{"name": "a b", "label": "AB"}, {"name": "c", "label": "C"},
+                    {"name": "c", "label": "C again"}],
+            "many": [{"name": "x y", "label": "XY"}],
+            "later": []
+        }),
+    );
+    assert_eq!(
+        lines(&f),
+        [
+            "error: $.choices.many[0].name: choice name `x y` contains a space: a select_multiple uses this list, and its answer is the chosen names separated by spaces",
+            "warning: $.choices.later: choice list `later` is empty: its questions offer no choices",
+            "warning: $.choices.one[0].name: choice name `a b` contains a space: fine for a select_one, but a select_multiple could not use this list",
+            "warning: $.choices.one[2].name: choice `c` appears twice in list `one`: both are offered, and an answer cannot tell them apart",
+            "warning: $.survey[3].choice_filter (d): `choice_filter` does nothing here: it only filters a select's choices",
+        ]
     );
 }
 

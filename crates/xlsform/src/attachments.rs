@@ -144,8 +144,8 @@ fn file_choices(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
 }
 
 /// The files of `select_one_from_file` rows (CSV, XML or GeoJSON) (`files`: file and the row naming it), each
-/// brought in as the list named after it; a missing or unreadable file, or a name the choices
-/// sheet has already, is an error on that row.
+/// brought in as the list named after it; an unreadable file, or a name the choices sheet has
+/// already, is an error on that row; a missing one a warning (an empty list until supplied).
 pub fn bring_in_select_files(
     survey: &Table,
     files: &[(String, u32)],
@@ -171,10 +171,21 @@ pub fn bring_in_select_files(
             continue;
         }
         match find(attachments, csv) {
-            None => problems.push(at(format!(
-                "the choices file `{csv}` is not supplied: put it beside the form (in the \
-                 designer, drop it together with the workbook)"
-            ))),
+            // ODK loads such a form with an empty list (the file is attached on the server):
+            // a warning, so the designer can add the file later.
+            None => {
+                problems.push(Problem::warning(
+                    &survey.sheet.name,
+                    Some(*row),
+                    survey.header(Key::Type),
+                    format!(
+                        "the choices file `{csv}` is not supplied: until it is, the question \
+                         has no choices; put it beside the form (in the designer, drop it \
+                         together with the workbook)"
+                    ),
+                ));
+                lists.insert(list, Vec::new());
+            }
             Some((_, bytes)) => match file_choices(csv, bytes) {
                 Ok(list_choices) => {
                     lists.insert(list, list_choices);
@@ -186,7 +197,7 @@ pub fn bring_in_select_files(
 }
 
 /// `pulldata('LIST', …)` in any expression reads the file LIST.csv: brought in as the list
-/// LIST (rows numbered when it has no `name` column); a missing file is an error at the cell.
+/// LIST (rows numbered when it has no `name` column); a missing file is a warning at the cell.
 pub fn bring_in_pulldata_files(
     survey: &Table,
     attachments: &[Attachment],
@@ -215,10 +226,20 @@ pub fn bring_in_pulldata_files(
                     )
                 };
                 match find(attachments, &csv) {
-                    None => problems.push(at(format!(
-                        "pulldata reads `{csv}`, which is not supplied: put it beside the form \
-                         (in the designer, drop it together with the workbook)"
-                    ))),
+                    // As ODK: pulldata from a file not attached gives ''. A warning, once.
+                    None => {
+                        problems.push(Problem::warning(
+                            &sheet.name,
+                            Some(row.number),
+                            Some(&sheet.headers[i]),
+                            format!(
+                                "pulldata reads `{csv}`, which is not supplied: until it is, \
+                                 pulldata gives ''; put it beside the form (in the designer, \
+                                 drop it together with the workbook)"
+                            ),
+                        ));
+                        lists.insert(list, Vec::new());
+                    }
                     Some((_, bytes)) => match choices(&csv, bytes, false) {
                         Ok(table) => {
                             lists.insert(list, table);

@@ -218,12 +218,20 @@ pub fn bring_in(
                          naming the file's value and label columns"
                     )));
                 };
+                // pyxform converts the form without the file (it is attached on the
+                // server): a warning, and the choices sheet's rows stand in until it comes.
                 let Some((_, bytes)) = find(attachments, &search.file) else {
-                    return problems.push(at(format!(
-                        "search() reads `{}`, which is not supplied: put it beside the form \
-                         (in the designer, drop it together with the workbook)",
-                        search.file
-                    )));
+                    return problems.push(Problem::warning(
+                        sheet,
+                        rows.get(&element.name).copied(),
+                        Some(appearance_header),
+                        format!(
+                            "search() reads `{}`, which is not supplied: until it is, the \
+                             question offers the choices sheet's rows; put it beside the form \
+                             (in the designer, drop it together with the workbook)",
+                            search.file
+                        ),
+                    ));
                 };
                 let fixed = placeholders
                     .iter()

@@ -58,9 +58,12 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
                 .into_iter()
                 .collect(),
         ),
-        Expr::ChoiceProperty(name) => {
-            Value::Str(env.choice_property(name).unwrap_or_default().to_string())
-        }
+        // A choice is an item node with a child per property it has (pyxform writes no empty
+        // ones): a property it lacks is an empty node-set, so `p != 'x'` is false there too.
+        Expr::ChoiceProperty(name) => match env.choice_property(name) {
+            Some(v) => Value::Str(v.to_string()),
+            None => Value::Nodes(Vec::new()),
+        },
         Expr::Neg(a) => Value::Num(-number(&eval(a, env), env)),
         Expr::Binary(op, a, b) => binary(*op, a, b, env),
         Expr::Call(f, args) => call(*f, args, env),
