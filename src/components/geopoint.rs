@@ -1,4 +1,6 @@
-//! Geopoint: the browser's geolocation, with the accuracy shown and a retry.
+//! Geopoint, geotrace and geoshape: the browser's geolocation, with the accuracy shown and a
+//! retry. A trace or shape is the points added one at a time (ODK's `lat lon alt acc;…`); a
+//! shape is closed by repeating its first point, as ODK holds it.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -26,6 +28,51 @@ enum Status {
     Failed,
 }
 
+/// Asks the browser for one position; `found` gets it as a geopoint answer, and `status`
+/// follows the request.
+fn locate(status: RwSignal<Status>, found: impl FnOnce(String) + 'static) {
+    let Some(geo) = window().navigator().geolocation().ok() else {
+        status.set(Status::Failed);
+        return;
+    };
+    status.set(Status::Locating);
+    let ok = Closure::once_into_js(move |p: web_sys::Position| {
+        found(geopoint(&p));
+        status.set(Status::Idle);
+    });
+    let err = Closure::once_into_js(move |_e: JsValue| status.set(Status::Failed));
+    let options = web_sys::PositionOptions::new();
+    options.set_enable_high_accuracy(true);
+    options.set_timeout(30_000);
+    if geo
+        .get_current_position_with_error_callback_and_options(
+            ok.unchecked_ref(),
+            Some(err.unchecked_ref()),
+            &options,
+        )
+        .is_err()
+    {
+        status.set(Status::Failed);
+    }
+}
+
+/// The button's words and the failure message, as the request stands.
+fn status_view(status: RwSignal<Status>, idle: T) -> (impl Fn() -> &'static str, impl IntoView) {
+    let label = move || {
+        let lang = ui_language();
+        match status.get() {
+            Status::Failed => t(&lang, T::RetryLocation),
+            _ => t(&lang, idle),
+        }
+    };
+    let failed = move || {
+        (status.get() == Status::Failed).then(|| {
+            view! { <p class="message" role="alert">{t(&ui_language(), T::LocationUnavailable)}</p> }
+        })
+    };
+    (label, failed)
+}
+
 #[component]
 pub fn Geopoint(
     id: String,
@@ -33,42 +80,13 @@ pub fn Geopoint(
     set: impl Fn(String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let status = RwSignal::new(Status::Idle);
-    let locate = move |_| {
-        let Some(geo) = window().navigator().geolocation().ok() else {
-            status.set(Status::Failed);
-            return;
-        };
-        status.set(Status::Locating);
-        let ok = Closure::once_into_js(move |p: web_sys::Position| {
-            set(geopoint(&p));
-            status.set(Status::Idle);
-        });
-        let err = Closure::once_into_js(move |_e: JsValue| status.set(Status::Failed));
-        let options = web_sys::PositionOptions::new();
-        options.set_enable_high_accuracy(true);
-        options.set_timeout(30_000);
-        if geo
-            .get_current_position_with_error_callback_and_options(
-                ok.unchecked_ref(),
-                Some(err.unchecked_ref()),
-                &options,
-            )
-            .is_err()
-        {
-            status.set(Status::Failed);
-        }
-    };
+    let (label, failed) = status_view(status, T::GetLocation);
     let accuracy = move || value.with(|v| v.split_whitespace().nth(3).map(str::to_string));
     view! {
         <div class="geopoint">
-            <button type="button" id=id on:click=locate disabled=move || status.get() == Status::Locating>
-                {move || {
-                    let lang = ui_language();
-                    match status.get() {
-                        Status::Failed => t(&lang, T::RetryLocation),
-                        _ => t(&lang, T::GetLocation),
-                    }
-                }}
+            <button type="button" id=id on:click=move |_| locate(status, move |p| set(p))
+                disabled=move || status.get() == Status::Locating>
+                {label}
             </button>
             <output>{move || {
                 let v = value.get();
@@ -81,9 +99,86 @@ pub fn Geopoint(
             {move || accuracy().map(|a| view! {
                 <span class="accuracy">{format!("{}: ±{} m", t(&ui_language(), T::Accuracy), a)}</span>
             })}
-            {move || (status.get() == Status::Failed).then(|| view! {
-                <p class="message" role="alert">{t(&ui_language(), T::LocationUnavailable)}</p>
-            })}
+            {failed}
         </div>
+    }
+}
+
+/// The points of a trace or shape answer, without a shape's closing point.
+pub fn points(value: &str, closed: bool) -> Vec<String> {
+    let mut points: Vec<String> = value
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    if closed && points.len() > 1 && points.first() == points.last() {
+        points.pop();
+    }
+    points
+}
+
+/// The answer for `points`: a shape of three or more points is closed.
+pub fn answer(points: &[String], closed: bool) -> String {
+    let mut all = points.to_vec();
+    if closed && points.len() >= 3 {
+        all.push(points[0].clone());
+    }
+    all.join(";")
+}
+
+#[component]
+pub fn Geotrace(
+    id: String,
+    /// A geoshape (closed) rather than a geotrace.
+    closed: bool,
+    value: Memo<String>,
+    set: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let status = RwSignal::new(Status::Idle);
+    let (label, failed) = status_view(status, T::AddPoint);
+    let add = move |_| {
+        locate(status, move |p| {
+            let mut all = points(&value.get_untracked(), closed);
+            all.push(p);
+            set(answer(&all, closed));
+        })
+    };
+    let remove_last = move |_| {
+        let mut all = points(&value.get_untracked(), closed);
+        all.pop();
+        set(answer(&all, closed));
+    };
+    let count = move || value.with(|v| points(v, closed).len());
+    view! {
+        <div class="geopoint">
+            <button type="button" id=id on:click=add disabled=move || status.get() == Status::Locating>
+                {label}
+            </button>
+            <output>{move || format!("{}: {}", t(&ui_language(), T::Points), count())}</output>
+            {move || (count() > 0).then(|| view! {
+                <button type="button" class="danger" on:click=remove_last>
+                    {move || t(&ui_language(), T::RemoveLastPoint)}
+                </button>
+            })}
+            {failed}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{answer, points};
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn shapes_close_on_their_first_point() {
+        let p = |s: &str| s.to_string();
+        let three = [p("1 1 0 5"), p("1 2 0 5"), p("2 2 0 5")];
+        assert_eq!(answer(&three, true), "1 1 0 5;1 2 0 5;2 2 0 5;1 1 0 5");
+        assert_eq!(answer(&three, false), "1 1 0 5;1 2 0 5;2 2 0 5");
+        assert_eq!(answer(&three[..2], true), "1 1 0 5;1 2 0 5");
+        assert_eq!(points("1 1 0 5;1 2 0 5;2 2 0 5;1 1 0 5", true), three);
+        assert_eq!(points("1 1 0 5;1 2 0 5;2 2 0 5;1 1 0 5", false).len(), 4);
+        assert!(points("", true).is_empty());
     }
 }

@@ -8,5 +8,6 @@ pub mod item;
 pub mod markup;
 pub mod photo;
 pub mod question;
+pub mod rank;
 pub mod review;
 pub mod roster;

@@ -1,5 +1,6 @@
-//! Image questions: take a photo (or choose a file), scaled down on the device to the
-//! configured maximum side, saved as a JPEG Blob in IndexedDB; the answer is its file name.
+//! Questions answered with a file: a photo (taken or chosen, scaled down on the device to the
+//! configured maximum side and saved as a JPEG), a recording (audio, video) or any document,
+//! saved as it is. Each is a Blob in IndexedDB owned by the draft; the answer is its file name.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,6 +14,51 @@ use crate::host::BrowserHost;
 use crate::i18n::{t, T};
 use crate::settings::{ui_language, Settings};
 use crate::store::Store;
+
+/// What kind of file a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upload {
+    Image,
+    Audio,
+    Video,
+    File,
+}
+
+impl Upload {
+    pub fn of(q: &xonadon_engine::QuestionType) -> Option<Upload> {
+        use xonadon_engine::QuestionType as Q;
+        Some(match q {
+            Q::Image => Upload::Image,
+            Q::Audio => Upload::Audio,
+            Q::Video => Upload::Video,
+            Q::File => Upload::File,
+            _ => return None,
+        })
+    }
+
+    /// The file picker's `accept` (ODK's media types).
+    fn accept(self) -> Option<&'static str> {
+        match self {
+            Upload::Image => Some("image/*"),
+            Upload::Audio => Some("audio/*"),
+            Upload::Video => Some("video/*"),
+            Upload::File => None,
+        }
+    }
+}
+
+/// The stored name of an attached file: a fresh id, with the original's extension (plain
+/// letters and digits only, so no name can be a path).
+pub fn stored_name(id: &str, original: &str) -> String {
+    let extension = original
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .filter(|e| !e.is_empty() && e.len() <= 8 && e.chars().all(|c| c.is_ascii_alphanumeric()));
+    match extension {
+        Some(e) => format!("{id}.{e}"),
+        None => id.to_string(),
+    }
+}
 
 /// The draft the photos belong to (provided by the filling screen).
 #[derive(Clone)]
@@ -81,6 +127,7 @@ pub(crate) fn object_url(_media: &Media) -> Option<String> {
 #[component]
 pub fn Photo(
     id: String,
+    kind: Upload,
     value: Memo<String>,
     set: impl Fn(String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -111,11 +158,24 @@ pub fn Photo(
         let max = settings.max_image_px.get_untracked();
         spawn_local(async move {
             let result = async {
-                let bytes = shrink(file.into(), max).await.map_err(|_| ())?;
+                let (name, mime, bytes) = if kind == Upload::Image {
+                    let bytes = shrink(file.into(), max).await.map_err(|_| ())?;
+                    (
+                        format!("{}.jpg", BrowserHost.uuid()),
+                        "image/jpeg".into(),
+                        bytes,
+                    )
+                } else {
+                    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ())?;
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    let mime = Some(file.type_()).filter(|m| !m.is_empty());
+                    let mime = mime.unwrap_or_else(|| "application/octet-stream".into());
+                    (stored_name(&BrowserHost.uuid(), &file.name()), mime, bytes)
+                };
                 let media = Media {
-                    name: format!("{}.jpg", BrowserHost.uuid()),
+                    name,
                     draft_id: draft.get_value(),
-                    mime: "image/jpeg".into(),
+                    mime,
                     bytes,
                 };
                 let repo = store.repo().ok_or(())?;
@@ -130,20 +190,33 @@ pub fn Photo(
             busy.set(false);
         });
     };
+    // The camera for a photo; a recording or a document comes from the device's own picker.
+    let capture = (kind == Upload::Image).then_some("environment");
+    let (remove, failed_text) = if kind == Upload::Image {
+        (T::RemovePhoto, T::PhotoFailed)
+    } else {
+        (T::RemoveFile, T::FileFailed)
+    };
     view! {
         <div class="photo">
-            <input type="file" id=id accept="image/*" capture="environment" on:change=on_change
+            <input type="file" id=id accept=kind.accept() capture=capture on:change=on_change
                 disabled=move || busy.get() />
-            {move || preview.get().flatten().map(|url| view! {
-                <img src=url alt="" class="preview" />
+            {move || preview.get().flatten().map(|url| match kind {
+                Upload::Image => view! { <img src=url alt="" class="preview" /> }.into_any(),
+                Upload::Audio => view! { <audio src=url controls=true></audio> }.into_any(),
+                Upload::Video => {
+                    view! { <video src=url controls=true class="preview"></video> }.into_any()
+                }
+                Upload::File => view! { <a href=url download=value.get()>{value.get()}</a> }
+                    .into_any(),
             })}
             {move || (!value.get().is_empty()).then(|| view! {
                 <button type="button" class="danger" on:click=move |_| set(String::new())>
-                    {move || t(&ui_language(), T::RemovePhoto)}
+                    {move || t(&ui_language(), remove)}
                 </button>
             })}
             {move || failed.get().then(|| view! {
-                <p class="message" role="alert">{move || t(&ui_language(), T::PhotoFailed)}</p>
+                <p class="message" role="alert">{move || t(&ui_language(), failed_text)}</p>
             })}
         </div>
     }
@@ -151,7 +224,15 @@ pub fn Photo(
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::{fit, stored_name};
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn stored_names_keep_a_plain_extension_only() {
+        assert_eq!(stored_name("id", "Interview 1.M4A"), "id.m4a");
+        assert_eq!(stored_name("id", "report"), "id");
+        assert_eq!(stored_name("id", "x./../../etc"), "id");
+        assert_eq!(stored_name("id", "a.tar.gz"), "id.gz");
+    }
 
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn photos_shrink_to_the_longer_side_never_grow() {

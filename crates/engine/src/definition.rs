@@ -110,13 +110,15 @@ impl Cell {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ElementDef {
-    /// `text`, `integer`, `decimal`, `select_one LIST`, `select_multiple LIST`, `date`, `time`,
-    /// `datetime`, `geopoint`, `image`, `note`, `calculate`, `acknowledge`, `range`, `hidden`,
+    /// `text`, `integer`, `decimal`, `select_one LIST`, `select_multiple LIST`, `rank LIST`,
+    /// `date`, `time`, `datetime`, `geopoint`, `geotrace`, `geoshape`, `image`, `audio`,
+    /// `video`, `file`, `barcode`, `note`, `calculate`, `acknowledge`, `range`, `hidden`,
     /// `group` or `repeat`; or metadata the device records: `start`, `end`, `today`,
-    /// `deviceid`, `username`, `phonenumber`, `email`, `simserial`, `subscriberid`, `audit`.
+    /// `deviceid`, `username`, `phonenumber`, `email`, `simserial`, `subscriberid`, `audit`,
+    /// `start-geopoint`, `background-audio`, `background-geopoint`.
     #[serde(rename = "type")]
     #[schemars(regex(
-        pattern = r"^(text|integer|decimal|date|time|datetime|geopoint|image|note|calculate|acknowledge|range|hidden|group|repeat|start|end|today|deviceid|imei|username|phonenumber|email|simserial|subscriberid|audit|(select_one|select_multiple) +[A-Za-z_][A-Za-z0-9_.-]*)$"
+        pattern = r"^(text|integer|decimal|date|time|datetime|geopoint|geotrace|geoshape|image|audio|video|file|barcode|note|calculate|acknowledge|range|hidden|group|repeat|start|end|today|deviceid|imei|username|phonenumber|email|simserial|subscriberid|audit|start-geopoint|background-audio|background-geopoint|(select_one|select_multiple|rank) +[A-Za-z_][A-Za-z0-9_.-]*)$"
     ))]
     pub kind: String,
     /// Unique name: letters, digits, `_`, `-`, `.`; starts with a letter or `_`.

@@ -18,7 +18,20 @@ pub enum QuestionType {
     Time,
     DateTime,
     Geopoint,
+    /// A line of points: `lat lon alt acc;lat lon alt acc;…`, as ODK holds it.
+    Geotrace,
+    /// A closed line of points (an area), held as a geotrace.
+    Geoshape,
+    /// A file the worker attaches; the answer is the attachment's file name: a photo
+    /// (`image`), a recording (`audio`, `video`) or any document (`file`).
     Image,
+    Audio,
+    Video,
+    File,
+    /// A code scanned or typed: text.
+    Barcode,
+    /// The choices of a list put in order: their names, space-separated, first first.
+    Rank(String),
     Note,
     Calculate,
     Acknowledge,
@@ -26,6 +39,17 @@ pub enum QuestionType {
     Hidden,
     /// Recorded by the device, never asked (XLSForm's metadata types).
     Metadata(Metadata),
+}
+
+/// How the names of a choice list make an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChoiceAnswer {
+    /// One name (select_one).
+    One,
+    /// Names in choice-list order, as ODK keeps them (select_multiple).
+    Many,
+    /// Names in the worker's order (rank).
+    Ranked,
 }
 
 /// XLSForm's metadata types: values the device fills in, as ODK's `jr:preload` does.
@@ -59,6 +83,11 @@ impl Metadata {
             "email" => Metadata::Property("email"),
             "simserial" => Metadata::Property("simserial"),
             "subscriberid" => Metadata::Property("subscriberid"),
+            // Recorded by Collect with the device's GPS or microphone while the form is open;
+            // blank where the host has none (as in ODK Web Forms).
+            "start-geopoint" => Metadata::Property("start-geopoint"),
+            "background-audio" => Metadata::Property("background-audio"),
+            "background-geopoint" => Metadata::Property("background-geopoint"),
             _ => return None,
         })
     }
@@ -75,6 +104,7 @@ impl QuestionType {
         Some(match (first, list) {
             ("select_one", Some(l)) => QuestionType::SelectOne(l.to_string()),
             ("select_multiple", Some(l)) => QuestionType::SelectMultiple(l.to_string()),
+            ("rank", Some(l)) => QuestionType::Rank(l.to_string()),
             (_, Some(_)) => return None,
             ("text", _) => QuestionType::Text,
             ("integer", _) => QuestionType::Integer,
@@ -83,7 +113,13 @@ impl QuestionType {
             ("time", _) => QuestionType::Time,
             ("datetime", _) => QuestionType::DateTime,
             ("geopoint", _) => QuestionType::Geopoint,
+            ("geotrace", _) => QuestionType::Geotrace,
+            ("geoshape", _) => QuestionType::Geoshape,
             ("image", _) => QuestionType::Image,
+            ("audio", _) => QuestionType::Audio,
+            ("video", _) => QuestionType::Video,
+            ("file", _) => QuestionType::File,
+            ("barcode", _) => QuestionType::Barcode,
             ("note", _) => QuestionType::Note,
             ("calculate", _) => QuestionType::Calculate,
             ("acknowledge", _) => QuestionType::Acknowledge,
@@ -93,12 +129,32 @@ impl QuestionType {
         })
     }
 
-    /// The choice list of a select.
+    /// The choice list of a select or a rank.
     pub fn list(&self) -> Option<&str> {
         match self {
-            QuestionType::SelectOne(l) | QuestionType::SelectMultiple(l) => Some(l),
+            QuestionType::SelectOne(l)
+            | QuestionType::SelectMultiple(l)
+            | QuestionType::Rank(l) => Some(l),
             _ => None,
         }
+    }
+
+    /// How a question with a choice list holds its answer.
+    pub fn choice_answer(&self) -> Option<ChoiceAnswer> {
+        match self {
+            QuestionType::SelectOne(_) => Some(ChoiceAnswer::One),
+            QuestionType::SelectMultiple(_) => Some(ChoiceAnswer::Many),
+            QuestionType::Rank(_) => Some(ChoiceAnswer::Ranked),
+            _ => None,
+        }
+    }
+
+    /// Types whose answer is a file attached to the form (kept as `Media` with the draft).
+    pub fn is_attachment(&self) -> bool {
+        matches!(
+            self,
+            QuestionType::Image | QuestionType::Audio | QuestionType::Video | QuestionType::File
+        )
     }
 
     /// Types a field worker answers (not notes, calculations or hidden values).

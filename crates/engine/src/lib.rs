@@ -23,6 +23,6 @@ pub mod values;
 pub use compile::{check, load};
 pub use definition::FormDefinition;
 pub use diagnostic::{Diagnostic, LoadError, Severity};
-pub use form::{Element, Form, Kind, QuestionType};
+pub use form::{ChoiceAnswer, Element, Form, Kind, QuestionType};
 pub use instance::{FixedHost, Host, Instance, InstanceError, NodeState, Violation, ViolationKind};
 pub use script::{Action, ScriptError};

@@ -4,7 +4,7 @@
 
 use crate::expr::datetime;
 use crate::expr::value::{number_to_string, str_to_number};
-use crate::form::QuestionType;
+use crate::form::{ChoiceAnswer, QuestionType};
 
 /// The answer a question of type `q` holds when given `raw`; `""` when `raw` is not a valid
 /// answer of that type. Choice names are checked by the caller (see [`normalize_choices`]).
@@ -66,13 +66,20 @@ pub fn normalize(q: &QuestionType, raw: &str, local_offset: i32) -> String {
             _ => String::new(),
         },
         QuestionType::Geopoint => normalize_geopoint(t),
+        QuestionType::Geotrace | QuestionType::Geoshape => normalize_geotrace(t),
         QuestionType::Acknowledge => match t {
             "OK" | "ok" | "true" | "yes" | "1" => "OK".into(),
             _ => String::new(),
         },
-        QuestionType::SelectOne(_) | QuestionType::SelectMultiple(_) => t.to_string(),
+        QuestionType::SelectOne(_) | QuestionType::SelectMultiple(_) | QuestionType::Rank(_) => {
+            t.to_string()
+        }
         QuestionType::Text
+        | QuestionType::Barcode
         | QuestionType::Image
+        | QuestionType::Audio
+        | QuestionType::Video
+        | QuestionType::File
         | QuestionType::Note
         | QuestionType::Calculate
         | QuestionType::Hidden
@@ -122,21 +129,46 @@ fn normalize_geopoint(t: &str) -> String {
     )
 }
 
-/// Keeps the names of `raw` that `admitted` accepts, in choice-list order, without duplicates;
-/// a select_one keeps at most one.
+/// Points separated by `;`, each a geopoint (`41.3 69.2;41.4 69.3` → `41.3 69.2 0.0 0.0;…`);
+/// `""` when any point is not one.
+fn normalize_geotrace(t: &str) -> String {
+    let points: Vec<String> = t
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(normalize_geopoint)
+        .collect();
+    if points.iter().any(String::is_empty) {
+        return String::new();
+    }
+    points.join(";")
+}
+
+/// Keeps the names of `raw` that are in `list` and that `admitted` accepts, without
+/// duplicates: a select_one at most one, a select_multiple in choice-list order, a rank in the
+/// order given.
 pub fn normalize_choices<'a>(
     raw: &str,
     list: impl Iterator<Item = &'a str>,
     admitted: impl Fn(&str) -> bool,
-    multiple: bool,
+    how: ChoiceAnswer,
 ) -> String {
     let wanted: Vec<&str> = raw.split_whitespace().collect();
-    if !multiple && wanted.len() != 1 {
+    if how == ChoiceAnswer::One && wanted.len() != 1 {
         return String::new();
     }
-    let kept: Vec<&str> = list
-        .filter(|name| wanted.contains(name) && admitted(name))
-        .collect();
+    let list: Vec<&str> = list.collect();
+    let kept: Vec<&str> = if how == ChoiceAnswer::Ranked {
+        wanted
+            .iter()
+            .copied()
+            .filter(|name| list.contains(name) && admitted(name))
+            .collect()
+    } else {
+        list.into_iter()
+            .filter(|name| wanted.contains(name) && admitted(name))
+            .collect()
+    };
     let mut out = String::new();
     for (i, k) in kept.iter().enumerate() {
         if kept[..i].contains(k) {
@@ -193,6 +225,12 @@ mod tests {
         );
         assert_eq!(n(QuestionType::DateTime, "2024-02-30T14:05:00"), "");
         assert_eq!(n(QuestionType::Text, " keep spaces "), " keep spaces ");
+        assert_eq!(
+            n(QuestionType::Geotrace, "41.3 69.2; 41.4 69.3 10 5;"),
+            "41.3 69.2 0.0 0.0;41.4 69.3 10.0 5.0"
+        );
+        assert_eq!(n(QuestionType::Geoshape, "41.3 69.2;abc"), "");
+        assert_eq!(n(QuestionType::Barcode, "4780000123"), "4780000123");
     }
 
     #[test]
@@ -200,16 +238,36 @@ mod tests {
         let list = ["food", "clothes", "fuel"];
         let all = |_: &str| true;
         assert_eq!(
-            normalize_choices("clothes food food x", list.iter().copied(), all, true),
+            normalize_choices(
+                "clothes food food x",
+                list.iter().copied(),
+                all,
+                ChoiceAnswer::Many
+            ),
             "food clothes"
         );
         assert_eq!(
-            normalize_choices("fuel", list.iter().copied(), |c| c != "fuel", false),
+            normalize_choices(
+                "fuel",
+                list.iter().copied(),
+                |c| c != "fuel",
+                ChoiceAnswer::One
+            ),
             ""
         );
         assert_eq!(
-            normalize_choices("food fuel", list.iter().copied(), all, false),
+            normalize_choices("food fuel", list.iter().copied(), all, ChoiceAnswer::One),
             ""
+        );
+        // A rank keeps the worker's order; names not in the list and repeats go.
+        assert_eq!(
+            normalize_choices(
+                "fuel x food fuel",
+                list.iter().copied(),
+                all,
+                ChoiceAnswer::Ranked
+            ),
+            "fuel food"
         );
     }
 }

@@ -196,6 +196,57 @@ pub fn bring_in_select_files(
     }
 }
 
+/// The files of `csv-external` / `xml-external` rows (`files`: file and row), each brought in
+/// as the list named after it, which `pulldata` and `instance('NAME')` read. A missing one is
+/// a warning (ODK loads the form; the data is empty until the file is attached).
+pub fn bring_in_external_files(
+    survey: &Table,
+    files: &[(String, u32)],
+    attachments: &[Attachment],
+    lists: &mut BTreeMap<String, Vec<ChoiceDef>>,
+    problems: &mut Vec<Problem>,
+) {
+    let (sheet, header) = (&survey.sheet.name, survey.header(Key::Type));
+    for (file, row) in files {
+        let list = file_list_name(file);
+        if lists.contains_key(&list) {
+            problems.push(Problem::error(
+                sheet,
+                Some(*row),
+                header,
+                format!(
+                    "the data of `{file}` would be the list `{list}`, which the choices sheet \
+                     has already: rename the row or the list"
+                ),
+            ));
+            continue;
+        }
+        let read = match find(attachments, file) {
+            None => {
+                problems.push(Problem::warning(
+                    sheet,
+                    Some(*row),
+                    header,
+                    format!(
+                        "the data file `{file}` is not supplied: until it is, what the form \
+                         reads from it is empty; put it beside the form (in the designer, \
+                         drop it together with the workbook)"
+                    ),
+                ));
+                Ok(Vec::new())
+            }
+            Some((_, bytes)) if file.ends_with(".xml") => crate::choice_files::xml(file, bytes),
+            Some((_, bytes)) => choices(file, bytes, false),
+        };
+        match read {
+            Ok(rows) => {
+                lists.insert(list, rows);
+            }
+            Err(message) => problems.push(Problem::error(sheet, Some(*row), header, message)),
+        }
+    }
+}
+
 /// `pulldata('LIST', …)` in any expression reads the file LIST.csv: brought in as the list
 /// LIST (rows numbered when it has no `name` column); a missing file is a warning at the cell.
 pub fn bring_in_pulldata_files(

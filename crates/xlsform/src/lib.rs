@@ -238,6 +238,13 @@ pub fn import_with(
         &mut choices.lists,
         &mut problems,
     );
+    attachments::bring_in_external_files(
+        &survey_table,
+        &survey.externals,
+        attachments,
+        &mut choices.lists,
+        &mut problems,
+    );
     attachments::bring_in_pulldata_files(
         &survey_table,
         attachments,

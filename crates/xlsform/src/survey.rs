@@ -19,6 +19,9 @@ pub struct Survey {
     pub or_other_lists: Vec<String>,
     /// Choices files of `select_one_from_file` rows: (file, the row that first names it).
     pub files: Vec<(String, u32)>,
+    /// Files of `csv-external` / `xml-external` rows (`NAME.csv`, `NAME.xml`) and their rows:
+    /// data the expressions read, not questions.
+    pub externals: Vec<(String, u32)>,
 }
 
 /// A group or repeat being filled.
@@ -41,6 +44,7 @@ pub fn read(
         rows: BTreeMap::new(),
         or_other_lists: Vec::new(),
         files: Vec::new(),
+        externals: Vec::new(),
     };
     let mut open: Vec<Open> = Vec::new();
     let type_header = table.header(Key::Type).unwrap_or("type").to_string();
@@ -117,6 +121,17 @@ pub fn read(
         } else {
             survey.rows.insert(name.clone(), row.number);
         }
+        if kind == RowType::External {
+            let extension = if type_cell.trim().to_ascii_lowercase().starts_with("csv") {
+                "csv"
+            } else {
+                "xml"
+            };
+            survey
+                .externals
+                .push((format!("{name}.{extension}"), row.number));
+            continue;
+        }
         if name == "meta" || name.to_ascii_lowercase().starts_with("xml") {
             problems.push(at(
                 &name_header,
@@ -136,6 +151,23 @@ pub fn read(
             }
             RowType::Question(kind) => {
                 element.kind = kind.to_string();
+                add(&mut open, &mut survey, element);
+            }
+            RowType::Rank(list) => {
+                element.kind = format!("rank {list}");
+                add(&mut open, &mut survey, element);
+            }
+            RowType::Osm => {
+                problems.push(Problem::warning(
+                    sheet,
+                    Some(row.number),
+                    Some(&type_header),
+                    format!(
+                        "`{type_cell}`: OpenMapKit is not available here, so the field worker \
+                         attaches the .osm file as a file"
+                    ),
+                ));
+                element.kind = "file".into();
                 add(&mut open, &mut survey, element);
             }
             RowType::Select {
@@ -171,7 +203,9 @@ pub fn read(
                     survey.files.push((file, row.number));
                 }
             }
-            RowType::End(_) | RowType::Unknown | RowType::Unsupported(_) => unreachable!(),
+            RowType::End(_) | RowType::Unknown | RowType::Unsupported(_) | RowType::External => {
+                unreachable!()
+            }
         }
     }
     while let Some(o) = open.pop() {

@@ -19,8 +19,15 @@ pub enum RowType {
         multiple: bool,
         file: String,
     },
+    /// `rank LIST`: the list's choices put in order.
+    Rank(String),
     /// An XLSForm type Xonadon does not have (yet): why, for the warning.
     Unsupported(&'static str),
+    /// `csv-external` / `xml-external`: no question, but a file the form's expressions read
+    /// (`instance('NAME')`, `pulldata`): the file `NAME.csv` / `NAME.xml`.
+    External,
+    /// `osm` (OpenMapKit): a file the worker attaches, as `file` (no OpenMapKit here).
+    Osm,
     Unknown,
 }
 
@@ -54,43 +61,76 @@ pub fn row_type(cell: &str) -> RowType {
     if let Some(select) = select(&words, cell) {
         return select;
     }
-    let [word] = words.as_slice() else {
-        return RowType::Unknown;
-    };
-    match *word {
-        "text" | "string" => RowType::Question("text"),
-        "integer" | "int" => RowType::Question("integer"),
-        "decimal" => RowType::Question("decimal"),
-        "date" => RowType::Question("date"),
-        "time" => RowType::Question("time"),
-        "datetime" => RowType::Question("datetime"),
-        "geopoint" | "gps" | "location" => RowType::Question("geopoint"),
-        "image" | "photo" => RowType::Question("image"),
-        "note" => RowType::Question("note"),
-        "calculate" => RowType::Question("calculate"),
-        "acknowledge" | "trigger" => RowType::Question("acknowledge"),
-        "range" => RowType::Question("range"),
-        "hidden" => RowType::Question("hidden"),
-        // Metadata the device records; the engine's types have XLSForm's names.
-        "start" => RowType::Question("start"),
-        "end" => RowType::Question("end"),
-        "today" => RowType::Question("today"),
-        "deviceid" | "imei" => RowType::Question("deviceid"),
-        "username" => RowType::Question("username"),
-        "phonenumber" => RowType::Question("phonenumber"),
-        "email" => RowType::Question("email"),
-        "simserial" => RowType::Question("simserial"),
-        "subscriberid" => RowType::Question("subscriberid"),
-        "audit" => RowType::Question("audit"),
-        "start-geopoint" | "background-audio" => {
-            RowType::Unsupported("metadata Xonadon does not collect (a location or a recording)")
-        }
-        "geotrace" | "geoshape" | "audio" | "video" | "file" | "barcode" | "rank" | "signature"
-        | "xml-external" | "csv-external" => {
-            RowType::Unsupported("a question type Xonadon does not have yet")
-        }
-        _ => RowType::Unknown,
+    if let ["osm", ..] = words.as_slice() {
+        return RowType::Osm;
     }
+    let joined = words.join(" ");
+    match joined.as_str() {
+        "csv-external" | "xml-external" => return RowType::External,
+        _ => {}
+    }
+    match question(&joined) {
+        Some(kind) => RowType::Question(kind),
+        None => RowType::Unknown,
+    }
+}
+
+/// The engine type of every non-select type pyxform 4.5 knows (its question type dictionary,
+/// old spellings such as `q picture` and `add audio prompt` included).
+fn question(joined: &str) -> Option<&'static str> {
+    Some(match joined {
+        "text" | "string" | "q string" | "add text prompt" | "phone number" => "text",
+        "integer"
+        | "int"
+        | "q int"
+        | "add integer prompt"
+        | "percentage"
+        | "number of days in last month"
+        | "number of days in last six months"
+        | "number of days in last year" => "integer",
+        "decimal" | "q decimal" | "add decimal prompt" => "decimal",
+        "date" | "q date" | "add date prompt" => "date",
+        "time" => "time",
+        "datetime"
+        | "q datetime"
+        | "q date time"
+        | "add datetime prompt"
+        | "add date time prompt" => "datetime",
+        "geopoint" | "gps" | "location" | "q geopoint" | "q location" | "add location prompt" => {
+            "geopoint"
+        }
+        "geotrace" | "q geotrace" => "geotrace",
+        "geoshape" | "q geoshape" => "geoshape",
+        "image" | "photo" | "q image" | "q picture" | "add image prompt" | "add photo prompt" => {
+            "image"
+        }
+        "audio" | "q audio" | "add audio prompt" => "audio",
+        "video" | "q video" | "add video prompt" => "video",
+        "file" | "add file prompt" => "file",
+        "barcode" | "q barcode" | "add barcode prompt" => "barcode",
+        "note" | "q note" | "add note prompt" => "note",
+        "calculate" | "q calculate" | "add calculate prompt" => "calculate",
+        "acknowledge" | "q acknowledge" | "add acknowledge prompt" | "trigger" => "acknowledge",
+        "range" => "range",
+        "hidden" => "hidden",
+        // Metadata the device records; the engine's types have XLSForm's names.
+        "start" | "start time" | "get start time" => "start",
+        "end" | "end time" | "get end time" => "end",
+        "today" | "get today" => "today",
+        "deviceid" | "imei" | "device id" | "get device id" | "uri:deviceid" => "deviceid",
+        "username" | "uri:username" => "username",
+        "phonenumber" | "get phone number" | "uri:phonenumber" => "phonenumber",
+        "email" | "uri:email" => "email",
+        "simserial" | "sim id" | "get sim id" | "uri:simserial" => "simserial",
+        "subscriberid" | "subscriber id" | "get subscriber id" | "uri:subscriberid" => {
+            "subscriberid"
+        }
+        "audit" => "audit",
+        "start-geopoint" => "start-geopoint",
+        "background-audio" => "background-audio",
+        "background-geopoint" => "background-geopoint",
+        _ => return None,
+    })
 }
 
 fn select(words: &[&str], cell: &str) -> Option<RowType> {
@@ -109,6 +149,10 @@ fn select(words: &[&str], cell: &str) -> Option<RowType> {
             });
         }
         ["select_one_external", ..] => return Some(RowType::Unknown),
+        ["rank", list] => {
+            let list = cell.split_whitespace().nth(1).unwrap_or(list);
+            return Some(RowType::Rank(list.to_string()));
+        }
         [kind @ ("select_one_from_file" | "select_multiple_from_file"), _] => {
             let file = cell
                 .split_whitespace()
@@ -195,7 +239,14 @@ mod tests {
         assert_eq!(row_type("date time"), RowType::Question("datetime"));
         assert_eq!(row_type("select_one"), RowType::Unknown);
         assert_eq!(row_type("texte"), RowType::Unknown);
-        assert!(matches!(row_type("audio"), RowType::Unsupported(_)));
+        assert_eq!(row_type("audio"), RowType::Question("audio"));
+        assert_eq!(row_type("Q Picture"), RowType::Question("image"));
+        assert_eq!(row_type("add  audio prompt"), RowType::Question("audio"));
+        assert_eq!(row_type("uri:username"), RowType::Question("username"));
+        assert_eq!(row_type("get start time"), RowType::Question("start"));
+        assert_eq!(row_type("rank Fruits"), RowType::Rank("Fruits".into()));
+        assert_eq!(row_type("osm building_tags"), RowType::Osm);
+        assert_eq!(row_type("xml-external"), RowType::External);
         assert_eq!(
             row_type("select_one_from_file Districts.csv"),
             RowType::SelectFromFile {

@@ -242,7 +242,7 @@ fn problems_name_sheet_row_and_column() {
                 &["select_one nolist", "d", "D", "", ""],
                 &["text", "", "no name", "", ""],
                 &["text", "e", "E", "${missing} = 1", ""],
-                &["audio", "f", "F", "", ""],
+                &["select_one_from_file places.txt", "f", "F", "", ""],
             ],
         ),
         (
@@ -634,4 +634,82 @@ fn media_columns_per_language_and_back() {
     let back = xonadon_xlsform::to_xlsform(&imported.definition).unwrap();
     let again = xonadon_xlsform::import_with("media.xlsx", &back, &supplied).unwrap();
     assert_eq!(again.definition, imported.definition);
+}
+
+/// Every question type pyxform knows imports (none is left out, so a form is never "empty"
+/// because of its types), old spellings included; external data rows are no questions.
+#[test]
+fn every_pyxform_question_type_imports() {
+    let rows: &[&[&str]] = &[
+        &["type", "name", "label"],
+        &["start-geopoint", "where_started", ""],
+        &["background-audio", "recording", ""],
+        &["geotrace", "path", "Path"],
+        &["geoshape", "plot", "Plot"],
+        &["q picture", "house", "House"],
+        &["add audio prompt", "voice", "Voice"],
+        &["video", "clip", "Clip"],
+        &["file", "document", "Document"],
+        &["barcode", "code", "Code"],
+        &["rank fruits", "order", "Order"],
+        &["osm", "building", "Building"],
+        &["csv-external", "prices", ""],
+        &["uri:username", "who", ""],
+        &["percentage", "share", "Share"],
+    ];
+    let book = xlsx(&[
+        ("survey", rows),
+        (
+            "choices",
+            &[
+                &["list_name", "name", "label"],
+                &["fruits", "apple", "Apple"],
+                &["fruits", "pear", "Pear"],
+            ],
+        ),
+    ]);
+    let imported = import("types.xlsx", &book).unwrap();
+    assert_eq!(imported.errors(), 0, "{:#?}", imported.problems);
+    let form = definition(&imported.json);
+    let kinds: Vec<&str> = form["survey"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "start-geopoint",
+            "background-audio",
+            "geotrace",
+            "geoshape",
+            "image",
+            "audio",
+            "video",
+            "file",
+            "barcode",
+            "rank fruits",
+            "file",
+            "username",
+            "integer"
+        ]
+    );
+    // The external data is the list `prices` (empty until prices.csv is supplied: a warning).
+    assert_eq!(form["choices"]["prices"], json!([]));
+    let warnings: Vec<String> = imported.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("row 13")
+                && w.contains("the data file `prices.csv` is not supplied")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("row 12") && w.contains("OpenMapKit")),
+        "{warnings:#?}"
+    );
+    xonadon_engine::load(&imported.json).expect("the engine loads every type");
 }

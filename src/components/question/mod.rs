@@ -8,8 +8,8 @@
 //! - a single effect per question applies later changes of its node (relevance, value,
 //!   required, read-only, message, path in a repeat) to that markup in place (`update`);
 //! - texts are static: pages rebuild on a language switch. Only a question whose texts show
-//!   answers (`${name}`) or whose choices are filtered is rebuilt when they change, and photo
-//!   and geopoint questions are Leptos components (`Question`).
+//!   answers (`${name}`) or whose choices are filtered is rebuilt when they change, and file,
+//!   location and rank questions are Leptos components (`Question`).
 
 use std::sync::Arc;
 
@@ -22,9 +22,10 @@ use xonadon_engine::{Instance, QuestionType};
 use crate::session::Session;
 
 use super::form_media;
-use super::geopoint::Geopoint;
+use super::geopoint::{Geopoint, Geotrace};
 use super::markup::{flag, Markup};
-use super::photo::Photo;
+use super::photo::{Photo, Upload};
+use super::rank::Rank;
 
 mod html;
 mod state;
@@ -237,10 +238,24 @@ fn with_component(session: Session, node: NodeId) -> AnyView {
     let set = move |v: String| session.answer(node, &v);
     let value = Memo::new(move |_| session.read(node, |i| i.node(node).value.clone()));
     let id = format!("q{node}");
-    let widget = if matches!(element.question_type(), Some(QuestionType::Image)) {
-        view! { <Photo id=id value=value set=set /> }.into_any()
-    } else {
-        view! { <Geopoint id=id value=value set=set /> }.into_any()
+    let widget = match element.question_type() {
+        Some(q @ QuestionType::Rank(_)) if q.list().is_some() => {
+            let choices = texts
+                .choices
+                .iter()
+                .map(|c| (c.name.clone(), c.label.clone()))
+                .collect();
+            view! { <Rank id=id choices=choices value=value set=set /> }.into_any()
+        }
+        Some(q @ (QuestionType::Geotrace | QuestionType::Geoshape)) => {
+            let closed = *q == QuestionType::Geoshape;
+            view! { <Geotrace id=id closed=closed value=value set=set /> }.into_any()
+        }
+        Some(q) => match Upload::of(q) {
+            Some(kind) => view! { <Photo id=id kind=kind value=value set=set /> }.into_any(),
+            None => view! { <Geopoint id=id value=value set=set /> }.into_any(),
+        },
+        None => ().into_any(),
     };
     let class = shown.class();
     let heading_root = NodeRef::<leptos::html::Div>::new();

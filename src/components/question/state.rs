@@ -180,6 +180,7 @@ impl Control {
             QuestionType::Time => Control::Field(Field::Time),
             QuestionType::DateTime => Control::Field(Field::DateTime),
             QuestionType::Text
+            | QuestionType::Barcode
             | QuestionType::Integer
             | QuestionType::Decimal
             | QuestionType::Date => Control::Field(Field::Line),
@@ -188,7 +189,14 @@ impl Control {
             QuestionType::SelectMultiple(_) => Control::Choices { multiple: true },
             QuestionType::Acknowledge => Control::Acknowledge,
             QuestionType::Range => Control::Range,
-            QuestionType::Image | QuestionType::Geopoint => Control::Own,
+            QuestionType::Image
+            | QuestionType::Audio
+            | QuestionType::Video
+            | QuestionType::File
+            | QuestionType::Geopoint
+            | QuestionType::Geotrace
+            | QuestionType::Geoshape
+            | QuestionType::Rank(_) => Control::Own,
             QuestionType::Note
             | QuestionType::Calculate
             | QuestionType::Hidden

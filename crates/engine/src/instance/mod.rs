@@ -358,15 +358,10 @@ impl Instance {
             return Err(InstanceError::ReadOnly(self.path(node)));
         }
         let mut answer = values::normalize(q, raw, self.local_offset());
-        if let Some(list) = q.list() {
-            let multiple = matches!(q, QuestionType::SelectMultiple(_));
+        if let (Some(list), Some(how)) = (q.list(), q.choice_answer()) {
             let names = form.choices(list).iter().map(|c| c.name.as_str());
-            answer = values::normalize_choices(
-                &answer,
-                names,
-                |c| self.choice_admitted(node, c),
-                multiple,
-            );
+            answer =
+                values::normalize_choices(&answer, names, |c| self.choice_admitted(node, c), how);
         }
         if self.nodes[node].answer == answer {
             return Ok(());

@@ -146,13 +146,15 @@ impl Changes {
             }
             let value = if !relevant {
                 String::new()
-            } else if let (Some(_), Some(list)) = (&e.choice_filter, q.list()) {
+            } else if let (Some(_), Some(list), Some(how)) =
+                (&e.choice_filter, q.list(), q.choice_answer())
+            {
                 let answer = &inst.nodes[node].answer;
                 crate::values::normalize_choices(
                     answer,
                     form.choices(list).iter().map(|c| c.name.as_str()),
                     |c| inst.choice_admitted(node, c),
-                    matches!(q, QuestionType::SelectMultiple(_)),
+                    how,
                 )
             } else {
                 inst.nodes[node].answer.clone()

@@ -152,6 +152,7 @@ impl Instance {
             Kind::Question(q) => match q {
                 QuestionType::SelectOne(_) => "select_one".into(),
                 QuestionType::SelectMultiple(_) => "select_multiple".into(),
+                QuestionType::Rank(_) => "rank".into(),
                 QuestionType::Metadata(_) => "metadata".into(),
                 other => format!("{other:?}").to_lowercase(),
             },
