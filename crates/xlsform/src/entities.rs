@@ -70,7 +70,9 @@ pub fn check(
         .iter()
         .map(|d| format!("`{}`", d.dataset))
         .collect();
-    let first = &declarations[0];
+    let Some(first) = declarations.first() else {
+        return;
+    };
     problems.push(Problem::warning(
         &sheet.name,
         Some(first.row),
