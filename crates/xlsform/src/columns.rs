@@ -21,6 +21,9 @@ pub enum Key {
     Parameters,
     RepeatCount,
     Trigger,
+    /// `save_to`: the entity property a question's answer is saved to (`entities.rs` checks
+    /// it; Xonadon does not write entities yet).
+    SaveTo,
     ListName,
     /// Media columns (`image`, `media::image`, `big-image`, `audio`, `video`).
     Image,
@@ -104,6 +107,7 @@ pub fn column(header: &str) -> Column {
         "parameters" => Key::Parameters,
         "repeat_count" | "jr:count" | "count" => Key::RepeatCount,
         "trigger" => Key::Trigger,
+        "save_to" | "save to" | "entities:saveto" => Key::SaveTo,
         "list_name" | "list name" => Key::ListName,
         "image" => Key::Image,
         "big-image" | "big_image" => Key::BigImage,
@@ -249,6 +253,11 @@ mod tests {
             Column::Known(Key::BigImage, None)
         );
         assert_eq!(column("region"), Column::Other("region".into()));
+        assert_eq!(column("save_to"), Column::Known(Key::SaveTo, None));
+        assert_eq!(
+            column("bind::entities:saveto"),
+            Column::Known(Key::SaveTo, None)
+        );
         assert_eq!(column("  "), Column::Blank);
         assert_eq!(normalize_tag("EN-gb"), "en-GB");
     }

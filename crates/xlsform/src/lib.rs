@@ -20,6 +20,7 @@ mod attachments;
 mod choice_files;
 mod choices;
 mod columns;
+mod entities;
 mod export;
 mod findings;
 mod problem;
@@ -195,6 +196,12 @@ pub fn import_with(
     survey_table.unused_columns(&mut problems, "on the survey");
     survey_table.untagged_languages(&mut problems);
     survey_table.unclosed_references(&mut problems);
+    entities::check(
+        find("entities"),
+        find("settings"),
+        &survey_table,
+        &mut problems,
+    );
     let mut survey = survey::read(&survey_table, plain, &languages, &mut problems);
     let mut choices = match &choices_table {
         Some(t) => {
