@@ -22,6 +22,7 @@ mod choices;
 mod columns;
 mod export;
 mod findings;
+mod parameters;
 mod problem;
 mod search;
 mod settings;
@@ -196,6 +197,13 @@ pub fn import_with(
     survey_table.untagged_languages(&mut problems);
     survey_table.unclosed_references(&mut problems);
     let mut survey = survey::read(&survey_table, plain, &languages, &mut problems);
+    parameters::check(
+        &survey_table,
+        choices_table.as_ref(),
+        find("entities"),
+        &mut problems,
+    );
+    parameters::normalize(&mut survey.elements);
     let mut choices = match &choices_table {
         Some(t) => {
             t.unused_columns(&mut problems, "on choices");
