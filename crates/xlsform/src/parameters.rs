@@ -256,7 +256,7 @@ impl Type {
 
 /// The row's finding: `Err` what pyxform refuses, `Ok(Some(_))` a warning.
 fn check_cell(
-    kind: &str,
+    kind_cell: &str,
     cell: &str,
     appearance: Option<&str>,
     form: &Form,
@@ -285,7 +285,8 @@ fn check_cell(
             .collect(),
     );
     let p = &params;
-    match Type::of(kind) {
+    let kind = Type::of(kind_cell);
+    match &kind {
         Type::Range => range(p, appearance, form)?,
         Type::Text => {
             p.accept("text", &["rows"])?;
@@ -336,7 +337,7 @@ fn check_cell(
         }
         Type::Audit => audit(p)?,
         Type::Select { external, .. } => {
-            let what = if external {
+            let what = if *external {
                 "select_one_external"
             } else {
                 "select"
@@ -363,7 +364,7 @@ fn check_cell(
             randomize(p)?;
         }
         Type::Repeat | Type::External | Type::Other => {
-            let words: Vec<&str> = kind.split_whitespace().collect();
+            let words: Vec<&str> = kind_cell.split_whitespace().collect();
             let what = match words.as_slice() {
                 [b @ ("begin" | "end"), c, ..] => format!("{b} {c}"),
                 [first, ..] => first.to_string(),
@@ -374,7 +375,42 @@ fn check_cell(
             )));
         }
     }
-    Ok(None)
+    Ok(unused(&kind, p))
+}
+
+/// What pyxform accepts but Xonadon does not act on (yet), for a warning. Only range's
+/// bounds and step are used; the types being added are left to their own importer.
+fn unused(kind: &Type, p: &Params) -> Option<String> {
+    let used: &[&str] = match kind {
+        Type::Range => &["start", "end", "step"],
+        Type::Text | Type::Image | Type::Geopoint | Type::Audit | Type::Select { .. } => &[],
+        Type::SelectFromFile { .. } => {
+            let columns: Vec<&str> = ["value", "label"]
+                .into_iter()
+                .filter(|k| p.has(k))
+                .collect();
+            if !columns.is_empty() {
+                return Some(format!(
+                    "Xonadon reads the file's `name` and `label` columns: `{}` is not used yet, \
+                     so the choices may differ from ODK's",
+                    columns.join("`, `")
+                ));
+            }
+            &["value", "label"]
+        }
+        _ => return None,
+    };
+    let ignored: Vec<String> =
+        p.0.iter()
+            .filter(|(k, _)| !used.contains(&k.as_str()))
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+    (!ignored.is_empty()).then(|| {
+        format!(
+            "Xonadon does not use `{}` yet (ODK Collect does): ignored here",
+            ignored.join("`, `")
+        )
+    })
 }
 
 /// A row's parameters: keys in lower case, values as pyxform compares them.
@@ -1155,6 +1191,36 @@ mod tests {
     }
 
     #[test]
+    fn what_xonadon_does_not_use_is_a_warning() {
+        let form = form();
+        for (kind, cell, wanted) in [
+            ("range", "start=1 end=5 step=1", None),
+            ("range", "end=5 tick_interval=2", Some("`tick_interval=2`")),
+            (
+                "select_one c1",
+                "randomize=true seed=3",
+                Some("`randomize=true`, `seed=3`"),
+            ),
+            ("text", "rows=3", Some("`rows=3`")),
+            (
+                "select_one_from_file a.csv",
+                "value=id",
+                Some("`value` is not used"),
+            ),
+            ("geotrace", "incremental=true", None),
+        ] {
+            let got = check_cell(kind, cell, None, &form);
+            match wanted {
+                None => assert_eq!(got, Ok(None), "{kind} {cell}"),
+                Some(piece) => assert!(
+                    matches!(&got, Ok(Some(w)) if w.contains(piece)),
+                    "{kind} {cell}: {got:?}"
+                ),
+            }
+        }
+    }
+
+    #[test]
     fn other_types_take_no_parameters() {
         let form = form();
         for kind in ["integer", "begin group", "begin repeat", "string", "note"] {
@@ -1263,18 +1329,23 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(got.len(), 3, "{got:#?}");
-        assert_eq!((got[0].0, got[0].1), (Severity::Error, 6));
-        assert!(got[0].3.contains("`reference-geometry=nowhere`"), "{got:?}");
-        assert_eq!(
-            (got[1].0, got[1].1, got[1].2),
-            (Severity::Error, 7, "Parameters")
-        );
+        let at = |severity| {
+            got.iter()
+                .filter(|g| g.0 == severity)
+                .map(|g| g.1)
+                .collect::<Vec<_>>()
+        };
+        // Rows 3 (a repeat's name) and 5 (an entity list) name geometries; 9 reads as pairs.
+        assert_eq!(at(Severity::Error), [6, 7], "{got:#?}");
+        // What Xonadon does not use (row 5), parameters on an integer (row 8).
+        assert_eq!(at(Severity::Warning), [5, 8], "{got:#?}");
+        assert!(got[1].3.contains("`reference-geometry=nowhere`"), "{got:?}");
+        assert_eq!(got[2].2, "Parameters");
         assert!(
-            got[1].3.contains("choice `2` of tick_labelset `marks`"),
+            got[2].3.contains("choice `2` of tick_labelset `marks`"),
             "{got:?}"
         );
-        assert_eq!((got[2].0, got[2].1), (Severity::Warning, 8));
+        assert!(got[3].3.contains("take no parameters"), "{got:?}");
     }
 
     #[test]
