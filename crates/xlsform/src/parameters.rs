@@ -85,6 +85,8 @@ struct Form {
     /// files of selects, `csv-external` / `xml-external` names (without extension).
     instances: BTreeSet<String>,
     repeats: BTreeSet<String>,
+    /// The survey sheet's names (and `instanceID`, which pyxform adds): what `${…}` may name.
+    names: BTreeSet<String>,
 }
 
 impl Form {
@@ -114,6 +116,7 @@ impl Form {
                 continue;
             };
             let name = survey.get(row, Key::Name).unwrap_or_default();
+            form.names.insert(name.to_string());
             match Type::of(kind) {
                 Type::Repeat => {
                     form.repeats.insert(name.to_string());
@@ -134,6 +137,7 @@ impl Form {
                 _ => {}
             }
         }
+        form.names.insert("instanceID".into());
         form
     }
 
@@ -364,6 +368,7 @@ fn check_cell(
             randomize(p)?;
         }
         Type::Repeat | Type::External | Type::Other => {
+            references(cell, form)?;
             let words: Vec<&str> = kind_cell.split_whitespace().collect();
             let what = match words.as_slice() {
                 [b @ ("begin" | "end"), c, ..] => format!("{b} {c}"),
@@ -375,7 +380,33 @@ fn check_cell(
             )));
         }
     }
+    references(cell, form)?;
     Ok(unused(&kind, p))
+}
+
+/// pyxform: every `${name}` in the cell (as written) names something on the survey sheet.
+fn references(cell: &str, form: &Form) -> Result<(), String> {
+    let mut rest = cell;
+    while let Some(at) = rest.find("${") {
+        rest = &rest[at..];
+        let end = rest.find('}').map_or(rest.len(), |i| i + 1);
+        let written = &rest[..end];
+        match reference(written) {
+            None => {
+                return Err(format!(
+                    "`{written}` is not a reference: write ${{name}} with the name of a question"
+                ))
+            }
+            Some(name) if !form.names.contains(name) => {
+                return Err(format!(
+                    "`{written}` names nothing on the survey sheet (names are case-sensitive)"
+                ))
+            }
+            Some(_) => {}
+        }
+        rest = &rest[end..];
+    }
+    Ok(())
 }
 
 /// What pyxform accepts but Xonadon does not act on (yet), for a warning. Only range's
@@ -988,6 +1019,7 @@ mod tests {
         form.instances.insert("cities".into());
         form.instances.insert("trees".into());
         form.repeats.insert("r1".into());
+        form.names.extend(["r1", "q1"].map(String::from));
         form
     }
 
@@ -1110,6 +1142,7 @@ mod tests {
             ("geopoint", "reference-geometry=nowhere", "", Some("`reference-geometry=nowhere` names nothing")),
             ("geopoint", "reference-geometry=${q1}", "", Some("names nothing")),
             ("geopoint", "reference-geometry=${r1", "", Some("names nothing")),
+            ("geopoint", "reference-geometry=${R1}", "", Some("`${R1}` names nothing on the survey sheet")),
         ]);
     }
 
@@ -1128,6 +1161,10 @@ mod tests {
             ("select_one c1", "randomize=true seed=abc", "", Some("`seed` must be a number or a reference")),
             ("select_one c1", "randomize=true seed=${q1}+1", "", Some("`seed` must be")),
             ("select_one c1", "seed=42", "", Some("needs `randomize=true`")),
+            ("select_one c1", "randomize=true seed=${Q1}", "", Some("`${Q1}` names nothing")),
+            ("select_one c1", "randomize=true seed=${q2}", "", Some("`${q2}` names nothing")),
+            ("integer", "a=${1q}", "", Some("`${1q}` is not a reference")),
+            ("integer", "a=${q2}", "", Some("`${q2}` names nothing")),
             ("select_one c1", "value=name", "", Some("`value` is not a parameter of select questions")),
             ("select_one_external c1", "foo=1", "", Some("of select_one_external questions")),
             ("select one from file cities.csv", "value=name", "", Some("is not a parameter of select")),
