@@ -73,6 +73,17 @@ impl Lint<'_> {
             .filter_map(|e| e.question_type()?.list())
             .map(str::to_string)
             .collect();
+        // Lists a parameter names: a range's tick labels, a geo question's reference geometry
+        // (pyxform reads the value in lower case).
+        for e in &self.elements[1..] {
+            let pairs = e.parameters.as_deref().and_then(crate::parameters::parse);
+            for (key, value) in pairs.into_iter().flatten() {
+                if key == "tick_labelset" || key == "reference-geometry" {
+                    used.insert(value.to_lowercase());
+                    used.insert(value);
+                }
+            }
+        }
         // Lists `pulldata('LIST', …)` reads (a CSV file brought in as a list), found in the
         // parsed expressions.
         for e in &self.elements[1..] {

@@ -414,3 +414,19 @@ fn range_parameters_are_read_as_pyxform_reads_them() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_list_of_tick_labels_is_used() {
+    let f = form(
+        json!([{"type": "range", "name": "r", "label": "R",
+                "parameters": "start=1 end=10 tick_labelset=Ticks"}]),
+        json!({"ticks": [{"name": "1", "label": "low"}, {"name": "10", "label": "high"}],
+               "spare": [{"name": "a", "label": "A"}]}),
+    );
+    let got = lines(&f);
+    assert_eq!(
+        got,
+        ["warning: $.choices.spare: choice list `spare` is not used by any question"],
+        "{got:?}"
+    );
+}
