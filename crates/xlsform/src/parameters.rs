@@ -421,9 +421,10 @@ fn unused(kind: &Type, p: &Params) -> Option<String> {
                 .filter(|k| p.has(k))
                 .collect();
             if !columns.is_empty() {
+                let is = if columns.len() == 1 { "is" } else { "are" };
                 return Some(format!(
-                    "Xonadon reads the file's `name` and `label` columns: `{}` is not used yet, \
-                     so the choices may differ from ODK's",
+                    "Xonadon reads the file's `name` and `label` columns: `{}` {is} not used \
+                     yet, so the choices may differ from ODK's",
                     columns.join("`, `")
                 ));
             }
