@@ -17,6 +17,7 @@ mod lint;
 pub mod locate;
 pub mod messages;
 pub mod navigation;
+pub mod parameters;
 pub mod script;
 pub mod values;
 

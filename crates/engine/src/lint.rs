@@ -73,6 +73,17 @@ impl Lint<'_> {
             .filter_map(|e| e.question_type()?.list())
             .map(str::to_string)
             .collect();
+        // Lists a parameter names: a range's tick labels, a geo question's reference geometry
+        // (pyxform reads the value in lower case).
+        for e in &self.elements[1..] {
+            let pairs = e.parameters.as_deref().and_then(crate::parameters::parse);
+            for (key, value) in pairs.into_iter().flatten() {
+                if key == "tick_labelset" || key == "reference-geometry" {
+                    used.insert(value.to_lowercase());
+                    used.insert(value);
+                }
+            }
+        }
         // Lists `pulldata('LIST', …)` reads (a CSV file brought in as a list), found in the
         // parsed expressions.
         for e in &self.elements[1..] {
@@ -490,25 +501,58 @@ impl Lint<'_> {
         })
     }
 
+    /// Range parameters, read as pyxform reads them. What pyxform refuses (no `key=value`
+    /// pairs, a bound or step that is not a number) is an error; a spelling it accepts but the
+    /// app does not read (commas, upper case) a warning.
     fn range(&mut self, e: &Element) {
         if e.question_type() != Some(&QuestionType::Range) {
             return;
         }
         let Some(params) = &e.parameters else { return };
-        for part in params.split_whitespace() {
-            let ok = match part.split_once('=') {
-                Some(("start" | "end" | "step", v)) => v.parse::<f64>().is_ok(),
-                Some(_) => true,
-                None => false,
-            };
-            if !ok {
-                self.push(
-                    Severity::Error,
-                    format!("{}.parameters", e.json_path),
-                    Some(e),
-                    format!("range parameter `{part}` should look like start=0, end=10 or step=1"),
-                );
+        let path = format!("{}.parameters", e.json_path);
+        let Some(pairs) = crate::parameters::parse(params) else {
+            self.push(
+                Severity::Error,
+                path,
+                Some(e),
+                format!("range parameters `{params}` should look like start=0 end=10 step=1 (key=value pairs)"),
+            );
+            return;
+        };
+        let mut wrong = false;
+        for (key, value) in &pairs {
+            if !matches!(key.as_str(), "start" | "end" | "step") {
+                continue;
             }
+            if value.parse::<f64>().is_ok_and(f64::is_finite) {
+                continue;
+            }
+            wrong = true;
+            // `1_000`: a number to pyxform (Python's Decimal), not to the app.
+            let severity = if value
+                .replace('_', "")
+                .parse::<f64>()
+                .is_ok_and(f64::is_finite)
+            {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            self.push(
+                severity,
+                path.clone(),
+                Some(e),
+                format!("range parameter `{key}={value}` should be a number, as in start=0 end=10 step=1"),
+            );
+        }
+        let canonical = crate::parameters::canonical(&pairs);
+        if !wrong && canonical != params.split_whitespace().collect::<Vec<_>>().join(" ") {
+            self.push(
+                Severity::Warning,
+                path,
+                Some(e),
+                format!("range parameters `{params}` are read as `{canonical}`: write them so (key=value pairs separated by spaces)"),
+            );
         }
     }
 

@@ -405,3 +405,58 @@ fn required_does_nothing_where_nobody_answers_except_on_a_note() {
     assert_eq!(flagged, ["(c)", "(s)", "(g)"], "{got:#?}");
     assert!(!got.iter().any(|l| l.contains("(stop)")), "{got:#?}");
 }
+
+#[test]
+fn range_parameters_are_read_as_pyxform_reads_them() {
+    let range = |params: &str| {
+        let f = form(
+            json!([{"type": "range", "name": "r", "label": "R", "parameters": params}]),
+            json!({}),
+        );
+        check(&f)
+            .iter()
+            .map(|d| (d.severity, d.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(range("start=2 end=9 step=1"), []);
+    // pyxform accepts these spellings: the app reads only the first, so a warning.
+    for params in [
+        "start=2,end=9",
+        "start=2;end=9",
+        "START=2 end=9",
+        "start = 2 end = 9",
+    ] {
+        let got = range(params);
+        assert_eq!(got.len(), 1, "{params}: {got:?}");
+        assert_eq!(got[0].0, Severity::Warning, "{params}: {got:?}");
+        assert!(got[0].1.contains("read as `start=2 end=9`"), "{got:?}");
+    }
+    for params in ["start", "start=2 end", "a=b=c"] {
+        let got = range(params);
+        assert_eq!(got.len(), 1, "{params}: {got:?}");
+        assert_eq!(got[0].0, Severity::Error, "{params}: {got:?}");
+    }
+    let got = range("start=one end=9");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, Severity::Error);
+    assert!(
+        got[0].1.contains("`start=one` should be a number"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_list_of_tick_labels_is_used() {
+    let f = form(
+        json!([{"type": "range", "name": "r", "label": "R",
+                "parameters": "start=1 end=10 tick_labelset=Ticks"}]),
+        json!({"ticks": [{"name": "1", "label": "low"}, {"name": "10", "label": "high"}],
+               "spare": [{"name": "a", "label": "A"}]}),
+    );
+    let got = lines(&f);
+    assert_eq!(
+        got,
+        ["warning: $.choices.spare: choice list `spare` is not used by any question"],
+        "{got:?}"
+    );
+}

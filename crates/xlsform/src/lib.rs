@@ -23,6 +23,7 @@ mod columns;
 mod entities;
 mod export;
 mod findings;
+mod parameters;
 mod problem;
 mod search;
 mod settings;
@@ -203,6 +204,13 @@ pub fn import_with(
         &mut problems,
     );
     let mut survey = survey::read(&survey_table, plain, &languages, &mut problems);
+    parameters::check(
+        &survey_table,
+        choices_table.as_ref(),
+        find("entities"),
+        &mut problems,
+    );
+    parameters::normalize(&mut survey.elements);
     let mut choices = match &choices_table {
         Some(t) => {
             t.unused_columns(&mut problems, "on choices");
