@@ -1,7 +1,7 @@
 //! Definition → [`Form`]: builds the element table, parses every expression once, resolves
 //! `${name}` references, checks the form for designers and builds the dependency graph.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::definition::{BoolOrExpr, Cell, ElementDef, FormDefinition, Text};
 use crate::diagnostic::{Diagnostic, LoadError, Severity};
@@ -114,7 +114,7 @@ fn root_element() -> Element {
         default: None,
         choice_filter: None,
         repeat_count: None,
-        trigger: None,
+        triggers: Vec::new(),
     }
 }
 
@@ -272,12 +272,12 @@ impl Compiler {
             }
         };
         if let Some(t) = &def.trigger {
-            let target = t
-                .trim()
-                .trim_start_matches("${")
-                .trim_end_matches('}')
-                .trim();
-            self.triggers.push((id, target.to_string()));
+            match trigger_names(t) {
+                Ok(names) => self
+                    .triggers
+                    .extend(names.into_iter().map(|n| (id, n.to_string()))),
+                Err(message) => self.error(&format!("{json_path}.trigger"), Some(name), message),
+            }
         }
 
         let is_container = matches!(kind, Kind::Group | Kind::Repeat);
@@ -328,7 +328,7 @@ impl Compiler {
             default,
             choice_filter: choice_filter.map(Box::new),
             repeat_count: repeat_count.map(Box::new),
-            trigger: None,
+            triggers: Vec::new(),
         });
         self.elements[parent].children.push(id);
         if is_container {
@@ -442,12 +442,31 @@ impl Compiler {
                 }
             }
         }
-        for (id, target) in std::mem::take(&mut self.triggers) {
-            match self.by_name.get(&target) {
-                Some(&t) => self.elements[id].trigger = Some(t),
+        let triggers = std::mem::take(&mut self.triggers);
+        let triggered: HashSet<ElemId> = triggers.iter().map(|(id, _)| *id).collect();
+        for (id, target) in triggers {
+            let at = format!("{}.trigger", self.elements[id].json_path);
+            let who = self.elements[id].name.clone();
+            match by_name.get(&target) {
+                // pyxform: a setvalue runs when its trigger's control changes, and a
+                // calculation has none.
+                Some(&t) if !user_visible(&self.elements[t], triggered.contains(&t)) => problems
+                    .push((
+                        at,
+                        who,
+                        format!(
+                        "`trigger` names ${{{target}}}, which the field worker never answers (a \
+                         calculation): name a question they answer"
+                    ),
+                    )),
+                Some(&t) => {
+                    if !self.elements[id].triggers.contains(&t) {
+                        self.elements[id].triggers.push(t);
+                    }
+                }
                 None => problems.push((
-                    format!("{}.trigger", self.elements[id].json_path),
-                    self.elements[id].name.clone(),
+                    at,
+                    who,
                     format!("`trigger` names unknown question ${{{target}}}"),
                 )),
             }
@@ -705,7 +724,7 @@ fn dependents(elements: &[Element]) -> (Vec<Dependents>, Vec<ElemId>) {
         for r in check_refs {
             out[r].checks.push(e.id);
         }
-        if let Some(t) = e.trigger {
+        for &t in &e.triggers {
             out[t].triggers.push(e.id);
         }
         let mut text_refs: Vec<ElemId> = [&e.label, &e.hint]
@@ -779,4 +798,42 @@ fn languages(def: &FormDefinition, diagnostics: &mut Vec<Diagnostic>) -> Vec<Str
         }
     }
     langs
+}
+
+/// The questions a `trigger` cell names: `${a}`, or several separated by commas
+/// (`${a}, ${b}`), as pyxform reads it (text around the references is ignored).
+fn trigger_names(cell: &str) -> Result<Vec<&str>, String> {
+    let mut names = Vec::new();
+    for part in cell.split(',') {
+        let refs = text_references(part);
+        if refs.len() > 1 {
+            return Err(format!(
+                "`trigger` names several questions without a comma between them (`{}`): \
+                 write `${{a}}, ${{b}}`",
+                part.trim()
+            ));
+        }
+        if part.matches("${").count() != refs.len() {
+            return Err(format!(
+                "`trigger` `{}` is not a reference: write `${{name}}` (several separated by \
+                 commas)",
+                part.trim()
+            ));
+        }
+        names.extend(refs);
+    }
+    if names.is_empty() {
+        return Err(format!(
+            "`trigger` `{cell}` names no question: write `${{name}}` (several separated by commas)"
+        ));
+    }
+    Ok(names)
+}
+
+/// Whether the field worker sees `e` and so can answer it (pyxform writes no control for a
+/// calculation, nor for a labelless element with a calculation or a trigger).
+fn user_visible(e: &Element, triggered: bool) -> bool {
+    let computed = e.calculation.is_some() || triggered;
+    let calculate = e.question_type() == Some(&QuestionType::Calculate);
+    !(calculate || computed && e.label.is_none() && e.hint.is_none())
 }

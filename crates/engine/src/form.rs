@@ -233,7 +233,8 @@ pub struct Element {
     pub default: Option<Default>,
     pub choice_filter: Option<Box<Expr>>,
     pub repeat_count: Option<Box<Expr>>,
-    pub trigger: Option<ElemId>,
+    /// `trigger`: the questions whose answer runs `calculation` (or clears the answer).
+    pub triggers: Vec<ElemId>,
 }
 
 impl Element {
@@ -251,7 +252,7 @@ impl Element {
     /// Expressions that decide the node's value and relevance: these form the dependency
     /// graph. (Constraints, `required` and `read_only` only check; they never feed values.)
     pub fn value_expressions(&self) -> impl Iterator<Item = &Expr> {
-        let calculation = if self.trigger.is_some() {
+        let calculation = if !self.triggers.is_empty() {
             None
         } else {
             self.calculation.as_ref()
@@ -339,7 +340,9 @@ impl Form {
                 Some(Default::Computed(ex)) => Some(&**ex),
                 _ => None,
             };
-            let trigger_calculation = e.trigger.and(e.calculation.as_deref());
+            let trigger_calculation = (!e.triggers.is_empty())
+                .then_some(e.calculation.as_deref())
+                .flatten();
             e.value_expressions()
                 .chain(e.check_expressions())
                 .chain(default)

@@ -460,3 +460,31 @@ fn a_list_of_tick_labels_is_used() {
         "{got:?}"
     );
 }
+
+#[test]
+fn triggers_as_pyxform_reads_them() {
+    let f = form(
+        json!([
+            {"type": "text", "name": "a", "label": "A"},
+            {"type": "text", "name": "b", "label": "B"},
+            {"type": "calculate", "name": "c", "calculation": "1"},
+            {"type": "text", "name": "ok", "label": "OK", "calculation": "1",
+             "trigger": " ${a} ,, ${b} ,"},
+            {"type": "text", "name": "no_comma", "label": "N", "calculation": "1",
+             "trigger": "${a} ${b}"},
+            {"type": "text", "name": "hidden_trigger", "label": "H", "calculation": "1",
+             "trigger": "${c}"},
+            {"type": "text", "name": "not_a_ref", "label": "R", "calculation": "1",
+             "trigger": "a"}
+        ]),
+        json!({}),
+    );
+    assert_eq!(
+        lines(&f),
+        [
+            "error: $.survey[4].trigger (no_comma): `trigger` names several questions without a comma between them (`${a} ${b}`): write `${a}, ${b}`",
+            "error: $.survey[6].trigger (not_a_ref): `trigger` `a` names no question: write `${name}` (several separated by commas)",
+            "error: $.survey[5].trigger (hidden_trigger): `trigger` names ${c}, which the field worker never answers (a calculation): name a question they answer",
+        ]
+    );
+}

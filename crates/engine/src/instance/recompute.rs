@@ -138,7 +138,7 @@ impl Changes {
         inst.nodes[node].relevant = relevant;
         let mut value_changed = false;
         if let Some(q) = e.question_type() {
-            if relevant && e.trigger.is_none() {
+            if relevant && e.triggers.is_empty() {
                 if let Some(calc) = &e.calculation {
                     let v = inst.calculated(calc, node);
                     inst.nodes[node].answer = v;
