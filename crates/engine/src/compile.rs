@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::definition::{BoolOrExpr, Cell, ElementDef, FormDefinition, Text};
 use crate::diagnostic::{Diagnostic, LoadError, Severity};
+use crate::expr::ast::Step;
 use crate::expr::{self, Context, ElemId, Expr, Func};
 use crate::form::{Condition, Default, Dependents, Element, Form, Kind, QuestionType};
 
@@ -121,7 +122,11 @@ fn root_element() -> Element {
 #[derive(Default)]
 struct Compiler {
     elements: Vec<Element>,
+    /// Names used once in the form: what `${name}` resolves to.
     by_name: HashMap<String, ElemId>,
+    /// Names used by several elements (in different groups), with their paths: `${name}`
+    /// cannot say which.
+    ambiguous: HashMap<String, Vec<String>>,
     diagnostics: Vec<Diagnostic>,
     /// Unresolved trigger names, resolved with the other references.
     triggers: Vec<(ElemId, String)>,
@@ -378,27 +383,72 @@ impl Compiler {
         self.add(&meta, 0, "$.meta".into());
     }
 
+    /// Names are unique among siblings (pyxform's rule: the same name may stand in two groups,
+    /// or name a question inside a group of that name); `${name}` resolves when the name is
+    /// used once in the whole form, and is an error where it is used otherwise.
     fn index_names(&mut self) {
+        let mut siblings: HashMap<(Option<ElemId>, &str), ElemId> = HashMap::new();
+        let mut all: HashMap<String, Vec<ElemId>> = HashMap::new();
+        let mut repeats: HashMap<&str, ElemId> = HashMap::new();
+        let mut problems = Vec::new();
         for e in &self.elements[1..] {
-            if let Some(&first) = self.by_name.get(&e.name) {
-                let first_path = self.elements[first].json_path.clone();
-                self.diagnostics.push(Diagnostic {
-                    severity: Severity::Error,
-                    path: format!("{}.name", e.json_path),
-                    element: Some(e.name.clone()),
-                    message: format!(
-                        "duplicate name `{}`: already used at {first_path}; names must be unique so that ${{{}}} is unambiguous",
-                        e.name, e.name
-                    ),
-                });
+            match siblings.entry((e.parent, e.name.as_str())) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    let first_path = &self.elements[*first.get()].json_path;
+                    let within = match e.parent {
+                        Some(p) if p != 0 => format!("`{}`", self.elements[p].name),
+                        _ => "the survey".into(),
+                    };
+                    problems.push(Diagnostic {
+                        severity: Severity::Error,
+                        path: format!("{}.name", e.json_path),
+                        element: Some(e.name.clone()),
+                        message: format!(
+                            "duplicate name `{}`: already used at {first_path}; names must be \
+                             unique within {within}",
+                            e.name
+                        ),
+                    });
+                }
+                std::collections::hash_map::Entry::Vacant(free) => {
+                    free.insert(e.id);
+                    all.entry(e.name.clone()).or_default().push(e.id);
+                }
+            }
+            // A repeat's name names its instances in a submission (and its table in an
+            // export): pyxform wants it unique among repeats everywhere.
+            if e.kind == Kind::Repeat {
+                if let Some(first) = repeats.insert(e.name.as_str(), e.id) {
+                    problems.push(Diagnostic {
+                        severity: Severity::Error,
+                        path: format!("{}.name", e.json_path),
+                        element: Some(e.name.clone()),
+                        message: format!(
+                            "duplicate repeat name `{}`: the repeat at {} has it already; \
+                             repeats need names of their own anywhere in the form",
+                            e.name, self.elements[first].json_path
+                        ),
+                    });
+                }
+            }
+        }
+        self.diagnostics.extend(problems);
+        for (name, ids) in all {
+            if let [only] = ids[..] {
+                self.by_name.insert(name, only);
             } else {
-                self.by_name.insert(e.name.clone(), e.id);
+                let paths = ids.iter().map(|&i| self.elements[i].path.clone()).collect();
+                self.ambiguous.insert(name, paths);
             }
         }
     }
 
     fn resolve_references(&mut self) {
-        let by_name = &self.by_name;
+        let children: HashMap<(ElemId, String), ElemId> = self.elements[1..]
+            .iter()
+            .filter_map(|e| Some(((e.parent?, e.name.clone()), e.id)))
+            .collect();
+        let (by_name, ambiguous) = (&self.by_name, &self.ambiguous);
         let mut problems = Vec::new();
         for e in &mut self.elements {
             let (name, json_path) = (e.name.clone(), e.json_path.clone());
@@ -425,17 +475,20 @@ impl Compiler {
             }
             for (prop, ex) in props {
                 choice_name_paths_to_refs(ex);
+                resolve_steps(ex, by_name, &children);
                 for r in ex.references_mut() {
+                    if r.target.is_some() {
+                        continue;
+                    }
                     match by_name.get(&r.name) {
                         Some(&t) => r.target = Some(t),
                         None => problems.push((
                             format!("{json_path}.{prop}"),
                             name.clone(),
                             format!(
-                                "`{prop}` of `{name}`, column {}: unknown question ${{{}}}{}",
+                                "`{prop}` of `{name}`, column {}: {}",
                                 r.column,
-                                r.name,
-                                suggestion(&r.name, by_name)
+                                unresolved(&r.name, by_name, ambiguous)
                             ),
                         )),
                     }
@@ -483,9 +536,9 @@ impl Compiler {
                                 format!("{}.{prop}{at}", e.json_path),
                                 e.name.clone(),
                                 format!(
-                                    "`{prop}` of `{}` shows unknown question ${{{r}}}{}",
+                                    "`{prop}` of `{}` shows {}",
                                     e.name,
-                                    suggestion(r, &self.by_name)
+                                    unresolved(r, &self.by_name, &self.ambiguous)
                                 ),
                             ));
                         }
@@ -516,10 +569,9 @@ impl Compiler {
             .filter(|r| !self.by_name.contains_key(&r.name))
             .map(|r| {
                 format!(
-                    "`instance_name`, column {}: unknown question ${{{}}}{}",
+                    "`instance_name`, column {}: {}",
                     r.column,
-                    r.name,
-                    suggestion(&r.name, &self.by_name)
+                    unresolved(&r.name, &self.by_name, &self.ambiguous)
                 )
             })
             .collect();
@@ -798,6 +850,83 @@ fn languages(def: &FormDefinition, diagnostics: &mut Vec<Diagnostic>) -> Vec<Str
         }
     }
     langs
+}
+
+/// Why `${name}` resolves to nothing: no such element, or several (`ambiguous`: their paths).
+fn unresolved(
+    name: &str,
+    by_name: &HashMap<String, ElemId>,
+    ambiguous: &HashMap<String, Vec<String>>,
+) -> String {
+    match ambiguous.get(name) {
+        Some(paths) => format!(
+            "${{{name}}} is ambiguous: {} elements are named `{name}` ({}); rename one of them",
+            paths.len(),
+            paths.join(", ")
+        ),
+        None => format!("unknown question ${{{name}}}{}", suggestion(name, by_name)),
+    }
+}
+
+/// In `${rows}[n > 3]/n` the steps and the bare names of predicates are children of what comes
+/// before them (XPath's child axis): resolved there, so that a name used in several groups is
+/// still found. What cannot be placed this way is left to the form-wide lookup.
+fn resolve_steps(
+    ex: &mut Expr,
+    by_name: &HashMap<String, ElemId>,
+    children: &HashMap<(ElemId, String), ElemId>,
+) {
+    fn relatives(
+        ex: &mut Expr,
+        at: ElemId,
+        by_name: &HashMap<String, ElemId>,
+        children: &HashMap<(ElemId, String), ElemId>,
+    ) {
+        match ex {
+            Expr::Relative(r) if r.target.is_none() => {
+                r.target = children.get(&(at, r.name.clone())).copied();
+            }
+            // A path inside a predicate has its own context.
+            Expr::Path(..) => resolve_steps(ex, by_name, children),
+            Expr::Neg(a) | Expr::Matches(a, _) => relatives(a, at, by_name, children),
+            Expr::Binary(_, a, b) => {
+                relatives(a, at, by_name, children);
+                relatives(b, at, by_name, children);
+            }
+            Expr::Call(_, args) => args
+                .iter_mut()
+                .for_each(|a| relatives(a, at, by_name, children)),
+            _ => {}
+        }
+    }
+    match ex {
+        Expr::Path(base, steps) => {
+            resolve_steps(base, by_name, children);
+            let mut at = match base.as_ref() {
+                Expr::Ref(r) => r.target.or_else(|| by_name.get(&r.name).copied()),
+                _ => None,
+            };
+            for step in steps {
+                let Some(here) = at else { break };
+                match step {
+                    Step::Filter(f) => relatives(f, here, by_name, children),
+                    Step::Child(r) => {
+                        r.target = children.get(&(here, r.name.clone())).copied();
+                        at = r.target;
+                    }
+                }
+            }
+        }
+        Expr::Neg(a) | Expr::Matches(a, _) => resolve_steps(a, by_name, children),
+        Expr::Binary(_, a, b) => {
+            resolve_steps(a, by_name, children);
+            resolve_steps(b, by_name, children);
+        }
+        Expr::Call(_, args) => args
+            .iter_mut()
+            .for_each(|a| resolve_steps(a, by_name, children)),
+        _ => {}
+    }
 }
 
 /// The questions a `trigger` cell names: `${a}`, or several separated by commas

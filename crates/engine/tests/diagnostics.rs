@@ -105,21 +105,60 @@ fn unknown_reference_in_a_label() {
     );
 }
 
+/// pyxform's rule: names are unique among siblings; the same name in two groups (or a question
+/// named as its group) is fine until `${name}` has to say which.
 #[test]
 fn duplicate_names() {
     let f = form(
         json!([
             {"type": "text", "name": "a", "label": "A"},
             {"type": "group", "name": "g", "label": "G", "children": [
-                {"type": "text", "name": "a", "label": "A again"}
+                {"type": "text", "name": "a", "label": "A again"},
+                {"type": "text", "name": "g", "label": "Named as its group"},
+                {"type": "integer", "name": "g", "label": "Twice in g"}
+            ]},
+            {"type": "text", "name": "b", "label": "B", "relevant": "${a} = 'x'"},
+            {"type": "text", "name": "c", "label": "C ${g}"}
+        ]),
+        json!({}),
+    );
+    assert_eq!(
+        lines(&f),
+        [
+            "error: $.survey[1].children[2].name (g): duplicate name `g`: already used at $.survey[1].children[1]; names must be unique within `g`",
+            "error: $.survey[2].relevant (b): `relevant` of `b`, column 1: ${a} is ambiguous: 2 elements are named `a` (/a, /g/a); rename one of them",
+            "error: $.survey[3].label (c): `label` of `c` shows ${g} is ambiguous: 2 elements are named `g` (/g, /g/g); rename one of them",
+        ]
+    );
+    let repeats = form(
+        json!([
+            {"type": "group", "name": "g", "label": "G", "children": [
+                {"type": "repeat", "name": "r", "label": "R", "children": [
+                    {"type": "text", "name": "a", "label": "A"}
+                ]}
+            ]},
+            {"type": "repeat", "name": "r", "label": "R again", "children": [
+                {"type": "text", "name": "b", "label": "B"}
             ]}
         ]),
         json!({}),
     );
-    expect_one(
-        &f,
-        "error: $.survey[1].children[0].name (a): duplicate name `a`: already used at $.survey[0]; names must be unique so that ${a} is unambiguous",
+    assert_eq!(
+        lines(&repeats),
+        ["error: $.survey[1].name (r): duplicate repeat name `r`: the repeat at $.survey[0].children[0] has it already; repeats need names of their own anywhere in the form"]
     );
+    // Unused, the repeated name is no problem.
+    let fine = form(
+        json!([
+            {"type": "text", "name": "a", "label": "A"},
+            {"type": "group", "name": "g", "label": "G", "children": [
+                {"type": "text", "name": "a", "label": "A again"},
+                {"type": "text", "name": "g", "label": "Named as its group"}
+            ]}
+        ]),
+        json!({}),
+    );
+    assert_eq!(lines(&fine), Vec::<String>::new());
 }
 
 #[test]

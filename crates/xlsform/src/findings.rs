@@ -17,6 +17,22 @@ pub struct Places<'a> {
     pub choice_rows: &'a BTreeMap<(String, usize), u32>,
 }
 
+/// The element a finding's JSON path is in: `$.survey[2].children[0].relevant` →
+/// `$.survey[2].children[0]`.
+fn element_path(path: &str) -> &str {
+    let mut end = 0;
+    for (i, _) in path.match_indices('.') {
+        let segment = &path[i + 1..];
+        let segment = segment.split('.').next().unwrap_or(segment);
+        if segment.starts_with("survey[") || segment.starts_with("children[") {
+            end = i + 1 + segment.len();
+        } else if end > 0 {
+            break;
+        }
+    }
+    &path[..end]
+}
+
 impl Places<'_> {
     /// The engine's check of `json`, each finding placed in the workbook, added to
     /// `problems` unless the import already said it for the same cell (duplicate names: the
@@ -60,11 +76,7 @@ impl Places<'_> {
                 return problem(self.choices_sheet.unwrap_or("choices"), row, None);
             }
         }
-        let row = d
-            .element
-            .as_ref()
-            .and_then(|e| self.survey_rows.get(e))
-            .copied();
+        let row = self.survey_rows.get(element_path(&d.path)).copied();
         if row.is_none() {
             let what = match &d.element {
                 Some(e) => format!("{} ({e})", d.path),

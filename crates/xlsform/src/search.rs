@@ -174,14 +174,14 @@ pub fn bring_in(
     // List → the file it was searched in, and its whole-number rows (always shown, as in
     // Collect).
     let mut done: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
-    for_each(elements, &mut |element| {
+    for_each(elements, "$.survey", &mut |element, path| {
         let Some(found) = element.appearance.as_deref().and_then(parse) else {
             return;
         };
         let at = |message: String| {
             Problem::error(
                 sheet,
-                rows.get(&element.name).copied(),
+                rows.get(path).copied(),
                 Some(appearance_header),
                 message,
             )
@@ -223,7 +223,7 @@ pub fn bring_in(
                 let Some((_, bytes)) = find(attachments, &search.file) else {
                     return problems.push(Problem::warning(
                         sheet,
-                        rows.get(&element.name).copied(),
+                        rows.get(path).copied(),
                         Some(appearance_header),
                         format!(
                             "search() reads `{}`, which is not supplied: until it is, the \
@@ -264,11 +264,13 @@ pub fn bring_in(
     done.into_keys().collect()
 }
 
-fn for_each(elements: &mut [ElementDef], f: &mut impl FnMut(&mut ElementDef)) {
-    for e in elements {
-        f(e);
+/// `f` on every element with its JSON path (`$.survey[2].children[0]`), depth first.
+fn for_each(elements: &mut [ElementDef], at: &str, f: &mut impl FnMut(&mut ElementDef, &str)) {
+    for (i, e) in elements.iter_mut().enumerate() {
+        let path = format!("{at}[{i}]");
+        f(e, &path);
         if let Some(children) = &mut e.children {
-            for_each(children, f);
+            for_each(children, &format!("{path}.children"), f);
         }
     }
 }

@@ -13,7 +13,8 @@ use crate::Problem;
 /// The survey as elements, and where each came from.
 pub struct Survey {
     pub elements: Vec<ElementDef>,
-    /// Element name → its row (for the engine's findings).
+    /// Element → its row, by the element's JSON path (`$.survey[2].children[0]`, as the
+    /// engine's findings name it; names repeat in different groups, paths do not).
     pub rows: BTreeMap<String, u32>,
     /// Lists of `or_other` selects: they gain an `other` choice.
     pub or_other_lists: Vec<String>,
@@ -29,6 +30,10 @@ struct Open {
     element: ElementDef,
     container: Container,
     row: u32,
+    /// Its JSON path.
+    path: String,
+    /// The names of its children so far, with their rows (names are unique among siblings).
+    names: BTreeMap<String, u32>,
 }
 
 /// `languages`: every language of the form (empty when it has no translations).
@@ -47,6 +52,8 @@ pub fn read(
         externals: Vec::new(),
     };
     let mut open: Vec<Open> = Vec::new();
+    // The survey's own top-level names (an open container keeps its own).
+    let mut top_names: BTreeMap<String, u32> = BTreeMap::new();
     let type_header = table.header(Key::Type).unwrap_or("type").to_string();
     let name_header = table.header(Key::Name).unwrap_or("name").to_string();
     for row in &table.sheet.rows {
@@ -113,14 +120,23 @@ pub fn read(
             ));
             continue;
         };
-        if let Some(first) = survey.rows.get(&name) {
+        let within = open.last().map_or("the survey".to_string(), |o| {
+            format!("`{}`", o.element.name)
+        });
+        let siblings = open.last_mut().map_or(&mut top_names, |o| &mut o.names);
+        if let Some(first) = siblings.get(&name) {
             problems.push(at(
                 &name_header,
-                format!("the name `{name}` is already used at row {first}: names must be unique"),
+                format!(
+                    "the name `{name}` is already used at row {first}: names must be unique \
+                     within {within} (the same name may stand in another group)"
+                ),
             ));
         } else {
-            survey.rows.insert(name.clone(), row.number);
+            siblings.insert(name.clone(), row.number);
         }
+        let path = next_path(&open, &survey);
+        survey.rows.entry(path.clone()).or_insert(row.number);
         if kind == RowType::External {
             let extension = if type_cell.trim().to_ascii_lowercase().starts_with("csv") {
                 "csv"
@@ -147,6 +163,8 @@ pub fn read(
                     element,
                     container,
                     row: row.number,
+                    path,
+                    names: BTreeMap::new(),
                 });
             }
             RowType::Question(kind) => {
@@ -187,7 +205,7 @@ pub fn read(
                         survey.or_other_lists.push(list);
                     }
                     let other = other_question(&name, languages);
-                    survey.rows.insert(other.name.clone(), row.number);
+                    survey.rows.insert(next_path(&open, &survey), row.number);
                     add(&mut open, &mut survey, other);
                 }
             }
@@ -243,6 +261,18 @@ pub fn file_list_name(file: &str) -> String {
         name
     } else {
         format!("_{name}")
+    }
+}
+
+/// The JSON path the next element added gets (`add` puts it in the innermost open container).
+fn next_path(open: &[Open], survey: &Survey) -> String {
+    match open.last() {
+        Some(o) => format!(
+            "{}.children[{}]",
+            o.path,
+            o.element.children.as_ref().map_or(0, Vec::len)
+        ),
+        None => format!("$.survey[{}]", survey.elements.len()),
     }
 }
 

@@ -713,3 +713,43 @@ fn every_pyxform_question_type_imports() {
     );
     xonadon_engine::load(&imported.json).expect("the engine loads every type");
 }
+
+/// pyxform's rule: names unique among siblings. The same name in two groups imports, findings
+/// land on the row they concern (by the element's place, not its name), and a reference that
+/// cannot say which is an error at its cell.
+#[test]
+fn names_repeat_in_different_groups() {
+    let book = xlsx(&[(
+        "survey",
+        &[
+            &["type", "name", "label", "relevant"],
+            &["begin group", "head", "Head", ""],
+            &["text", "name", "Name", ""],
+            &["end group", "", "", ""],
+            &["begin repeat", "member", "Member", ""],
+            &["text", "name", "Name", "${nme} = 'x'"],
+            &["text", "member", "Named as its repeat", ""],
+            &["text", "member", "Twice", ""],
+            &["end repeat", "", "", ""],
+            &["note", "who", "Hello ${name}", ""],
+        ],
+    )]);
+    let imported = import("names.xlsx", &book).unwrap();
+    let found: Vec<String> = imported.problems.iter().map(|p| p.to_string()).collect();
+    let errors: Vec<&String> = found.iter().filter(|p| p.starts_with("error")).collect();
+    assert_eq!(errors.len(), 3, "{found:#?}");
+    assert!(
+        errors[0].contains("row 6, column `relevant`")
+            && errors[0].contains("unknown question ${nme}"),
+        "{found:#?}"
+    );
+    assert!(
+        errors[1].contains("row 8, column `name`")
+            && errors[1].contains("already used at row 7: names must be unique within `member`"),
+        "{found:#?}"
+    );
+    assert!(
+        errors[2].contains("row 10, column `label`") && errors[2].contains("${name} is ambiguous"),
+        "{found:#?}"
+    );
+}
