@@ -400,6 +400,15 @@ impl Lint<'_> {
                         }
                     }
                 }
+                Expr::Call(Func::Digest, args) => findings.extend(
+                    digest_literals(args).map(|msg| (Severity::Warning, msg)),
+                ),
+                Expr::Call(Func::WeightedChecklist, args) if args.len() % 2 == 1 => {
+                    findings.push((
+                        Severity::Warning,
+                        "`weighted-checklist()` takes its answers and weights in pairs after min and max; the last answer has no weight, so the result is always false".into(),
+                    ));
+                }
                 Expr::Binary(BinOp::Eq | BinOp::Ne, a, b) => {
                     for (subject, other) in [(a, b), (b, a)] {
                         if let Expr::Str(lit) = other.as_ref() {
@@ -531,4 +540,25 @@ impl Lint<'_> {
             );
         }
     }
+}
+
+/// A literal algorithm or encoding `digest()` does not know: ODK stops at it, we give blank.
+fn digest_literals(args: &[Expr]) -> Option<String> {
+    const ALGORITHMS: [&str; 5] = ["MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512"];
+    if let Some(Expr::Str(a)) = args.get(1) {
+        if !ALGORITHMS.contains(&a.as_str()) {
+            return Some(format!(
+                "`digest()` has no algorithm '{a}': use one of {} (the result is blank)",
+                ALGORITHMS.join(", ")
+            ));
+        }
+    }
+    if let Some(Expr::Str(enc)) = args.get(2) {
+        if enc != "base64" && enc != "hex" {
+            return Some(format!(
+                "`digest()` has no encoding '{enc}': use 'base64' or 'hex' (the result is blank)"
+            ));
+        }
+    }
+    None
 }

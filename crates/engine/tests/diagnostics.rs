@@ -375,3 +375,31 @@ fn required_does_nothing_where_nobody_answers_except_on_a_note() {
     assert_eq!(flagged, ["(c)", "(s)", "(g)"], "{got:#?}");
     assert!(!got.iter().any(|l| l.contains("(stop)")), "{got:#?}");
 }
+
+#[test]
+fn digest_and_weighted_checklist_literals_are_checked() {
+    let f = form(
+        json!([
+            {"type": "text", "name": "a", "label": "A"},
+            {"type": "calculate", "name": "h", "calculation": "digest(${a}, 'SHA-3')"},
+            {"type": "calculate", "name": "e", "calculation": "digest(${a}, 'SHA-256', 'base32')"},
+            {"type": "calculate", "name": "ok", "calculation": "digest(${a}, 'SHA-256', 'hex')"},
+            {"type": "text", "name": "w", "label": "W", "constraint": "weighted-checklist(1, 2, . = 'x', 1, ${a} = 'y')"}
+        ]),
+        json!({}),
+    );
+    expect_one(
+        &f,
+        "warning: $.survey[1].calculation (h): `calculation` of `h`: `digest()` has no algorithm 'SHA-3': use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512 (the result is blank)",
+    );
+    expect_one(
+        &f,
+        "warning: $.survey[2].calculation (e): `calculation` of `e`: `digest()` has no encoding 'base32': use 'base64' or 'hex' (the result is blank)",
+    );
+    expect_one(
+        &f,
+        "warning: $.survey[4].constraint (w): `constraint` of `w`: `weighted-checklist()` takes its answers and weights in pairs after min and max; the last answer has no weight, so the result is always false",
+    );
+    assert_eq!(lines(&f).iter().filter(|l| l.contains("(ok)")).count(), 0);
+    assert!(lines(&f).iter().all(|l| !l.starts_with("error")), "{:?}", lines(&f));
+}

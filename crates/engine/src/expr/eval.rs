@@ -4,6 +4,7 @@
 use super::ast::{BinOp, ElemId, Expr, Func, Step};
 use super::datetime::{self, DateTime};
 use super::value::{number_to_string, str_to_bool, str_to_number, NodeId, Value};
+use super::{digest, geo};
 
 /// What an expression can see of the filled form and of the device.
 pub trait Env {
@@ -31,6 +32,13 @@ pub trait Env {
     /// Milliseconds since the epoch (UTC) and the device's offset from UTC in minutes.
     fn now(&self) -> (f64, i32);
     fn uuid(&self) -> String;
+    /// A random number in [0, 1) from the host (`random()`, `randomize()` without a seed).
+    fn random(&self) -> f64;
+    /// `jr:itext(id)`: the text with that itext id (`/data/q:label`, `/data/q:hint`,
+    /// `LIST-N` for choice N of LIST, as pyxform names them) in the current language.
+    fn itext(&self, id: &str) -> Option<String>;
+    /// The name of a node's element (`name()`, `local-name()`).
+    fn node_name(&self, node: NodeId) -> String;
     /// `target`'s answer in the form last saved on the device; `None` when no form was saved
     /// or it has no such answer.
     fn last_saved(&self, target: ElemId) -> Option<String>;
@@ -307,12 +315,14 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
                 eval(&args[2], env)
             }
         }
+        // JavaRosa: the first non-empty argument's value as it is (a boolean stays a
+        // boolean, so `coalesce(selected(…), 0) or …` reads false as false).
         Func::Coalesce => {
-            let a = arg_str(args, 0, env);
-            if a.is_empty() {
-                Str(arg_str(args, 1, env))
+            let a = unpack(eval(&args[0], env), env);
+            if string(&a, env).is_empty() {
+                unpack(eval(&args[1], env), env)
             } else {
-                Str(a)
+                a
             }
         }
         Func::Concat => Str(args.iter().map(|a| string(&eval(a, env), env)).collect()),
@@ -467,7 +477,7 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
                 today,
             )
         }
-        Func::Date => match to_datetime(&eval(&args[0], env), env) {
+        Func::Date | Func::DateTime => match to_datetime(&eval(&args[0], env), env) {
             Some((dt, date_only)) => Value::Date(dt, date_only),
             None => Num(f64::NAN),
         },
@@ -535,7 +545,235 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
         }
         // Turned into `.` by the parser.
         Func::Current => Value::Nodes(env.context().into_iter().collect()),
+        Func::SubstringBefore => {
+            let s = arg_str(args, 0, env);
+            let needle = arg_str(args, 1, env);
+            Str(s
+                .find(&needle)
+                .map(|i| s[..i].to_string())
+                .unwrap_or_default())
+        }
+        Func::SubstringAfter => {
+            let s = arg_str(args, 0, env);
+            let needle = arg_str(args, 1, env);
+            Str(s
+                .find(&needle)
+                .map(|i| s[i + needle.len()..].to_string())
+                .unwrap_or_default())
+        }
+        Func::BooleanFromString => {
+            let s = arg_str(args, 0, env);
+            Bool(s == "true" || s == "1")
+        }
+        Func::Checklist | Func::WeightedChecklist => Bool(checklist(f, args, env)),
+        Func::CountNonEmpty => Num(nodes(eval(&args[0], env))
+            .iter()
+            .filter(|&&n| !env.value(n).is_empty())
+            .count() as f64),
+        Func::Randomize => {
+            let mut ns = nodes(eval(&args[0], env));
+            let seed = args.get(1).map(|a| match eval(a, env) {
+                v @ (Value::Nodes(_) | Value::Str(_)) => {
+                    let s = string(&v, env);
+                    let n = str_to_number(&s);
+                    match (n.is_nan(), s.is_empty()) {
+                        (false, _) => Seed::Number(n),
+                        (true, true) => Seed::Number(0.0),
+                        (true, false) => Seed::Text(digest::seed_of_text(&s)),
+                    }
+                }
+                v => Seed::Number(number(&v, env)),
+            });
+            shuffle(&mut ns, seed, env);
+            Value::Nodes(ns)
+        }
+        Func::Random => Num(env.random()),
+        Func::Sqrt => Num(arg_num(args, 0, env).sqrt()),
+        Func::Exp => Num(arg_num(args, 0, env).exp()),
+        Func::Exp10 => Num(10f64.powf(arg_num(args, 0, env))),
+        Func::Log => Num(arg_num(args, 0, env).ln()),
+        Func::Log10 => Num(arg_num(args, 0, env).log10()),
+        Func::Sin => Num(arg_num(args, 0, env).sin()),
+        Func::Cos => Num(arg_num(args, 0, env).cos()),
+        Func::Tan => Num(arg_num(args, 0, env).tan()),
+        Func::Asin => Num(arg_num(args, 0, env).asin()),
+        Func::Acos => Num(arg_num(args, 0, env).acos()),
+        Func::Atan => Num(arg_num(args, 0, env).atan()),
+        Func::Atan2 => Num(arg_num(args, 0, env).atan2(arg_num(args, 1, env))),
+        Func::Pi => Num(std::f64::consts::PI),
+        Func::DecimalTime => Num(decimal_time(&arg_str(args, 0, env), env)),
+        Func::Itext => Str(env.itext(&arg_str(args, 0, env)).unwrap_or_default()),
+        Func::Area | Func::EnclosedArea => Num(geo::area(&all_strings(args, env))),
+        Func::Distance => Num(geo::distance(&all_strings(args, env))),
+        Func::Geofence => {
+            let values = all_strings(args, env);
+            match values.as_slice() {
+                [p, shape, ..] => Bool(geo::geofence(p, shape)),
+                _ => Bool(false),
+            }
+        }
+        Func::Digest => {
+            let encoding = if args.len() > 2 {
+                arg_str(args, 2, env)
+            } else {
+                "base64".into()
+            };
+            Str(
+                digest::digest(&arg_str(args, 0, env), &arg_str(args, 1, env), &encoding)
+                    .unwrap_or_default(),
+            )
+        }
+        Func::Base64Decode => {
+            Str(digest::base64_decode(&arg_str(args, 0, env)).unwrap_or_default())
+        }
+        Func::Name | Func::LocalName => {
+            let node = match args.first() {
+                None => env.context(),
+                Some(a) => nodes(eval(a, env)).first().copied(),
+            };
+            Str(node.map(|n| env.node_name(n)).unwrap_or_default())
+        }
     }
+}
+
+/// A node-set as the value of its first node (what JavaRosa hands a function); other values
+/// as they are.
+fn unpack(v: Value, env: &dyn Env) -> Value {
+    match v {
+        Value::Nodes(_) => Value::Str(string(&v, env)),
+        v => v,
+    }
+}
+
+/// Every argument as strings, a node-set as one string per node (`area`, `distance`, …).
+fn all_strings(args: &[Expr], env: &dyn Env) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in args {
+        match eval(a, env) {
+            Value::Nodes(ns) => out.extend(ns.iter().map(|&n| env.value(n).to_string())),
+            v => out.push(string(&v, env)),
+        }
+    }
+    out
+}
+
+/// Each value of an argument: the nodes of a node-set, or the value itself.
+fn each_value(v: Value, env: &dyn Env) -> Vec<Value> {
+    match v {
+        Value::Nodes(ns) => ns
+            .iter()
+            .map(|&n| Value::Str(env.value(n).to_string()))
+            .collect(),
+        v => vec![v],
+    }
+}
+
+/// `checklist(min, max, v…)`: how many `v` are true lies within [min, max] (-1: no bound);
+/// `weighted-checklist(min, max, v, w, …)`: the same with each true `v` counting `w`.
+fn checklist(f: Func, args: &[Expr], env: &dyn Env) -> bool {
+    let min = arg_num(args, 0, env);
+    let mut max = arg_num(args, 1, env);
+    if max == -1.0 {
+        if min < 1.0 {
+            return true;
+        }
+        max = f64::INFINITY;
+    }
+    let mut satisfied = 0.0;
+    if f == Func::Checklist {
+        for a in &args[2..] {
+            for v in each_value(eval(a, env), env) {
+                if boolean(&v) {
+                    satisfied += 1.0;
+                    if satisfied > max {
+                        return false;
+                    }
+                }
+            }
+        }
+    } else {
+        for pair in args[2..].chunks(2) {
+            let [v, w] = pair else {
+                return false;
+            };
+            let results = each_value(eval(v, env), env);
+            let weights = each_value(eval(w, env), env);
+            for (j, weight) in weights.iter().enumerate() {
+                let Some(result) = results.get(j) else {
+                    return false;
+                };
+                if boolean(result) {
+                    satisfied += number(weight, env);
+                    if satisfied > max {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+    satisfied >= min
+}
+
+enum Seed {
+    Number(f64),
+    /// A text seed, hashed (see [`digest::seed_of_text`]).
+    Text(i64),
+}
+
+const MAX_INT_32: f64 = 2_147_483_647.0;
+
+/// `randomize`'s shuffle: the "inside-out" Fisher-Yates of the ODK XForms spec, with the
+/// host's randomness or, given a seed, JavaRosa's Park-Miller generator (so a seed gives the
+/// order Collect and Web Forms give).
+fn shuffle(nodes: &mut Vec<NodeId>, seed: Option<Seed>, env: &dyn Env) {
+    let mut state = seed.map(|seed| {
+        let initial = match seed {
+            // Java's double → long: NaN is 0, fractions truncated.
+            Seed::Number(n) if n.is_nan() => 0.0,
+            Seed::Number(n) if n.is_infinite() => {
+                let long = if n > 0.0 { i64::MAX } else { i64::MIN };
+                (long % MAX_INT_32 as i64) as f64
+            }
+            Seed::Number(n) => n.trunc() % MAX_INT_32,
+            Seed::Text(t) => (t % MAX_INT_32 as i64) as f64,
+        };
+        if initial <= 0.0 {
+            initial + MAX_INT_32 - 1.0
+        } else {
+            initial
+        }
+    });
+    let mut next = || match state.as_mut() {
+        Some(s) => {
+            *s = (*s * 16_807.0) % MAX_INT_32;
+            (*s - 1.0) / (MAX_INT_32 - 1.0)
+        }
+        None => env.random(),
+    };
+    let mut out: Vec<NodeId> = Vec::with_capacity(nodes.len());
+    for (i, &node) in nodes.iter().enumerate() {
+        let j = ((next() * (i + 1) as f64).floor() as usize).min(i);
+        if j == i {
+            out.push(node);
+        } else {
+            out.push(out[j]);
+            out[j] = node;
+        }
+    }
+    *nodes = out;
+}
+
+/// `decimal-time('hh:mm[:ss][offset]')`: the time of day as a fraction of a day, in the
+/// device's time zone (a time with an offset is first moved into it).
+fn decimal_time(s: &str, env: &dyn Env) -> f64 {
+    let Some((ms, offset)) = datetime::parse_time(s.trim()) else {
+        return f64::NAN;
+    };
+    let local = match offset {
+        Some(o) => ms + f64::from(env.now().1 - o) * 60_000.0,
+        None => ms,
+    };
+    local.rem_euclid(86_400_000.0) / 86_400_000.0
 }
 
 /// `indexed-repeat(${q}, ${rep}, i [, ${inner}, j ...])`: `${q}` in instance `i` of `${rep}`.
@@ -571,5 +809,143 @@ fn indexed_repeat(args: &[Expr], env: &dyn Env) -> Value {
     match (scope, target) {
         (Some(inst), Some(t)) => Value::Nodes(env.descend(inst, t).into_iter().take(1).collect()),
         _ => Value::Nodes(Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::{parse, Context};
+
+    /// An environment without a form: literals and functions only.
+    struct Bare;
+
+    impl Env for Bare {
+        fn resolve(&self, _: ElemId) -> Vec<NodeId> {
+            Vec::new()
+        }
+        fn descend(&self, _: NodeId, _: ElemId) -> Vec<NodeId> {
+            Vec::new()
+        }
+        fn value(&self, _: NodeId) -> &str {
+            ""
+        }
+        fn context(&self) -> Option<NodeId> {
+            None
+        }
+        fn parent(&self, _: NodeId) -> Option<NodeId> {
+            None
+        }
+        fn position(&self, _: NodeId) -> usize {
+            1
+        }
+        fn choice_label(&self, _: NodeId, _: &str) -> Option<String> {
+            None
+        }
+        fn choice_property(&self, _: &str) -> Option<&str> {
+            None
+        }
+        fn lookup(&self, _: &str, _: &str, _: &str, _: &str) -> Option<String> {
+            None
+        }
+        fn previous_value(&self) -> &str {
+            ""
+        }
+        fn now(&self) -> (f64, i32) {
+            (0.0, 300)
+        }
+        fn uuid(&self) -> String {
+            "00000000-0000-4000-8000-000000000001".into()
+        }
+        fn random(&self) -> f64 {
+            0.25
+        }
+        fn itext(&self, id: &str) -> Option<String> {
+            (id == "/data/q:label").then(|| "Q".into())
+        }
+        fn node_name(&self, _: NodeId) -> String {
+            String::new()
+        }
+        fn last_saved(&self, _: ElemId) -> Option<String> {
+            None
+        }
+        fn at(&self, _: NodeId) -> Box<dyn Env + '_> {
+            Box::new(Bare)
+        }
+    }
+
+    /// Each expression and the text ODK Web Forms writes for it (NaN is written ""), all
+    /// confirmed with its engine, except: `random()`, `jr:itext`, `name()` (this Env's
+    /// own answers), `decimal-time` with an offset (this Env is at UTC+5), and where Web
+    /// Forms stops with an error (an odd `weighted-checklist`, an unknown `digest`
+    /// algorithm, `count-non-empty` of a text, `distance` of a bad point): blank or false
+    /// here, as every bad operand.
+    const CASES: &[(&str, &str)] = &[
+        ("sqrt(2)", "1.4142135623730951"),
+        ("exp10(-2)", "0.01"),
+        ("log('')", ""),
+        ("log(0)", "-Infinity"),
+        ("atan2(0, -1) = pi()", "true"),
+        ("random()", "0.25"),
+        ("substring-before('a-b-c', '-')", "a"),
+        ("substring-after('a-b-c', '-')", "b-c"),
+        ("substring-after('', 'x')", ""),
+        ("boolean-from-string(' true')", "false"),
+        ("checklist(-1, -1, false())", "true"),
+        ("checklist(2, -1, true(), 1, 'x')", "true"),
+        ("checklist(0, 1, true(), true())", "false"),
+        ("weighted-checklist(3, 3, true(), 1, true(), 2)", "true"),
+        ("weighted-checklist(1, 9, true())", "false"),
+        ("count-non-empty('x')", "0"),
+        ("decimal-time('06:00:00')", "0.25"),
+        ("decimal-time('06:00:00Z')", "0.4583333333333333"),
+        ("decimal-time('6:00')", ""),
+        ("date-time('2024-01-02')", "2024-01-02"),
+        ("jr:itext('/data/q:label')", "Q"),
+        ("jr:itext('nope')", ""),
+        ("area('0 0;0 1;1 1;1 0')", "12391256135.81"),
+        ("area('0 0;0 1')", "0"),
+        ("area('x')", "0"),
+        ("distance('0 0 0 0;0 1 0 0;1 1 0 0')", "222637.69"),
+        ("distance('0 0;100 0')", ""),
+        ("geofence('0.5 0.5', '0 0;0 1;1 1;1 0;0 0')", "true"),
+        ("geofence('0.5 0.5', '0 0;0 1;1 1;1 0')", "false"),
+        (
+            "digest('abc', 'SHA-256')",
+            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=",
+        ),
+        ("digest('abc', 'SHA-3')", ""),
+        ("base64-decode('SGk=')", "Hi"),
+        ("coalesce('', 5) + 1", "6"),
+        ("coalesce(false(), 'x')", "false"),
+        ("name()", ""),
+    ];
+
+    #[test]
+    fn odk_functions_evaluate_as_odk() {
+        for (src, want) in CASES {
+            let e = parse(src, Context::Normal).unwrap_or_else(|e| panic!("{src}: {e}"));
+            assert_eq!(string(&eval(&e, &Bare), &Bare), *want, "{src}");
+        }
+    }
+
+    #[test]
+    fn odk_functions_check_their_arity() {
+        for src in [
+            "random(1)",
+            "pi(2)",
+            "atan2(1)",
+            "sqrt()",
+            "digest('a')",
+            "digest('a', 'MD5', 'hex', 1)",
+            "checklist(1)",
+            "randomize()",
+            "geofence('0 0')",
+            "substring-after('a')",
+            "jr:itext()",
+        ] {
+            let err = parse(src, Context::Normal).expect_err(src);
+            assert!(err.message.contains("argument"), "{src}: {}", err.message);
+        }
     }
 }

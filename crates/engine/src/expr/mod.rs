@@ -5,7 +5,9 @@
 
 pub mod ast;
 pub mod datetime;
+mod digest;
 pub mod eval;
+mod geo;
 mod lexer;
 mod parser;
 pub mod value;

@@ -94,6 +94,46 @@ impl Env for NodeEnv<'_> {
         self.inst.host.uuid()
     }
 
+    fn random(&self) -> f64 {
+        self.inst.host.random()
+    }
+
+    fn itext(&self, id: &str) -> Option<String> {
+        let form = &self.inst.form;
+        let (language, default) = (self.inst.language(), form.default_language());
+        // pyxform's ids: `LIST-N` (older: `static_instance-LIST-N`) for choice N of LIST …
+        if !id.starts_with('/') {
+            let rest = id.strip_prefix("static_instance-").unwrap_or(id);
+            let (list, n) = rest.rsplit_once('-')?;
+            let choice = form.choices(list).get(n.parse::<usize>().ok()?)?;
+            return Some(match &choice.label {
+                Some(label) => label.get(language, default).to_string(),
+                None => choice.name.clone(),
+            });
+        }
+        // … and `/ROOT/path/to/q:label` (or `:hint`) for a question's texts.
+        let (path, kind) = id.rsplit_once(':')?;
+        let path = &path[path.get(1..)?.find('/')? + 1..];
+        let e = form.elements.iter().find(|e| e.path == path)?;
+        let text = match kind {
+            "label" => e.label.as_ref(),
+            "hint" => e.hint.as_ref(),
+            "jr:constraintMsg" => e.constraint_message.as_ref(),
+            "jr:requiredMsg" => e.required_message.as_ref(),
+            _ => None,
+        }?;
+        Some(text.get(language, default).to_string())
+    }
+
+    fn node_name(&self, node: NodeId) -> String {
+        let form = &self.inst.form;
+        match self.inst.nodes[node].parent {
+            Some(_) => form.element(self.inst.nodes[node].elem).name.clone(),
+            // The root: the name of the form's instance element, as pyxform writes it.
+            None => "data".into(),
+        }
+    }
+
     fn last_saved(&self, target: ElemId) -> Option<String> {
         let mut at = self.inst.host.last_saved()?;
         // The element's path through the saved submission; in a repeat, its first instance
