@@ -78,23 +78,34 @@ impl Lint<'_> {
         for e in &self.elements[1..] {
             for (property, expr) in named_expressions(e) {
                 let mut lists = Vec::new();
-                expr.walk(&mut |x| {
-                    if let Expr::Call(Func::Pulldata, args) = x {
+                expr.walk(&mut |x| match x {
+                    Expr::Call(Func::Pulldata, args) => {
                         if let Some(Expr::Str(list)) = args.first() {
-                            lists.push(list.trim().to_string());
+                            lists.push((list.trim().to_string(), "pulldata"));
                         }
                     }
+                    // `instance('LIST')/root/item…` reads a choice list too.
+                    Expr::Instance(q) => lists.push((q.list.clone(), "instance")),
+                    _ => {}
                 });
-                for list in lists {
+                for (list, how) in lists {
                     if !self.def.choices.contains_key(&list) {
+                        let message = if how == "pulldata" {
+                            format!(
+                                "pulldata('{list}', …) reads a list this form does not have: \
+                                 supply {list}.csv with the form"
+                            )
+                        } else {
+                            format!(
+                                "instance('{list}') reads a list this form does not have: add \
+                                 the choice list `{list}`, or supply {list}.csv with the form"
+                            )
+                        };
                         self.push(
                             Severity::Error,
                             format!("{}.{property}", e.json_path),
                             None,
-                            format!(
-                                "pulldata('{list}', …) reads a list this form does not have: \
-                                 supply {list}.csv with the form"
-                            ),
+                            message,
                         );
                     }
                     used.insert(list);

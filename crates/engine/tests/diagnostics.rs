@@ -401,5 +401,32 @@ fn digest_and_weighted_checklist_literals_are_checked() {
         "warning: $.survey[4].constraint (w): `constraint` of `w`: `weighted-checklist()` takes its answers and weights in pairs after min and max; the last answer has no weight, so the result is always false",
     );
     assert_eq!(lines(&f).iter().filter(|l| l.contains("(ok)")).count(), 0);
-    assert!(lines(&f).iter().all(|l| !l.starts_with("error")), "{:?}", lines(&f));
+    assert!(
+        lines(&f).iter().all(|l| !l.starts_with("error")),
+        "{:?}",
+        lines(&f)
+    );
+}
+
+#[test]
+fn instance_needs_its_list_and_counts_as_using_it() {
+    let f = form(
+        json!([
+            {"type": "text", "name": "a", "label": "A"},
+            {"type": "calculate", "name": "l", "calculation": "instance('places')/root/item[name = ${a}]/label"},
+            {"type": "calculate", "name": "m", "calculation": "count(instance('nope')/root/item)"}
+        ]),
+        json!({"places": [{"name": "p1", "label": "P1"}]}),
+    );
+    expect_one(
+        &f,
+        "error: $.survey[2].calculation: instance('nope') reads a list this form does not have: add the choice list `nope`, or supply nope.csv with the form",
+    );
+    assert!(
+        lines(&f)
+            .iter()
+            .all(|l| !l.contains("`places` is not used")),
+        "{:?}",
+        lines(&f)
+    );
 }

@@ -28,6 +28,20 @@ pub enum Expr {
     /// A bare name inside a predicate: that child of the node being tested (`n` in
     /// `${rows}[n > 3]`).
     Relative(Reference),
+    /// `instance('LIST')/root/item[pred]/column`: a choice list read as ODK's secondary
+    /// instance of it (one `item` per choice, its columns as children).
+    Instance(Box<InstanceQuery>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstanceQuery {
+    pub list: String,
+    /// The predicates on the items, in order; bare names in them are the item's columns
+    /// ([`Expr::ChoiceProperty`]).
+    pub filters: Vec<Expr>,
+    /// The column read from each item kept (`name`, `label` or a property); `None`: the
+    /// items themselves.
+    pub column: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -216,6 +230,7 @@ impl Expr {
                     go(b, out);
                 }
                 Expr::Call(_, args) => args.iter_mut().for_each(|a| go(a, out)),
+                Expr::Instance(q) => q.filters.iter_mut().for_each(|f| go(f, out)),
                 _ => {}
             }
         }
@@ -242,6 +257,7 @@ impl Expr {
                 b.walk(f);
             }
             Expr::Call(_, args) => args.iter().for_each(|a| a.walk(f)),
+            Expr::Instance(q) => q.filters.iter().for_each(|e| e.walk(f)),
             _ => {}
         }
     }

@@ -39,6 +39,15 @@ pub trait Env {
     fn itext(&self, id: &str) -> Option<String>;
     /// The name of a node's element (`name()`, `local-name()`).
     fn node_name(&self, node: NodeId) -> String;
+    /// How many items choice list `list` has, as a secondary instance (0: no such list).
+    fn list_len(&self, list: &str) -> usize;
+    /// `column` of item `index` of `list` (`name`, `label` or a property), if it has it.
+    fn list_cell(&self, list: &str, index: usize, column: &str) -> Option<String>;
+    /// The text of item `index` of `list` as a whole (its columns one after the other).
+    fn list_item_text(&self, list: &str, index: usize) -> String;
+    /// The same environment inside item `index` of `list`: bare names in a predicate read its
+    /// columns ([`Env::choice_property`]).
+    fn in_item(&self, list: &str, index: usize) -> Box<dyn Env + '_>;
     /// `target`'s answer in the form last saved on the device; `None` when no form was saved
     /// or it has no such answer.
     fn last_saved(&self, target: ElemId) -> Option<String>;
@@ -89,6 +98,31 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
             }
             Value::Nodes(current)
         }
+        Expr::Instance(q) => {
+            let mut kept: Vec<usize> = (0..env.list_len(&q.list)).collect();
+            for predicate in &q.filters {
+                kept = kept
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, &item)| {
+                        let here = env.in_item(&q.list, item);
+                        match eval(predicate, here.as_ref()) {
+                            Value::Num(p) => p == (i + 1) as f64,
+                            v => boolean(&v),
+                        }
+                    })
+                    .map(|(_, &item)| item)
+                    .collect();
+            }
+            Value::Items(
+                kept.into_iter()
+                    .filter_map(|i| match &q.column {
+                        Some(c) => env.list_cell(&q.list, i, c),
+                        None => Some(env.list_item_text(&q.list, i)),
+                    })
+                    .collect(),
+            )
+        }
         Expr::Matches(subject, regex) => {
             Value::Bool(regex.0.is_match(&string(&eval(subject, env), env)))
         }
@@ -123,6 +157,7 @@ pub fn string(v: &Value, env: &dyn Env) -> String {
             .first()
             .map(|&n| env.value(n).to_string())
             .unwrap_or_default(),
+        Value::Items(items) => items.first().cloned().unwrap_or_default(),
     }
 }
 
@@ -135,6 +170,7 @@ pub fn number(v: &Value, env: &dyn Env) -> f64 {
         Value::Nodes(nodes) => nodes
             .first()
             .map_or(f64::NAN, |&n| str_to_number(env.value(n))),
+        Value::Items(items) => items.first().map_or(f64::NAN, |s| str_to_number(s)),
     }
 }
 
@@ -145,6 +181,17 @@ pub fn boolean(v: &Value) -> bool {
         Value::Bool(b) => *b,
         Value::Date(..) => true,
         Value::Nodes(nodes) => !nodes.is_empty(),
+        Value::Items(items) => !items.is_empty(),
+    }
+}
+
+/// The value of each node of a node-set (primary or secondary instance); `None` for
+/// anything else.
+fn node_texts(v: &Value, env: &dyn Env) -> Option<Vec<String>> {
+    match v {
+        Value::Nodes(ns) => Some(ns.iter().map(|&n| env.value(n).to_string()).collect()),
+        Value::Items(items) => Some(items.clone()),
+        _ => None,
     }
 }
 
@@ -218,6 +265,14 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Value {
 /// XPath 1.0 comparison: a node-set compares true if any of its nodes does.
 fn compare(op: BinOp, a: &Value, b: &Value, env: &dyn Env) -> bool {
     match (a, b) {
+        (Value::Items(xs), Value::Bool(_)) => compare_atomic(op, &Value::Bool(!xs.is_empty()), b),
+        (Value::Bool(_), Value::Items(ys)) => compare_atomic(op, a, &Value::Bool(!ys.is_empty())),
+        (Value::Items(xs), _) => xs
+            .iter()
+            .any(|x| compare(op, &Value::Str(x.clone()), b, env)),
+        (_, Value::Items(ys)) => ys
+            .iter()
+            .any(|y| compare(op, a, &Value::Str(y.clone()), env)),
         (Value::Nodes(xs), Value::Bool(_)) => compare_atomic(op, &Value::Bool(!xs.is_empty()), b),
         (Value::Bool(_), Value::Nodes(ys)) => compare_atomic(op, a, &Value::Bool(!ys.is_empty())),
         (Value::Nodes(xs), _) => xs
@@ -236,7 +291,7 @@ fn atomic_number(v: &Value) -> f64 {
         Value::Num(n) => *n,
         Value::Bool(b) => f64::from(u8::from(*b)),
         Value::Date(dt, date_only) => dt.number(*date_only),
-        Value::Nodes(_) => f64::NAN,
+        Value::Nodes(_) | Value::Items(_) => f64::NAN,
     }
 }
 
@@ -289,9 +344,10 @@ fn arg_str_or_context(args: &[Expr], env: &dyn Env) -> String {
 fn all_numbers(args: &[Expr], env: &dyn Env) -> Vec<f64> {
     let mut out = Vec::new();
     for a in args {
-        match eval(a, env) {
-            Value::Nodes(ns) => out.extend(ns.iter().map(|&n| str_to_number(env.value(n)))),
-            v => out.push(number(&v, env)),
+        let v = eval(a, env);
+        match node_texts(&v, env) {
+            Some(texts) => out.extend(texts.iter().map(|s| str_to_number(s))),
+            None => out.push(number(&v, env)),
         }
     }
     out
@@ -361,14 +417,17 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
                 .lookup(list.trim(), column.trim(), key_column.trim(), &key)
                 .unwrap_or_default())
         }
-        Func::Count => Num(nodes(eval(&args[0], env)).len() as f64),
+        Func::Count => Num(match eval(&args[0], env) {
+            Value::Items(items) => items.len() as f64,
+            v => nodes(v).len() as f64,
+        }),
         Func::Sum => {
             // ODK: the sum of no nodes is NaN (blank), not 0.
-            let ns = nodes(eval(&args[0], env));
-            if ns.is_empty() {
+            let texts = node_texts(&eval(&args[0], env), env).unwrap_or_default();
+            if texts.is_empty() {
                 return Num(f64::NAN);
             }
-            Num(ns.iter().map(|&n| str_to_number(env.value(n))).sum())
+            Num(texts.iter().map(|s| str_to_number(s)).sum())
         }
         Func::Min | Func::Max => {
             let xs = all_numbers(args, env);
@@ -517,9 +576,10 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
             let sep = arg_str(args, 0, env);
             let mut parts = Vec::new();
             for a in &args[1..] {
-                match eval(a, env) {
-                    Value::Nodes(ns) => parts.extend(ns.iter().map(|&n| env.value(n).to_string())),
-                    v => parts.push(string(&v, env)),
+                let v = eval(a, env);
+                match node_texts(&v, env) {
+                    Some(texts) => parts.extend(texts),
+                    None => parts.push(string(&v, env)),
                 }
             }
             Str(parts.join(&sep))
@@ -566,9 +626,10 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
             Bool(s == "true" || s == "1")
         }
         Func::Checklist | Func::WeightedChecklist => Bool(checklist(f, args, env)),
-        Func::CountNonEmpty => Num(nodes(eval(&args[0], env))
+        Func::CountNonEmpty => Num(node_texts(&eval(&args[0], env), env)
+            .unwrap_or_default()
             .iter()
-            .filter(|&&n| !env.value(n).is_empty())
+            .filter(|s| !s.is_empty())
             .count() as f64),
         Func::Randomize => {
             let mut ns = nodes(eval(&args[0], env));
@@ -640,7 +701,7 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
 /// as they are.
 fn unpack(v: Value, env: &dyn Env) -> Value {
     match v {
-        Value::Nodes(_) => Value::Str(string(&v, env)),
+        Value::Nodes(_) | Value::Items(_) => Value::Str(string(&v, env)),
         v => v,
     }
 }
@@ -649,9 +710,10 @@ fn unpack(v: Value, env: &dyn Env) -> Value {
 fn all_strings(args: &[Expr], env: &dyn Env) -> Vec<String> {
     let mut out = Vec::new();
     for a in args {
-        match eval(a, env) {
-            Value::Nodes(ns) => out.extend(ns.iter().map(|&n| env.value(n).to_string())),
-            v => out.push(string(&v, env)),
+        let v = eval(a, env);
+        match node_texts(&v, env) {
+            Some(texts) => out.extend(texts),
+            None => out.push(string(&v, env)),
         }
     }
     out
@@ -659,12 +721,9 @@ fn all_strings(args: &[Expr], env: &dyn Env) -> Vec<String> {
 
 /// Each value of an argument: the nodes of a node-set, or the value itself.
 fn each_value(v: Value, env: &dyn Env) -> Vec<Value> {
-    match v {
-        Value::Nodes(ns) => ns
-            .iter()
-            .map(|&n| Value::Str(env.value(n).to_string()))
-            .collect(),
-        v => vec![v],
+    match node_texts(&v, env) {
+        Some(texts) => texts.into_iter().map(Value::Str).collect(),
+        None => vec![v],
     }
 }
 
@@ -866,6 +925,18 @@ mod tests {
         fn node_name(&self, _: NodeId) -> String {
             String::new()
         }
+        fn list_len(&self, _: &str) -> usize {
+            0
+        }
+        fn list_cell(&self, _: &str, _: usize, _: &str) -> Option<String> {
+            None
+        }
+        fn list_item_text(&self, _: &str, _: usize) -> String {
+            String::new()
+        }
+        fn in_item(&self, _: &str, _: usize) -> Box<dyn Env + '_> {
+            Box::new(Bare)
+        }
         fn last_saved(&self, _: ElemId) -> Option<String> {
             None
         }
@@ -927,6 +998,38 @@ mod tests {
             let e = parse(src, Context::Normal).unwrap_or_else(|e| panic!("{src}: {e}"));
             assert_eq!(string(&eval(&e, &Bare), &Bare), *want, "{src}");
         }
+    }
+
+    #[test]
+    fn instance_paths_parse_or_say_how_to_write_them() {
+        for (src, wanted) in [
+            ("instance(${a})/root/item", "takes a list name in quotes"),
+            ("instance('l')", "expected `/root`"),
+            ("instance('l')/root/items", "expected `/item`"),
+            ("instance('l')/root/item[name = 'a'", "missing `]`"),
+            ("instance('l')/root/item/", "expected a column name"),
+        ] {
+            let err = parse(src, Context::Normal).expect_err(src);
+            assert!(err.message.contains(wanted), "{src}: {}", err.message);
+        }
+        let e = parse(
+            "instance('l')/root/item[n = ${a}][2]/label",
+            Context::Normal,
+        )
+        .expect("parses");
+        let Expr::Instance(q) = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!((q.list.as_str(), q.filters.len()), ("l", 2));
+        assert_eq!(q.column.as_deref(), Some("label"));
+        assert!(
+            matches!(&q.filters[0], Expr::Binary(_, a, _) if matches!(**a, Expr::ChoiceProperty(ref n) if n == "n"))
+        );
+        assert_eq!(
+            e.references().len(),
+            1,
+            "${{a}} in the predicate is a dependency"
+        );
     }
 
     #[test]

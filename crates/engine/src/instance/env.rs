@@ -57,16 +57,7 @@ impl Env for NodeEnv<'_> {
 
     fn lookup(&self, list: &str, column: &str, key_column: &str, key: &str) -> Option<String> {
         let form = &self.inst.form;
-        let cell = |c: &'_ crate::definition::ChoiceDef, column: &str| -> Option<String> {
-            match column {
-                "name" => Some(c.name.clone()),
-                "label" => c
-                    .label
-                    .as_ref()
-                    .map(|l| l.get(form.default_language(), None).to_string()),
-                _ => c.properties.get(column).cloned(),
-            }
-        };
+        let cell = |c: &ChoiceDef, column: &str| choice_cell(c, column, form.default_language());
         let found = form
             .choices(list)
             .iter()
@@ -78,6 +69,10 @@ impl Env for NodeEnv<'_> {
         let c = self.choice?;
         match name {
             "name" => Some(&c.name),
+            "label" if !c.properties.contains_key("label") => c
+                .label
+                .as_ref()
+                .map(|l| l.get(self.inst.form.default_language(), None)),
             _ => c.properties.get(name).map(String::as_str),
         }
     }
@@ -134,6 +129,34 @@ impl Env for NodeEnv<'_> {
         }
     }
 
+    fn list_len(&self, list: &str) -> usize {
+        self.inst.form.choices(list).len()
+    }
+
+    fn list_cell(&self, list: &str, index: usize, column: &str) -> Option<String> {
+        let c = self.inst.form.choices(list).get(index)?;
+        choice_cell(c, column, self.inst.form.default_language())
+    }
+
+    fn list_item_text(&self, list: &str, index: usize) -> String {
+        let Some(c) = self.inst.form.choices(list).get(index) else {
+            return String::new();
+        };
+        let label = choice_cell(c, "label", self.inst.form.default_language());
+        let mut text = c.name.clone();
+        text.extend(label);
+        text.extend(c.properties.values().cloned());
+        text
+    }
+
+    fn in_item(&self, list: &str, index: usize) -> Box<dyn Env + '_> {
+        Box::new(NodeEnv {
+            inst: self.inst,
+            node: self.node,
+            choice: self.inst.form.choices(list).get(index),
+        })
+    }
+
     fn last_saved(&self, target: ElemId) -> Option<String> {
         let mut at = self.inst.host.last_saved()?;
         // The element's path through the saved submission; in a repeat, its first instance
@@ -158,6 +181,19 @@ impl Env for NodeEnv<'_> {
             node,
             choice: self.choice,
         })
+    }
+}
+
+/// A column of a choice as its secondary-instance item holds it: `name`, `label` (in the
+/// default language, as pyxform writes it) or a property.
+fn choice_cell(c: &ChoiceDef, column: &str, default_language: Option<&str>) -> Option<String> {
+    match column {
+        "name" => Some(c.name.clone()),
+        "label" => c
+            .label
+            .as_ref()
+            .map(|l| l.get(default_language, None).to_string()),
+        _ => c.properties.get(column).cloned(),
     }
 }
 
