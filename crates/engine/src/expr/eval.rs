@@ -45,9 +45,15 @@ pub trait Env {
     fn list_cell(&self, list: &str, index: usize, column: &str) -> Option<String>;
     /// The text of item `index` of `list` as a whole (its columns one after the other).
     fn list_item_text(&self, list: &str, index: usize) -> String;
-    /// The same environment inside item `index` of `list`: bare names in a predicate read its
-    /// columns ([`Env::choice_property`]).
-    fn in_item(&self, list: &str, index: usize) -> Box<dyn Env + '_>;
+    /// The same environment inside item `index` of `list`, the `position`-th of the items a
+    /// predicate is testing: bare names read its columns ([`Env::choice_property`]),
+    /// `position()` is `position`.
+    fn in_item(&self, list: &str, index: usize, position: usize) -> Box<dyn Env + '_>;
+    /// `position()` inside a predicate on a secondary instance's items; `None` elsewhere
+    /// (then it is the context node's position).
+    fn item_position(&self) -> Option<usize> {
+        None
+    }
     /// `target`'s answer in the form last saved on the device; `None` when no form was saved
     /// or it has no such answer.
     fn last_saved(&self, target: ElemId) -> Option<String>;
@@ -105,7 +111,7 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
                     .iter()
                     .enumerate()
                     .filter(|(i, &item)| {
-                        let here = env.in_item(&q.list, item);
+                        let here = env.in_item(&q.list, item, i + 1);
                         match eval(predicate, here.as_ref()) {
                             Value::Num(p) => p == (i + 1) as f64,
                             v => boolean(&v),
@@ -381,7 +387,8 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
                 a
             }
         }
-        Func::Concat => Str(args.iter().map(|a| string(&eval(a, env), env)).collect()),
+        // The ODK XForms spec: every node of a node-set argument, not only the first.
+        Func::Concat => Str(all_strings(args, env).concat()),
         Func::Selected => {
             let wanted = arg_str(args, 1, env);
             let wanted = wanted.trim();
@@ -438,6 +445,9 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
             Num(xs.into_iter().reduce(pick).unwrap_or(f64::NAN))
         }
         Func::Position => {
+            if let (true, Some(p)) = (args.is_empty(), env.item_position()) {
+                return Num(p as f64);
+            }
             let node = if args.is_empty() {
                 env.context()
             } else {
@@ -934,7 +944,7 @@ mod tests {
         fn list_item_text(&self, _: &str, _: usize) -> String {
             String::new()
         }
-        fn in_item(&self, _: &str, _: usize) -> Box<dyn Env + '_> {
+        fn in_item(&self, _: &str, _: usize, _: usize) -> Box<dyn Env + '_> {
             Box::new(Bare)
         }
         fn last_saved(&self, _: ElemId) -> Option<String> {

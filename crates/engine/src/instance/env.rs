@@ -11,6 +11,9 @@ pub(super) struct NodeEnv<'a> {
     pub inst: &'a Instance,
     pub node: NodeId,
     pub choice: Option<&'a ChoiceDef>,
+    /// Inside a predicate on `instance('LIST')/root/item`: the item's position among those
+    /// tested.
+    pub item_position: Option<usize>,
 }
 
 impl Env for NodeEnv<'_> {
@@ -149,12 +152,17 @@ impl Env for NodeEnv<'_> {
         text
     }
 
-    fn in_item(&self, list: &str, index: usize) -> Box<dyn Env + '_> {
+    fn in_item(&self, list: &str, index: usize, position: usize) -> Box<dyn Env + '_> {
         Box::new(NodeEnv {
             inst: self.inst,
             node: self.node,
             choice: self.inst.form.choices(list).get(index),
+            item_position: Some(position),
         })
+    }
+
+    fn item_position(&self) -> Option<usize> {
+        self.item_position
     }
 
     fn last_saved(&self, target: ElemId) -> Option<String> {
@@ -180,6 +188,7 @@ impl Env for NodeEnv<'_> {
             inst: self.inst,
             node,
             choice: self.choice,
+            item_position: None,
         })
     }
 }
@@ -203,6 +212,7 @@ impl Instance {
             inst: self,
             node,
             choice: None,
+            item_position: None,
         }
     }
 
@@ -230,6 +240,7 @@ impl Instance {
             inst: self,
             node,
             choice: Some(choice),
+            item_position: None,
         };
         expr::boolean(&expr::eval(filter, &env))
     }
