@@ -1,8 +1,5 @@
 //! `digest(data, algorithm, encoding)` and `base64-decode(text)`, as ODK computes them.
 
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
-use base64::engine::DecodePaddingMode;
-use base64::Engine;
 use md5::Md5;
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
@@ -20,7 +17,7 @@ pub fn digest(data: &str, algorithm: &str, encoding: &str) -> Option<String> {
         _ => return None,
     };
     match encoding {
-        "base64" => Some(STANDARD.encode(sum)),
+        "base64" => Some(base64_encode(&sum)),
         "hex" => Some(sum.iter().map(|b| format!("{b:02x}")).collect()),
         _ => None,
     }
@@ -35,20 +32,57 @@ pub fn seed_of_text(text: &str) -> i64 {
     i64::from_be_bytes(first)
 }
 
-/// Base64 as the browser's `atob` reads it (whitespace ignored, padding optional), the bytes
-/// then read as UTF-8 (invalid sequences replaced); `None` when it is not base64.
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with `=` padding (a dozen lines: not worth a crate in the app's Wasm).
+fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Base64 as the browser's `atob` reads it (the WHATWG "forgiving" decode: ASCII whitespace
+/// ignored, padding optional, leftover bits dropped), the bytes then read as UTF-8 (invalid
+/// sequences replaced); `None` when it is not base64.
 pub fn base64_decode(text: &str) -> Option<String> {
-    const FORGIVING: GeneralPurpose = GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        GeneralPurposeConfig::new()
-            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-            .with_decode_allow_trailing_bits(true),
-    );
-    let compact: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r'))
+    let mut digits: Vec<u8> = text
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r'))
         .collect();
-    let bytes = FORGIVING.decode(compact).ok()?;
+    if digits.len().is_multiple_of(4) {
+        for _ in 0..2 {
+            if digits.last() == Some(&b'=') {
+                digits.pop();
+            }
+        }
+    }
+    if digits.len() % 4 == 1 {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(digits.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for d in digits {
+        let v = ALPHABET.iter().position(|&a| a == d)? as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            bytes.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
@@ -77,6 +111,15 @@ mod tests {
             assert_eq!(digest(data, algorithm, encoding).as_deref(), Some(want));
         }
         assert_eq!(digest("abc", "SHA-3", "hex"), None);
+        for (bytes, want) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+        ] {
+            assert_eq!(base64_encode(bytes.as_bytes()), want);
+        }
         assert_eq!(digest("abc", "MD5", "base32"), None);
         for (text, want) in [
             ("aMOpbGxv", Some("héllo")),
@@ -85,6 +128,9 @@ mod tests {
             ("YQ==", Some("a")),
             ("Y", None),
             ("a*b", None),
+            ("YQ=", None),
+            ("Y Q = =", Some("a")),
+            ("", Some("")),
         ] {
             assert_eq!(base64_decode(text).as_deref(), want, "{text}");
         }
