@@ -254,10 +254,21 @@ impl Lint<'_> {
         let Some(choices) = self.def.choices.get(list) else {
             return;
         };
+        // Bare names inside `instance('OTHER')/root/item[…]` are OTHER's columns, not these.
+        let mut elsewhere: Vec<*const Expr> = Vec::new();
+        filter.walk(&mut |x| {
+            if let Expr::Instance(q) = x {
+                for f in &q.filters {
+                    f.walk(&mut |y| elsewhere.push(y));
+                }
+            }
+        });
         let mut props = Vec::new();
         filter.walk(&mut |x| {
             if let Expr::ChoiceProperty(p) = x {
-                props.push(p.clone());
+                if !elsewhere.contains(&(x as *const Expr)) {
+                    props.push(p.clone());
+                }
             }
         });
         for p in props {

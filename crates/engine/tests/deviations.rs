@@ -167,3 +167,22 @@ fn enclosed_area_is_area() {
     assert_eq!(value(&inst, "/a"), "465443.26"); // Web Forms: unknown function
     assert_eq!(value(&inst, "/a"), value(&inst, "/b"));
 }
+
+/// Web Forms' `or` and `and` give back one of their operands, as JavaScript's `||` and `&&`
+/// do: a calculate `${a} or false()` holds `a`'s text, `${a} and 5` holds "5". XPath 1.0 and
+/// JavaRosa give a boolean, written "true" / "false"; so do we. (Wherever the result is read
+/// as a boolean, in `relevant`, `constraint`, `if()`, the two agree.)
+#[test]
+fn or_and_give_booleans() {
+    let mut inst = instance(json!({
+        "settings": {"form_id": "t"},
+        "survey": [
+            {"type": "text", "name": "a", "label": "A"},
+            {"type": "calculate", "name": "o", "calculation": "${a} or false()"},
+            {"type": "calculate", "name": "n", "calculation": "${a} and 5"}
+        ]
+    }));
+    inst.set_value(inst.find("/a").unwrap(), "hello").unwrap();
+    assert_eq!(value(&inst, "/o"), "true"); // Web Forms: "hello"
+    assert_eq!(value(&inst, "/n"), "true"); // Web Forms: "5"
+}

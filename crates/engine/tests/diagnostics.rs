@@ -430,3 +430,24 @@ fn instance_needs_its_list_and_counts_as_using_it() {
         lines(&f)
     );
 }
+
+#[test]
+fn names_inside_instance_in_a_choice_filter_are_that_list_s() {
+    let f = form(
+        json!([
+            {"type": "text", "name": "code", "label": "Code"},
+            {"type": "select_one district", "name": "district", "label": "District",
+             "choice_filter": "region = instance('region')/root/item[code = ${code}]/name and regoin = 1"}
+        ]),
+        json!({
+            "region": [{"name": "r1", "label": "R1", "code": "10"}],
+            "district": [{"name": "d1", "label": "D1", "region": "r1"}]
+        }),
+    );
+    let got = lines(&f);
+    assert!(got.iter().all(|l| !l.contains("`code`")), "{got:?}");
+    assert!(
+        got.iter().any(|l| l.contains("property `regoin`")),
+        "{got:?}"
+    );
+}
