@@ -758,7 +758,9 @@ fn dependents(elements: &[Element]) -> (Vec<Dependents>, Vec<ElemId>) {
                 }
             }
         }
-        if e.value_expressions().any(|ex| ex.calls(Func::ChoiceName)) {
+        if e.value_expressions()
+            .any(|ex| ex.calls(Func::ChoiceName) || ex.calls(Func::Itext))
+        {
             language.push(e.id);
         }
         value_refs.sort_unstable();

@@ -89,23 +89,34 @@ impl Lint<'_> {
         for e in &self.elements[1..] {
             for (property, expr) in named_expressions(e) {
                 let mut lists = Vec::new();
-                expr.walk(&mut |x| {
-                    if let Expr::Call(Func::Pulldata, args) = x {
+                expr.walk(&mut |x| match x {
+                    Expr::Call(Func::Pulldata, args) => {
                         if let Some(Expr::Str(list)) = args.first() {
-                            lists.push(list.trim().to_string());
+                            lists.push((list.trim().to_string(), "pulldata"));
                         }
                     }
+                    // `instance('LIST')/root/item…` reads a choice list too.
+                    Expr::Instance(q) => lists.push((q.list.clone(), "instance")),
+                    _ => {}
                 });
-                for list in lists {
+                for (list, how) in lists {
                     if !self.def.choices.contains_key(&list) {
+                        let message = if how == "pulldata" {
+                            format!(
+                                "pulldata('{list}', …) reads a list this form does not have: \
+                                 supply {list}.csv with the form"
+                            )
+                        } else {
+                            format!(
+                                "instance('{list}') reads a list this form does not have: add \
+                                 the choice list `{list}`, or supply {list}.csv with the form"
+                            )
+                        };
                         self.push(
                             Severity::Error,
                             format!("{}.{property}", e.json_path),
                             None,
-                            format!(
-                                "pulldata('{list}', …) reads a list this form does not have: \
-                                 supply {list}.csv with the form"
-                            ),
+                            message,
                         );
                     }
                     used.insert(list);
@@ -283,10 +294,21 @@ impl Lint<'_> {
         let Some(choices) = self.def.choices.get(list) else {
             return;
         };
+        // Bare names inside `instance('OTHER')/root/item[…]` are OTHER's columns, not these.
+        let mut elsewhere: Vec<*const Expr> = Vec::new();
+        filter.walk(&mut |x| {
+            if let Expr::Instance(q) = x {
+                for f in &q.filters {
+                    f.walk(&mut |y| elsewhere.push(y));
+                }
+            }
+        });
         let mut props = Vec::new();
         filter.walk(&mut |x| {
             if let Expr::ChoiceProperty(p) = x {
-                props.push(p.clone());
+                if !elsewhere.contains(&(x as *const Expr)) {
+                    props.push(p.clone());
+                }
             }
         });
         for p in props {
@@ -441,6 +463,15 @@ impl Lint<'_> {
                             findings.push((Severity::Warning, msg));
                         }
                     }
+                }
+                Expr::Call(Func::Digest, args) => findings.extend(
+                    digest_literals(args).map(|msg| (Severity::Warning, msg)),
+                ),
+                Expr::Call(Func::WeightedChecklist, args) if args.len() % 2 == 1 => {
+                    findings.push((
+                        Severity::Warning,
+                        "`weighted-checklist()` takes its answers and weights in pairs after min and max; the last answer has no weight, so the result is always false".into(),
+                    ));
                 }
                 Expr::Binary(BinOp::Eq | BinOp::Ne, a, b) => {
                     for (subject, other) in [(a, b), (b, a)] {
@@ -606,4 +637,25 @@ impl Lint<'_> {
             );
         }
     }
+}
+
+/// A literal algorithm or encoding `digest()` does not know: ODK stops at it, we give blank.
+fn digest_literals(args: &[Expr]) -> Option<String> {
+    const ALGORITHMS: [&str; 5] = ["MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512"];
+    if let Some(Expr::Str(a)) = args.get(1) {
+        if !ALGORITHMS.contains(&a.as_str()) {
+            return Some(format!(
+                "`digest()` has no algorithm '{a}': use one of {} (the result is blank)",
+                ALGORITHMS.join(", ")
+            ));
+        }
+    }
+    if let Some(Expr::Str(enc)) = args.get(2) {
+        if enc != "base64" && enc != "hex" {
+            return Some(format!(
+                "`digest()` has no encoding '{enc}': use 'base64' or 'hex' (the result is blank)"
+            ));
+        }
+    }
+    None
 }

@@ -83,3 +83,106 @@ fn an_impossible_date_is_blank() {
     assert_eq!(value(&inst, "/a"), "");
     assert_eq!(value(&inst, "/b"), "");
 }
+
+/// ODK Web Forms turns `coalesce()`'s result into text, so `if(coalesce(selected(…), 0), …)`
+/// takes the text "false" for true. JavaRosa (Collect) returns the first non-empty argument as
+/// it is, a boolean false stays false; we do what Collect does. (`coalesce(…) or …` agrees
+/// with both: Web Forms' `or` returns its left operand when that is true; see the corpus's
+/// `coalesce_position`.)
+#[test]
+fn coalesce_keeps_a_boolean_as_collect_does() {
+    let mut inst = instance(json!({
+        "settings": {"form_id": "t"},
+        "survey": [
+            {"type": "select_multiple needs", "name": "needs", "label": "Needs"},
+            {"type": "calculate", "name": "c", "calculation": "if(coalesce(selected(${needs}, 'food'), 0), 'y', 'n')"}
+        ],
+        "choices": {"needs": [{"name": "food", "label": "Food"}, {"name": "water", "label": "Water"}]}
+    }));
+    inst.set_value(inst.find("/needs").unwrap(), "water")
+        .unwrap();
+    assert_eq!(value(&inst, "/c"), "n"); // Web Forms: "y"; JavaRosa: "n"
+}
+
+/// Web Forms' `substring-after` cuts one character after where the needle starts, whatever
+/// its length (`substring-after('hello world', 'wo')` = "orld"): XPath 1.0 and JavaRosa give
+/// what follows the whole needle, "rld", and so do we. One-character needles agree (corpus
+/// `func_text_odk`).
+#[test]
+fn substring_after_skips_the_whole_needle() {
+    let inst = instance(json!({
+        "settings": {"form_id": "t"},
+        "survey": [
+            {"type": "calculate", "name": "a", "calculation": "substring-after('hello world', 'wo')"}
+        ]
+    }));
+    assert_eq!(value(&inst, "/a"), "rld"); // Web Forms: "orld"
+}
+
+/// `distance()` of something that is not two points (a blank geotrace, a repeat with an
+/// empty geopoint) stops Web Forms with an error that makes the form unusable (it cannot even
+/// be opened when the trace starts blank). It is blank here, like every other bad operand.
+#[test]
+fn distance_of_a_blank_trace_is_blank() {
+    let inst = instance(json!({
+        "settings": {"form_id": "t"},
+        "survey": [
+            {"type": "text", "name": "road", "label": "Road"},
+            {"type": "calculate", "name": "d", "calculation": "distance(${road})"},
+            {"type": "calculate", "name": "one", "calculation": "distance('41.3 69.2 0 0')"}
+        ]
+    }));
+    assert_eq!(value(&inst, "/d"), ""); // Web Forms: error
+    assert_eq!(value(&inst, "/one"), ""); // Web Forms: error
+}
+
+/// Web Forms computes `jr:itext(id)` once and keeps the text of the language the form opened
+/// in; like `jr:choice-name` (which Web Forms does recompute), we give the text in the
+/// language now chosen.
+#[test]
+fn itext_follows_the_language() {
+    let mut inst = instance(json!({
+        "settings": {"form_id": "t", "default_language": "en"},
+        "survey": [
+            {"type": "text", "name": "q", "label": {"en": "Needs", "ru": "Нужды"}},
+            {"type": "calculate", "name": "l", "calculation": "jr:itext('/data/q:label')"}
+        ]
+    }));
+    assert_eq!(value(&inst, "/l"), "Needs");
+    inst.set_language("ru").unwrap();
+    assert_eq!(value(&inst, "/l"), "Нужды"); // Web Forms: "Needs"
+}
+
+/// `enclosed-area()` is JavaRosa's older name of `area()`; pyxform passes it on (its
+/// `test_area` uses it) and Collect computes it, Web Forms does not know the function.
+#[test]
+fn enclosed_area_is_area() {
+    let inst = instance(json!({
+        "settings": {"form_id": "t"},
+        "survey": [
+            {"type": "calculate", "name": "a", "calculation": "enclosed-area('41.30 69.20 0 0;41.30 69.21 0 0;41.31 69.21 0 0')"},
+            {"type": "calculate", "name": "b", "calculation": "area('41.30 69.20 0 0;41.30 69.21 0 0;41.31 69.21 0 0')"}
+        ]
+    }));
+    assert_eq!(value(&inst, "/a"), "465443.26"); // Web Forms: unknown function
+    assert_eq!(value(&inst, "/a"), value(&inst, "/b"));
+}
+
+/// Web Forms' `or` and `and` give back one of their operands, as JavaScript's `||` and `&&`
+/// do: a calculate `${a} or false()` holds `a`'s text, `${a} and 5` holds "5". XPath 1.0 and
+/// JavaRosa give a boolean, written "true" / "false"; so do we. (Wherever the result is read
+/// as a boolean, in `relevant`, `constraint`, `if()`, the two agree.)
+#[test]
+fn or_and_give_booleans() {
+    let mut inst = instance(json!({
+        "settings": {"form_id": "t"},
+        "survey": [
+            {"type": "text", "name": "a", "label": "A"},
+            {"type": "calculate", "name": "o", "calculation": "${a} or false()"},
+            {"type": "calculate", "name": "n", "calculation": "${a} and 5"}
+        ]
+    }));
+    inst.set_value(inst.find("/a").unwrap(), "hello").unwrap();
+    assert_eq!(value(&inst, "/o"), "true"); // Web Forms: "hello"
+    assert_eq!(value(&inst, "/n"), "true"); // Web Forms: "5"
+}

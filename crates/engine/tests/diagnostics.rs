@@ -527,3 +527,79 @@ fn triggers_as_pyxform_reads_them() {
         ]
     );
 }
+
+#[test]
+fn digest_and_weighted_checklist_literals_are_checked() {
+    let f = form(
+        json!([
+            {"type": "text", "name": "a", "label": "A"},
+            {"type": "calculate", "name": "h", "calculation": "digest(${a}, 'SHA-3')"},
+            {"type": "calculate", "name": "e", "calculation": "digest(${a}, 'SHA-256', 'base32')"},
+            {"type": "calculate", "name": "ok", "calculation": "digest(${a}, 'SHA-256', 'hex')"},
+            {"type": "text", "name": "w", "label": "W", "constraint": "weighted-checklist(1, 2, . = 'x', 1, ${a} = 'y')"}
+        ]),
+        json!({}),
+    );
+    expect_one(
+        &f,
+        "warning: $.survey[1].calculation (h): `calculation` of `h`: `digest()` has no algorithm 'SHA-3': use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512 (the result is blank)",
+    );
+    expect_one(
+        &f,
+        "warning: $.survey[2].calculation (e): `calculation` of `e`: `digest()` has no encoding 'base32': use 'base64' or 'hex' (the result is blank)",
+    );
+    expect_one(
+        &f,
+        "warning: $.survey[4].constraint (w): `constraint` of `w`: `weighted-checklist()` takes its answers and weights in pairs after min and max; the last answer has no weight, so the result is always false",
+    );
+    assert_eq!(lines(&f).iter().filter(|l| l.contains("(ok)")).count(), 0);
+    assert!(
+        lines(&f).iter().all(|l| !l.starts_with("error")),
+        "{:?}",
+        lines(&f)
+    );
+}
+
+#[test]
+fn instance_needs_its_list_and_counts_as_using_it() {
+    let f = form(
+        json!([
+            {"type": "text", "name": "a", "label": "A"},
+            {"type": "calculate", "name": "l", "calculation": "instance('places')/root/item[name = ${a}]/label"},
+            {"type": "calculate", "name": "m", "calculation": "count(instance('nope')/root/item)"}
+        ]),
+        json!({"places": [{"name": "p1", "label": "P1"}]}),
+    );
+    expect_one(
+        &f,
+        "error: $.survey[2].calculation: instance('nope') reads a list this form does not have: add the choice list `nope`, or supply nope.csv with the form",
+    );
+    assert!(
+        lines(&f)
+            .iter()
+            .all(|l| !l.contains("`places` is not used")),
+        "{:?}",
+        lines(&f)
+    );
+}
+
+#[test]
+fn names_inside_instance_in_a_choice_filter_are_that_list_s() {
+    let f = form(
+        json!([
+            {"type": "text", "name": "code", "label": "Code"},
+            {"type": "select_one district", "name": "district", "label": "District",
+             "choice_filter": "region = instance('region')/root/item[code = ${code}]/name and regoin = 1"}
+        ]),
+        json!({
+            "region": [{"name": "r1", "label": "R1", "code": "10"}],
+            "district": [{"name": "d1", "label": "D1", "region": "r1"}]
+        }),
+    );
+    let got = lines(&f);
+    assert!(got.iter().all(|l| !l.contains("`code`")), "{got:?}");
+    assert!(
+        got.iter().any(|l| l.contains("property `regoin`")),
+        "{got:?}"
+    );
+}

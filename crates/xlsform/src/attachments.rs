@@ -249,6 +249,7 @@ pub fn bring_in_external_files(
 
 /// `pulldata('LIST', …)` in any expression reads the file LIST.csv: brought in as the list
 /// LIST (rows numbered when it has no `name` column); a missing file is a warning at the cell.
+/// So does `instance('LIST')/root/item…`, when the file is supplied.
 pub fn bring_in_pulldata_files(
     survey: &Table,
     attachments: &[Attachment],
@@ -262,6 +263,27 @@ pub fn bring_in_pulldata_files(
                 if !matches!(k, Key::Type | Key::Name | Key::ListName | Key::Appearance | Key::Parameters));
             if !expression {
                 continue;
+            }
+            // `instance('LIST')/root/item…` reads LIST.csv too when it is supplied; when it is
+            // not, the engine's check names the list the form lacks.
+            for list in xonadon_engine::expr::instance_lists(row.cell(i)) {
+                let csv = format!("{list}.csv");
+                if lists.contains_key(&list) {
+                    continue;
+                }
+                if let Some((_, bytes)) = find(attachments, &csv) {
+                    match choices(&csv, bytes, false) {
+                        Ok(table) => {
+                            lists.insert(list, table);
+                        }
+                        Err(message) => problems.push(Problem::error(
+                            &sheet.name,
+                            Some(row.number),
+                            Some(&sheet.headers[i]),
+                            message,
+                        )),
+                    }
+                }
             }
             for list in xonadon_engine::expr::pulldata_lists(row.cell(i)) {
                 if lists.contains_key(&list) {

@@ -753,3 +753,56 @@ fn names_repeat_in_different_groups() {
         "{found:#?}"
     );
 }
+
+/// `instance('LIST')/root/item[…]/column` on a CSV file supplied with the form (ODK's
+/// attached secondary instance): the file becomes the list LIST that the path reads; without
+/// the file, the engine's check names the list the form lacks.
+#[test]
+fn instance_paths_read_a_supplied_csv_file() {
+    use std::sync::Arc;
+    use xonadon_engine::{load, FixedHost, Instance};
+
+    let book = xlsx(&[(
+        "survey",
+        &[
+            &["type", "name", "label", "calculation"],
+            &["text", "code", "Code", ""],
+            &[
+                "calculate",
+                "place",
+                "",
+                "instance('places')/root/item[code = ${code}]/label",
+            ],
+        ],
+    )]);
+    let places = "name,label,code\np1,Xiva,10\np2,Urganch,20\n";
+    let imported = xonadon_xlsform::import_with(
+        "instance.xlsx",
+        &book,
+        &[("places.csv".to_string(), places.as_bytes().to_vec())],
+    )
+    .unwrap();
+    let errors: Vec<String> = imported
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let form = load(&serde_json::to_string(&imported.definition).unwrap()).unwrap();
+    let mut inst = Instance::new(Arc::new(form), Arc::new(FixedHost::new(0.0, 0)));
+    inst.set_value(inst.find("/code").unwrap(), "20").unwrap();
+    assert_eq!(inst.node(inst.find("/place").unwrap()).value, "Urganch");
+
+    let without = xonadon_xlsform::import("instance.xlsx", &book);
+    let messages: Vec<String> = match without {
+        Ok(i) => i.problems.iter().map(|p| p.to_string()).collect(),
+        Err(e) => vec![e.to_string()],
+    };
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("instance('places') reads a list this form does not have")),
+        "{messages:?}"
+    );
+}

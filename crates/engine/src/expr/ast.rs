@@ -28,6 +28,20 @@ pub enum Expr {
     /// A bare name inside a predicate: that child of the node being tested (`n` in
     /// `${rows}[n > 3]`).
     Relative(Reference),
+    /// `instance('LIST')/root/item[pred]/column`: a choice list read as ODK's secondary
+    /// instance of it (one `item` per choice, its columns as children).
+    Instance(Box<InstanceQuery>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstanceQuery {
+    pub list: String,
+    /// The predicates on the items, in order; bare names in them are the item's columns
+    /// ([`Expr::ChoiceProperty`]).
+    pub filters: Vec<Expr>,
+    /// The column read from each item kept (`name`, `label` or a property); `None`: the
+    /// items themselves.
+    pub column: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -145,6 +159,39 @@ functions! {
     NormalizeSpace = "normalize-space" (0, 1),
     Translate = "translate" (3, 3),
     Current = "current" (0, 0),
+    SubstringBefore = "substring-before" (2, 2),
+    SubstringAfter = "substring-after" (2, 2),
+    BooleanFromString = "boolean-from-string" (1, 1),
+    Checklist = "checklist" (2, MANY),
+    WeightedChecklist = "weighted-checklist" (2, MANY),
+    CountNonEmpty = "count-non-empty" (1, 1),
+    Randomize = "randomize" (1, 2),
+    Random = "random" (0, 0),
+    Sqrt = "sqrt" (1, 1),
+    Exp = "exp" (1, 1),
+    Exp10 = "exp10" (1, 1),
+    Log = "log" (1, 1),
+    Log10 = "log10" (1, 1),
+    Sin = "sin" (1, 1),
+    Cos = "cos" (1, 1),
+    Tan = "tan" (1, 1),
+    Asin = "asin" (1, 1),
+    Acos = "acos" (1, 1),
+    Atan = "atan" (1, 1),
+    Atan2 = "atan2" (2, 2),
+    Pi = "pi" (0, 0),
+    DateTime = "date-time" (1, 1),
+    DecimalTime = "decimal-time" (1, 1),
+    Itext = "jr:itext" (1, 1),
+    Area = "area" (1, MANY),
+    // `enclosed-area`: JavaRosa's older name of `area` (pyxform passes it on).
+    EnclosedArea = "enclosed-area" (1, MANY),
+    Distance = "distance" (1, MANY),
+    Geofence = "geofence" (2, 2),
+    Digest = "digest" (2, 3),
+    Base64Decode = "base64-decode" (1, 1),
+    Name = "name" (0, 1),
+    LocalName = "local-name" (0, 1),
 }
 
 impl Expr {
@@ -183,6 +230,7 @@ impl Expr {
                     go(b, out);
                 }
                 Expr::Call(_, args) => args.iter_mut().for_each(|a| go(a, out)),
+                Expr::Instance(q) => q.filters.iter_mut().for_each(|f| go(f, out)),
                 _ => {}
             }
         }
@@ -209,6 +257,7 @@ impl Expr {
                 b.walk(f);
             }
             Expr::Call(_, args) => args.iter().for_each(|a| a.walk(f)),
+            Expr::Instance(q) => q.filters.iter().for_each(|e| e.walk(f)),
             _ => {}
         }
     }

@@ -4,6 +4,7 @@
 use super::ast::{BinOp, ElemId, Expr, Func, Step};
 use super::datetime::{self, DateTime};
 use super::value::{number_to_string, str_to_bool, str_to_number, NodeId, Value};
+use super::{digest, geo};
 
 /// What an expression can see of the filled form and of the device.
 pub trait Env {
@@ -31,6 +32,28 @@ pub trait Env {
     /// Milliseconds since the epoch (UTC) and the device's offset from UTC in minutes.
     fn now(&self) -> (f64, i32);
     fn uuid(&self) -> String;
+    /// A random number in [0, 1) from the host (`random()`, `randomize()` without a seed).
+    fn random(&self) -> f64;
+    /// `jr:itext(id)`: the text with that itext id (`/data/q:label`, `/data/q:hint`,
+    /// `LIST-N` for choice N of LIST, as pyxform names them) in the current language.
+    fn itext(&self, id: &str) -> Option<String>;
+    /// The name of a node's element (`name()`, `local-name()`).
+    fn node_name(&self, node: NodeId) -> String;
+    /// How many items choice list `list` has, as a secondary instance (0: no such list).
+    fn list_len(&self, list: &str) -> usize;
+    /// `column` of item `index` of `list` (`name`, `label` or a property), if it has it.
+    fn list_cell(&self, list: &str, index: usize, column: &str) -> Option<String>;
+    /// The text of item `index` of `list` as a whole (its columns one after the other).
+    fn list_item_text(&self, list: &str, index: usize) -> String;
+    /// The same environment inside item `index` of `list`, the `position`-th of the items a
+    /// predicate is testing: bare names read its columns ([`Env::choice_property`]),
+    /// `position()` is `position`.
+    fn in_item(&self, list: &str, index: usize, position: usize) -> Box<dyn Env + '_>;
+    /// `position()` inside a predicate on a secondary instance's items; `None` elsewhere
+    /// (then it is the context node's position).
+    fn item_position(&self) -> Option<usize> {
+        None
+    }
     /// `target`'s answer in the form last saved on the device; `None` when no form was saved
     /// or it has no such answer.
     fn last_saved(&self, target: ElemId) -> Option<String>;
@@ -84,6 +107,31 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
             }
             Value::Nodes(current)
         }
+        Expr::Instance(q) => {
+            let mut kept: Vec<usize> = (0..env.list_len(&q.list)).collect();
+            for predicate in &q.filters {
+                kept = kept
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, &item)| {
+                        let here = env.in_item(&q.list, item, i + 1);
+                        match eval(predicate, here.as_ref()) {
+                            Value::Num(p) => p == (i + 1) as f64,
+                            v => boolean(&v),
+                        }
+                    })
+                    .map(|(_, &item)| item)
+                    .collect();
+            }
+            Value::Items(
+                kept.into_iter()
+                    .filter_map(|i| match &q.column {
+                        Some(c) => env.list_cell(&q.list, i, c),
+                        None => Some(env.list_item_text(&q.list, i)),
+                    })
+                    .collect(),
+            )
+        }
         Expr::Matches(subject, regex) => {
             Value::Bool(regex.0.is_match(&string(&eval(subject, env), env)))
         }
@@ -118,6 +166,7 @@ pub fn string(v: &Value, env: &dyn Env) -> String {
             .first()
             .map(|&n| env.value(n).to_string())
             .unwrap_or_default(),
+        Value::Items(items) => items.first().cloned().unwrap_or_default(),
     }
 }
 
@@ -130,6 +179,7 @@ pub fn number(v: &Value, env: &dyn Env) -> f64 {
         Value::Nodes(nodes) => nodes
             .first()
             .map_or(f64::NAN, |&n| str_to_number(env.value(n))),
+        Value::Items(items) => items.first().map_or(f64::NAN, |s| str_to_number(s)),
     }
 }
 
@@ -140,6 +190,17 @@ pub fn boolean(v: &Value) -> bool {
         Value::Bool(b) => *b,
         Value::Date(..) => true,
         Value::Nodes(nodes) => !nodes.is_empty(),
+        Value::Items(items) => !items.is_empty(),
+    }
+}
+
+/// The value of each node of a node-set (primary or secondary instance); `None` for
+/// anything else.
+fn node_texts(v: &Value, env: &dyn Env) -> Option<Vec<String>> {
+    match v {
+        Value::Nodes(ns) => Some(ns.iter().map(|&n| env.value(n).to_string()).collect()),
+        Value::Items(items) => Some(items.clone()),
+        _ => None,
     }
 }
 
@@ -213,6 +274,14 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Value {
 /// XPath 1.0 comparison: a node-set compares true if any of its nodes does.
 fn compare(op: BinOp, a: &Value, b: &Value, env: &dyn Env) -> bool {
     match (a, b) {
+        (Value::Items(xs), Value::Bool(_)) => compare_atomic(op, &Value::Bool(!xs.is_empty()), b),
+        (Value::Bool(_), Value::Items(ys)) => compare_atomic(op, a, &Value::Bool(!ys.is_empty())),
+        (Value::Items(xs), _) => xs
+            .iter()
+            .any(|x| compare(op, &Value::Str(x.clone()), b, env)),
+        (_, Value::Items(ys)) => ys
+            .iter()
+            .any(|y| compare(op, a, &Value::Str(y.clone()), env)),
         (Value::Nodes(xs), Value::Bool(_)) => compare_atomic(op, &Value::Bool(!xs.is_empty()), b),
         (Value::Bool(_), Value::Nodes(ys)) => compare_atomic(op, a, &Value::Bool(!ys.is_empty())),
         (Value::Nodes(xs), _) => xs
@@ -231,7 +300,7 @@ fn atomic_number(v: &Value) -> f64 {
         Value::Num(n) => *n,
         Value::Bool(b) => f64::from(u8::from(*b)),
         Value::Date(dt, date_only) => dt.number(*date_only),
-        Value::Nodes(_) => f64::NAN,
+        Value::Nodes(_) | Value::Items(_) => f64::NAN,
     }
 }
 
@@ -284,9 +353,10 @@ fn arg_str_or_context(args: &[Expr], env: &dyn Env) -> String {
 fn all_numbers(args: &[Expr], env: &dyn Env) -> Vec<f64> {
     let mut out = Vec::new();
     for a in args {
-        match eval(a, env) {
-            Value::Nodes(ns) => out.extend(ns.iter().map(|&n| str_to_number(env.value(n)))),
-            v => out.push(number(&v, env)),
+        let v = eval(a, env);
+        match node_texts(&v, env) {
+            Some(texts) => out.extend(texts.iter().map(|s| str_to_number(s))),
+            None => out.push(number(&v, env)),
         }
     }
     out
@@ -310,15 +380,18 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
                 eval(&args[2], env)
             }
         }
+        // JavaRosa: the first non-empty argument's value as it is (a boolean stays a
+        // boolean, so `coalesce(selected(…), 0) or …` reads false as false).
         Func::Coalesce => {
-            let a = arg_str(args, 0, env);
-            if a.is_empty() {
-                Str(arg_str(args, 1, env))
+            let a = unpack(eval(&args[0], env), env);
+            if string(&a, env).is_empty() {
+                unpack(eval(&args[1], env), env)
             } else {
-                Str(a)
+                a
             }
         }
-        Func::Concat => Str(args.iter().map(|a| string(&eval(a, env), env)).collect()),
+        // The ODK XForms spec: every node of a node-set argument, not only the first.
+        Func::Concat => Str(all_strings(args, env).concat()),
         Func::Selected => {
             let wanted = arg_str(args, 1, env);
             let wanted = wanted.trim();
@@ -354,14 +427,17 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
                 .lookup(list.trim(), column.trim(), key_column.trim(), &key)
                 .unwrap_or_default())
         }
-        Func::Count => Num(nodes(eval(&args[0], env)).len() as f64),
+        Func::Count => Num(match eval(&args[0], env) {
+            Value::Items(items) => items.len() as f64,
+            v => nodes(v).len() as f64,
+        }),
         Func::Sum => {
             // ODK: the sum of no nodes is NaN (blank), not 0.
-            let ns = nodes(eval(&args[0], env));
-            if ns.is_empty() {
+            let texts = node_texts(&eval(&args[0], env), env).unwrap_or_default();
+            if texts.is_empty() {
                 return Num(f64::NAN);
             }
-            Num(ns.iter().map(|&n| str_to_number(env.value(n))).sum())
+            Num(texts.iter().map(|s| str_to_number(s)).sum())
         }
         Func::Min | Func::Max => {
             let xs = all_numbers(args, env);
@@ -372,6 +448,9 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
             Num(xs.into_iter().reduce(pick).unwrap_or(f64::NAN))
         }
         Func::Position => {
+            if let (true, Some(p)) = (args.is_empty(), env.item_position()) {
+                return Num(p as f64);
+            }
             let node = if args.is_empty() {
                 env.context()
             } else {
@@ -470,7 +549,7 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
                 today,
             )
         }
-        Func::Date => match to_datetime(&eval(&args[0], env), env) {
+        Func::Date | Func::DateTime => match to_datetime(&eval(&args[0], env), env) {
             Some((dt, date_only)) => Value::Date(dt, date_only),
             None => Num(f64::NAN),
         },
@@ -510,9 +589,10 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
             let sep = arg_str(args, 0, env);
             let mut parts = Vec::new();
             for a in &args[1..] {
-                match eval(a, env) {
-                    Value::Nodes(ns) => parts.extend(ns.iter().map(|&n| env.value(n).to_string())),
-                    v => parts.push(string(&v, env)),
+                let v = eval(a, env);
+                match node_texts(&v, env) {
+                    Some(texts) => parts.extend(texts),
+                    None => parts.push(string(&v, env)),
                 }
             }
             Str(parts.join(&sep))
@@ -538,7 +618,234 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
         }
         // Turned into `.` by the parser.
         Func::Current => Value::Nodes(env.context().into_iter().collect()),
+        Func::SubstringBefore => {
+            let s = arg_str(args, 0, env);
+            let needle = arg_str(args, 1, env);
+            Str(s
+                .find(&needle)
+                .map(|i| s[..i].to_string())
+                .unwrap_or_default())
+        }
+        Func::SubstringAfter => {
+            let s = arg_str(args, 0, env);
+            let needle = arg_str(args, 1, env);
+            Str(s
+                .find(&needle)
+                .map(|i| s[i + needle.len()..].to_string())
+                .unwrap_or_default())
+        }
+        Func::BooleanFromString => {
+            let s = arg_str(args, 0, env);
+            Bool(s == "true" || s == "1")
+        }
+        Func::Checklist | Func::WeightedChecklist => Bool(checklist(f, args, env)),
+        Func::CountNonEmpty => Num(node_texts(&eval(&args[0], env), env)
+            .unwrap_or_default()
+            .iter()
+            .filter(|s| !s.is_empty())
+            .count() as f64),
+        Func::Randomize => {
+            let mut ns = nodes(eval(&args[0], env));
+            let seed = args.get(1).map(|a| match eval(a, env) {
+                v @ (Value::Nodes(_) | Value::Str(_)) => {
+                    let s = string(&v, env);
+                    let n = str_to_number(&s);
+                    match (n.is_nan(), s.is_empty()) {
+                        (false, _) => Seed::Number(n),
+                        (true, true) => Seed::Number(0.0),
+                        (true, false) => Seed::Text(digest::seed_of_text(&s)),
+                    }
+                }
+                v => Seed::Number(number(&v, env)),
+            });
+            shuffle(&mut ns, seed, env);
+            Value::Nodes(ns)
+        }
+        Func::Random => Num(env.random()),
+        Func::Sqrt => Num(arg_num(args, 0, env).sqrt()),
+        Func::Exp => Num(arg_num(args, 0, env).exp()),
+        Func::Exp10 => Num(10f64.powf(arg_num(args, 0, env))),
+        Func::Log => Num(arg_num(args, 0, env).ln()),
+        Func::Log10 => Num(arg_num(args, 0, env).log10()),
+        Func::Sin => Num(arg_num(args, 0, env).sin()),
+        Func::Cos => Num(arg_num(args, 0, env).cos()),
+        Func::Tan => Num(arg_num(args, 0, env).tan()),
+        Func::Asin => Num(arg_num(args, 0, env).asin()),
+        Func::Acos => Num(arg_num(args, 0, env).acos()),
+        Func::Atan => Num(arg_num(args, 0, env).atan()),
+        Func::Atan2 => Num(arg_num(args, 0, env).atan2(arg_num(args, 1, env))),
+        Func::Pi => Num(std::f64::consts::PI),
+        Func::DecimalTime => Num(decimal_time(&arg_str(args, 0, env), env)),
+        Func::Itext => Str(env.itext(&arg_str(args, 0, env)).unwrap_or_default()),
+        Func::Area | Func::EnclosedArea => Num(geo::area(&all_strings(args, env))),
+        Func::Distance => Num(geo::distance(&all_strings(args, env))),
+        Func::Geofence => {
+            let values = all_strings(args, env);
+            match values.as_slice() {
+                [p, shape, ..] => Bool(geo::geofence(p, shape)),
+                _ => Bool(false),
+            }
+        }
+        Func::Digest => {
+            let encoding = if args.len() > 2 {
+                arg_str(args, 2, env)
+            } else {
+                "base64".into()
+            };
+            Str(
+                digest::digest(&arg_str(args, 0, env), &arg_str(args, 1, env), &encoding)
+                    .unwrap_or_default(),
+            )
+        }
+        Func::Base64Decode => {
+            Str(digest::base64_decode(&arg_str(args, 0, env)).unwrap_or_default())
+        }
+        Func::Name | Func::LocalName => {
+            let node = match args.first() {
+                None => env.context(),
+                Some(a) => nodes(eval(a, env)).first().copied(),
+            };
+            Str(node.map(|n| env.node_name(n)).unwrap_or_default())
+        }
     }
+}
+
+/// A node-set as the value of its first node (what JavaRosa hands a function); other values
+/// as they are.
+fn unpack(v: Value, env: &dyn Env) -> Value {
+    match v {
+        Value::Nodes(_) | Value::Items(_) => Value::Str(string(&v, env)),
+        v => v,
+    }
+}
+
+/// Every argument as strings, a node-set as one string per node (`area`, `distance`, …).
+fn all_strings(args: &[Expr], env: &dyn Env) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in args {
+        let v = eval(a, env);
+        match node_texts(&v, env) {
+            Some(texts) => out.extend(texts),
+            None => out.push(string(&v, env)),
+        }
+    }
+    out
+}
+
+/// Each value of an argument: the nodes of a node-set, or the value itself.
+fn each_value(v: Value, env: &dyn Env) -> Vec<Value> {
+    match node_texts(&v, env) {
+        Some(texts) => texts.into_iter().map(Value::Str).collect(),
+        None => vec![v],
+    }
+}
+
+/// `checklist(min, max, v…)`: how many `v` are true lies within [min, max] (-1: no bound);
+/// `weighted-checklist(min, max, v, w, …)`: the same with each true `v` counting `w`.
+fn checklist(f: Func, args: &[Expr], env: &dyn Env) -> bool {
+    let min = arg_num(args, 0, env);
+    let mut max = arg_num(args, 1, env);
+    if max == -1.0 {
+        if min < 1.0 {
+            return true;
+        }
+        max = f64::INFINITY;
+    }
+    let mut satisfied = 0.0;
+    if f == Func::Checklist {
+        for a in &args[2..] {
+            for v in each_value(eval(a, env), env) {
+                if boolean(&v) {
+                    satisfied += 1.0;
+                    if satisfied > max {
+                        return false;
+                    }
+                }
+            }
+        }
+    } else {
+        for pair in args[2..].chunks(2) {
+            let [v, w] = pair else {
+                return false;
+            };
+            let results = each_value(eval(v, env), env);
+            let weights = each_value(eval(w, env), env);
+            for (j, weight) in weights.iter().enumerate() {
+                let Some(result) = results.get(j) else {
+                    return false;
+                };
+                if boolean(result) {
+                    satisfied += number(weight, env);
+                    if satisfied > max {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+    satisfied >= min
+}
+
+enum Seed {
+    Number(f64),
+    /// A text seed, hashed (see [`digest::seed_of_text`]).
+    Text(i64),
+}
+
+const MAX_INT_32: f64 = 2_147_483_647.0;
+
+/// `randomize`'s shuffle: the "inside-out" Fisher-Yates of the ODK XForms spec, with the
+/// host's randomness or, given a seed, JavaRosa's Park-Miller generator (so a seed gives the
+/// order Collect and Web Forms give).
+fn shuffle(nodes: &mut Vec<NodeId>, seed: Option<Seed>, env: &dyn Env) {
+    let mut state = seed.map(|seed| {
+        let initial = match seed {
+            // Java's double → long: NaN is 0, fractions truncated.
+            Seed::Number(n) if n.is_nan() => 0.0,
+            Seed::Number(n) if n.is_infinite() => {
+                let long = if n > 0.0 { i64::MAX } else { i64::MIN };
+                (long % MAX_INT_32 as i64) as f64
+            }
+            Seed::Number(n) => n.trunc() % MAX_INT_32,
+            Seed::Text(t) => (t % MAX_INT_32 as i64) as f64,
+        };
+        if initial <= 0.0 {
+            initial + MAX_INT_32 - 1.0
+        } else {
+            initial
+        }
+    });
+    let mut next = || match state.as_mut() {
+        Some(s) => {
+            *s = (*s * 16_807.0) % MAX_INT_32;
+            (*s - 1.0) / (MAX_INT_32 - 1.0)
+        }
+        None => env.random(),
+    };
+    let mut out: Vec<NodeId> = Vec::with_capacity(nodes.len());
+    for (i, &node) in nodes.iter().enumerate() {
+        let j = ((next() * (i + 1) as f64).floor() as usize).min(i);
+        if j == i {
+            out.push(node);
+        } else {
+            out.push(out[j]);
+            out[j] = node;
+        }
+    }
+    *nodes = out;
+}
+
+/// `decimal-time('hh:mm[:ss][offset]')`: the time of day as a fraction of a day, in the
+/// device's time zone (a time with an offset is first moved into it).
+fn decimal_time(s: &str, env: &dyn Env) -> f64 {
+    let Some((ms, offset)) = datetime::parse_time(s.trim()) else {
+        return f64::NAN;
+    };
+    let local = match offset {
+        Some(o) => ms + f64::from(env.now().1 - o) * 60_000.0,
+        None => ms,
+    };
+    local.rem_euclid(86_400_000.0) / 86_400_000.0
 }
 
 /// `indexed-repeat(${q}, ${rep}, i [, ${inner}, j ...])`: `${q}` in instance `i` of `${rep}`.
@@ -574,5 +881,187 @@ fn indexed_repeat(args: &[Expr], env: &dyn Env) -> Value {
     match (scope, target) {
         (Some(inst), Some(t)) => Value::Nodes(env.descend(inst, t).into_iter().take(1).collect()),
         _ => Value::Nodes(Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::{parse, Context};
+
+    /// An environment without a form: literals and functions only.
+    struct Bare;
+
+    impl Env for Bare {
+        fn resolve(&self, _: ElemId) -> Vec<NodeId> {
+            Vec::new()
+        }
+        fn descend(&self, _: NodeId, _: ElemId) -> Vec<NodeId> {
+            Vec::new()
+        }
+        fn value(&self, _: NodeId) -> &str {
+            ""
+        }
+        fn context(&self) -> Option<NodeId> {
+            None
+        }
+        fn parent(&self, _: NodeId) -> Option<NodeId> {
+            None
+        }
+        fn position(&self, _: NodeId) -> usize {
+            1
+        }
+        fn choice_label(&self, _: NodeId, _: &str) -> Option<String> {
+            None
+        }
+        fn choice_property(&self, _: &str) -> Option<&str> {
+            None
+        }
+        fn lookup(&self, _: &str, _: &str, _: &str, _: &str) -> Option<String> {
+            None
+        }
+        fn previous_value(&self) -> &str {
+            ""
+        }
+        fn now(&self) -> (f64, i32) {
+            (0.0, 300)
+        }
+        fn uuid(&self) -> String {
+            "00000000-0000-4000-8000-000000000001".into()
+        }
+        fn random(&self) -> f64 {
+            0.25
+        }
+        fn itext(&self, id: &str) -> Option<String> {
+            (id == "/data/q:label").then(|| "Q".into())
+        }
+        fn node_name(&self, _: NodeId) -> String {
+            String::new()
+        }
+        fn list_len(&self, _: &str) -> usize {
+            0
+        }
+        fn list_cell(&self, _: &str, _: usize, _: &str) -> Option<String> {
+            None
+        }
+        fn list_item_text(&self, _: &str, _: usize) -> String {
+            String::new()
+        }
+        fn in_item(&self, _: &str, _: usize, _: usize) -> Box<dyn Env + '_> {
+            Box::new(Bare)
+        }
+        fn last_saved(&self, _: ElemId) -> Option<String> {
+            None
+        }
+        fn at(&self, _: NodeId) -> Box<dyn Env + '_> {
+            Box::new(Bare)
+        }
+    }
+
+    /// Each expression and the text ODK Web Forms writes for it (NaN is written ""), all
+    /// confirmed with its engine, except: `random()`, `jr:itext`, `name()` (this Env's
+    /// own answers), `decimal-time` with an offset (this Env is at UTC+5), and where Web
+    /// Forms stops with an error (an odd `weighted-checklist`, an unknown `digest`
+    /// algorithm, `count-non-empty` of a text, `distance` of a bad point): blank or false
+    /// here, as every bad operand.
+    const CASES: &[(&str, &str)] = &[
+        ("sqrt(2)", "1.4142135623730951"),
+        ("exp10(-2)", "0.01"),
+        ("log('')", ""),
+        ("log(0)", "-Infinity"),
+        ("atan2(0, -1) = pi()", "true"),
+        ("random()", "0.25"),
+        ("substring-before('a-b-c', '-')", "a"),
+        ("substring-after('a-b-c', '-')", "b-c"),
+        ("substring-after('', 'x')", ""),
+        ("boolean-from-string(' true')", "false"),
+        ("checklist(-1, -1, false())", "true"),
+        ("checklist(2, -1, true(), 1, 'x')", "true"),
+        ("checklist(0, 1, true(), true())", "false"),
+        ("weighted-checklist(3, 3, true(), 1, true(), 2)", "true"),
+        ("weighted-checklist(1, 9, true())", "false"),
+        ("count-non-empty('x')", "0"),
+        ("decimal-time('06:00:00')", "0.25"),
+        ("decimal-time('06:00:00Z')", "0.4583333333333333"),
+        ("decimal-time('6:00')", ""),
+        ("date-time('2024-01-02')", "2024-01-02"),
+        ("jr:itext('/data/q:label')", "Q"),
+        ("jr:itext('nope')", ""),
+        ("area('0 0;0 1;1 1;1 0')", "12391256135.81"),
+        ("area('0 0;0 1')", "0"),
+        ("area('x')", "0"),
+        ("distance('0 0 0 0;0 1 0 0;1 1 0 0')", "222637.69"),
+        ("distance('0 0;100 0')", ""),
+        ("geofence('0.5 0.5', '0 0;0 1;1 1;1 0;0 0')", "true"),
+        ("geofence('0.5 0.5', '0 0;0 1;1 1;1 0')", "false"),
+        (
+            "digest('abc', 'SHA-256')",
+            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=",
+        ),
+        ("digest('abc', 'SHA-3')", ""),
+        ("base64-decode('SGk=')", "Hi"),
+        ("coalesce('', 5) + 1", "6"),
+        ("coalesce(false(), 'x')", "false"),
+        ("name()", ""),
+    ];
+
+    #[test]
+    fn odk_functions_evaluate_as_odk() {
+        for (src, want) in CASES {
+            let e = parse(src, Context::Normal).unwrap_or_else(|e| panic!("{src}: {e}"));
+            assert_eq!(string(&eval(&e, &Bare), &Bare), *want, "{src}");
+        }
+    }
+
+    #[test]
+    fn instance_paths_parse_or_say_how_to_write_them() {
+        for (src, wanted) in [
+            ("instance(${a})/root/item", "takes a list name in quotes"),
+            ("instance('l')", "expected `/root`"),
+            ("instance('l')/root/items", "expected `/item`"),
+            ("instance('l')/root/item[name = 'a'", "missing `]`"),
+            ("instance('l')/root/item/", "expected a column name"),
+        ] {
+            let err = parse(src, Context::Normal).expect_err(src);
+            assert!(err.message.contains(wanted), "{src}: {}", err.message);
+        }
+        let e = parse(
+            "instance('l')/root/item[n = ${a}][2]/label",
+            Context::Normal,
+        )
+        .expect("parses");
+        let Expr::Instance(q) = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!((q.list.as_str(), q.filters.len()), ("l", 2));
+        assert_eq!(q.column.as_deref(), Some("label"));
+        assert!(
+            matches!(&q.filters[0], Expr::Binary(_, a, _) if matches!(**a, Expr::ChoiceProperty(ref n) if n == "n"))
+        );
+        assert_eq!(
+            e.references().len(),
+            1,
+            "${{a}} in the predicate is a dependency"
+        );
+    }
+
+    #[test]
+    fn odk_functions_check_their_arity() {
+        for src in [
+            "random(1)",
+            "pi(2)",
+            "atan2(1)",
+            "sqrt()",
+            "digest('a')",
+            "digest('a', 'MD5', 'hex', 1)",
+            "checklist(1)",
+            "randomize()",
+            "geofence('0 0')",
+            "substring-after('a')",
+            "jr:itext()",
+        ] {
+            let err = parse(src, Context::Normal).expect_err(src);
+            assert!(err.message.contains("argument"), "{src}: {}", err.message);
+        }
     }
 }

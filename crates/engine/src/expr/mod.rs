@@ -5,7 +5,9 @@
 
 pub mod ast;
 pub mod datetime;
+mod digest;
 pub mod eval;
+mod geo;
 mod lexer;
 mod parser;
 pub mod value;
@@ -20,10 +22,26 @@ pub use value::{NodeId, Value};
 /// quoted name), from the text: for the XLSForm importer, which must bring their CSV files in
 /// before there is a form to parse (the checks use the parsed expressions).
 pub fn pulldata_lists(expression: &str) -> Vec<String> {
+    quoted_first_arguments(expression, "pulldata(")
+}
+
+/// The lists `instance('LIST')/…` paths in `expression` read, from the text: for the importer,
+/// which brings in LIST.csv when it is supplied and the form has no such choice list.
+pub fn instance_lists(expression: &str) -> Vec<String> {
+    quoted_first_arguments(expression, "instance(")
+}
+
+/// The quoted first argument of each call `call` (`"pulldata("`) in the text.
+fn quoted_first_arguments(expression: &str, call: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = expression;
-    while let Some(at) = rest.find("pulldata(") {
-        rest = &rest[at + "pulldata(".len()..];
+    while let Some(at) = rest.find(call) {
+        // Not the end of a longer name (`xinstance(`).
+        let whole = !rest[..at].ends_with(|c: char| lexer::is_name_char(c) || c == ':');
+        rest = &rest[at + call.len()..];
+        if !whole {
+            continue;
+        }
         let arg = rest.trim_start();
         let Some(quote) = arg.chars().next().filter(|c| *c == '\'' || *c == '"') else {
             continue;

@@ -1,7 +1,7 @@
 //! Recursive-descent parser with XPath 1.0 precedence:
 //! `or` < `and` < `= !=` < `< <= > >=` < `+ -` < `* div mod` < unary `-` < `|` < primary.
 
-use super::ast::{BinOp, CompiledRegex, Expr, Func, Reference, Step};
+use super::ast::{BinOp, CompiledRegex, Expr, Func, InstanceQuery, Reference, Step};
 use super::lexer::{tokenize, Tok, Token};
 use super::ParseError;
 
@@ -31,6 +31,7 @@ pub fn parse(src: &str, context: Context) -> Result<Expr, ParseError> {
         context,
         end_column: src.chars().count() + 1,
         in_predicate: 0,
+        in_item: 0,
     };
     let expr = p.or()?;
     if let Some(t) = p.peek() {
@@ -53,6 +54,8 @@ struct Parser {
     end_column: usize,
     /// Inside `[...]`, bare names are children of the node being tested.
     in_predicate: usize,
+    /// Inside `instance('LIST')/root/item[...]`, bare names are the item's columns.
+    in_item: usize,
 }
 
 fn describe(t: &Tok) -> String {
@@ -226,6 +229,8 @@ impl Parser {
                 ) {
                     self.pos += 1;
                     self.call(&name, token.column)
+                } else if self.in_item > 0 && self.in_predicate == 0 {
+                    Ok(Expr::ChoiceProperty(name))
                 } else if self.in_predicate > 0 {
                     Ok(Expr::Relative(Reference {
                         name,
@@ -317,7 +322,74 @@ impl Parser {
         }
     }
 
+    /// `instance('LIST')/root/item[pred]…[/column]`, after `instance(`.
+    fn instance(&mut self, column: usize) -> Result<Expr, ParseError> {
+        let usage = "write instance('LIST')/root/item[…]/column, LIST a choice list";
+        let list = match self.peek().map(|t| t.tok.clone()) {
+            Some(Tok::Str(list)) => list.trim().to_string(),
+            _ => return self.error(format!("instance() takes a list name in quotes: {usage}")),
+        };
+        self.pos += 1;
+        self.expect_close(column + "instance".len())?;
+        for step in ["root", "item"] {
+            let is_slash = matches!(self.peek().map(|t| &t.tok), Some(Tok::Slash));
+            let named = matches!(self.tokens.get(self.pos + 1).map(|t| &t.tok), Some(Tok::Name(n)) if n == step);
+            if !(is_slash && named) {
+                return self.error(format!(
+                    "expected `/{step}` after instance('{list}'): {usage}"
+                ));
+            }
+            self.pos += 2;
+        }
+        let mut filters = Vec::new();
+        let mut item_column = None;
+        loop {
+            match self.peek().map(|t| (t.tok.clone(), t.column)) {
+                Some((Tok::LBracket, open)) if item_column.is_none() => {
+                    self.pos += 1;
+                    let outer = std::mem::replace(&mut self.in_predicate, 0);
+                    self.in_item += 1;
+                    let predicate = self.or();
+                    self.in_item -= 1;
+                    self.in_predicate = outer;
+                    filters.push(predicate?);
+                    match self.peek() {
+                        Some(Token {
+                            tok: Tok::RBracket, ..
+                        }) => self.pos += 1,
+                        _ => {
+                            return self
+                                .error(format!("missing `]` to close the `[` at column {open}"))
+                        }
+                    }
+                }
+                Some((Tok::Slash, _)) if item_column.is_none() => {
+                    self.pos += 1;
+                    match self.peek().map(|t| t.tok.clone()) {
+                        Some(Tok::Name(name)) => {
+                            self.pos += 1;
+                            item_column = Some(name);
+                        }
+                        _ => {
+                            return self
+                                .error("expected a column name (`name`, `label`, …) after `/`")
+                        }
+                    }
+                }
+                _ => break,
+            }
+        }
+        Ok(Expr::Instance(Box::new(InstanceQuery {
+            list,
+            filters,
+            column: item_column,
+        })))
+    }
+
     fn call(&mut self, name: &str, column: usize) -> Result<Expr, ParseError> {
+        if name == "instance" {
+            return self.instance(column);
+        }
         let Some(func) = Func::from_name(name) else {
             return Err(ParseError {
                 column,

@@ -14,6 +14,8 @@ pub enum Value {
     Date(DateTime, bool),
     /// The nodes a reference selects, in document order.
     Nodes(Vec<NodeId>),
+    /// Nodes of a secondary instance (`instance('LIST')/root/item/…`), by their values.
+    Items(Vec<String>),
 }
 
 /// XPath `number()` of a string, as ODK does it: surrounding whitespace ignored, `''` is NaN,

@@ -11,6 +11,9 @@ pub(super) struct NodeEnv<'a> {
     pub inst: &'a Instance,
     pub node: NodeId,
     pub choice: Option<&'a ChoiceDef>,
+    /// Inside a predicate on `instance('LIST')/root/item`: the item's position among those
+    /// tested.
+    pub item_position: Option<usize>,
 }
 
 impl Env for NodeEnv<'_> {
@@ -57,16 +60,7 @@ impl Env for NodeEnv<'_> {
 
     fn lookup(&self, list: &str, column: &str, key_column: &str, key: &str) -> Option<String> {
         let form = &self.inst.form;
-        let cell = |c: &'_ crate::definition::ChoiceDef, column: &str| -> Option<String> {
-            match column {
-                "name" => Some(c.name.clone()),
-                "label" => c
-                    .label
-                    .as_ref()
-                    .map(|l| l.get(form.default_language(), None).to_string()),
-                _ => c.properties.get(column).cloned(),
-            }
-        };
+        let cell = |c: &ChoiceDef, column: &str| choice_cell(c, column, form.default_language());
         let found = form
             .choices(list)
             .iter()
@@ -78,6 +72,10 @@ impl Env for NodeEnv<'_> {
         let c = self.choice?;
         match name {
             "name" => Some(&c.name),
+            "label" if !c.properties.contains_key("label") => c
+                .label
+                .as_ref()
+                .map(|l| l.get(self.inst.form.default_language(), None)),
             _ => c.properties.get(name).map(String::as_str),
         }
     }
@@ -92,6 +90,79 @@ impl Env for NodeEnv<'_> {
 
     fn uuid(&self) -> String {
         self.inst.host.uuid()
+    }
+
+    fn random(&self) -> f64 {
+        self.inst.host.random()
+    }
+
+    fn itext(&self, id: &str) -> Option<String> {
+        let form = &self.inst.form;
+        let (language, default) = (self.inst.language(), form.default_language());
+        // pyxform's ids: `LIST-N` (older: `static_instance-LIST-N`) for choice N of LIST …
+        if !id.starts_with('/') {
+            let rest = id.strip_prefix("static_instance-").unwrap_or(id);
+            let (list, n) = rest.rsplit_once('-')?;
+            let choice = form.choices(list).get(n.parse::<usize>().ok()?)?;
+            return Some(match &choice.label {
+                Some(label) => label.get(language, default).to_string(),
+                None => choice.name.clone(),
+            });
+        }
+        // … and `/ROOT/path/to/q:label` (or `:hint`) for a question's texts.
+        let (path, kind) = id.rsplit_once(':')?;
+        let path = &path[path.get(1..)?.find('/')? + 1..];
+        let e = form.elements.iter().find(|e| e.path == path)?;
+        let text = match kind {
+            "label" => e.label.as_ref(),
+            "hint" => e.hint.as_ref(),
+            "jr:constraintMsg" => e.constraint_message.as_ref(),
+            "jr:requiredMsg" => e.required_message.as_ref(),
+            _ => None,
+        }?;
+        Some(text.get(language, default).to_string())
+    }
+
+    fn node_name(&self, node: NodeId) -> String {
+        let form = &self.inst.form;
+        match self.inst.nodes[node].parent {
+            Some(_) => form.element(self.inst.nodes[node].elem).name.clone(),
+            // The root: the name of the form's instance element, as pyxform writes it.
+            None => "data".into(),
+        }
+    }
+
+    fn list_len(&self, list: &str) -> usize {
+        self.inst.form.choices(list).len()
+    }
+
+    fn list_cell(&self, list: &str, index: usize, column: &str) -> Option<String> {
+        let c = self.inst.form.choices(list).get(index)?;
+        choice_cell(c, column, self.inst.form.default_language())
+    }
+
+    fn list_item_text(&self, list: &str, index: usize) -> String {
+        let Some(c) = self.inst.form.choices(list).get(index) else {
+            return String::new();
+        };
+        let label = choice_cell(c, "label", self.inst.form.default_language());
+        let mut text = c.name.clone();
+        text.extend(label);
+        text.extend(c.properties.values().cloned());
+        text
+    }
+
+    fn in_item(&self, list: &str, index: usize, position: usize) -> Box<dyn Env + '_> {
+        Box::new(NodeEnv {
+            inst: self.inst,
+            node: self.node,
+            choice: self.inst.form.choices(list).get(index),
+            item_position: Some(position),
+        })
+    }
+
+    fn item_position(&self) -> Option<usize> {
+        self.item_position
     }
 
     fn last_saved(&self, target: ElemId) -> Option<String> {
@@ -117,7 +188,21 @@ impl Env for NodeEnv<'_> {
             inst: self.inst,
             node,
             choice: self.choice,
+            item_position: None,
         })
+    }
+}
+
+/// A column of a choice as its secondary-instance item holds it: `name`, `label` (in the
+/// default language, as pyxform writes it) or a property.
+fn choice_cell(c: &ChoiceDef, column: &str, default_language: Option<&str>) -> Option<String> {
+    match column {
+        "name" => Some(c.name.clone()),
+        "label" => c
+            .label
+            .as_ref()
+            .map(|l| l.get(default_language, None).to_string()),
+        _ => c.properties.get(column).cloned(),
     }
 }
 
@@ -127,6 +212,7 @@ impl Instance {
             inst: self,
             node,
             choice: None,
+            item_position: None,
         }
     }
 
@@ -154,6 +240,7 @@ impl Instance {
             inst: self,
             node,
             choice: Some(choice),
+            item_position: None,
         };
         expr::boolean(&expr::eval(filter, &env))
     }

@@ -35,6 +35,18 @@ pub trait Host: Send + Sync {
     fn last_saved(&self) -> Option<&serde_json::Value> {
         None
     }
+    /// A random number in [0, 1), for `random()` and `randomize()` without a seed. By default
+    /// drawn from [`Host::uuid`]'s random bits; hosts with a cheaper source override it.
+    fn random(&self) -> f64 {
+        let hex: String = self
+            .uuid()
+            .chars()
+            .filter(char::is_ascii_hexdigit)
+            .collect();
+        // The last 13 hex digits of a version-4 UUID are random: 52 bits.
+        let tail = &hex[hex.len().saturating_sub(13)..];
+        u64::from_str_radix(tail, 16).map_or(0.0, |n| n as f64 / (1u64 << 52) as f64)
+    }
 }
 
 /// A host with a fixed clock and counting identifiers, for tests and reproducible runs.
@@ -80,6 +92,18 @@ impl Host for FixedHost {
     }
     fn last_saved(&self) -> Option<&serde_json::Value> {
         self.last_saved.as_ref()
+    }
+    /// A fixed sequence (splitmix64 of a counter), so that runs are reproducible.
+    fn random(&self) -> f64 {
+        let n = self
+            .counter
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            .wrapping_add(1);
+        let mut z = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64
     }
     fn uuid(&self) -> String {
         let n = self
@@ -538,11 +562,15 @@ impl Instance {
         let Some(parent) = self.nodes[node].parent else {
             return 1;
         };
-        self.nodes[parent]
-            .children
+        // Among the siblings of the same name only (ODK's `position(node)`): a repeat's
+        // instances are numbered 1, 2, …; a group is 1 wherever it stands.
+        let elem = self.nodes[node].elem;
+        let siblings = &self.nodes[parent].children;
+        let at = siblings.iter().position(|&c| c == node).unwrap_or(0);
+        1 + siblings[..at]
             .iter()
-            .position(|&c| c == node)
-            .map_or(1, |p| p + 1)
+            .filter(|&&c| self.nodes[c].elem == elem)
+            .count()
     }
 
     /// Whether choice `name` passes the `choice_filter` of select `node` right now.
