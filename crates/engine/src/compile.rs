@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::definition::{BoolOrExpr, Cell, ElementDef, FormDefinition, Text};
 use crate::diagnostic::{Diagnostic, LoadError, Severity};
+use crate::dynamic_default;
 use crate::expr::ast::Step;
 use crate::expr::{self, Context, ElemId, Expr, Func};
 use crate::form::{Condition, Default, Dependents, Element, Form, Kind, QuestionType};
@@ -43,11 +44,13 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
     for (i, def) in definition.survey.iter().enumerate() {
         c.add(def, 0, format!("$.survey[{i}]"));
     }
+    // pyxform converts a survey of no questions (only metadata); the worker would see nothing.
     if definition.survey.is_empty() {
-        c.error(
+        c.push(
+            Severity::Warning,
             "$.survey",
             None,
-            "the survey is empty: add at least one question",
+            "the survey is empty: add at least one question".into(),
         );
     }
     c.add_meta(definition.settings.instance_name.as_deref());
@@ -251,7 +254,7 @@ impl Compiler {
         let read_only = self.condition(def.read_only.as_ref(), &json_path, name, "read_only");
         let default = match &def.default {
             None => None,
-            Some(Cell::Text(s)) if looks_like_expression(s) => self
+            Some(Cell::Text(s)) if dynamic_default::is_dynamic(s, &def.kind) => self
                 .parse(Some(s), Context::Normal, &json_path, name, "default")
                 .map(|e| Default::Computed(Box::new(e))),
             Some(cell) => Some(Default::Literal(cell.as_text())),
@@ -293,18 +296,21 @@ impl Compiler {
                 "only a `group` or `repeat` may have `children`",
             );
         }
+        // Both load in ODK (pyxform converts them): warnings.
         if is_container && def.children.as_ref().is_none_or(Vec::is_empty) {
-            self.error(
+            self.push(
+                Severity::Warning,
                 &json_path,
                 Some(name),
-                format!("the {} `{name}` has no children", def.kind.trim()),
+                format!("the {} `{name}` has no questions", def.kind.trim()),
             );
         }
         if def.repeat_count.is_some() && kind != Kind::Repeat {
-            self.error(
+            self.push(
+                Severity::Warning,
                 &p("repeat_count"),
                 Some(name),
-                "`repeat_count` only applies to a repeat",
+                "`repeat_count` does nothing here: it only counts a repeat's instances".into(),
             );
         }
 
@@ -649,9 +655,6 @@ fn meta_leaf() -> ElementDef {
 
 /// A default is an expression when it references a question or calls a function
 /// (pyxform's rule for dynamic defaults); otherwise it is the literal answer.
-fn looks_like_expression(s: &str) -> bool {
-    s.contains("${") || (s.contains('(') && s.contains(')'))
-}
 
 /// `jr:choice-name(${q}, '${q}')`: the path is written as a string; make it a reference.
 fn choice_name_paths_to_refs(e: &mut Expr) {

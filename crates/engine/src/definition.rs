@@ -144,7 +144,8 @@ pub struct ElementDef {
     pub constraint_message: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calculation: Option<String>,
-    /// Initial answer: a literal, or an expression when it contains `${` or a function call.
+    /// Initial answer: a literal, or an expression when pyxform would take it for one (a
+    /// reference, a function call, an operator: [`crate::dynamic_default`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<Cell>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -9,6 +9,7 @@
 pub mod compile;
 pub mod definition;
 pub mod diagnostic;
+pub mod dynamic_default;
 pub mod expr;
 pub mod form;
 pub mod form_text;

@@ -249,7 +249,11 @@ impl Lint<'_> {
                 "a group or repeat cannot have a calculation".into(),
             );
         }
-        if q == Some(&QuestionType::Calculate) && e.calculation.is_none() {
+        // A calculate with only a default is a value set once (pyxform converts it).
+        if q == Some(&QuestionType::Calculate)
+            && e.calculation.is_none()
+            && !matches!(e.default, Some(Default::Computed(_)))
+        {
             self.push(
                 Severity::Error,
                 at("calculation"),

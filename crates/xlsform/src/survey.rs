@@ -102,11 +102,9 @@ pub fn read(
                 ));
                 continue;
             }
-            RowType::Unsupported(why) => {
-                problems.push(Problem::warning(
-                    sheet,
-                    Some(row.number),
-                    Some(&type_header),
+            RowType::Invalid(why) => {
+                problems.push(at(
+                    &type_header,
                     format!("`{type_cell}`: {why}; the row is left out"),
                 ));
                 continue;
@@ -221,7 +219,10 @@ pub fn read(
                     survey.files.push((file, row.number));
                 }
             }
-            RowType::End(_) | RowType::Unknown | RowType::Unsupported(_) | RowType::External => {
+            RowType::End(_)
+            | RowType::Unknown
+            | RowType::Invalid(_)
+            | RowType::External => {
                 unreachable!()
             }
         }

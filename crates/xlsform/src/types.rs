@@ -21,8 +21,8 @@ pub enum RowType {
     },
     /// `rank LIST`: the list's choices put in order.
     Rank(String),
-    /// An XLSForm type Xonadon does not have (yet): why, for the warning.
-    Unsupported(&'static str),
+    /// A type pyxform refuses: why, for the error.
+    Invalid(&'static str),
     /// `csv-external` / `xml-external`: no question, but a file the form's expressions read
     /// (`instance('NAME')`, `pulldata`): the file `NAME.csv` / `NAME.xml`.
     External,
@@ -164,8 +164,8 @@ fn select(words: &[&str], cell: &str) -> Option<RowType> {
                 .iter()
                 .any(|e| lower.ends_with(e))
             {
-                return Some(RowType::Unsupported(
-                    "a choices file is a .csv, .xml or .geojson file",
+                return Some(RowType::Invalid(
+                    "the choices file must end with .csv, .xml or .geojson",
                 ));
             }
             return Some(RowType::SelectFromFile {
@@ -263,7 +263,7 @@ mod tests {
         );
         assert!(matches!(
             row_type("select_one_from_file places.txt"),
-            RowType::Unsupported(_)
+            RowType::Invalid(_)
         ));
     }
 }

@@ -269,7 +269,7 @@ fn problems_name_sheet_row_and_column() {
         (Severity::Error, "survey", Some(7), Some("type")),
         (Severity::Error, "survey", Some(9), Some("name")),
         (Severity::Error, "survey", Some(10), Some("relevant")),
-        (Severity::Warning, "survey", Some(11), Some("type")),
+        (Severity::Error, "survey", Some(11), Some("type")),
         (Severity::Error, "choices", Some(3), Some("name")),
     ];
     for e in expect {
