@@ -454,10 +454,16 @@ impl Compiler {
             .iter()
             .filter_map(|e| Some(((e.parent?, e.name.clone()), e.id)))
             .collect();
+        let parents: Vec<Option<ElemId>> = self.elements.iter().map(|e| e.parent).collect();
         let (by_name, ambiguous) = (&self.by_name, &self.ambiguous);
+        let tree = Tree {
+            by_name,
+            children: &children,
+            parents: &parents,
+        };
         let mut problems = Vec::new();
         for e in &mut self.elements {
-            let (name, json_path) = (e.name.clone(), e.json_path.clone());
+            let (id, name, json_path) = (e.id, e.name.clone(), e.json_path.clone());
             let mut props: Vec<(&str, &mut Expr)> = Vec::new();
             for (prop, ex) in [
                 ("relevant", e.relevant.as_mut()),
@@ -481,7 +487,7 @@ impl Compiler {
             }
             for (prop, ex) in props {
                 choice_name_paths_to_refs(ex);
-                resolve_steps(ex, by_name, &children);
+                resolve_steps(ex, id, &tree);
                 for r in ex.references_mut() {
                     if r.target.is_some() {
                         continue;
@@ -873,63 +879,63 @@ fn unresolved(
     }
 }
 
-/// In `${rows}[n > 3]/n` the steps and the bare names of predicates are children of what comes
-/// before them (XPath's child axis): resolved there, so that a name used in several groups is
-/// still found. What cannot be placed this way is left to the form-wide lookup.
-fn resolve_steps(
-    ex: &mut Expr,
-    by_name: &HashMap<String, ElemId>,
-    children: &HashMap<(ElemId, String), ElemId>,
-) {
-    fn relatives(
-        ex: &mut Expr,
-        at: ElemId,
-        by_name: &HashMap<String, ElemId>,
-        children: &HashMap<(ElemId, String), ElemId>,
-    ) {
+/// What path steps resolve against: names used once, each element's children by name, and
+/// each element's parent.
+struct Tree<'a> {
+    by_name: &'a HashMap<String, ElemId>,
+    children: &'a HashMap<(ElemId, String), ElemId>,
+    parents: &'a [Option<ElemId>],
+}
+
+/// In `${rows}[n > 3]/n`, `../age` or `current()/../age` the steps and the bare names of
+/// predicates are children of what comes before them (XPath's child axis), `..` its parent,
+/// and `.` / `current()` the element `here` itself: resolved there, so that a name used in
+/// several groups is still found. What cannot be placed this way is left to the form-wide
+/// lookup.
+fn resolve_steps(ex: &mut Expr, here: ElemId, tree: &Tree) {
+    fn relatives(ex: &mut Expr, at: ElemId, here: ElemId, tree: &Tree) {
         match ex {
             Expr::Relative(r) if r.target.is_none() => {
-                r.target = children.get(&(at, r.name.clone())).copied();
+                r.target = tree.children.get(&(at, r.name.clone())).copied();
             }
             // A path inside a predicate has its own context.
-            Expr::Path(..) => resolve_steps(ex, by_name, children),
-            Expr::Neg(a) | Expr::Matches(a, _) => relatives(a, at, by_name, children),
+            Expr::Path(..) => resolve_steps(ex, here, tree),
+            Expr::Neg(a) | Expr::Matches(a, _) => relatives(a, at, here, tree),
             Expr::Binary(_, a, b) => {
-                relatives(a, at, by_name, children);
-                relatives(b, at, by_name, children);
+                relatives(a, at, here, tree);
+                relatives(b, at, here, tree);
             }
-            Expr::Call(_, args) => args
-                .iter_mut()
-                .for_each(|a| relatives(a, at, by_name, children)),
+            Expr::Call(_, args) => args.iter_mut().for_each(|a| relatives(a, at, here, tree)),
             _ => {}
         }
     }
     match ex {
         Expr::Path(base, steps) => {
-            resolve_steps(base, by_name, children);
+            resolve_steps(base, here, tree);
             let mut at = match base.as_ref() {
-                Expr::Ref(r) => r.target.or_else(|| by_name.get(&r.name).copied()),
+                Expr::Ref(r) => r.target.or_else(|| tree.by_name.get(&r.name).copied()),
+                Expr::Current => Some(here),
+                Expr::Parent => tree.parents[here],
                 _ => None,
             };
             for step in steps {
-                let Some(here) = at else { break };
+                let Some(now) = at else { break };
                 match step {
-                    Step::Filter(f) => relatives(f, here, by_name, children),
+                    Step::Filter(f) => relatives(f, now, here, tree),
                     Step::Child(r) => {
-                        r.target = children.get(&(here, r.name.clone())).copied();
+                        r.target = tree.children.get(&(now, r.name.clone())).copied();
                         at = r.target;
                     }
+                    Step::Parent => at = tree.parents[now],
                 }
             }
         }
-        Expr::Neg(a) | Expr::Matches(a, _) => resolve_steps(a, by_name, children),
+        Expr::Neg(a) | Expr::Matches(a, _) => resolve_steps(a, here, tree),
         Expr::Binary(_, a, b) => {
-            resolve_steps(a, by_name, children);
-            resolve_steps(b, by_name, children);
+            resolve_steps(a, here, tree);
+            resolve_steps(b, here, tree);
         }
-        Expr::Call(_, args) => args
-            .iter_mut()
-            .for_each(|a| resolve_steps(a, by_name, children)),
+        Expr::Call(_, args) => args.iter_mut().for_each(|a| resolve_steps(a, here, tree)),
         _ => {}
     }
 }

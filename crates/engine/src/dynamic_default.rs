@@ -132,7 +132,11 @@ fn time(s: &[char]) -> Option<usize> {
     let rest = &s[8..];
     let zone = match rest.first() {
         Some('Z') => 1,
-        Some('+' | '-') if digits(&rest[1..], 2) && rest.get(3) == Some(&':') && digits(&rest[4..], 2) => 6,
+        Some('+' | '-')
+            if digits(&rest[1..], 2) && rest.get(3) == Some(&':') && digits(&rest[4..], 2) =>
+        {
+            6
+        }
         _ => 0,
     };
     Some(8 + zone)
@@ -151,7 +155,10 @@ fn number(s: &[char]) -> Option<usize> {
     let whole = t.iter().take_while(|c| c.is_ascii_digit()).count();
     if whole > 0 {
         let fraction = if t.get(whole) == Some(&'.') {
-            1 + t[whole + 1..].iter().take_while(|c| c.is_ascii_digit()).count()
+            1 + t[whole + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count()
         } else {
             0
         };
@@ -226,7 +233,11 @@ mod tests {
             ("text", "./f - 4", true),
             ("date", "concat('2022-03', '-14')", true),
             ("text", "${ref_text}", true),
-            ("integer", "if(${last-saved#ref_int} = '', 0, ${last-saved#ref_int} + 1)", true),
+            (
+                "integer",
+                "if(${last-saved#ref_int} = '', 0, ${last-saved#ref_int} + 1)",
+                true,
+            ),
             ("text", "a | b", true),
             ("text", "Yes", false),
         ];

@@ -357,6 +357,7 @@ impl Lint<'_> {
                 for step in steps {
                     let names: Vec<&crate::expr::Reference> = match step {
                         crate::expr::ast::Step::Child(c) => vec![c],
+                        crate::expr::ast::Step::Parent => Vec::new(),
                         crate::expr::ast::Step::Filter(f) => {
                             let mut rel = Vec::new();
                             f.walk(&mut |y| {
@@ -377,11 +378,16 @@ impl Lint<'_> {
                             }
                         }
                     }
-                    if let crate::expr::ast::Step::Child(c) = step {
-                        match c.target {
+                    match step {
+                        crate::expr::ast::Step::Child(c) => match c.target {
                             Some(t) => at = t,
                             None => return,
-                        }
+                        },
+                        crate::expr::ast::Step::Parent => match self.elements[at].parent {
+                            Some(p) => at = p,
+                            None => return,
+                        },
+                        crate::expr::ast::Step::Filter(_) => {}
                     }
                 }
             });

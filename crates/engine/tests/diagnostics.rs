@@ -337,7 +337,10 @@ fn structural_errors() {
         json!({}),
     );
     // ODK loads an empty group: a warning.
-    expect_one(&f, "warning: $.survey[0] (g): the group `g` has no questions");
+    expect_one(
+        &f,
+        "warning: $.survey[0] (g): the group `g` has no questions",
+    );
     expect_one(
         &f,
         "error: $.survey[1].children (t): only a `group` or `repeat` may have `children`",

@@ -219,10 +219,7 @@ pub fn read(
                     survey.files.push((file, row.number));
                 }
             }
-            RowType::End(_)
-            | RowType::Unknown
-            | RowType::Invalid(_)
-            | RowType::External => {
+            RowType::End(_) | RowType::Unknown | RowType::Invalid(_) | RowType::External => {
                 unreachable!()
             }
         }

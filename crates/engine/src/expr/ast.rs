@@ -50,6 +50,8 @@ pub enum Step {
     Filter(Expr),
     /// `/name`: the named child of each node.
     Child(Reference),
+    /// `/..`: the parent of each node.
+    Parent,
 }
 
 /// A regular expression compiled at load; compared by its source text.
@@ -203,7 +205,7 @@ impl Expr {
             Expr::Ref(r) | Expr::Relative(r) => out.push(r),
             Expr::Path(_, steps) => out.extend(steps.iter().filter_map(|s| match s {
                 Step::Child(r) => Some(r),
-                Step::Filter(_) => None,
+                Step::Filter(_) | Step::Parent => None,
             })),
             _ => {}
         });
@@ -221,6 +223,7 @@ impl Expr {
                         match s {
                             Step::Filter(f) => go(f, out),
                             Step::Child(r) => out.push(r),
+                            Step::Parent => {}
                         }
                     }
                 }

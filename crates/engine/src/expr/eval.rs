@@ -103,6 +103,12 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
                         Some(t) => current.iter().flat_map(|&n| env.descend(n, t)).collect(),
                         None => Vec::new(),
                     },
+                    Step::Parent => {
+                        let mut up: Vec<NodeId> =
+                            current.iter().filter_map(|&n| env.parent(n)).collect();
+                        up.dedup();
+                        up
+                    }
                 };
             }
             Value::Nodes(current)

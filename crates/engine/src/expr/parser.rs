@@ -212,8 +212,9 @@ impl Parser {
                 target: None,
                 column: token.column,
             })),
-            Tok::Dot => Ok(Expr::Current),
-            Tok::DotDot => Ok(Expr::Parent),
+            // `../age`, `./age`: a path from the element itself (XForm's relative paths).
+            Tok::Dot => self.path_steps(Expr::Current),
+            Tok::DotDot => self.path_steps(Expr::Parent),
             Tok::LParen => {
                 let e = self.or()?;
                 self.expect_close(token.column)?;
@@ -295,6 +296,13 @@ impl Parser {
                                 column,
                             }));
                         }
+                        Some(Token {
+                            tok: Tok::DotDot, ..
+                        }) => {
+                            self.pos += 1;
+                            steps.push(Step::Parent);
+                        }
+                        Some(Token { tok: Tok::Dot, .. }) => self.pos += 1,
                         _ => return self.error("expected a question name after `/`"),
                     }
                 }
@@ -428,7 +436,7 @@ impl Parser {
             });
         }
         if func == Func::Current {
-            return Ok(Expr::Current);
+            return self.path_steps(Expr::Current);
         }
         if let (Func::Regex, [_, Expr::Str(pattern)]) = (func, args.as_slice()) {
             let compiled = regex_lite::Regex::new(pattern).map_err(|e| ParseError {

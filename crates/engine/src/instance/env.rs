@@ -35,8 +35,18 @@ impl Env for NodeEnv<'_> {
         Some(self.node)
     }
 
+    /// XPath's parent: a repeat instance's is the repeat's parent (the repeat's own node only
+    /// groups its instances here; an XForm has none).
     fn parent(&self, node: NodeId) -> Option<NodeId> {
-        self.inst.nodes[node].parent
+        let up = self.inst.nodes[node].parent?;
+        let n = &self.inst.nodes[up];
+        let groups_instances =
+            !n.is_instance && self.inst.form.element(n.elem).kind == crate::form::Kind::Repeat;
+        if groups_instances {
+            n.parent
+        } else {
+            Some(up)
+        }
     }
 
     fn position(&self, node: NodeId) -> usize {
