@@ -659,9 +659,6 @@ fn meta_leaf() -> ElementDef {
     ElementDef::new("", "")
 }
 
-/// A default is an expression when it references a question or calls a function
-/// (pyxform's rule for dynamic defaults); otherwise it is the literal answer.
-
 /// `jr:choice-name(${q}, '${q}')`: the path is written as a string; make it a reference.
 fn choice_name_paths_to_refs(e: &mut Expr) {
     match e {
