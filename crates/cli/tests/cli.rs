@@ -403,10 +403,10 @@ fn import_names_the_row_and_writes_nothing_on_errors() {
     let xlsx = xlsform(
         "broken.xlsx",
         &[
-            &["type", "name", "relevant"],
-            &["text", "a", ""],
-            &["integr", "b", ""],
-            &["text", "c", "${a = 1"],
+            &["type", "name", "label", "relevant"],
+            &["text", "a", "A", ""],
+            &["integr", "b", "B", ""],
+            &["text", "c", "C", "${a = 1"],
         ],
     );
     let json = scratch("broken.json", "untouched");

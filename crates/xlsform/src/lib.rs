@@ -194,6 +194,7 @@ pub fn import_with(
     let languages: Vec<String> = languages.into_iter().collect();
     let plain = plain_language.as_deref();
 
+    survey_table.aliased_columns(&mut problems);
     survey_table.unused_columns(&mut problems, "on the survey");
     survey_table.untagged_languages(&mut problems);
     survey_table.unclosed_references(&mut problems);

@@ -70,7 +70,20 @@ pub fn read(
             continue;
         };
         let kind = row_type(type_cell);
-        let name = table.get(row, Key::Name).map(str::to_string);
+        let mut name = table.get(row, Key::Name).map(str::to_string);
+        // pyxform names the audit log itself, and only so.
+        if kind == RowType::Question("audit") {
+            match name.as_deref() {
+                None => name = Some("audit".into()),
+                Some("audit") => {}
+                Some(other) => problems.push(at(
+                    &name_header,
+                    format!(
+                        "an audit is always named `audit`, not `{other}`: leave the name blank"
+                    ),
+                )),
+            }
+        }
         match kind {
             RowType::End(container) => {
                 match open.pop() {
@@ -153,6 +166,22 @@ pub fn read(
             ));
         }
         let mut element = element(table, row, plain_language, &name, problems);
+        if let Some(message) = unlabelled(&kind, &element) {
+            let column = table.header(Key::Label).unwrap_or("label").to_string();
+            problems.push(at(&column, message));
+        }
+        if let Some(media) = &element.media {
+            if media.big_image.is_some() && media.image.is_none() {
+                let column = table
+                    .header(Key::BigImage)
+                    .unwrap_or("big-image")
+                    .to_string();
+                problems.push(at(
+                    &column,
+                    "a big-image is shown when the image is tapped: give an image too".into(),
+                ));
+            }
+        }
         match kind {
             RowType::Begin(container) => {
                 element.kind = container.word().to_string();
@@ -197,7 +226,17 @@ pub fn read(
                     "select_one"
                 };
                 element.kind = format!("{word} {list}");
+                let element_filtered = element.choice_filter.is_some();
                 add(&mut open, &mut survey, element);
+                if or_other && element_filtered {
+                    let column = table.header(Key::ChoiceFilter).unwrap_or("choice_filter");
+                    problems.push(at(
+                        column,
+                        "`or_other` cannot be filtered (pyxform refuses it): remove the \
+                         choice_filter or add an `other` choice to the list yourself"
+                            .into(),
+                    ));
+                }
                 if or_other {
                     if !survey.or_other_lists.contains(&list) {
                         survey.or_other_lists.push(list);
@@ -260,6 +299,41 @@ pub fn file_list_name(file: &str) -> String {
     } else {
         format!("_{name}")
     }
+}
+
+/// Why a row shown to the field worker needs a label: pyxform refuses a question with no
+/// label, hint or media (a guidance hint alone is hidden by default), unless it is computed.
+fn unlabelled(kind: &RowType, e: &ElementDef) -> Option<String> {
+    let shown = match kind {
+        RowType::Question(q) => !matches!(
+            *q,
+            "calculate"
+                | "hidden"
+                | "start"
+                | "end"
+                | "today"
+                | "deviceid"
+                | "username"
+                | "phonenumber"
+                | "email"
+                | "simserial"
+                | "subscriberid"
+                | "audit"
+                | "start-geopoint"
+                | "background-audio"
+                | "background-geopoint"
+        ),
+        RowType::Select { .. } | RowType::SelectFromFile { .. } | RowType::Rank(_) => true,
+        RowType::Osm => true,
+        _ => false,
+    };
+    let computed = e.calculation.is_some() || e.trigger.is_some();
+    (shown && !computed && e.label.is_none() && e.hint.is_none() && e.media.is_none()).then(|| {
+        format!(
+            "`{}` has no label or hint: the field worker would not know what to answer",
+            e.name
+        )
+    })
 }
 
 /// The JSON path the next element added gets (`add` puts it in the innermost open container).

@@ -68,6 +68,25 @@ impl<'a> Table<'a> {
         (media != MediaDef::default()).then_some(media)
     }
 
+    /// Two headers that are names of one column (`name` and `value`, `relevant` and
+    /// `relevance`): pyxform refuses the sheet, as a row could say two things.
+    pub fn aliased_columns(&self, problems: &mut Vec<Problem>) {
+        for (i, c) in self.columns.iter().enumerate() {
+            let Column::Known(..) = c else { continue };
+            if let Some(first) = self.columns[..i].iter().position(|d| d == c) {
+                problems.push(Problem::error(
+                    &self.sheet.name,
+                    Some(1),
+                    Some(&self.sheet.headers[i]),
+                    format!(
+                        "the headers `{}` and `{}` name the same column: rename or remove one",
+                        self.sheet.headers[first], self.sheet.headers[i]
+                    ),
+                ));
+            }
+        }
+    }
+
     /// Languages of the translated columns.
     pub fn languages(&self) -> BTreeSet<String> {
         self.columns

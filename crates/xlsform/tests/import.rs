@@ -806,3 +806,71 @@ fn instance_paths_read_a_supplied_csv_file() {
         "{messages:?}"
     );
 }
+
+/// Rows pyxform refuses, refused at the same cell: (survey rows, the cell, a piece of the
+/// message). And an audit without a name is named `audit`, as pyxform names it.
+#[test]
+fn rows_pyxform_refuses() {
+    let cases: &[(&[&[&str]], &str, &str)] = &[
+        (
+            &[&["type", "name", "label"], &["audit", "bobby", ""]],
+            "row 2, column `name`",
+            "always named `audit`",
+        ),
+        (
+            &[&["type", "name", "label"], &["integer", "a", ""]],
+            "row 2, column `label`",
+            "`a` has no label or hint",
+        ),
+        (
+            &[
+                &["type", "name", "label", "big-image"],
+                &["text", "c", "C", "big.png"],
+            ],
+            "row 2, column `big-image`",
+            "give an image too",
+        ),
+        (
+            &[
+                &["type", "name", "label", "choice_filter"],
+                &["select_one yn or_other", "q", "Q", "name != ''"],
+            ],
+            "row 2, column `choice_filter`",
+            "`or_other` cannot be filtered",
+        ),
+        (
+            &[
+                &["type", "name", "value", "label"],
+                &["text", "q", "v", "Q"],
+            ],
+            "row 1, column `value`",
+            "name the same column",
+        ),
+    ];
+    for (survey, cell, message) in cases {
+        let book = xlsx(&[
+            ("survey", survey),
+            (
+                "choices",
+                &[&["list_name", "name", "label"], &["yn", "yes", "Yes"]],
+            ),
+        ]);
+        let imported = import("refused.xlsx", &book).unwrap();
+        let errors: Vec<String> = imported
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.to_string())
+            .collect();
+        assert!(
+            errors
+                .first()
+                .is_some_and(|e| e.contains(cell) && e.contains(message)),
+            "{cell} {message}: {errors:#?}"
+        );
+    }
+    let book = xlsx(&[("survey", &[&["type", "name", "label"], &["audit", "", ""]])]);
+    let imported = import("audit.xlsx", &book).unwrap();
+    assert_eq!(imported.errors(), 0, "{:#?}", imported.problems);
+    assert_eq!(definition(&imported.json)["survey"][0]["name"], "audit");
+}
