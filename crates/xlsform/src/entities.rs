@@ -645,7 +645,7 @@ fn walk_survey(
                 path.0.push(Node {
                     name: name.unwrap_or_default(),
                     kind: match c {
-                        Container::Group => Kind::Group,
+                        Container::Group | Container::Loop => Kind::Group,
                         Container::Repeat => Kind::Repeat,
                     },
                 });

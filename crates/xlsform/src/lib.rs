@@ -247,6 +247,13 @@ pub fn import_with(
             }
         }
     }
+    survey::expand_loops(
+        &mut survey,
+        &choices.lists,
+        &survey_sheet.name,
+        survey_table.header(Key::Type),
+        &mut problems,
+    );
     attachments::bring_in_select_files(
         &survey_table,
         &survey.files,

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use xonadon_engine::definition::{BoolOrExpr, Cell, ElementDef, Text};
+use xonadon_engine::definition::{BoolOrExpr, Cell, ChoiceDef, ElementDef, Text};
 
 use crate::columns::Key;
 use crate::table::Table;
@@ -20,6 +20,9 @@ pub struct Survey {
     pub or_other_lists: Vec<String>,
     /// Choices files of `select_one_from_file` rows: (file, the row that first names it).
     pub files: Vec<(String, u32)>,
+    /// `begin loop over LIST` groups (their JSON path and LIST): their children are the
+    /// template that [`expand_loops`] repeats once per choice.
+    pub loops: Vec<(String, String)>,
     /// Files of `csv-external` / `xml-external` rows (`NAME.csv`, `NAME.xml`) and their rows:
     /// data the expressions read, not questions.
     pub externals: Vec<(String, u32)>,
@@ -50,6 +53,7 @@ pub fn read(
         or_other_lists: Vec::new(),
         files: Vec::new(),
         externals: Vec::new(),
+        loops: Vec::new(),
     };
     let mut open: Vec<Open> = Vec::new();
     // The survey's own top-level names (an open container keeps its own).
@@ -184,7 +188,15 @@ pub fn read(
         }
         match kind {
             RowType::Begin(container) => {
-                element.kind = container.word().to_string();
+                if container == Container::Loop {
+                    let list = type_cell.split_whitespace().last().unwrap_or_default();
+                    survey.loops.push((path.clone(), list.to_string()));
+                }
+                let word = match container {
+                    Container::Repeat => "repeat",
+                    Container::Group | Container::Loop => "group",
+                };
+                element.kind = word.to_string();
                 element.children = Some(Vec::new());
                 open.push(Open {
                     element,
@@ -299,6 +311,106 @@ pub fn file_list_name(file: &str) -> String {
     } else {
         format!("_{name}")
     }
+}
+
+/// `begin loop over LIST` as pyxform expands it: the loop is a group holding a group per
+/// choice of LIST (named and labelled as the choice, `none` skipped), each with a copy of the
+/// loop's rows in which `%(name)s`, `%(label)s` and `%(column)s` become the choice's (labels
+/// per language). Rows keep their places in the workbook for findings.
+pub fn expand_loops(
+    survey: &mut Survey,
+    lists: &BTreeMap<String, Vec<ChoiceDef>>,
+    sheet: &str,
+    type_header: Option<&str>,
+    problems: &mut Vec<Problem>,
+) {
+    // Innermost first: an inner loop's rows are copied by the outer one already expanded.
+    for (path, list) in survey.loops.iter().rev() {
+        let Some(choices) = lists.get(list) else {
+            problems.push(Problem::error(
+                sheet,
+                survey.rows.get(path).copied(),
+                type_header,
+                format!("the loop goes over `{list}`, which is not a list on the choices sheet"),
+            ));
+            continue;
+        };
+        let Some(group) = element_at(&mut survey.elements, path) else {
+            continue;
+        };
+        let template = group.children.take().unwrap_or_default();
+        let mut groups = Vec::new();
+        for choice in choices.iter().filter(|c| c.name != "none") {
+            let mut g = ElementDef::new("group", choice.name.clone());
+            g.label = choice.label.clone();
+            g.children = Some(template.iter().map(|e| substituted(e, choice)).collect());
+            groups.push(g);
+        }
+        let count = groups.len();
+        group.children = Some(groups);
+        // The template's rows, at each copy's place.
+        let prefix = format!("{path}.children[");
+        let moved: Vec<(String, u32)> = survey
+            .rows
+            .iter()
+            .filter(|(p, _)| p.starts_with(&prefix))
+            .map(|(p, r)| (p.clone(), *r))
+            .collect();
+        for (old, row) in moved {
+            survey.rows.remove(&old);
+            let rest = &old[path.len()..];
+            for i in 0..count {
+                survey
+                    .rows
+                    .insert(format!("{path}.children[{i}]{rest}"), row);
+            }
+        }
+    }
+}
+
+/// The element at a JSON path such as `$.survey[2].children[0]`.
+fn element_at<'a>(elements: &'a mut [ElementDef], path: &str) -> Option<&'a mut ElementDef> {
+    let mut indexes = path
+        .split('[')
+        .skip(1)
+        .map(|p| p.split(']').next().and_then(|i| i.parse::<usize>().ok()));
+    let mut here = elements.get_mut(indexes.next()??)?;
+    for i in indexes {
+        here = here.children.as_mut()?.get_mut(i?)?;
+    }
+    Some(here)
+}
+
+/// A loop row for one choice: pyxform's `%(key)s` in each text of the row itself (not in
+/// the rows of a group inside it, as pyxform).
+fn substituted(e: &ElementDef, choice: &ChoiceDef) -> ElementDef {
+    let fill = |s: &str, language: Option<&str>| {
+        let mut out = s.replace("%(name)s", &choice.name);
+        if let Some(label) = &choice.label {
+            out = out.replace("%(label)s", label.get(language, None));
+        }
+        for (k, v) in &choice.properties {
+            out = out.replace(&format!("%({k})s"), v);
+        }
+        out
+    };
+    let Ok(serde_json::Value::Object(mut fields)) = serde_json::to_value(e) else {
+        return e.clone();
+    };
+    for (key, value) in fields.iter_mut() {
+        match value {
+            serde_json::Value::String(s) => *s = fill(s, None),
+            serde_json::Value::Object(map) if key != "children" => {
+                for (language, v) in map.iter_mut() {
+                    if let serde_json::Value::String(s) = v {
+                        *s = fill(s, Some(language));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    serde_json::from_value(serde_json::Value::Object(fields)).unwrap_or_else(|_| e.clone())
 }
 
 /// Why a row shown to the field worker needs a label: pyxform refuses a question with no

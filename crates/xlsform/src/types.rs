@@ -35,6 +35,8 @@ pub enum RowType {
 pub enum Container {
     Group,
     Repeat,
+    /// `begin loop over LIST`: a group per choice of LIST, as pyxform expands it.
+    Loop,
 }
 
 impl Container {
@@ -42,6 +44,7 @@ impl Container {
         match self {
             Container::Group => "group",
             Container::Repeat => "repeat",
+            Container::Loop => "loop",
         }
     }
 }
@@ -55,6 +58,10 @@ pub fn row_type(cell: &str) -> RowType {
         ["end", "group"] | ["end_group"] => return RowType::End(Container::Group),
         ["begin", "repeat"] | ["begin_repeat"] => return RowType::Begin(Container::Repeat),
         ["end", "repeat"] | ["end_repeat"] => return RowType::End(Container::Repeat),
+        ["begin", "loop", "over", _] | ["begin_loop", "over", _] => {
+            return RowType::Begin(Container::Loop)
+        }
+        ["end", "loop"] | ["end_loop"] => return RowType::End(Container::Loop),
         ["date", "time"] => return RowType::Question("datetime"),
         _ => {}
     }
@@ -207,6 +214,11 @@ mod tests {
         assert_eq!(row_type("begin group"), RowType::Begin(Container::Group));
         assert_eq!(row_type("Begin_Repeat"), RowType::Begin(Container::Repeat));
         assert_eq!(row_type("end  repeat"), RowType::End(Container::Repeat));
+        assert_eq!(
+            row_type("begin_loop over c1"),
+            RowType::Begin(Container::Loop)
+        );
+        assert_eq!(row_type("end loop"), RowType::End(Container::Loop));
         assert_eq!(row_type("dateTime"), RowType::Question("datetime"));
         assert_eq!(
             row_type("select_one Regions"),

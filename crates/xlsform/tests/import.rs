@@ -874,3 +874,55 @@ fn rows_pyxform_refuses() {
     assert_eq!(imported.errors(), 0, "{:#?}", imported.problems);
     assert_eq!(definition(&imported.json)["survey"][0]["name"], "audit");
 }
+
+/// `begin loop over LIST` as pyxform expands it: a group per choice, the rows copied with
+/// `%(label)s` / `%(name)s` filled in per language.
+#[test]
+fn loops_become_a_group_per_choice() {
+    let book = xlsx(&[
+        (
+            "survey",
+            &[
+                &["type", "name", "label::English (en)", "label::Русский (ru)"],
+                &["begin_loop over animals", "herd", "Herd", "Стадо"],
+                &[
+                    "integer",
+                    "count",
+                    "How many %(label)s?",
+                    "Сколько: %(label)s?",
+                ],
+                &["text", "note_%(name)s", "About %(name)s", "О %(name)s"],
+                &["end_loop", "", "", ""],
+            ],
+        ),
+        (
+            "choices",
+            &[
+                &[
+                    "list_name",
+                    "name",
+                    "label::English (en)",
+                    "label::Русский (ru)",
+                ],
+                &["animals", "cow", "cows", "коровы"],
+                &["animals", "none", "none", "нет"],
+                &["animals", "sheep", "sheep", "овцы"],
+            ],
+        ),
+    ]);
+    let imported = import("loop.xlsx", &book).unwrap();
+    assert_eq!(imported.errors(), 0, "{:#?}", imported.problems);
+    let form = definition(&imported.json);
+    let herd = &form["survey"][0];
+    assert_eq!(herd["type"], "group");
+    let groups = herd["children"].as_array().unwrap();
+    assert_eq!(groups.len(), 2, "`none` is skipped: {groups:#?}");
+    assert_eq!(groups[1]["name"], "sheep");
+    assert_eq!(groups[1]["label"]["ru"], "овцы");
+    assert_eq!(
+        groups[1]["children"][0]["label"],
+        json!({"en": "How many sheep?", "ru": "Сколько: овцы?"})
+    );
+    assert_eq!(groups[0]["children"][1]["name"], "note_cow");
+    xonadon_engine::load(&imported.json).expect("the engine loads the expanded loop");
+}
