@@ -21,9 +21,8 @@
 //! pyxform stops at its first error, so each step runs only when the ones before it found
 //! nothing: the first error is pyxform's, and no follow-on error is reported for it.
 
-use std::collections::BTreeMap;
-
 use crate::columns::Key;
+use crate::references::{self, is_ncname, malformed_reference, parse_references};
 use crate::table::Table;
 use crate::types::{row_type, Container, RowType};
 use crate::workbook::Sheet;
@@ -61,8 +60,16 @@ pub fn check(
         problems.push(problem);
         return;
     }
-    let names = element_names(survey, settings);
-    check_references(sheet, &names, problems);
+    let names = references::names(survey, settings);
+    let double_colon = sheet.headers.iter().any(|h| h.contains("::"));
+    let checked = |i: usize| {
+        // pyxform skips the list name (spelt `list_name`, not `dataset`) and `repeat`.
+        let text = &sheet.headers[i];
+        let lower = text.to_lowercase();
+        !(["list_name", "list name", "repeat"].contains(&lower.as_str())
+            || header(text, double_colon) == Header::Blank)
+    };
+    references::check(sheet, checked, &names, problems);
     if problems.len() > before {
         return;
     }
@@ -402,33 +409,8 @@ fn list_name_problem(dataset: &str) -> Option<String> {
 const NAME_RULE: &str = "names begin with a letter or an underscore, then letters, digits, \
                          underscores, hyphens or periods";
 
-fn malformed_reference(value: &str) -> String {
-    format!("`{value}`: a reference is `${{`, then a question name, then `}}` (e.g. `${{name}}`)")
-}
-
 // ---------------------------------------------------------------------------------------------
 // Names and references as pyxform parses them (`parsing/expression.py`).
-
-/// pyxform's `namestartchar`, character for character: `À`–`Ö` are left out there (a typo in
-/// its pattern), so they are here, or Xonadon would accept names pyxform rejects.
-fn is_name_start(c: char) -> bool {
-    matches!(c,
-        'A'..='Z' | '_' | 'a'..='z'
-        | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{2ff}'
-        | '\u{370}'..='\u{37d}' | '\u{37f}'..='\u{1fff}' | '\u{200c}'..='\u{200d}'
-        | '\u{2070}'..='\u{218f}' | '\u{2c00}'..='\u{2fef}' | '\u{3001}'..='\u{d7ff}'
-        | '\u{f900}'..='\u{fdcf}' | '\u{fdf0}'..='\u{fffd}' | '\u{10000}'..='\u{effff}')
-}
-
-fn is_name_char(c: char) -> bool {
-    is_name_start(c)
-        || matches!(c, '-' | '.' | '0'..='9' | '\u{b7}' | '\u{300}'..='\u{36f}' | '\u{203f}'..='\u{2040}')
-}
-
-fn is_ncname(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
-}
 
 /// An XML element name, with at most one namespace prefix (`is_xml_tag`).
 fn is_xml_tag(name: &str) -> bool {
@@ -436,35 +418,6 @@ fn is_xml_tag(name: &str) -> bool {
         Some((prefix, local)) => is_ncname(prefix) && is_ncname(local),
         None => is_ncname(name),
     }
-}
-
-/// The question names of the `${name}` (and `${last-saved#name}`) references in `value`, or
-/// `Err` when one is malformed (an unclosed `${`, or no name inside).
-fn parse_references(value: &str) -> Result<Vec<&str>, ()> {
-    let mut names = Vec::new();
-    if value.chars().count() <= 2 || !value.contains("${") {
-        return Ok(names);
-    }
-    let mut rest = value;
-    while let Some(start) = rest.find("${") {
-        let after = &rest[start + 2..];
-        let Some(end) = after.find('}') else {
-            return Err(());
-        };
-        let inner = &after[..end];
-        // `${}` is no reference at all for pyxform: it looks on from the next character.
-        if !inner.is_empty() {
-            let name = inner.strip_prefix("last-saved#").unwrap_or(inner);
-            if !is_ncname(name) {
-                return Err(());
-            }
-            names.push(name);
-            rest = &after[end + 1..];
-        } else {
-            rest = &rest[start + 1..];
-        }
-    }
-    Ok(names)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -660,7 +613,7 @@ fn walk_survey(
     (!declarations.is_empty()).then_some(walk)
 }
 
-fn disabled_column(survey: &Table) -> Option<usize> {
+pub(crate) fn disabled_column(survey: &Table) -> Option<usize> {
     survey
         .sheet
         .headers
@@ -1030,79 +983,6 @@ fn allocate(
 
 // ---------------------------------------------------------------------------------------------
 // 4. References on the entities sheet name one survey row each.
-
-/// How often each name is on the survey (rows pyxform names: every row but `end` rows,
-/// `audit` and disabled ones), with the `instanceID` pyxform adds.
-fn element_names(survey: &Table, settings: Option<&Sheet>) -> BTreeMap<String, usize> {
-    let mut names = BTreeMap::new();
-    let disabled = disabled_column(survey);
-    for row in &survey.sheet.rows {
-        let Some(kind) = survey.get(row, Key::Type) else {
-            continue;
-        };
-        let skipped = disabled.is_some_and(|i| crate::survey::yes_no(row.cell(i)) == Some(true))
-            || kind.eq_ignore_ascii_case("audit")
-            || matches!(row_type(kind), RowType::End(_));
-        if let (false, Some(name)) = (skipped, survey.get(row, Key::Name)) {
-            *names.entry(name.to_string()).or_insert(0) += 1;
-        }
-    }
-    let omitted = settings.is_some_and(|s| {
-        s.headers
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case("omit_instanceID"))
-            .and_then(|i| s.rows.first().map(|r| r.cell(i)))
-            .is_some_and(|v| crate::survey::yes_no(v) == Some(true))
-    });
-    if !omitted {
-        *names.entry("instanceID".into()).or_insert(0) += 1;
-    }
-    names
-}
-
-fn check_references(sheet: &Sheet, names: &BTreeMap<String, usize>, problems: &mut Vec<Problem>) {
-    let double_colon = sheet.headers.iter().any(|h| h.contains("::"));
-    for row in &sheet.rows {
-        for (i, text) in sheet.headers.iter().enumerate() {
-            // pyxform skips the list name (spelt `list_name`, not `dataset`) and `repeat`.
-            let lower = text.to_lowercase();
-            let skipped = ["list_name", "list name", "repeat"].contains(&lower.as_str())
-                || header(text, double_colon) == Header::Blank;
-            let value = row.cell(i);
-            if skipped || value.is_empty() {
-                continue;
-            }
-            let Ok(references) = parse_references(value) else {
-                problems.push(Problem::error(
-                    &sheet.name,
-                    Some(row.number),
-                    Some(text),
-                    malformed_reference(value),
-                ));
-                break;
-            };
-            let wrong = references.iter().find_map(|q| match names.get(*q) {
-                None => Some(format!(
-                    "`${{{q}}}`: there is no `{q}` in the survey sheet's name column"
-                )),
-                Some(1) => None,
-                Some(_) => Some(format!(
-                    "`${{{q}}}`: the name `{q}` is on more than one row of the survey sheet, \
-                     so the reference is ambiguous; give the rows different names"
-                )),
-            });
-            if let Some(message) = wrong {
-                problems.push(Problem::error(
-                    &sheet.name,
-                    Some(row.number),
-                    Some(text),
-                    message,
-                ));
-                break;
-            }
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {

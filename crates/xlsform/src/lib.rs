@@ -25,6 +25,7 @@ mod export;
 mod findings;
 mod parameters;
 mod problem;
+mod references;
 mod search;
 mod settings;
 mod survey;
@@ -195,9 +196,14 @@ pub fn import_with(
     let plain = plain_language.as_deref();
 
     survey_table.aliased_columns(&mut problems);
+    references::check_workbook(
+        &survey_table,
+        choices_table.as_ref(),
+        find("settings"),
+        &mut problems,
+    );
     survey_table.unused_columns(&mut problems, "on the survey");
     survey_table.untagged_languages(&mut problems);
-    survey_table.unclosed_references(&mut problems);
     entities::check(
         find("entities"),
         find("settings"),
@@ -216,7 +222,6 @@ pub fn import_with(
         Some(t) => {
             t.unused_columns(&mut problems, "on choices");
             t.untagged_languages(&mut problems);
-            t.unclosed_references(&mut problems);
             choices::read(t, plain, settings.allow_choice_duplicates, &mut problems)
         }
         None => choices::Choices {

@@ -739,8 +739,7 @@ fn names_repeat_in_different_groups() {
     let errors: Vec<&String> = found.iter().filter(|p| p.starts_with("error")).collect();
     assert_eq!(errors.len(), 3, "{found:#?}");
     assert!(
-        errors[0].contains("row 6, column `relevant`")
-            && errors[0].contains("unknown question ${nme}"),
+        errors[0].contains("row 6, column `relevant`") && errors[0].contains("there is no `nme`"),
         "{found:#?}"
     );
     assert!(
@@ -749,7 +748,7 @@ fn names_repeat_in_different_groups() {
         "{found:#?}"
     );
     assert!(
-        errors[2].contains("row 10, column `label`") && errors[2].contains("${name} is ambiguous"),
+        errors[2].contains("row 10, column `label`") && errors[2].contains("is ambiguous"),
         "{found:#?}"
     );
 }
