@@ -60,7 +60,7 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
     crate::lint::lint(&definition, &c.elements, &c.by_name, &mut c.diagnostics);
     let languages = languages(&definition, &mut c.diagnostics);
     let (order, order_index) = c.order();
-    let (dependents, language_dependents) = dependents(&c.elements);
+    let (dependents, language_dependents) = dependents(&c.elements, &c.by_name);
 
     if c.diagnostics.iter().any(|d| d.severity == Severity::Error) {
         c.diagnostics.sort_by_key(|d| d.severity);
@@ -542,6 +542,7 @@ impl Compiler {
                 let Some(text) = text else { continue };
                 for (lang, s) in text.variants() {
                     for r in text_references(s) {
+                        let r = r.strip_prefix("last-saved#").unwrap_or(r).trim();
                         if !self.by_name.contains_key(r) {
                             let at = lang.map(|l| format!(".{l}")).unwrap_or_default();
                             problems.push((
@@ -751,7 +752,10 @@ fn uses_position(ex: &Expr) -> bool {
     })
 }
 
-fn dependents(elements: &[Element]) -> (Vec<Dependents>, Vec<ElemId>) {
+fn dependents(
+    elements: &[Element],
+    by_name: &HashMap<String, ElemId>,
+) -> (Vec<Dependents>, Vec<ElemId>) {
     let mut out = vec![Dependents::default(); elements.len()];
     let mut language = Vec::new();
     for e in elements {
@@ -792,7 +796,7 @@ fn dependents(elements: &[Element]) -> (Vec<Dependents>, Vec<ElemId>) {
             .flatten()
             .flat_map(|t| t.variants())
             .flat_map(|(_, s)| text_references(s))
-            .filter_map(|name| elements.iter().find(|x| x.name == name).map(|x| x.id))
+            .filter_map(|name| by_name.get(name).copied())
             .collect();
         text_refs.sort_unstable();
         text_refs.dedup();
@@ -909,22 +913,31 @@ fn resolve_steps(ex: &mut Expr, here: ElemId, tree: &Tree) {
     match ex {
         Expr::Path(base, steps) => {
             resolve_steps(base, here, tree);
+            let relative = matches!(base.as_ref(), Expr::Current | Expr::Parent);
             let mut at = match base.as_ref() {
                 Expr::Ref(r) => r.target.or_else(|| tree.by_name.get(&r.name).copied()),
                 Expr::Current => Some(here),
                 Expr::Parent => tree.parents[here],
                 _ => None,
             };
-            for step in steps {
+            let mut missing = None;
+            for step in steps.iter_mut() {
                 let Some(now) = at else { break };
                 match step {
                     Step::Filter(f) => relatives(f, now, here, tree),
                     Step::Child(r) => {
                         r.target = tree.children.get(&(now, r.name.clone())).copied();
                         at = r.target;
+                        if at.is_none() {
+                            missing = Some(r.name.clone());
+                        }
                     }
                     Step::Parent => at = tree.parents[now],
                 }
+            }
+            // A relative path to no node reads nothing (not a question of that name elsewhere).
+            if let (true, Some(name)) = (relative, missing) {
+                *ex = Expr::Empty(name);
             }
         }
         Expr::Neg(a) | Expr::Matches(a, _) => resolve_steps(a, here, tree),

@@ -281,6 +281,7 @@ impl Lint<'_> {
             );
         }
         self.choice_filter(e);
+        self.empty_steps(e);
         self.paths(e);
         self.default(e);
         self.choice_literals(e);
@@ -394,6 +395,31 @@ impl Lint<'_> {
         }
         for p in problems {
             self.push(Severity::Error, e.json_path.clone(), Some(e), p);
+        }
+    }
+
+    /// A bare name or relative path that names no node: ODK reads it as empty, which is
+    /// rarely what was meant (`null` for '', a question's name without `${}`).
+    fn empty_steps(&mut self, e: &Element) {
+        for (property, x) in named_expressions(e) {
+            let mut names = Vec::new();
+            x.walk(&mut |y| {
+                if let Expr::Empty(name) = y {
+                    names.push(name.clone());
+                }
+            });
+            for name in names {
+                self.push(
+                    Severity::Warning,
+                    format!("{}.{property}", e.json_path),
+                    Some(e),
+                    format!(
+                        "`{property}` of `{}`: `{name}` names no node there, so it is empty (as \
+                         in ODK); write ${{{name}}} for a question, '{name}' for text",
+                        e.name
+                    ),
+                );
+            }
         }
     }
 

@@ -202,6 +202,7 @@ pub fn bring_in_select_files(
 pub fn bring_in_external_files(
     survey: &Table,
     files: &[(String, u32)],
+    select_files: &[(String, u32)],
     attachments: &[Attachment],
     lists: &mut BTreeMap<String, Vec<ChoiceDef>>,
     problems: &mut Vec<Problem>,
@@ -209,6 +210,10 @@ pub fn bring_in_external_files(
     let (sheet, header) = (&survey.sheet.name, survey.header(Key::Type));
     for (file, row) in files {
         let list = file_list_name(file);
+        // The same file a select takes its choices from: one instance, already read.
+        if select_files.iter().any(|(f, _)| f == file) {
+            continue;
+        }
         if lists.contains_key(&list) {
             problems.push(Problem::error(
                 sheet,

@@ -269,6 +269,7 @@ pub fn import_with(
     attachments::bring_in_external_files(
         &survey_table,
         &survey.externals,
+        &survey.files,
         attachments,
         &mut choices.lists,
         &mut problems,

@@ -170,6 +170,27 @@ pub fn read(
             ));
         }
         let mut element = element(table, row, plain_language, &name, problems);
+        // pyxform: a background-geopoint records the location when its trigger is answered.
+        if kind == RowType::Question("background-geopoint") {
+            if element.calculation.is_some() {
+                let column = table.header(Key::Calculation).unwrap_or("calculation");
+                problems.push(at(
+                    column,
+                    "a background-geopoint records the device's location: leave its \
+                     calculation empty"
+                        .into(),
+                ));
+            }
+            if element.trigger.is_none() {
+                let column = table.header(Key::Trigger).unwrap_or("trigger").to_string();
+                problems.push(at(
+                    &column,
+                    "a background-geopoint needs a trigger: the question whose answer makes \
+                     the device record its location"
+                        .into(),
+                ));
+            }
+        }
         if let Some(message) = unlabelled(&kind, &element) {
             let column = table.header(Key::Label).unwrap_or("label").to_string();
             problems.push(at(&column, message));
@@ -289,7 +310,50 @@ pub fn read(
         ));
         add(&mut open, &mut survey, o.element);
     }
+    count_names_taken(
+        &survey.elements,
+        "$.survey",
+        &survey.rows,
+        sheet,
+        &name_header,
+        problems,
+    );
     survey
+}
+
+/// pyxform writes a counted repeat's count (unless it is a plain `${reference}`) into a
+/// sibling named `REPEAT_count`: a question of that name beside it is refused.
+fn count_names_taken(
+    elements: &[ElementDef],
+    at: &str,
+    rows: &BTreeMap<String, u32>,
+    sheet: &str,
+    name_header: &str,
+    problems: &mut Vec<Problem>,
+) {
+    for (i, e) in elements.iter().enumerate() {
+        let counted = matches!(&e.repeat_count, Some(Cell::Text(c))
+            if !(c.trim().starts_with("${") && c.trim().ends_with('}') && c.matches("${").count() == 1));
+        if counted && e.kind == "repeat" {
+            let generated = format!("{}_count", e.name);
+            if let Some(j) = elements.iter().position(|s| s.name == generated) {
+                problems.push(Problem::error(
+                    sheet,
+                    rows.get(&format!("{at}[{j}]")).copied(),
+                    Some(name_header),
+                    format!(
+                        "the name `{generated}` is taken by the count of the repeat `{}` (its \
+                         repeat_count is kept in a question of that name): rename this row",
+                        e.name
+                    ),
+                ));
+            }
+        }
+        if let Some(children) = &e.children {
+            let path = format!("{at}[{i}].children");
+            count_names_taken(children, &path, rows, sheet, name_header, problems);
+        }
+    }
 }
 
 /// The choice list made of a choices file: its name without the extension, as a list name

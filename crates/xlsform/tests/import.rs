@@ -845,6 +845,26 @@ fn rows_pyxform_refuses() {
             "row 1, column `value`",
             "name the same column",
         ),
+        (
+            &[
+                &["type", "name", "label", "trigger", "calculation"],
+                &["integer", "t", "T", "", ""],
+                &["background-geopoint", "g", "", "${t}", "5 * 2"],
+            ],
+            "row 3, column `calculation`",
+            "leave its calculation empty",
+        ),
+        (
+            &[
+                &["type", "name", "label", "repeat_count"],
+                &["integer", "r_count", "Q", ""],
+                &["begin repeat", "r", "R", "2"],
+                &["text", "q", "Q", ""],
+                &["end repeat", "", "", ""],
+            ],
+            "row 2, column `name`",
+            "taken by the count of the repeat `r`",
+        ),
     ];
     for (survey, cell, message) in cases {
         let book = xlsx(&[

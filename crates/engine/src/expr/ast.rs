@@ -28,6 +28,9 @@ pub enum Expr {
     /// A bare name inside a predicate: that child of the node being tested (`n` in
     /// `${rows}[n > 3]`).
     Relative(Reference),
+    /// A relative path to a node that does not exist (a bare `null` in a calculation, `q` in
+    /// a question's own relevance): an empty node-set, as ODK evaluates it. Keeps its text.
+    Empty(String),
     /// `instance('LIST')/root/item[pred]/column`: a choice list read as ODK's secondary
     /// instance of it (one `item` per choice, its columns as children).
     Instance(Box<InstanceQuery>),

@@ -90,6 +90,7 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
         Expr::Neg(a) => Value::Num(-number(&eval(a, env), env)),
         Expr::Binary(op, a, b) => binary(*op, a, b, env),
         Expr::Call(f, args) => call(*f, args, env),
+        Expr::Empty(_) => Value::Nodes(Vec::new()),
         Expr::Relative(r) => match (r.target, env.context()) {
             (Some(t), Some(c)) => Value::Nodes(env.descend(c, t)),
             _ => Value::Nodes(Vec::new()),

@@ -241,12 +241,16 @@ impl Parser {
                 } else if self.context == Context::ChoiceFilter {
                     Ok(Expr::ChoiceProperty(name))
                 } else {
-                    Err(ParseError {
-                        column: token.column,
-                        message: format!(
-                            "`{name}` is not a value: refer to a question as ${{{name}}}, write text as '{name}', or call a function as {name}()"
-                        ),
-                    })
+                    // XPath's child step from the element itself (`null`, a group's `q1`):
+                    // resolved among its children when the form is compiled.
+                    self.path_steps(Expr::Path(
+                        Box::new(Expr::Current),
+                        vec![Step::Child(Reference {
+                            name,
+                            target: None,
+                            column: token.column,
+                        })],
+                    ))
                 }
             }
             Tok::Slash => Err(ParseError {

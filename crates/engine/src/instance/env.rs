@@ -176,21 +176,7 @@ impl Env for NodeEnv<'_> {
     }
 
     fn last_saved(&self, target: ElemId) -> Option<String> {
-        let mut at = self.inst.host.last_saved()?;
-        // The element's path through the saved submission; in a repeat, its first instance
-        // (what the absolute path ODK reads selects first).
-        for step in self.inst.form.element(target).path.split('/').skip(1) {
-            if let Some(first) = at.as_array().and_then(|a| a.first()) {
-                at = first;
-            }
-            at = at.get(step)?;
-        }
-        match at {
-            serde_json::Value::String(s) => Some(s.clone()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            serde_json::Value::Bool(b) => Some(b.to_string()),
-            _ => None,
-        }
+        self.inst.last_saved_answer(target)
     }
 
     fn at(&self, node: NodeId) -> Box<dyn Env + '_> {

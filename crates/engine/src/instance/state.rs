@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
-use crate::expr::NodeId;
+use crate::expr::{ElemId, NodeId};
 use crate::form::{Kind, QuestionType};
 use crate::messages;
 
@@ -392,6 +392,25 @@ impl Instance {
         Some(self.render(node, text))
     }
 
+    /// `target`'s answer in the form last saved on the device (`${last-saved#name}`): its
+    /// path through the saved submission, in a repeat its first instance (what the absolute
+    /// path ODK reads selects first); `None` when nothing was saved or it has no such answer.
+    pub(crate) fn last_saved_answer(&self, target: ElemId) -> Option<String> {
+        let mut at = self.host.last_saved()?;
+        for step in self.form.element(target).path.split('/').skip(1) {
+            if let Some(first) = at.as_array().and_then(|a| a.first()) {
+                at = first;
+            }
+            at = at.get(step)?;
+        }
+        match at {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            serde_json::Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
     /// A text in the current language with its `${name}` references filled in.
     pub fn render(&self, node: NodeId, text: &crate::definition::Text) -> String {
         let s = text.get(self.language(), self.form.default_language());
@@ -405,7 +424,11 @@ impl Instance {
                 break;
             };
             let name = after[..end].trim();
-            if let Some(&elem) = self.form.by_name.get(name) {
+            if let Some(saved) = name.strip_prefix("last-saved#") {
+                if let Some(&elem) = self.form.by_name.get(saved.trim()) {
+                    out.push_str(&self.last_saved_answer(elem).unwrap_or_default());
+                }
+            } else if let Some(&elem) = self.form.by_name.get(name) {
                 if let Some(&n) = self.resolve(elem, node, false).first() {
                     out.push_str(&self.nodes[n].value);
                 }
