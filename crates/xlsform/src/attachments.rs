@@ -257,6 +257,7 @@ pub fn bring_in_external_files(
 /// So does `instance('LIST')/root/item…`, when the file is supplied.
 pub fn bring_in_pulldata_files(
     survey: &Table,
+    externals: &[(String, u32)],
     attachments: &[Attachment],
     lists: &mut BTreeMap<String, Vec<ChoiceDef>>,
     problems: &mut Vec<Problem>,
@@ -291,6 +292,21 @@ pub fn bring_in_pulldata_files(
                 }
             }
             for list in xonadon_engine::expr::pulldata_lists(row.cell(i)) {
+                // pulldata reads LIST.csv; an xml-external LIST is another file under the
+                // same instance name (pyxform refuses the form).
+                let xml = format!("{list}.xml");
+                if let Some((_, at)) = externals.iter().find(|(f, _)| *f == xml) {
+                    problems.push(Problem::error(
+                        &sheet.name,
+                        Some(row.number),
+                        Some(&sheet.headers[i]),
+                        format!(
+                            "pulldata('{list}', …) reads {list}.csv, but `{list}` is the \
+                             xml-external of row {at} (another file): rename one of them"
+                        ),
+                    ));
+                    continue;
+                }
                 if lists.contains_key(&list) {
                     continue;
                 }

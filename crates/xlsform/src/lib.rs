@@ -276,6 +276,7 @@ pub fn import_with(
     );
     attachments::bring_in_pulldata_files(
         &survey_table,
+        &survey.externals,
         attachments,
         &mut choices.lists,
         &mut problems,

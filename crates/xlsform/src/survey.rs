@@ -158,6 +158,14 @@ pub fn read(
             } else {
                 "xml"
             };
+            if name == "__last-saved" && reads_last_saved(table) {
+                problems.push(at(
+                    &name_header,
+                    "`__last-saved` is the name ODK gives the last saved form, which \
+                     ${last-saved#…} reads: rename this row"
+                        .into(),
+                ));
+            }
             survey
                 .externals
                 .push((format!("{name}.{extension}"), row.number));
@@ -319,6 +327,15 @@ pub fn read(
         problems,
     );
     survey
+}
+
+/// Whether any cell of the survey reads the last saved form.
+fn reads_last_saved(table: &Table) -> bool {
+    table
+        .sheet
+        .rows
+        .iter()
+        .any(|r| (0..table.columns.len()).any(|i| r.cell(i).contains("${last-saved#")))
 }
 
 /// pyxform writes a counted repeat's count (unless it is a plain `${reference}`) into a
