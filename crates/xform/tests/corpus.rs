@@ -54,20 +54,26 @@ fn pyxform_xforms_answer_as_their_xlsforms_do() {
             (name, std::fs::read(e.path()).expect("a data file"))
         })
         .collect();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/forms")
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.strip_suffix(".xml").map(str::to_string)
-        })
-        .collect();
-    names.sort();
+    // pyxform's XForms, then those written by hand (`hand/`, in the style of Collect's test
+    // forms), each confirmed with ODK's engine through the oracle.
+    let mut names: Vec<(std::path::PathBuf, String)> = Vec::new();
+    for folder in [dir.clone(), dir.join("hand")] {
+        let mut here: Vec<_> = std::fs::read_dir(&folder)
+            .expect("tests/forms")
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                Some((folder.clone(), name.strip_suffix(".xml")?.to_string()))
+            })
+            .collect();
+        here.sort();
+        names.extend(here);
+    }
     assert!(names.len() >= 30, "the corpus is missing: {names:?}");
     let mut failures = Vec::new();
     let mut checked = 0;
-    for name in &names {
-        match run(&dir, name, &attachments) {
+    for (folder, name) in &names {
+        match run(folder, name, &attachments) {
             Ok(n) if n > 0 => checked += n,
             Ok(_) => failures.push(format!("{name}: no expectation")),
             Err(e) => failures.push(format!("{name}:\n    {e}")),

@@ -9,7 +9,7 @@ python=${1:-/work/tools/oracle/.venv/bin/python}
 here=crates/xform/tests/forms
 corpus=${CARGO_TARGET_DIR:-target}/xlsform-corpus
 cargo test -q -p xonadon-xlsform --test corpus
-rm -f "$here"/*.xml "$here"/*.script.json "$here"/*.expect.json "$here"/data/*
+rm -f "$here"/xls_*.xml "$here"/xls_*.script.json "$here"/xls_*.expect.json "$here"/data/*
 mkdir -p "$here/data"
 for book in "$corpus"/*.xlsx "$corpus"/*/*.xlsx; do
   dir=$(dirname "$book")
