@@ -19,6 +19,8 @@ pub struct Body<'a> {
     pub repeats: HashMap<Vec<String>, &'a Element>,
     /// `xforms-value-changed` setvalues: (the control whose change runs it, the setvalue).
     pub on_change: Vec<(Vec<String>, &'a Element)>,
+    /// `odk-new-repeat` setvalues by their target: a default for each new instance.
+    pub new_repeat: HashMap<Vec<String>, &'a Element>,
     /// Body elements whose ref is not below the root, for a warning: (element, ref).
     pub stray: Vec<(String, String)>,
 }
@@ -77,7 +79,15 @@ impl<'a> Body<'a> {
                 None => None,
             };
             match (e.name.as_str(), path) {
-                ("setvalue", _) => {}
+                ("setvalue", Some(p)) => {
+                    let new_repeat = e
+                        .attr("event")
+                        .is_some_and(|ev| ev.split_whitespace().any(|ev| ev == "odk-new-repeat"));
+                    if new_repeat {
+                        self.new_repeat.insert(p, e);
+                    }
+                }
+                ("setvalue", None) => {}
                 ("group", Some(p)) => {
                     self.groups.insert(p.clone(), e);
                     self.walk(e, &p, root);

@@ -25,6 +25,9 @@ pub struct Builder<'a> {
     /// JSON path of each element → its instance path, to place the engine's findings.
     pub places: Vec<(String, String)>,
     pub instance_name: Option<String>,
+    /// Lists read through other columns (`LIST__column` made of `LIST`): `LIST`, which stays
+    /// only while something else reads it.
+    pub read_through: Vec<String>,
 }
 
 /// The instance paths of every element below `root`, first occurrences only (later
@@ -257,12 +260,15 @@ impl Builder<'_> {
         if !literal.trim().is_empty() && e.kind != "calculate" {
             e.default = Some(Cell::Text(literal.trim().to_string()));
         }
-        if let Some(set) = self
+        // A setvalue at first load, or else (Collect's forms) one when a repeat instance is
+        // added, inside the repeat: both are what XLSForm calls a default.
+        let set = self
             .first_load
             .get(path)
             .copied()
             .filter(|s| s.name == "setvalue")
-        {
+            .or_else(|| self.body.new_repeat.get(path).copied());
+        if let Some(set) = set {
             let value = set.attr("value").unwrap_or_default();
             let quoted = value.trim().len() >= 2
                 && (value.trim().starts_with('\'') && value.trim().ends_with('\'')
@@ -351,6 +357,7 @@ impl Builder<'_> {
         if let Some(action) = self.first_load.get(path).filter(|a| a.name != "setvalue") {
             let kind = match action.name.as_str() {
                 "setgeopoint" => "start-geopoint",
+                "recordaudio" => "background-audio",
                 _ => "hidden",
             };
             e.kind = kind.into();
@@ -483,6 +490,7 @@ impl Builder<'_> {
                 value.replace(|c: char| !c.is_alphanumeric(), "_")
             );
             let items = choices::through(&self.lists[&list], value, label);
+            self.read_through.push(list.clone());
             self.lists.entry(derived.clone()).or_insert(items);
             return Some(derived);
         }

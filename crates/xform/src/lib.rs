@@ -143,12 +143,13 @@ pub fn import_with(
             ));
             continue;
         };
+        let at_load = e.attr("event").is_some_and(|ev| {
+            ev.split_whitespace()
+                .any(|ev| ev == "odk-instance-first-load" || ev == "odk-instance-load")
+        });
         if is_bind {
             binds.insert(path, e);
-        } else if e.attr("event").is_some_and(|ev| {
-            ev.split_whitespace()
-                .any(|ev| ev == "odk-instance-first-load")
-        }) {
+        } else if at_load || e.name == "recordaudio" {
             first_load.insert(path, e);
         }
     }
@@ -172,8 +173,10 @@ pub fn import_with(
         problems,
         places: Vec::new(),
         instance_name: None,
+        read_through: Vec::new(),
     };
     let survey = builder.children(root, &[], "$.survey");
+    drop_unread_lists(&survey, &mut builder);
 
     let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
@@ -226,6 +229,24 @@ pub fn import_with(
         json,
         problems,
     })
+}
+
+/// A list read only through other columns is the derived list's source, not a list of the
+/// form: left out unless a select or an expression (`instance('LIST')`, `pulldata('LIST', …)`)
+/// reads it, so it is not reported as unused.
+fn drop_unread_lists(
+    survey: &[xonadon_engine::definition::ElementDef],
+    builder: &mut build::Builder,
+) {
+    let text = serde_json::to_string(survey).unwrap_or_default();
+    for list in std::mem::take(&mut builder.read_through) {
+        let read = [" ", "'", "\""].iter().any(|q| {
+            text.contains(&format!("{q}{list}{q}")) || text.contains(&format!(" {list}\""))
+        });
+        if !read {
+            builder.lists.remove(&list);
+        }
+    }
 }
 
 /// The engine's check of the imported form, each finding placed on the instance path of its

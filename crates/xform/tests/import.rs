@@ -183,3 +183,39 @@ fn problems_name_the_element_and_attribute() {
     assert!(xonadon_xform::looks_like_xform(b"\n <?xml version='1.0'?>"));
     assert!(!xonadon_xform::looks_like_xform(b"PK\x03\x04"));
 }
+
+#[test]
+fn collect_style_actions_and_lists_read_through_other_columns() {
+    let imported = xonadon_xform::import(
+        "t.xml",
+        r#"<?xml version="1.0"?>
+<h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml" xmlns:jr="http://openrosa.org/javarosa" xmlns:odk="http://www.opendatakit.org/xforms">
+<h:head><h:title>T</h:title><model>
+<instance><data id="t"><q/><r jr:template=""><n/></r><rec/></data></instance>
+<instance id="regions"><root><item><name>r1</name><code>TK</code><title>Tashkent</title></item></root></instance>
+<bind nodeset="/data/q" type="string"/><bind nodeset="/data/r/n" type="int"/><bind nodeset="/data/rec" type="binary"/>
+<odk:recordaudio event="odk-instance-load" ref="/data/rec" odk:quality="low"/>
+</model></h:head>
+<h:body><select1 ref="/data/q"><label>Q</label><itemset nodeset="instance('regions')/root/item"><value ref="code"/><label ref="title"/></itemset></select1>
+<group ref="/data/r"><label>R</label><repeat nodeset="/data/r"><setvalue event="odk-new-repeat" ref="/data/r/n" value="position(..)"/><input ref="n"><label>N</label></input></repeat></group>
+</h:body></h:html>"#
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(imported.errors(), 0, "{:?}", imported.problems);
+    let survey = serde_json::to_value(&imported.definition.survey).unwrap();
+    assert_eq!(survey[0]["type"], "select_one regions__code");
+    assert_eq!(survey[1]["children"][0]["default"], "position(..)");
+    assert_eq!(survey[2]["type"], "background-audio");
+    let lists = &imported.definition.choices;
+    assert_eq!(lists["regions__code"][0].name, "TK");
+    assert!(!lists.contains_key("regions"), "{lists:?}");
+    assert!(
+        imported
+            .problems
+            .iter()
+            .all(|p| !p.message.contains("not used")),
+        "{:?}",
+        imported.problems
+    );
+}
