@@ -1,4 +1,5 @@
-//! `xonadon import FORM.xlsx|FORM.xls|FORM.ods [-o FORM.json]`: an XLSForm as a Xonadon form.
+//! `xonadon import FORM.xlsx|FORM.xls|FORM.ods|FORM.xml [-o FORM.json]`: an XLSForm or an ODK
+//! XForm as a Xonadon form.
 
 use std::process::ExitCode;
 
@@ -39,30 +40,66 @@ fn files_beside(form: &str) -> Vec<xonadon_xlsform::Attachment> {
         .collect()
 }
 
-/// Prints every problem (`FILE: error: sheet survey, row 12, column `relevant`: …`) to stderr
-/// and writes the form when there is no error; exit 1 when there is one (nothing written).
+/// An import's result, whichever importer made it: the problems as printed lines.
+struct Outcome {
+    json: String,
+    problems: Vec<String>,
+    errors: usize,
+    /// What to fix when there are errors: the workbook or the XForm.
+    source: &'static str,
+}
+
+/// Told apart by content, not by name: an XForm starts with `<?xml` or `<h:html`; anything
+/// else is read as a workbook (whose importer names what it really is).
+fn import_any(input: &str, bytes: &[u8]) -> Result<Outcome, CliError> {
+    let attachments = files_beside(input);
+    let failed = |message: String| CliError::Form {
+        path: input.to_string(),
+        message,
+    };
+    if xonadon_xform::looks_like_xform(bytes) {
+        let imported = xonadon_xform::import_with(input, bytes, &attachments)
+            .map_err(|e| failed(e.to_string()))?;
+        return Ok(Outcome {
+            errors: imported.errors(),
+            problems: imported.problems.iter().map(|p| p.to_string()).collect(),
+            json: imported.json,
+            source: "XForm",
+        });
+    }
+    let imported = xonadon_xlsform::import_with(input, bytes, &attachments)
+        .map_err(|e| failed(e.to_string()))?;
+    Ok(Outcome {
+        errors: imported.errors(),
+        problems: imported.problems.iter().map(|p| p.to_string()).collect(),
+        json: imported.json,
+        source: "workbook",
+    })
+}
+
+/// Prints every problem (`FILE: error: sheet survey, row 12, column `relevant`: …`, or for an
+/// XForm `FILE: error: /data/q, attribute `relevant`: …`) to stderr and writes the form when
+/// there is no error; exit 1 when there is one (nothing written).
 pub fn cmd_import(args: &[String]) -> Result<ExitCode, CliError> {
-    let (input, output) = crate::input_and_output(args, "import needs an XLSForm file")?;
+    let (input, output) = crate::input_and_output(args, "import needs an XLSForm or XForm file")?;
     let bytes = std::fs::read(&input).map_err(|source| CliError::Read {
         path: input.clone(),
         source,
     })?;
-    let attachments = files_beside(&input);
-    let imported =
-        xonadon_xlsform::import_with(&input, &bytes, &attachments).map_err(|e| CliError::Form {
-            path: input.clone(),
-            message: e.to_string(),
-        })?;
+    let imported = import_any(&input, &bytes)?;
     for p in &imported.problems {
         eprintln!("{input}: {p}");
     }
-    let errors = imported.errors();
+    let errors = imported.errors;
     eprintln!(
         "{input}: {errors} error(s), {} warning(s)",
         imported.problems.len() - errors
     );
     if errors > 0 {
-        eprintln!("{input}: nothing written; fix the errors in the workbook and import it again");
+        eprintln!(
+            "{input}: nothing written; fix the errors in the {} and import it again",
+            imported.source
+        );
         return Ok(ExitCode::FAILURE);
     }
     match output {

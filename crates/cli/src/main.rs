@@ -7,7 +7,8 @@
 //!             [--now 2026-01-31T09:00:00Z] [--utc-offset MINUTES]
 //! xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
 //!                                            bundles from many tablets merged and converted
-//! xonadon import FORM.xlsx [-o FORM.json]     an XLSForm (.xlsx, .xls, .ods) as a JSON form
+//! xonadon import FORM.xlsx [-o FORM.json]     an XLSForm (.xlsx, .xls, .ods) or an XForm
+//!                                            (.xml) as a JSON form
 //! xonadon xlsform FORM.json -o FORM.xlsx      a form written back as an XLSForm
 //! xonadon translit FORM.json [-o OUT.json]    missing uz-Latn texts from uz-Cyrl (and back)
 //! ```
@@ -27,7 +28,7 @@ const USAGE: &str = "usage:
   xonadon schema
   xonadon run FORM.json [--script SCRIPT.json] [--now DATETIME] [--utc-offset MINUTES]
   xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
-  xonadon import FORM.xlsx|FORM.xls|FORM.ods [-o FORM.json]
+  xonadon import FORM.xlsx|FORM.xls|FORM.ods|FORM.xml [-o FORM.json]
   xonadon xlsform FORM.json -o FORM.xlsx
   xonadon translit FORM.json [-o OUT.json]";
 

@@ -433,6 +433,63 @@ fn import_names_the_row_and_writes_nothing_on_errors() {
     );
 }
 
+/// A small XForm: `g/x` and `x` share a name, so a path to one of them cannot be written.
+const XFORM: &str = r#"<?xml version="1.0"?>
+<h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml" xmlns:jr="http://openrosa.org/javarosa">
+  <h:head><h:title>Visit</h:title>
+    <model>
+      <instance><data id="visit" version="7"><age/><x/><g><x/></g><meta><instanceID/></meta></data></instance>
+      <bind nodeset="/data/age" type="int" constraint=". &lt; 120"/>
+      <bind nodeset="/data/x" type="string" relevant=" /data/age  &gt; 3"/>
+      <bind nodeset="/data/g/x" type="string" relevant="RELEVANT"/>
+      <bind nodeset="/data/meta/instanceID" type="string" readonly="true()" jr:preload="uid"/>
+    </model></h:head>
+  <h:body><input ref="/data/age"><label>Age</label></input><input ref="/data/x"><label>X</label></input>
+    <group ref="/data/g"><label>G</label><input ref="/data/g/x"><label>X in G</label></input></group></h:body>
+</h:html>"#;
+
+#[test]
+fn import_reads_an_xform_by_its_content() {
+    // Named .txt: the content, not the name, says it is an XForm.
+    let xform = scratch("visit.txt", &XFORM.replace("RELEVANT", " ../../age  = 1"));
+    let json = scratch("visit.json", "");
+    let out = xonadon(&["import", &xform, "-o", &json]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let form: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(form["settings"]["form_id"], "visit");
+    assert_eq!(form["settings"]["version"], "7");
+    assert_eq!(form["survey"][0]["type"], "integer");
+    assert_eq!(form["survey"][1]["relevant"], "${age}  > 3");
+    assert_eq!(form["survey"][2]["children"][0]["relevant"], "${age}  = 1");
+    assert!(xonadon(&["check", &json]).status.success());
+}
+
+#[test]
+fn import_names_the_xform_element_and_writes_nothing_on_errors() {
+    let xform = scratch("ambiguous.xml", &XFORM.replace("RELEVANT", "/data/x = 'a'"));
+    let json = scratch("ambiguous.json", "untouched");
+    let out = xonadon(&["import", &xform, "-o", &json]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "error: /data/g/x, attribute `relevant`: `/data/x` is `x`, a name used more than once"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("fix the errors in the XForm"), "{err}");
+    assert_eq!(std::fs::read_to_string(&json).unwrap(), "untouched");
+    let other = scratch("other.xml", "<?xml version=\"1.0\"?><root><a/></root>");
+    let out = xonadon(&["import", &other]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("is XML but no XForm"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 #[test]
 fn translit_fills_the_missing_script_and_lists_it() {
     let form = scratch(

@@ -396,3 +396,18 @@ fn first_language(survey: &Table, choices: Option<&Table>) -> Option<String> {
         .iter()
         .find_map(|r| survey.first_language(r, &keys))
 }
+
+/// The rows of a data file supplied beside a form as a choice list, read as this importer reads
+/// them (by extension: `.xml` and `.geojson` as ODK reads them, anything else as CSV, its rows
+/// numbered when it has no `name` column); the error names the file and line. The XForm
+/// importer reads secondary instances with `src` through it, so both importers agree.
+pub fn file_choices(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
+    let lower = file.to_ascii_lowercase();
+    if lower.ends_with(".xml") {
+        choice_files::xml(file, bytes)
+    } else if lower.ends_with(".geojson") {
+        choice_files::geojson(file, bytes)
+    } else {
+        attachments::choices(file, bytes, false)
+    }
+}
