@@ -84,7 +84,7 @@ pub fn Geopoint(
     let accuracy = move || value.with(|v| v.split_whitespace().nth(3).map(str::to_string));
     view! {
         <div class="geopoint">
-            <button type="button" id=id on:click=move |_| locate(status, move |p| set(p))
+            <button type="button" id=id on:click=move |_| locate(status, set)
                 disabled=move || status.get() == Status::Locating>
                 {label}
             </button>
