@@ -588,10 +588,10 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Form designer",
         ],
         T::ImportXlsFormHint => [
-            "XLSForm faylini (.xlsx, .xls, .ods) CSV fayllari va rasmlari bilan shu yerga tashlang yoki tanlang",
-            "XLSForm файлини (.xlsx, .xls, .ods) CSV файллари ва расмлари билан шу ерга ташланг ёки танланг",
-            "Перетащите сюда XLSForm (.xlsx, .xls, .ods) с его файлами CSV и картинками или выберите файлы",
-            "Drop an XLSForm (.xlsx, .xls, .ods) here with its CSV files and pictures, or choose them",
+            "XLSForm (.xlsx, .xls, .ods) yoki XForm (.xml) faylini CSV fayllari va rasmlari bilan shu yerga tashlang yoki tanlang",
+            "XLSForm (.xlsx, .xls, .ods) ёки XForm (.xml) файлини CSV файллари ва расмлари билан шу ерга ташланг ёки танланг",
+            "Перетащите сюда XLSForm (.xlsx, .xls, .ods) или XForm (.xml) с его файлами CSV и картинками или выберите файлы",
+            "Drop an XLSForm (.xlsx, .xls, .ods) or an XForm (.xml) here with its CSV files and pictures, or choose them",
         ],
         T::ChooseFile => [
             "Faylni tanlash",

@@ -41,6 +41,14 @@ pub fn kind(name: &str) -> Kind {
     Kind::Media(mime)
 }
 
+/// Whether a dropped `.xml` file is an XForm (the form itself) rather than a choices file:
+/// an XForm's root is `<h:html>` in the XForms namespace, near the top of the file.
+pub fn is_xform(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    has(b"<h:html") || has(b"http://www.w3.org/2002/xforms")
+}
+
 /// What saving found of the form's media files: how many were stored, and which the form
 /// names but nobody supplied.
 pub struct Stored {
@@ -147,6 +155,15 @@ mod tests {
             .unwrap();
         assert_eq!(copied.bytes, b"roof");
         assert_eq!(copied.draft_id, "form:visit@2");
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn xforms_are_told_from_choices_files() {
+        let xform = br#"<?xml version="1.0"?><h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml"><h:head>"#;
+        assert!(is_xform(xform));
+        assert!(!is_xform(
+            b"<?xml version=\"1.0\"?><root><item><name>a</name></item></root>"
+        ));
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test]

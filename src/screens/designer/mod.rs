@@ -200,6 +200,10 @@ fn Designer() -> impl IntoView {
                     Err(e) => return status.set(Some(format!("{name}: {e:?}"))),
                 };
                 match files::kind(&name) {
+                    // An XForm is the form itself (a `.xml` may be either).
+                    files::Kind::Choices if workbook.is_none() && files::is_xform(&bytes) => {
+                        workbook = Some((name, bytes))
+                    }
                     files::Kind::Choices => attachments.push((name, bytes)),
                     // Kept for the preview and for saving; the import only needs the name.
                     files::Kind::Media(mime) => {
@@ -233,23 +237,33 @@ fn Designer() -> impl IntoView {
             mark("designer:import-read");
             say(T::Converting);
             painted().await;
-            let imported = xonadon_xlsform::import_with(&name, &bytes, &attachments);
+            let imported = if files::is_xform(&bytes) {
+                xonadon_xform::import_with(&name, &bytes, &attachments)
+                    .map(|i| (i.definition, problems::of_xform(&i.problems), "xml"))
+                    .map_err(|e| e.to_string())
+            } else {
+                xonadon_xlsform::import_with(&name, &bytes, &attachments)
+                    .map(|i| {
+                        let found = problems::of_import(&i.problems);
+                        (i.definition, found, i.format.extension())
+                    })
+                    .map_err(|e| e.to_string())
+            };
             mark("designer:import-converted");
-            let imported = match imported {
+            let (definition, found, format) = match imported {
                 Ok(imported) => imported,
-                Err(e) => return status.set(Some(e.to_string())),
+                Err(e) => return status.set(Some(e)),
             };
             say(T::Placing);
             painted().await;
             mark("designer:import-placing");
-            import_problems.set(problems::of_import(&imported.problems));
-            let text = imported.definition.to_text();
+            import_problems.set(found);
+            let text = definition.to_text();
             mark("designer:import-formatted");
             if place(text).await {
                 status.set(Some(format!(
-                    "{} {name} ({} → JSON)",
-                    t(&ui_language(), T::Imported),
-                    imported.format.extension()
+                    "{} {name} ({format} → JSON)",
+                    t(&ui_language(), T::Imported)
                 )));
             }
             mark("designer:import-done");

@@ -83,6 +83,26 @@ pub fn of_import(problems: &[xonadon_xlsform::Problem]) -> Vec<Problem> {
         .collect()
 }
 
+/// An XForm import's problems, placed by element and attribute (`/data/q, relevant`).
+pub fn of_xform(problems: &[xonadon_xform::Problem]) -> Vec<Problem> {
+    problems
+        .iter()
+        .map(|p| {
+            let place = [p.element.as_deref(), p.attribute.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            Problem {
+                severity: p.severity,
+                at: None,
+                place,
+                message: p.message.clone(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -471,6 +471,50 @@ async fn household_from_excel(c: &Client, server: &StaticServer) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// An XForm (as ODK Central or Kobo hold forms; here pyxform's of the corpus cascade) chosen
+/// in the designer: imported as a form, not taken for a choices file, and previewed.
+async fn xform_from_a_server(c: &Client, server: &StaticServer) {
+    let xform = workspace().join("crates/xform/tests/forms/xls_cascade.xml");
+    c.goto(&format!("{}designer.html", server.url()))
+        .await
+        .expect("open the designer");
+    wait_for(c, "#import-xlsform")
+        .await
+        .send_keys(&xform.display().to_string())
+        .await
+        .expect("choose the XForm");
+    until(
+        c,
+        "the XForm imported",
+        "return document.getElementById('form-json').value.includes('\"xls_cascade\"');",
+    )
+    .await;
+    wait_for(c, ".preview [data-path=\"/region\"]").await;
+    let status = js(
+        c,
+        "return document.querySelector('.tools .status').textContent;",
+        vec![],
+    )
+    .await;
+    assert!(
+        status.as_str().is_some_and(|s| s.contains("xml → JSON")),
+        "{status}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn xform_is_imported_and_previewed() {
+    let server = std::sync::Arc::new(StaticServer::start(dist()));
+    let driver = Driver::start();
+    in_browser(
+        &driver,
+        &profile("designer-xform"),
+        "designer-xform",
+        move |c| async move { xform_from_a_server(&c, &server).await },
+    )
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn household_xlsform_is_imported_published_and_filled() {
     let server = std::sync::Arc::new(StaticServer::start(dist()));
