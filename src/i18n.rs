@@ -57,6 +57,7 @@ pub enum T {
     PhotoFailed,
     RemoveFile,
     FileFailed,
+    Guidance,
     AddPoint,
     RemoveLastPoint,
     Points,
@@ -276,6 +277,12 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Расм сақланмади. Қайтадан уриниб кўринг.",
             "Фото не сохранилось. Попробуйте ещё раз.",
             "The photo was not saved. Please try again.",
+        ],
+        T::Guidance => [
+            "Qoʻshimcha koʻrsatma",
+            "Қўшимча кўрсатма",
+            "Подробнее, как спрашивать",
+            "More guidance",
         ],
         T::RemoveFile => [
             "Faylni olib tashlash",

@@ -127,6 +127,10 @@ pub struct ElementDef {
     pub label: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
+    /// Guidance for the field worker beyond the hint (how to ask, what counts), shown when
+    /// asked for (XLSForm's `guidance_hint`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance_hint: Option<Text>,
     /// Pictures, sound or film shown with the label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<MediaDef>,
@@ -198,6 +202,7 @@ impl ElementDef {
             name: name.into(),
             label: None,
             hint: None,
+            guidance_hint: None,
             media: None,
             required: None,
             required_message: None,

@@ -217,6 +217,8 @@ pub struct Element {
     pub repeats: Vec<ElemId>,
     pub label: Option<Text>,
     pub hint: Option<Text>,
+    /// Shown when the field worker asks for more guidance.
+    pub guidance_hint: Option<Text>,
     /// Pictures, sound or film shown with the label (file names of the form's attachments).
     pub media: Option<crate::definition::MediaDef>,
     pub required_message: Option<Text>,

@@ -8,6 +8,7 @@ pub enum Key {
     Name,
     Label,
     Hint,
+    GuidanceHint,
     Required,
     RequiredMessage,
     Relevant,
@@ -39,6 +40,7 @@ impl Key {
             self,
             Key::Label
                 | Key::Hint
+                | Key::GuidanceHint
                 | Key::RequiredMessage
                 | Key::ConstraintMessage
                 | Key::Image
@@ -89,6 +91,7 @@ pub fn column(header: &str) -> Column {
         "name" | "value" => Key::Name,
         "label" | "caption" => Key::Label,
         "hint" => Key::Hint,
+        "guidance_hint" | "guidance hint" => Key::GuidanceHint,
         "required" => Key::Required,
         "required_message" | "required message" | "jr:requiredmsg" | "requiredmsg" => {
             Key::RequiredMessage
@@ -114,7 +117,7 @@ pub fn column(header: &str) -> Column {
         "audio" => Key::Audio,
         "video" => Key::Video,
         "bind" | "body" | "control" | "instance" | "media" => return Column::Unsupported,
-        "guidance_hint" | "autoplay" | "note" | "hxl" => return Column::Unsupported,
+        "autoplay" | "note" | "hxl" => return Column::Unsupported,
         _ if language.is_some() => return Column::Unsupported,
         _ => return Column::Other(header.to_string()),
     };

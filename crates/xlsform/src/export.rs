@@ -12,7 +12,13 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use xonadon_engine::definition::{BoolOrExpr, ElementDef, FormDefinition, MediaDef, Text};
 
 /// The translatable survey columns, in the order they are written.
-const TEXTS: [&str; 4] = ["label", "hint", "constraint_message", "required_message"];
+const TEXTS: [&str; 5] = [
+    "label",
+    "hint",
+    "guidance_hint",
+    "constraint_message",
+    "required_message",
+];
 /// The media columns (translatable too), as pyxform spells them.
 const MEDIA: [&str; 4] = ["image", "big-image", "audio", "video"];
 /// The other survey columns, in the order they are written.
@@ -132,6 +138,7 @@ fn languages(form: &FormDefinition) -> Vec<String> {
         for t in [
             &e.label,
             &e.hint,
+            &e.guidance_hint,
             &e.constraint_message,
             &e.required_message,
         ] {
@@ -245,6 +252,7 @@ fn survey_rows(e: &ElementDef, languages: &[String], rows: &mut Vec<BTreeMap<Str
     for (key, text) in [
         ("label", &e.label),
         ("hint", &e.hint),
+        ("guidance_hint", &e.guidance_hint),
         ("constraint_message", &e.constraint_message),
         ("required_message", &e.required_message),
     ] {

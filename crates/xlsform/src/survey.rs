@@ -585,6 +585,7 @@ fn element(
         name: name.to_string(),
         label: text(Key::Label),
         hint: text(Key::Hint),
+        guidance_hint: text(Key::GuidanceHint),
         media: table.media(row, plain_language),
         required,
         required_message: text(Key::RequiredMessage),

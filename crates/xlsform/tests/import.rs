@@ -945,3 +945,40 @@ fn loops_become_a_group_per_choice() {
     assert_eq!(groups[0]["children"][1]["name"], "note_cow");
     xonadon_engine::load(&imported.json).expect("the engine loads the expanded loop");
 }
+
+/// `guidance_hint` (Collect shows it when asked for) imports per language and writes back.
+#[test]
+fn guidance_hints_import_and_export() {
+    let book = xlsx(&[(
+        "survey",
+        &[
+            &[
+                "type",
+                "name",
+                "label",
+                "guidance_hint::English (en)",
+                "guidance_hint::Русский (ru)",
+            ],
+            &[
+                "integer",
+                "income",
+                "Income",
+                "Ask for the last month",
+                "За последний месяц",
+            ],
+        ],
+    )]);
+    let imported = import("guidance.xlsx", &book).unwrap();
+    assert_eq!(imported.errors(), 0, "{:#?}", imported.problems);
+    let form = definition(&imported.json);
+    assert_eq!(
+        form["survey"][0]["guidance_hint"],
+        json!({"en": "Ask for the last month", "ru": "За последний месяц"})
+    );
+    let again = import(
+        "again.xlsx",
+        &xonadon_xlsform::to_xlsform(&imported.definition).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(again.definition.survey, imported.definition.survey);
+}

@@ -50,6 +50,13 @@ pub(super) fn heading(
             hint,
         );
     }
+    // Closed until asked for, as Collect shows guidance hints.
+    if let Some(guidance) = &texts.guidance {
+        m.open("details", &[("class", Some("guidance"))]);
+        m.element("summary", &[], t(&ui_language(), T::Guidance));
+        m.element("p", &[], guidance);
+        m.close("details");
+    }
 }
 
 /// The message under a question, when it has one now (`update` adds and removes it later).

@@ -13,6 +13,8 @@ use crate::session::Session;
 pub struct Texts {
     pub label: String,
     pub hint: Option<String>,
+    /// Guidance beyond the hint, shown when the worker opens it.
+    pub guidance: Option<String>,
     /// The question's pictures, sound, film: (kind, file) in the current language.
     pub media: Vec<(&'static str, String)>,
     /// The choices the filter admits now.
@@ -50,6 +52,7 @@ impl Texts {
                 .label(node)
                 .unwrap_or_else(|| inst.form().element(n.elem).name.clone()),
             hint: inst.hint(node).filter(|h| !h.is_empty()),
+            guidance: inst.guidance_hint(node).filter(|h| !h.is_empty()),
             media: media_shown(inst, inst.form().element(n.elem).media.as_ref()),
             choices: inst
                 .visible_choices(node)
@@ -84,6 +87,7 @@ impl Texts {
         e.choice_filter.is_some()
             || shows_answers(&e.label)
             || shows_answers(&e.hint)
+            || shows_answers(&e.guidance_hint)
             || choices_show_answers
     }
 }

@@ -392,6 +392,16 @@ impl Instance {
         Some(self.render(node, text))
     }
 
+    /// The question's guidance hint in the current language, its answers filled in.
+    pub fn guidance_hint(&self, node: NodeId) -> Option<String> {
+        let text = self
+            .form
+            .element(self.nodes[node].elem)
+            .guidance_hint
+            .as_ref()?;
+        Some(self.render(node, text))
+    }
+
     /// `target`'s answer in the form last saved on the device (`${last-saved#name}`): its
     /// path through the saved submission, in a repeat its first instance (what the absolute
     /// path ODK reads selects first); `None` when nothing was saved or it has no such answer.
