@@ -915,11 +915,12 @@ fn resolve_steps(ex: &mut Expr, here: ElemId, tree: &Tree) {
     match ex {
         Expr::Path(base, steps) => {
             resolve_steps(base, here, tree);
-            let relative = matches!(base.as_ref(), Expr::Current | Expr::Parent);
+            let relative = matches!(base.as_ref(), Expr::Current | Expr::Parent | Expr::Root);
             let mut at = match base.as_ref() {
                 Expr::Ref(r) => r.target.or_else(|| tree.by_name.get(&r.name).copied()),
                 Expr::Current => Some(here),
                 Expr::Parent => tree.parents[here],
+                Expr::Root => Some(0),
                 _ => None,
             };
             let mut missing = None;

@@ -186,3 +186,22 @@ fn or_and_give_booleans() {
     assert_eq!(value(&inst, "/o"), "true"); // Web Forms: "hello"
     assert_eq!(value(&inst, "/n"), "true"); // Web Forms: "5"
 }
+
+/// An absolute path starts at the form's root whatever name it gives the root: pyxform names
+/// it `data` (or the settings' `name`), which Xonadon's format does not carry, and a form
+/// written for one server's root name should not read blanks on another. ODK reads a path
+/// through another root name as empty.
+#[test]
+fn absolute_paths_start_at_the_root_whatever_its_name() {
+    let mut inst = instance(json!({
+        "settings": {"form_id": "t"},
+        "survey": [
+            {"type": "integer", "name": "n", "label": "N"},
+            {"type": "calculate", "name": "d", "calculation": "/data/n * 2"},
+            {"type": "calculate", "name": "o", "calculation": "/other_name/n * 2"}
+        ]
+    }));
+    inst.set_value(inst.find("/n").unwrap(), "21").unwrap();
+    assert_eq!(value(&inst, "/d"), "42");
+    assert_eq!(value(&inst, "/o"), "42"); // ODK: "" (no node /other_name)
+}

@@ -16,6 +16,9 @@ pub enum Expr {
     Current,
     /// `..`: the enclosing group or repeat instance (mostly as `position(..)`).
     Parent,
+    /// `/data`: the form's root (an absolute path `/data/group/q` starts there; the root's
+    /// own name, whatever it is, is not checked).
+    Root,
     /// A bare name inside `choice_filter`: a property of the choice being filtered.
     ChoiceProperty(String),
     Neg(Box<Expr>),

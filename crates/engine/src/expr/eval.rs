@@ -18,6 +18,10 @@ pub trait Env {
     /// The node the expression belongs to (`.`), if any.
     fn context(&self) -> Option<NodeId>;
     fn parent(&self, node: NodeId) -> Option<NodeId>;
+    /// The form's root node (`/data`), where absolute paths start.
+    fn root(&self) -> Option<NodeId> {
+        None
+    }
     /// 1-based position of a node among its siblings of the same element (repeat instances).
     fn position(&self, node: NodeId) -> usize;
     /// The label, in the current language, of choice `choice` of the select `node`.
@@ -91,6 +95,7 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
         Expr::Binary(op, a, b) => binary(*op, a, b, env),
         Expr::Call(f, args) => call(*f, args, env),
         Expr::Empty(_) => Value::Nodes(Vec::new()),
+        Expr::Root => Value::Nodes(env.root().into_iter().collect()),
         Expr::Relative(r) => match (r.target, env.context()) {
             (Some(t), Some(c)) => Value::Nodes(env.descend(c, t)),
             _ => Value::Nodes(Vec::new()),

@@ -253,11 +253,16 @@ impl Parser {
                     ))
                 }
             }
-            Tok::Slash => Err(ParseError {
-                column: token.column,
-                message: "paths like `/data/x` are not supported: refer to questions as ${name}"
-                    .into(),
-            }),
+            // `/data/group/q`, as XForms and old XLSForms write paths: from the root.
+            Tok::Slash => match self.peek().cloned() {
+                Some(Token {
+                    tok: Tok::Name(_), ..
+                }) => {
+                    self.pos += 1;
+                    self.path_steps(Expr::Root)
+                }
+                _ => self.error("expected the form's root name after `/` (e.g. `/data/q`)"),
+            },
             other => Err(ParseError {
                 column: token.column,
                 message: format!("unexpected {} where a value was expected", describe(&other)),

@@ -35,6 +35,10 @@ impl Env for NodeEnv<'_> {
         Some(self.node)
     }
 
+    fn root(&self) -> Option<NodeId> {
+        Some(super::ROOT)
+    }
+
     /// XPath's parent: a repeat instance's is the repeat's parent (the repeat's own node only
     /// groups its instances here; an XForm has none).
     fn parent(&self, node: NodeId) -> Option<NodeId> {
