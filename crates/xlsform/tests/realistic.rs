@@ -20,6 +20,8 @@ mod sheet;
 
 #[path = "realistic/needs.rs"]
 mod needs;
+#[path = "realistic/protection.rs"]
+mod protection;
 #[path = "realistic/refugee.rs"]
 mod refugee;
 
@@ -33,7 +35,7 @@ use xonadon_engine::{load, script, FixedHost, Instance, Severity};
 const NOW_MS: f64 = 1_768_469_400_000.0;
 
 fn forms() -> Vec<sheet::Form> {
-    vec![needs::form(), refugee::form()]
+    vec![needs::form(), refugee::form(), protection::form()]
 }
 
 fn out_dir() -> PathBuf {
