@@ -18,6 +18,8 @@
 #[path = "realistic/sheet.rs"]
 mod sheet;
 
+#[path = "realistic/mahalla.rs"]
+mod mahalla;
 #[path = "realistic/needs.rs"]
 mod needs;
 #[path = "realistic/protection.rs"]
@@ -35,7 +37,12 @@ use xonadon_engine::{load, script, FixedHost, Instance, Severity};
 const NOW_MS: f64 = 1_768_469_400_000.0;
 
 fn forms() -> Vec<sheet::Form> {
-    vec![needs::form(), refugee::form(), protection::form()]
+    vec![
+        needs::form(),
+        refugee::form(),
+        protection::form(),
+        mahalla::form(),
+    ]
 }
 
 fn out_dir() -> PathBuf {
