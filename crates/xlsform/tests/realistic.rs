@@ -22,6 +22,8 @@ mod sheet;
 mod mahalla;
 #[path = "realistic/needs.rs"]
 mod needs;
+#[path = "realistic/nutrition.rs"]
+mod nutrition;
 #[path = "realistic/protection.rs"]
 mod protection;
 #[path = "realistic/refugee.rs"]
@@ -42,6 +44,7 @@ fn forms() -> Vec<sheet::Form> {
         refugee::form(),
         protection::form(),
         mahalla::form(),
+        nutrition::form(),
     ]
 }
 
