@@ -688,6 +688,18 @@ fn set(path: &str, value: impl Into<serde_json::Value>) -> serde_json::Value {
     json!({"set": path, "value": value.into()})
 }
 
+/// A roster row: name, sex, age, relation, marital status, chronic illness, Washington Group
+/// answers (0 = not asked).
+type Member = (
+    &'static str,
+    &'static str,
+    i64,
+    &'static str,
+    &'static str,
+    &'static str,
+    [i64; 6],
+);
+
 fn script() -> serde_json::Value {
     let mut s = vec![
         set("/intro/enumerator", "aziza"),
@@ -716,7 +728,7 @@ fn script() -> serde_json::Value {
         set("/hh/displaced_date", "2024-03-10"),
     ];
     // name, sex, age, relation, marital, chronic, Washington Group answers
-    let members: [(&str, &str, i64, &str, &str, &str, [i64; 6]); 6] = [
+    let members: [Member; 6] = [
         ("Dilnoza", "f", 42, "", "widowed", "yes", [1, 1, 3, 1, 1, 1]),
         ("Aziz", "m", 17, "child", "single", "no", [1, 1, 1, 1, 1, 2]),
         (

@@ -596,6 +596,19 @@ fn set(path: &str, value: impl Into<serde_json::Value>) -> serde_json::Value {
     json!({"set": path, "value": value.into()})
 }
 
+/// A child: name, sex, date of birth, living with, risks answered yes, risks unknown,
+/// wellbeing answers (one digit each), needs.
+type Child = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+);
+
 fn script() -> serde_json::Value {
     let mut s = vec![
         set("/case/case_id", "CP-26-1"),
@@ -624,8 +637,7 @@ fn script() -> serde_json::Value {
         let v = if v == 'y' { "yes" } else { "no" };
         s.push(set(&format!("/household[1]/cap_{i}"), v));
     }
-    // name, sex, dob, living, yes-risks, unknown-risks, wellbeing answers, needs
-    let children: [(&str, &str, &str, &str, &[&str], &[&str], &str, &str); 3] = [
+    let children: [Child; 3] = [
         (
             "Jasur",
             "m",
