@@ -6,7 +6,7 @@
 //! facilities counted by a question and a committee added by hand, population checks across
 //! questions.
 //!
-//! Import warnings: `streets.csv` and `facilities.csv` are not supplied (their lists are
+//! Import warnings: `streets.csv`, `facilities.csv` and `prices.csv` (`pulldata`) are not supplied (their lists are
 //! empty); `other` choices from `or_other` only in the default language; `map.jpg` missing.
 
 use serde_json::json;
@@ -106,6 +106,18 @@ pub fn form() -> Form {
         image | map_photo | Xarita rasmi | Фото карты | | ${map_drawn} = 'yes'
         text | notes | Izohlar | Примечания | | | | | | | | multiline
         calculate | profile_code | | | | | | | | concat(${region}, '-', ${district}, '-', ${mahalla}, '-', ${households})
+        calculate | profile_uid | | | | | | | | if(${mahalla} = '', '', once(concat(${district}, '-', ${mahalla})))
+        calculate | uid_length | | | | | | | | string-length(uuid())
+        calculate | notes_committee | | | | | | | | contains(${notes}, 'committee')
+        calculate | phone_mobile | | | | | | | | starts-with(${resp_phone}, '9')
+        calculate | resp_clean | | | | | | | | normalize-space(${resp_name})
+        calculate | sex_gap | | | | | | | | abs(${men} - ${women})
+        calculate | thousands | | | | | | | | ceiling(${population} div 1000)
+        calculate | map_flag | | | | | | | | boolean-from-string(if(${map_drawn} = 'yes', '1', '0'))
+        calculate | region_code | | | | | | | | translate(${region}, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+        calculate | hh_text | | | | | | | | concat(string(${households}), ' / ', number('12.50') + 1)
+        calculate | bread_ref | | | | | | | | pulldata('prices', 'price', 'item', 'bread')
+        calculate | year_started | | | | | | | | format-date(today(), '%Y')
         end_group
         ",
     );
@@ -497,7 +509,7 @@ fn script() -> serde_json::Value {
         set("/location/centre", "40.47 71.72 480 8"),
         set("/location/resp_role", "other"),
         set("/location/resp_role_other", "Imom"),
-        set("/location/resp_name", "Rahim aka"),
+        set("/location/resp_name", "  Rahim   aka "),
         set("/location/resp_phone", "90 123 45 67"),
         set("/people/households", 850),
         set("/people/population", 4100),
@@ -634,7 +646,9 @@ fn script() -> serde_json::Value {
 /// more than 5 km away; the street from the missing CSV dropped; a mahalla outside the district,
 /// a worst system not among those answered and a third issue equal to the first all dropped
 /// by their filters; `sum()` of staff with one blank is `""`; men + women ≠ population is a
-/// violation on `women`).
+/// violation on `women`; `once()` behind `if()` keeps the first complete code; `pulldata` from
+/// the missing `prices.csv` is `""`; `format-date(today(), …)` is left out, as ODK's clock is
+/// the machine's).
 fn expect() -> serde_json::Value {
     super::sheet::expectations(
         r#"{
@@ -854,7 +868,19 @@ fn expect() -> serde_json::Value {
         "/com_women": {"value": "2"},
         "/com_chair": {"value": "0"},
         "/close/map_drawn": {"value": "yes"},
-        "/close/profile_code": {"value": "fargona-margilon-atlas-850"}
+        "/close/profile_code": {"value": "fargona-margilon-atlas-850"},
+        "/close/profile_uid": {"value": "margilon-atlas"},
+        "/close/uid_length": {"value": "36"},
+        "/close/notes_committee": {"value": "true"},
+        "/close/phone_mobile": {"value": "true"},
+        "/close/resp_clean": {"value": "Rahim aka"},
+        "/location/resp_name": {"value": "  Rahim   aka "},
+        "/close/sex_gap": {"value": "50"},
+        "/close/thousands": {"value": "5"},
+        "/close/map_flag": {"value": "true"},
+        "/close/region_code": {"value": "FARGONA"},
+        "/close/hh_text": {"value": "850 / 13.5"},
+        "/close/bread_ref": {"value": ""}
     }"#,
     )
 }
