@@ -6,8 +6,9 @@
 //! facilities counted by a question and a committee added by hand, population checks across
 //! questions.
 //!
-//! Import warnings: `streets.csv`, `facilities.csv` and `prices.csv` (`pulldata`) are not supplied (their lists are
-//! empty); `other` choices from `or_other` only in the default language; `map.jpg` missing.
+//! Import warnings (9): `streets.csv`, `facilities.csv` and `prices.csv` (`pulldata`) are not
+//! supplied, so their three lists are empty; `map.jpg` is not supplied; no settings sheet, so
+//! no `version` and no `default_language` (Uzbek Latin, the first, opens).
 
 use serde_json::json;
 

@@ -6,8 +6,9 @@
 //! vulnerability score; `age` both in the head's group and in the roster, a group and a
 //! question both called `shelter`, pictures named in `image::English` that are not supplied.
 //!
-//! Import warnings: the pictures not supplied (`hoh.png`, `water.png`, `latrine.jpg`,
-//! `fcs.png`), and translations missing in Russian where only English is written (hints).
+//! Import warnings (37): the pictures not supplied (`hoh.png`, `water.png`, `latrine.jpg`,
+//! `fcs.png`); no Russian for 28 constraint messages and 4 hints written only in English; the
+//! computed `litres_pp` (a `decimal` with a calculation) has no label.
 
 use serde_json::json;
 

@@ -6,7 +6,7 @@
 //! settings sheet with `instance_name`, `relevant` spelt `relevance`, `required` as Excel
 //! booleans and `yes`.
 //!
-//! Import warnings: `muac_tape.png` is not supplied; hints only in English.
+//! Import warnings (9): `muac_tape.png` is not supplied; 8 hints only in English.
 
 use serde_json::json;
 

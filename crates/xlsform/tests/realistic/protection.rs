@@ -5,8 +5,8 @@
 //! trailing spaces, risk and wellbeing scores per child, two-level `indexed-repeat`, the
 //! follow-up date computed from the opening date.
 //!
-//! Import warnings: `other` added by `or_other` has only an English label; `bid.png` is not
-//! supplied; no `default_language` (the first language opens).
+//! Import warnings (26): no `default_language` (English, the first, opens); `bid.png` is not
+//! supplied; 22 constraint messages and 2 hints only in English.
 
 use serde_json::json;
 

@@ -5,9 +5,9 @@
 //! roster filled by adding members (no count), a repeat of places stayed, ages from dates of
 //! birth, `or_other` with translations, `jr:choice-name` read after each language switch.
 //!
-//! Import warnings: the languages named without a code (`English`, `Oʻzbekcha`) are tagged by
-//! name; `other` choices added by `or_other` have only an English label; the audio file
-//! `consent_ru.mp3` is not supplied.
+//! Import warnings (9): no settings sheet, so no `version` and no `default_language` (English,
+//! the first, opens); `consent_ru.mp3` is not supplied; hints and the required message not
+//! written in every language (6).
 
 use serde_json::json;
 
