@@ -9,6 +9,11 @@
 //! Import warnings (37): the pictures not supplied (`hoh.png`, `water.png`, `latrine.jpg`,
 //! `fcs.png`); no Russian for 28 constraint messages and 4 hints written only in English; the
 //! computed `litres_pp` (a `decimal` with a calculation) has no label.
+//!
+//! refused (engine parser; pyxform and ODK accept both, so written here the other way until it
+//! reads them): the roster first read its `age` as `../age` (`unexpected `/` after a complete
+//! expression`), now `${m_age}`; `count(${edu}[edu_child/enrolled = 'yes'])`, a path inside a
+//! predicate (`missing `]``), is now `count(${enrolled}[. = 'yes'])`.
 
 use serde_json::json;
 
