@@ -18,7 +18,7 @@ pub fn form() -> Arc<Form> {
 /// A plausible answer for a question of type `q`, or `None` to leave it blank.
 fn plausible(i: &Instance, node: usize, q: &QuestionType, k: usize) -> Option<String> {
     Some(match q {
-        QuestionType::Text => format!("Answer {k}, \"quoted\""),
+        QuestionType::Text | QuestionType::Barcode => format!("Answer {k}, \"quoted\""),
         QuestionType::Integer => ((k * 7) % 60 + 1).to_string(),
         QuestionType::Decimal => "1.5".into(),
         QuestionType::Date => "2020-01-01".into(),
@@ -27,12 +27,18 @@ fn plausible(i: &Instance, node: usize, q: &QuestionType, k: usize) -> Option<St
         QuestionType::Acknowledge => "OK".into(),
         QuestionType::Range => "3".into(),
         QuestionType::Geopoint => "41.3111 69.2797 455 12".into(),
-        QuestionType::SelectOne(_) | QuestionType::SelectMultiple(_) => {
+        QuestionType::Geotrace | QuestionType::Geoshape => {
+            "41.3111 69.2797 455 12;41.3112 69.2798 455 12;41.3111 69.2797 455 12".into()
+        }
+        QuestionType::SelectOne(_) | QuestionType::SelectMultiple(_) | QuestionType::Rank(_) => {
             let choices = i.visible_choices(node);
             let pick = choices.get(k % choices.len().max(1))?;
             pick.name.clone()
         }
         QuestionType::Image
+        | QuestionType::Audio
+        | QuestionType::Video
+        | QuestionType::File
         | QuestionType::Note
         | QuestionType::Calculate
         | QuestionType::Hidden
