@@ -41,8 +41,14 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
     c.elements
         .reserve_exact(1 + count_elements(&definition.survey) + 3);
     c.elements.push(root_element());
+    // The audit log lives at `/meta/audit`, where pyxform puts it whatever its row.
+    let mut audits = Vec::new();
     for (i, def) in definition.survey.iter().enumerate() {
-        c.add(def, 0, format!("$.survey[{i}]"));
+        if def.kind.trim() == "audit" {
+            audits.push((def, format!("$.survey[{i}]")));
+        } else {
+            c.add(def, 0, format!("$.survey[{i}]"));
+        }
     }
     // pyxform converts a survey of no questions (only metadata); the worker would see nothing.
     if definition.survey.is_empty() {
@@ -53,7 +59,7 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
             "the survey is empty: add at least one question".into(),
         );
     }
-    c.add_meta(definition.settings.instance_name.as_deref());
+    c.add_meta(definition.settings.instance_name.as_deref(), &audits);
     c.index_names();
     c.resolve_references();
     c.check_instance_name(definition.settings.instance_name.as_deref());
@@ -353,9 +359,17 @@ impl Compiler {
 
     /// `/meta/instanceID`, as pyxform adds it: a `uuid:` identifier fixed at creation; and
     /// `/meta/instanceName` from `settings.instance_name` when that expression is sound.
-    fn add_meta(&mut self, instance_name: Option<&str>) {
-        let taken = |c: &Compiler, n: &str| c.elements.iter().any(|e| e.name == n);
-        if taken(self, "meta") || taken(self, "instanceID") || taken(self, "instanceName") {
+    fn add_meta(&mut self, instance_name: Option<&str>, audits: &[(&ElementDef, String)]) {
+        let taken = |c: &Compiler, n: &str| {
+            c.elements
+                .iter()
+                .any(|e| e.parent == Some(0) && e.name == n)
+        };
+        if taken(self, "meta") {
+            // The form has its own `meta`: the audit stays where it was written.
+            for (def, path) in audits {
+                self.add(def, 0, path.clone());
+            }
             return;
         }
         let sound_name = instance_name.filter(|src| {
@@ -388,7 +402,11 @@ impl Compiler {
             ),
             ..meta_leaf()
         };
+        let meta_id = self.elements.len();
         self.add(&meta, 0, "$.meta".into());
+        for (def, path) in audits {
+            self.add(def, meta_id, path.clone());
+        }
     }
 
     /// Names are unique among siblings (pyxform's rule: the same name may stand in two groups,

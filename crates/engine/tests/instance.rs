@@ -220,7 +220,11 @@ fn metadata_is_recorded_by_the_device() {
     assert_eq!(value(&back, "/took"), "closed", "what reads `end` follows");
     let sub = back.submission();
     assert_eq!(sub["ended"], "2026-01-15T15:30:00.000+05:00");
-    assert_eq!(sub["audit"], "audit.csv");
+    assert_eq!(
+        sub["meta"]["audit"], "audit.csv",
+        "at /meta/audit, as pyxform puts it"
+    );
+    assert!(sub.get("audit").is_none());
     assert_eq!(sub["device"], "tablet-7");
     assert_eq!(back.state_json()["/started"]["type"], "metadata");
     inst.stamp_end();

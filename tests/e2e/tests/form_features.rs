@@ -138,7 +138,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
     assert_eq!(
         js(
             c,
-            "return ['/started', '/ended', '/device', '/worker', '/audit']\
+            "return ['/started', '/ended', '/device', '/worker', '/meta/audit']\
                .filter(p => document.querySelector(`[data-path=\"${p}\"]`));",
             vec![]
         )
@@ -203,7 +203,9 @@ async fn scenario(c: &Client, server: &StaticServer) {
         started.len() >= 19 && ended.len() >= 19 && ended >= started,
         "{started} … {ended}"
     );
-    let audit = data["audit"].as_str().expect("the audit file's name");
+    let audit = data["meta"]["audit"]
+        .as_str()
+        .expect("the audit file's name, at /meta/audit");
     assert!(audit.ends_with("-audit.csv"), "{audit}");
     let log = idb(
         c,
