@@ -914,28 +914,26 @@ struct Tree<'a> {
 /// several groups is still found. What cannot be placed this way is left to the form-wide
 /// lookup.
 fn resolve_steps(ex: &mut Expr, here: ElemId, tree: &Tree) {
-    fn relatives(ex: &mut Expr, at: ElemId, here: ElemId, tree: &Tree) {
-        match ex {
-            Expr::Relative(r) if r.target.is_none() => {
-                r.target = tree.children.get(&(at, r.name.clone())).copied();
-            }
-            // A path inside a predicate has its own context.
-            Expr::Path(..) => resolve_steps(ex, here, tree),
-            Expr::Neg(a) | Expr::Matches(a, _) => relatives(a, at, here, tree),
-            Expr::Binary(_, a, b) => {
-                relatives(a, at, here, tree);
-                relatives(b, at, here, tree);
-            }
-            Expr::Call(_, args) => args.iter_mut().for_each(|a| relatives(a, at, here, tree)),
-            _ => {}
-        }
-    }
+    resolve_in(ex, here, None, tree)
+}
+
+/// [`resolve_steps`] inside a predicate whose node is `item` (`school/enrolled` in
+/// `${edu}[school/enrolled = 'yes']` starts at the `edu` instance being tested).
+fn resolve_in(ex: &mut Expr, here: ElemId, item: Option<ElemId>, tree: &Tree) {
+    let child = |at: ElemId, name: &str| tree.children.get(&(at, name.to_string())).copied();
     match ex {
+        Expr::Relative(r) if r.target.is_none() => {
+            r.target = item.and_then(|at| child(at, &r.name));
+        }
         Expr::Path(base, steps) => {
-            resolve_steps(base, here, tree);
-            let relative = matches!(base.as_ref(), Expr::Current | Expr::Parent | Expr::Root);
+            resolve_in(base, here, item, tree);
+            let relative = matches!(
+                base.as_ref(),
+                Expr::Current | Expr::Parent | Expr::Root | Expr::Relative(_)
+            );
             let mut at = match base.as_ref() {
                 Expr::Ref(r) => r.target.or_else(|| tree.by_name.get(&r.name).copied()),
+                Expr::Relative(r) => r.target,
                 Expr::Current => Some(here),
                 Expr::Parent => tree.parents[here],
                 Expr::Root => Some(0),
@@ -945,9 +943,9 @@ fn resolve_steps(ex: &mut Expr, here: ElemId, tree: &Tree) {
             for step in steps.iter_mut() {
                 let Some(now) = at else { break };
                 match step {
-                    Step::Filter(f) => relatives(f, now, here, tree),
+                    Step::Filter(f) => resolve_in(f, here, Some(now), tree),
                     Step::Child(r) => {
-                        r.target = tree.children.get(&(now, r.name.clone())).copied();
+                        r.target = child(now, &r.name);
                         at = r.target;
                         if at.is_none() {
                             missing = Some(r.name.clone());
@@ -961,12 +959,14 @@ fn resolve_steps(ex: &mut Expr, here: ElemId, tree: &Tree) {
                 *ex = Expr::Empty(name);
             }
         }
-        Expr::Neg(a) | Expr::Matches(a, _) => resolve_steps(a, here, tree),
+        Expr::Neg(a) | Expr::Matches(a, _) => resolve_in(a, here, item, tree),
         Expr::Binary(_, a, b) => {
-            resolve_steps(a, here, tree);
-            resolve_steps(b, here, tree);
+            resolve_in(a, here, item, tree);
+            resolve_in(b, here, item, tree);
         }
-        Expr::Call(_, args) => args.iter_mut().for_each(|a| resolve_steps(a, here, tree)),
+        Expr::Call(_, args) => args
+            .iter_mut()
+            .for_each(|a| resolve_in(a, here, item, tree)),
         _ => {}
     }
 }

@@ -233,7 +233,8 @@ impl Parser {
                 } else if self.in_item > 0 && self.in_predicate == 0 {
                     Ok(Expr::ChoiceProperty(name))
                 } else if self.in_predicate > 0 {
-                    Ok(Expr::Relative(Reference {
+                    // `school/enrolled` in a predicate: a path from the node tested.
+                    self.path_steps(Expr::Relative(Reference {
                         name,
                         target: None,
                         column: token.column,
