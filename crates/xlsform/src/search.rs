@@ -174,6 +174,8 @@ pub fn bring_in(
     // List → the file it was searched in, and its whole-number rows (always shown, as in
     // Collect).
     let mut done: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    // List → the first question searching it (its path and name).
+    let mut searched: BTreeMap<String, (String, String)> = BTreeMap::new();
     for_each(elements, "$.survey", &mut |element, path| {
         let Some(found) = element.appearance.as_deref().and_then(parse) else {
             return;
@@ -201,6 +203,9 @@ pub fn bring_in(
                 element.name, element.kind
             )));
         };
+        searched
+            .entry(list.clone())
+            .or_insert_with(|| (path.to_string(), element.name.clone()));
         let filter = choice_filter(&search);
         match done.get(&list) {
             Some((file, _)) if *file == search.file => {}
@@ -260,6 +265,24 @@ pub fn bring_in(
             None => filter,
         });
         element.appearance = rest;
+    });
+    // The list becomes the file's rows: a select using it without search() would offer them
+    // too (pyxform refuses the form).
+    for_each(elements, "$.survey", &mut |element, _| {
+        let list = element.kind.split_whitespace().nth(1).unwrap_or_default();
+        let searches = element.appearance.as_deref().and_then(parse).is_some();
+        if let (Some((at, by)), false) = (searched.get(list), searches) {
+            problems.push(Problem::error(
+                sheet,
+                rows.get(at).copied(),
+                Some(appearance_header),
+                format!(
+                    "`{by}` searches the list `{list}`, which `{}` also uses without search(): \
+                     give the search a list of its own",
+                    element.name
+                ),
+            ));
+        }
     });
     done.into_keys().collect()
 }
