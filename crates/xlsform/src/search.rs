@@ -174,8 +174,10 @@ pub fn bring_in(
     // List → the file it was searched in, and its whole-number rows (always shown, as in
     // Collect).
     let mut done: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
-    // List → the first question searching it (its path and name).
+    // List → the first question searching it (its path and name); the paths of all that do
+    // (their appearance loses its search() below).
     let mut searched: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut searching: Vec<String> = Vec::new();
     for_each(elements, "$.survey", &mut |element, path| {
         let Some(found) = element.appearance.as_deref().and_then(parse) else {
             return;
@@ -206,6 +208,7 @@ pub fn bring_in(
         searched
             .entry(list.clone())
             .or_insert_with(|| (path.to_string(), element.name.clone()));
+        searching.push(path.to_string());
         let filter = choice_filter(&search);
         match done.get(&list) {
             Some((file, _)) if *file == search.file => {}
@@ -268,9 +271,9 @@ pub fn bring_in(
     });
     // The list becomes the file's rows: a select using it without search() would offer them
     // too (pyxform refuses the form).
-    for_each(elements, "$.survey", &mut |element, _| {
+    for_each(elements, "$.survey", &mut |element, path| {
         let list = element.kind.split_whitespace().nth(1).unwrap_or_default();
-        let searches = element.appearance.as_deref().and_then(parse).is_some();
+        let searches = searching.iter().any(|p| p == path);
         if let (Some((at, by)), false) = (searched.get(list), searches) {
             problems.push(Problem::error(
                 sheet,
