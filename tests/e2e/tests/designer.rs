@@ -474,7 +474,11 @@ async fn household_from_excel(c: &Client, server: &StaticServer) {
 /// An XForm (as ODK Central or Kobo hold forms; here pyxform's of the corpus cascade) chosen
 /// in the designer: imported as a form, not taken for a choices file, and previewed.
 async fn xform_from_a_server(c: &Client, server: &StaticServer) {
-    let xform = workspace().join("crates/xform/tests/forms/xls_cascade.xml");
+    // Chromedriver takes only canonical paths for a file input.
+    let xform = workspace()
+        .join("crates/xform/tests/forms/xls_cascade.xml")
+        .canonicalize()
+        .expect("the corpus XForm is there");
     c.goto(&format!("{}designer.html", server.url()))
         .await
         .expect("open the designer");
