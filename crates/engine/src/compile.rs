@@ -126,6 +126,7 @@ fn root_element() -> Element {
         choice_filter: None,
         repeat_count: None,
         triggers: Vec::new(),
+        choices_from: None,
     }
 }
 
@@ -348,6 +349,7 @@ impl Compiler {
             choice_filter: choice_filter.map(Box::new),
             repeat_count: repeat_count.map(Box::new),
             triggers: Vec::new(),
+            choices_from: None,
         });
         self.elements[parent].children.push(id);
         if is_container {
@@ -553,6 +555,24 @@ impl Compiler {
                     at,
                     who,
                     format!("`trigger` names unknown question ${{{target}}}"),
+                )),
+            }
+        }
+        // `select_one ${name}`: the question whose answers are the choices.
+        for e in &mut self.elements {
+            let Some(source) = e.question_type().and_then(QuestionType::choices_from_name) else {
+                continue;
+            };
+            match by_name.get(source) {
+                Some(&t) => e.choices_from = Some(t),
+                None => problems.push((
+                    format!("{}.type", e.json_path),
+                    e.name.clone(),
+                    format!(
+                        "the choices of `{}` are the answers of {}",
+                        e.name,
+                        unresolved(source, by_name, ambiguous)
+                    ),
                 )),
             }
         }
@@ -780,6 +800,8 @@ fn dependents(
     let mut language = Vec::new();
     for e in elements {
         let mut value_refs: Vec<ElemId> = Vec::new();
+        // Its choices are another question's answers: they change with them.
+        value_refs.extend(e.choices_from);
         for ex in e.value_expressions() {
             value_refs.extend(ex.references().iter().filter_map(|r| r.target));
             if uses_position(ex) {

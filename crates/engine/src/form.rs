@@ -129,6 +129,14 @@ impl QuestionType {
         })
     }
 
+    /// The question a `select_one ${name}` takes its choices from, as written (`name`).
+    pub fn choices_from_name(&self) -> Option<&str> {
+        self.list()?
+            .strip_prefix("${")?
+            .strip_suffix('}')
+            .map(str::trim)
+    }
+
     /// The choice list of a select or a rank.
     pub fn list(&self) -> Option<&str> {
         match self {
@@ -237,6 +245,9 @@ pub struct Element {
     pub repeat_count: Option<Box<Expr>>,
     /// `trigger`: the questions whose answer runs `calculation` (or clears the answer).
     pub triggers: Vec<ElemId>,
+    /// `select_one ${name}`: the choices are the answers `name` holds in its repeat's
+    /// instances (each answer a choice's name and label), not a list.
+    pub choices_from: Option<ElemId>,
 }
 
 impl Element {

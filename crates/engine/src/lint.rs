@@ -199,7 +199,8 @@ impl Lint<'_> {
         let at = |prop: &str| format!("{}.{prop}", e.json_path);
         let q = e.question_type();
         if let Some(list) = q.and_then(QuestionType::list) {
-            if !self.def.choices.contains_key(list) {
+            let from_answers = q.and_then(QuestionType::choices_from_name).is_some();
+            if !from_answers && !self.def.choices.contains_key(list) {
                 let known: Vec<&str> = self.def.choices.keys().map(String::as_str).collect();
                 self.push(
                     Severity::Error,

@@ -607,3 +607,21 @@ fn names_inside_instance_in_a_choice_filter_are_that_list_s() {
         "{got:?}"
     );
 }
+
+#[test]
+fn choices_from_answers_need_their_question() {
+    let f = form(
+        json!([
+            {"type": "repeat", "name": "members", "label": "Members", "children": [
+                {"type": "text", "name": "member_name", "label": "Name"}
+            ]},
+            {"type": "select_one ${member_name}", "name": "head", "label": "Head"},
+            {"type": "select_one ${membr_name}", "name": "typo", "label": "Typo"}
+        ]),
+        json!({}),
+    );
+    assert_eq!(
+        lines(&f),
+        ["error: $.survey[2].type (typo): the choices of `typo` are the answers of unknown question ${membr_name} (did you mean ${member_name}?)"]
+    );
+}

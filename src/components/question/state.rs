@@ -85,6 +85,7 @@ impl Texts {
             .and_then(|q| q.list())
             .is_some_and(|l| form.choices(l).iter().any(|c| shows_answers(&c.label)));
         e.choice_filter.is_some()
+            || e.choices_from.is_some()
             || shows_answers(&e.label)
             || shows_answers(&e.hint)
             || shows_answers(&e.guidance_hint)

@@ -9,8 +9,10 @@ mod env;
 mod recompute;
 mod state;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::definition::{ChoiceDef, Text};
 use crate::expr::datetime::DateTime;
 use crate::expr::{ElemId, NodeId};
 use crate::form::{Default, Form, Kind, Metadata, QuestionType};
@@ -382,8 +384,9 @@ impl Instance {
             return Err(InstanceError::ReadOnly(self.path(node)));
         }
         let mut answer = values::normalize(q, raw, self.local_offset());
-        if let (Some(list), Some(how)) = (q.list(), q.choice_answer()) {
-            let names = form.choices(list).iter().map(|c| c.name.as_str());
+        if let Some(how) = q.choice_answer() {
+            let items = self.choice_items(node);
+            let names = items.iter().map(|c| c.name.as_str());
             answer =
                 values::normalize_choices(&answer, names, |c| self.choice_admitted(node, c), how);
         }
@@ -576,27 +579,65 @@ impl Instance {
     /// Whether choice `name` passes the `choice_filter` of select `node` right now.
     pub fn choice_admitted(&self, node: NodeId, name: &str) -> bool {
         let e = self.form.element(self.nodes[node].elem);
-        let (Some(filter), Some(list)) = (
-            &e.choice_filter,
-            e.question_type().and_then(QuestionType::list),
-        ) else {
+        let Some(filter) = &e.choice_filter else {
             return true;
         };
-        match self.form.choices(list).iter().find(|c| c.name == name) {
+        // A list's choice is found in place; answers as choices are gathered first.
+        if e.choices_from.is_none() {
+            let list = e
+                .question_type()
+                .and_then(QuestionType::list)
+                .unwrap_or_default();
+            return match self.form.choices(list).iter().find(|c| c.name == name) {
+                Some(choice) => self.eval_choice_filter(filter, node, choice),
+                None => false,
+            };
+        }
+        match self.choice_items(node).iter().find(|c| c.name == name) {
             Some(choice) => self.eval_choice_filter(filter, node, choice),
             None => false,
         }
     }
 
-    /// The choices of a select node that its filter admits now, in list order.
-    pub fn visible_choices(&self, node: NodeId) -> Vec<&crate::definition::ChoiceDef> {
+    /// The choices of select `node` before its filter: its list's, or for `select_one
+    /// ${name}` the non-blank answers of `name` across its repeat's instances, in document
+    /// order (each its own name and label; the other answers of its instance are the
+    /// properties a `choice_filter` reads), as ODK's itemset over the repeat gives them.
+    pub fn choice_items(&self, node: NodeId) -> Vec<Cow<'_, ChoiceDef>> {
         let e = self.form.element(self.nodes[node].elem);
-        let Some(list) = e.question_type().and_then(QuestionType::list) else {
-            return Vec::new();
+        let Some(source) = e.choices_from else {
+            let list = e.question_type().and_then(QuestionType::list);
+            let choices = list.map_or(&[][..], |l| self.form.choices(l));
+            return choices.iter().map(Cow::Borrowed).collect();
         };
-        self.form
-            .choices(list)
-            .iter()
+        let name_of = |n: NodeId| self.form.element(self.nodes[n].elem).name.clone();
+        let mut items = Vec::new();
+        for n in self.walk() {
+            let answer = &self.nodes[n];
+            if answer.elem != source || !answer.relevant || answer.value.is_empty() {
+                continue;
+            }
+            let siblings = answer
+                .parent
+                .map_or(&[][..], |p| &self.nodes[p].children[..]);
+            items.push(Cow::Owned(ChoiceDef {
+                name: answer.value.clone(),
+                label: Some(Text::Plain(answer.value.clone())),
+                media: None,
+                properties: siblings
+                    .iter()
+                    .map(|&c| (name_of(c), self.nodes[c].value.clone()))
+                    .collect(),
+            }));
+        }
+        items
+    }
+
+    /// The choices of a select node that its filter admits now, in list order.
+    pub fn visible_choices(&self, node: NodeId) -> Vec<Cow<'_, ChoiceDef>> {
+        let e = self.form.element(self.nodes[node].elem);
+        self.choice_items(node)
+            .into_iter()
             .filter(|c| match &e.choice_filter {
                 Some(f) => self.eval_choice_filter(f, node, c),
                 None => true,

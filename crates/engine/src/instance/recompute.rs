@@ -88,13 +88,11 @@ impl Changes {
         if outcome.relevance || outcome.value {
             inst.changed.push(node);
             self.schedule_dependents(inst, node, outcome.relevance);
-        } else if inst
-            .form
-            .element(inst.nodes[node].elem)
-            .choice_filter
-            .is_some()
-        {
-            // Same value, but what its filter reads changed: the choices shown may differ.
+        } else if {
+            let e = inst.form.element(inst.nodes[node].elem);
+            e.choice_filter.is_some() || e.choices_from.is_some()
+        } {
+            // Same value, but what its choices come from changed: the choices shown may differ.
             inst.changed.push(node);
         }
     }
@@ -146,13 +144,16 @@ impl Changes {
             }
             let value = if !relevant {
                 String::new()
-            } else if let (Some(_), Some(list), Some(how)) =
-                (&e.choice_filter, q.list(), q.choice_answer())
-            {
+            } else if let (true, Some(how)) = (
+                e.choice_filter.is_some() || e.choices_from.is_some(),
+                q.choice_answer(),
+            ) {
+                // What is held but no longer offered reads '' (and comes back when it is).
                 let answer = &inst.nodes[node].answer;
+                let items = inst.choice_items(node);
                 crate::values::normalize_choices(
                     answer,
-                    form.choices(list).iter().map(|c| c.name.as_str()),
+                    items.iter().map(|c| c.name.as_str()),
                     |c| inst.choice_admitted(node, c),
                     how,
                 )
