@@ -85,13 +85,12 @@ impl Changes {
     pub fn recompute(&mut self, inst: &mut Instance, node: NodeId) {
         let outcome = self.recompute_node(inst, node);
         self.checks.insert(node);
+        let e = inst.form.element(inst.nodes[node].elem);
+        let choices_vary = e.choice_filter.is_some() || e.choices_from.is_some();
         if outcome.relevance || outcome.value {
             inst.changed.push(node);
             self.schedule_dependents(inst, node, outcome.relevance);
-        } else if {
-            let e = inst.form.element(inst.nodes[node].elem);
-            e.choice_filter.is_some() || e.choices_from.is_some()
-        } {
+        } else if choices_vary {
             // Same value, but what its choices come from changed: the choices shown may differ.
             inst.changed.push(node);
         }
