@@ -131,26 +131,9 @@ pub fn itemset(nodeset: &str) -> Option<(String, Option<String>)> {
         if chars[i] != '[' {
             return None;
         }
-        let (mut depth, mut quote, start) = (0, None, i + 1);
-        loop {
-            let c = *chars.get(i)?;
-            match (quote, c) {
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '\'' | '"') => quote = Some(c),
-                (None, '[') => depth += 1,
-                (None, ']') => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        predicates.push(chars[start..i].iter().collect::<String>());
-        i += 1;
+        let end = crate::xpath::closing_bracket(&chars, i)?;
+        predicates.push(chars[i + 1..end].iter().collect::<String>());
+        i = end + 1;
         while chars.get(i).is_some_and(|c| c.is_whitespace()) {
             i += 1;
         }

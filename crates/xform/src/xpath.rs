@@ -275,28 +275,10 @@ impl Rewriter<'_> {
 
     /// The text inside `[…]` (nested brackets and quotes kept whole), the cursor after `]`.
     fn bracketed(&mut self) -> String {
-        self.at += 1;
-        let start = self.at;
-        let mut depth = 1;
-        let mut quote = None;
-        while let Some(c) = self.peek(0) {
-            match (quote, c) {
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '\'' | '"') => quote = Some(c),
-                (None, '[') => depth += 1,
-                (None, ']') => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            self.at += 1;
-        }
-        let inner: String = self.chars[start..self.at].iter().collect();
-        self.at = (self.at + 1).min(self.chars.len());
+        let open = self.at;
+        let end = closing_bracket(&self.chars, open).unwrap_or(self.chars.len());
+        let inner: String = self.chars[open + 1..end].iter().collect();
+        self.at = (end + 1).min(self.chars.len());
         inner
     }
 
@@ -424,6 +406,27 @@ impl Rewriter<'_> {
         out.push_str(&self.written(&rest));
         out
     }
+}
+
+/// The `]` that closes the `[` at `open` (nested brackets and quoted text skipped), if any.
+pub(crate) fn closing_bracket(chars: &[char], open: usize) -> Option<usize> {
+    let (mut depth, mut quote) = (0, None);
+    for (i, &c) in chars.iter().enumerate().skip(open) {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '[') => depth += 1,
+            (None, ']') => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
