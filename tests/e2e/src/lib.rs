@@ -306,6 +306,30 @@ where
     }
 }
 
+/// Puts `form` (a form's JSON) into the designer page already open, waits until it has no
+/// problem and publishes it; `published` is what the status line then says (`"visits 1"`).
+pub async fn publish_in_designer(c: &Client, form: &str, published: &str) {
+    wait_for(c, "#form-json").await;
+    js(
+        c,
+        "const a = document.getElementById('form-json'); a.value = arguments[0]; \
+         a.dispatchEvent(new Event('input'));",
+        vec![serde_json::json!(form)],
+    )
+    .await;
+    wait_for(c, ".problems .none").await;
+    click(c, "#publish-form").await;
+    until(
+        c,
+        "published",
+        &format!(
+            "const s = document.querySelector('.tools .status'); \
+             return !!s && s.textContent.includes({published:?});"
+        ),
+    )
+    .await;
+}
+
 /// The key of the filling screen's current page (`data-page`), or `""` elsewhere.
 pub async fn page_key(c: &Client) -> String {
     let key = js(

@@ -8,8 +8,8 @@
 use fantoccini::Client;
 use serde_json::{json, Value};
 use xonadon_e2e::{
-    click, dist, in_browser, js, profile, screenshot, until, wait_for, Driver, StaticServer, FILL,
-    PNG_2X2,
+    click, dist, in_browser, js, profile, publish_in_designer, screenshot, until, wait_for, Driver,
+    StaticServer, FILL, PNG_2X2,
 };
 
 const FORM: &str = r#"{
@@ -81,23 +81,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
     )
     .await;
     c.refresh().await.expect("reload");
-    wait_for(c, "#form-json").await;
-    js(
-        c,
-        "const a = document.getElementById('form-json'); a.value = arguments[0]; \
-         a.dispatchEvent(new Event('input'));",
-        vec![json!(FORM)],
-    )
-    .await;
-    wait_for(c, ".problems .none").await;
-    click(c, "#publish-form").await;
-    until(
-        c,
-        "published",
-        "const s = document.querySelector('.tools .status'); \
-         return !!s && s.textContent.includes('visits 1');",
-    )
-    .await;
+    publish_in_designer(c, FORM, "visits 1").await;
     // The form's picture, as the designer keeps a form version's files.
     let stored = idb(
         c,

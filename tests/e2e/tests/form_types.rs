@@ -8,7 +8,8 @@
 use fantoccini::Client;
 use serde_json::{json, Value};
 use xonadon_e2e::{
-    click, dist, in_browser, js, profile, until, wait_for, Driver, StaticServer, FILL,
+    click, dist, in_browser, js, profile, publish_in_designer, until, wait_for, Driver,
+    StaticServer, FILL,
 };
 
 const FORM: &str = r#"{
@@ -59,23 +60,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
     c.goto(&format!("{}designer.html", server.url()))
         .await
         .expect("open the designer");
-    wait_for(c, "#form-json").await;
-    js(
-        c,
-        "const a = document.getElementById('form-json'); a.value = arguments[0]; \
-         a.dispatchEvent(new Event('input'));",
-        vec![json!(FORM)],
-    )
-    .await;
-    wait_for(c, ".problems .none").await;
-    click(c, "#publish-form").await;
-    until(
-        c,
-        "published",
-        "const s = document.querySelector('.tools .status'); \
-         return !!s && s.textContent.includes('types 1');",
-    )
-    .await;
+    publish_in_designer(c, FORM, "types 1").await;
     click(c, "#open-home").await;
     wait_for(c, ".home").await;
     until(
