@@ -1,7 +1,8 @@
 //! `${name}` references in any cell, checked as pyxform checks them before it converts a form
 //! (`validators/pyxform/pyxform_reference.py`): each must be well formed and name exactly one
-//! row of the survey sheet — on the settings sheet, on every survey column but `type`, `name`
-//! and `trigger`, on the choices sheet's texts and media, and on the entities sheet. A name on
+//! row of the survey sheet — on the settings sheet, on every survey column but `type`, `name`,
+//! `trigger` (checked as a trigger) and `parameters` (checked with the parameters), on the
+//! choices sheet's texts and media, and on the entities sheet. A name on
 //! two rows (allowed in different groups) cannot be referred to.
 
 use std::collections::BTreeMap;
@@ -168,10 +169,12 @@ pub fn check_workbook(
     if let Some(settings) = settings {
         check(settings, |_| true, &names, problems);
     }
+    // `parameters` references are checked with the parameters (`parameters.rs`), as pyxform
+    // checks them while reading the row, before this.
     let survey_checked = |i: usize| {
         !matches!(
             survey.columns[i],
-            Column::Known(Key::Type | Key::Name | Key::Trigger, _)
+            Column::Known(Key::Type | Key::Name | Key::Trigger | Key::Parameters, _)
         )
     };
     check(survey.sheet, survey_checked, &names, problems);

@@ -982,3 +982,34 @@ fn guidance_hints_import_and_export() {
     .unwrap();
     assert_eq!(again.definition.survey, imported.definition.survey);
 }
+
+/// One error per cause: a wrong reference in `parameters` is said once (by the parameters'
+/// check), not again by the check of references in every cell.
+#[test]
+fn a_wrong_reference_in_parameters_is_said_once() {
+    let book = xlsx(&[
+        (
+            "survey",
+            &[
+                &["type", "name", "label", "parameters"],
+                &["select_one yn", "q", "Q", "randomize=true seed=${nope}"],
+            ],
+        ),
+        (
+            "choices",
+            &[&["list_name", "name", "label"], &["yn", "yes", "Yes"]],
+        ),
+    ]);
+    let imported = import("seed.xlsx", &book).unwrap();
+    let errors: Vec<String> = imported
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("row 2, column `parameters`"),
+        "{errors:#?}"
+    );
+}
