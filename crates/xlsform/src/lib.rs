@@ -145,7 +145,7 @@ pub fn import_with(
     }
     let find = |name: &str| position(&sheets, name).map(|i| &sheets[i]);
     let survey_sheet = &sheets[survey_index];
-    let survey_table = Table::new(survey_sheet);
+    let survey_table = Table::survey(survey_sheet);
     for (key, column) in [(Key::Type, "type"), (Key::Name, "name")] {
         if !survey_table.has(key) {
             return Err(ImportError::MissingColumn {

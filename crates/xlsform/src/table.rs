@@ -23,6 +23,21 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// The survey sheet, with the headers pyxform reads only there: `tag` for `name` and
+    /// `command` for `type` (on the choices sheet a `tag` column is a choice's property).
+    pub fn survey(sheet: &'a Sheet) -> Self {
+        let mut table = Table::new(sheet);
+        for (i, header) in sheet.headers.iter().enumerate() {
+            let key = match header.trim().to_ascii_lowercase().as_str() {
+                "tag" => Key::Name,
+                "command" => Key::Type,
+                _ => continue,
+            };
+            table.columns[i] = Column::Known(key, None);
+        }
+        table
+    }
+
     /// The header text of `key`'s (untranslated) column, as the workbook spells it.
     pub fn header(&self, key: Key) -> Option<&str> {
         self.index(key, None)

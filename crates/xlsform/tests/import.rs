@@ -1013,3 +1013,27 @@ fn a_wrong_reference_in_parameters_is_said_once() {
         "{errors:#?}"
     );
 }
+
+/// pyxform's old survey headers: `command` for `type`, `tag` for `name` (only on the survey:
+/// on the choices sheet `tag` stays a property).
+#[test]
+fn old_survey_headers() {
+    let book = xlsx(&[
+        (
+            "survey",
+            &[&["command", "tag", "label"], &["select_one yn", "q", "Q"]],
+        ),
+        (
+            "choices",
+            &[
+                &["list_name", "name", "label", "tag"],
+                &["yn", "yes", "Yes", "t1"],
+            ],
+        ),
+    ]);
+    let imported = import("old.xlsx", &book).unwrap();
+    assert_eq!(imported.errors(), 0, "{:#?}", imported.problems);
+    let form = definition(&imported.json);
+    assert_eq!(form["survey"][0]["name"], "q");
+    assert_eq!(form["choices"]["yn"][0]["tag"], "t1");
+}
