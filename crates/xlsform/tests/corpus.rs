@@ -23,6 +23,8 @@
 //! - a constant `repeat_count` (`3`) makes pyxform add a `NAME_count` node, which ours lacks.
 
 mod support;
+#[path = "support/target.rs"]
+mod target;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -141,20 +143,8 @@ impl Scenario {
     }
 }
 
-/// Where the oracle finds the files: `target/xlsform-corpus/` of the workspace.
 fn corpus_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
-        || {
-            let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-            crate_dir
-                .ancestors()
-                .nth(2)
-                .unwrap_or(crate_dir)
-                .join("target")
-        },
-        PathBuf::from,
-    );
-    target.join("xlsform-corpus")
+    target::target_dir("xlsform-corpus")
 }
 
 #[test]

@@ -12,6 +12,16 @@ fn definition(json: &str) -> Value {
     serde_json::from_str(json).unwrap()
 }
 
+/// The import's errors, as the CLI prints them.
+fn error_lines(imported: &xonadon_xlsform::Imported) -> Vec<String> {
+    imported
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect()
+}
+
 #[test]
 fn groups_repeats_languages_and_choices() {
     let book = xlsx(&[
@@ -461,12 +471,7 @@ fn search_in_a_csv_file_becomes_choices_and_a_filter() {
         &[("people.csv".to_string(), people.as_bytes().to_vec())],
     )
     .unwrap();
-    let errors: Vec<String> = imported
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| p.to_string())
-        .collect();
+    let errors = error_lines(&imported);
     assert!(errors.is_empty(), "{errors:?}");
     let form = definition(&imported.json);
     let hh = &form["choices"]["hh"];
@@ -781,12 +786,7 @@ fn instance_paths_read_a_supplied_csv_file() {
         &[("places.csv".to_string(), places.as_bytes().to_vec())],
     )
     .unwrap();
-    let errors: Vec<String> = imported
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| p.to_string())
-        .collect();
+    let errors = error_lines(&imported);
     assert!(errors.is_empty(), "{errors:?}");
     let form = load(&serde_json::to_string(&imported.definition).unwrap()).unwrap();
     let mut inst = Instance::new(Arc::new(form), Arc::new(FixedHost::new(0.0, 0)));
@@ -875,12 +875,7 @@ fn rows_pyxform_refuses() {
             ),
         ]);
         let imported = import("refused.xlsx", &book).unwrap();
-        let errors: Vec<String> = imported
-            .problems
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .map(|p| p.to_string())
-            .collect();
+        let errors = error_lines(&imported);
         assert!(
             errors
                 .first()
@@ -1001,12 +996,7 @@ fn a_wrong_reference_in_parameters_is_said_once() {
         ),
     ]);
     let imported = import("seed.xlsx", &book).unwrap();
-    let errors: Vec<String> = imported
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| p.to_string())
-        .collect();
+    let errors = error_lines(&imported);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
         errors[0].contains("row 2, column `parameters`"),

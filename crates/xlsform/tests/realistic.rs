@@ -17,6 +17,8 @@
 
 #[path = "realistic/sheet.rs"]
 mod sheet;
+#[path = "support/target.rs"]
+mod target;
 
 #[path = "realistic/mahalla.rs"]
 mod mahalla;
@@ -49,18 +51,7 @@ fn forms() -> Vec<sheet::Form> {
 }
 
 fn out_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
-        || {
-            let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-            crate_dir
-                .ancestors()
-                .nth(2)
-                .unwrap_or(crate_dir)
-                .join("target")
-        },
-        PathBuf::from,
-    );
-    target.join("xlsform-realistic")
+    target::target_dir("xlsform-realistic")
 }
 
 /// The script with its language steps named as the importer tags the languages.
