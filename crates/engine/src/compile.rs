@@ -537,15 +537,13 @@ impl Compiler {
             match by_name.get(&target) {
                 // pyxform: a setvalue runs when its trigger's control changes, and a
                 // calculation has none.
-                Some(&t) if !user_visible(&self.elements[t], triggered.contains(&t)) => problems
-                    .push((
-                        at,
-                        who,
-                        format!(
+                Some(&t) if !user_visible(&self.elements[t], triggered.contains(&t)) => {
+                    let message = format!(
                         "`trigger` names ${{{target}}}, which the field worker never answers (a \
                          calculation): name a question they answer"
-                    ),
-                    )),
+                    );
+                    problems.push((at, who, message));
+                }
                 Some(&t) => {
                     if !self.elements[id].triggers.contains(&t) {
                         self.elements[id].triggers.push(t);
