@@ -173,8 +173,7 @@ fn Designer() -> impl IntoView {
         editor.set_text(&new);
         mark("designer:placed");
         say(T::Checking);
-        // The browser lays the new text out in this frame (for 5,000 choices, the longest
-        // step: ≈ 0.2 s on a slow machine).
+        // The browser lays the parts in view out in this frame (the editor's parts).
         painted().await;
         if changes.get_value() != this {
             return false;
@@ -185,7 +184,7 @@ fn Designer() -> impl IntoView {
 
     // The workbook, and the CSV files its `select_one_from_file` rows name, dropped together.
     // Read, converted, placed in the editor and checked as separate tasks, the status line
-    // saying which step is on (a 5,000-choice workbook: ≈ 0.5 s in all, no step over ≈ 0.25 s).
+    // saying which step is on (a 5,000-choice workbook: ≈ 0.3 s in all, no step over ≈ 0.1 s: `designer_bench`).
     let import = move |files: Vec<web_sys::File>| {
         say(T::Reading);
         spawn_local(async move {
@@ -490,7 +489,7 @@ fn Designer() -> impl IntoView {
                 <div class="panes">
                     <section class="source">
                         <h2>{move || t(&ui_language(), T::FormJson)}</h2>
-                        <Editor initial=initial.clone() editor=editor on_text=on_text
+                        <Editor editor=editor on_text=on_text
                             label=Signal::derive(move || t(&ui_language(), T::FormJson).to_string()) />
                     </section>
                     <section class="preview" class:stale=move || stale.get()>

@@ -53,46 +53,160 @@ async fn record_status_lines(c: &Client) {
     .await;
 }
 
-/// The gutter's numbers stand beside their lines: every line of the text is one line height
-/// tall (so a line's place is a multiplication), and scrolled anywhere the first number
-/// shown is where its line is.
-async fn gutter_follows_text(c: &Client) {
+/// Every line number stands beside its line: in each part of the text the first number is the
+/// part's first line, level with it, and every line of the part shows (the part is its lines ×
+/// the line height tall, and nothing is scrolled inside it). Returns the number of parts.
+async fn numbers_beside_lines(c: &Client) -> usize {
     let out = js(
         c,
-        "const a = document.getElementById('form-json'); const st = getComputedStyle(a); \
-         const lh = parseFloat(st.lineHeight); \
-         return [a.scrollHeight, a.value.split('\\n').length * lh \
-                 + parseFloat(st.paddingTop) + parseFloat(st.paddingBottom)];",
+        "const parts = [...document.querySelectorAll('.editor .part')]; let next = 1; \
+         const bad = []; \
+         for (const p of parts) { \
+           const pre = p.querySelector('.gutter'); const a = p.querySelector('textarea'); \
+           const lh = parseFloat(getComputedStyle(a).lineHeight); \
+           const lines = a.value.split('\\n').length; \
+           const first = parseInt(pre.textContent); \
+           const level = Math.abs(pre.getBoundingClientRect().top - a.getBoundingClientRect().top); \
+           if (first !== next || level >= 1 || a.clientHeight !== lines * lh \
+               || a.scrollHeight > a.clientHeight || pre.textContent.split('\\n').length !== lines + 1) \
+             bad.push([first, next, level, a.clientHeight, lines * lh, a.scrollHeight]); \
+           next += lines; \
+         } \
+         return [parts.length, bad];",
         vec![],
     )
     .await;
     assert_eq!(
-        out[0], out[1],
-        "the text's height is its lines × the line height"
+        out[1],
+        json!([]),
+        "parts whose numbers are not beside their lines"
     );
-    for fraction in [0.37, 0.81] {
-        js(
-            c,
-            "const a = document.getElementById('form-json'); \
-             a.scrollTop = Math.round(a.scrollHeight * arguments[0]);",
-            vec![json!(fraction)],
-        )
-        .await;
-        until(
-            c,
-            "the gutter at the scrolled place",
-            "const a = document.getElementById('form-json'); const st = getComputedStyle(a); \
-             const pre = document.querySelector('.editor .gutter pre'); \
-             const first = parseInt(pre.textContent); \
-             const at = a.getBoundingClientRect().top + parseFloat(st.paddingTop) \
-                        + (first - 1) * parseFloat(st.lineHeight) - a.scrollTop; \
-             const shown = pre.getBoundingClientRect().top \
-                           + parseFloat(getComputedStyle(pre).paddingTop); \
-             return first > 1 && Math.abs(at - shown) < 1 \
-                    && pre.getBoundingClientRect().bottom > a.getBoundingClientRect().bottom;",
-        )
-        .await;
-    }
+    out[0].as_u64().unwrap_or(0) as usize
+}
+
+/// The whole text of the editor: its parts joined, a line end between each two.
+async fn whole_text(c: &Client) -> String {
+    js(
+        c,
+        "return [...document.querySelectorAll('.editor textarea')].map(a => a.value).join('\\n');",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// A form too large for one text area (the household form with 4,000 more choices in four
+/// languages, 600 KB) pasted in: cut into parts laid out only in view, numbered on from part to
+/// part, read as one text (the preview shows it), crossed with the arrow keys, and a problem in
+/// a later part found from the problems list.
+async fn large_form_in_parts(c: &Client, server: &StaticServer) {
+    c.goto(&format!("{}designer.html", server.url()))
+        .await
+        .expect("open the designer");
+    wait_for(c, "#form-json").await;
+    let json = std::fs::read_to_string(workspace().join("forms/household.json")).unwrap();
+    let mut form: serde_json::Value = serde_json::from_str(&json).unwrap();
+    form["settings"]["title"] = json!({"en": "Large household form", "uz-Latn": "Katta shakl",
+        "uz-Cyrl": "Катта шакл", "ru": "Большая форма"});
+    form["choices"]["extra"] = (0..4000)
+        .map(|i| {
+            json!({"name": format!("e{i}"), "label": {"en": format!("Extra {i}"),
+            "uz-Latn": format!("Qoʻshimcha {i}"), "uz-Cyrl": format!("Қўшимча {i}"),
+            "ru": format!("Дополнительно {i}")}})
+        })
+        .collect();
+    let text = xonadon_engine::form_text::to_text(&form);
+    assert!(text.len() > 600_000, "{}", text.len());
+    set_text(c, &text).await;
+    until(
+        c,
+        "the large form previewed",
+        "return document.querySelector('.preview').textContent.includes('Katta shakl') \
+            || document.querySelector('.preview').textContent.includes('Large household form');",
+    )
+    .await;
+    let parts = numbers_beside_lines(c).await;
+    assert!(parts >= 4, "{parts} parts");
+    assert_eq!(
+        whole_text(c).await,
+        text,
+        "the parts join to the text pasted"
+    );
+
+    // ArrowDown on the last line of the first part goes on to the first line of the second,
+    // in the same column.
+    let column = js(
+        c,
+        "const a = document.getElementById('form-json'); a.focus(); \
+         const last = a.value.lastIndexOf('\\n') + 1; a.setSelectionRange(last + 3, last + 3); \
+         return 3;",
+        vec![],
+    )
+    .await;
+    c.active_element()
+        .await
+        .expect("the focused part")
+        .send_keys("\u{E015}")
+        .await
+        .expect("ArrowDown");
+    let at = js(
+        c,
+        "const parts = [...document.querySelectorAll('.editor textarea')]; \
+         return [parts.indexOf(document.activeElement), document.activeElement.selectionStart];",
+        vec![],
+    )
+    .await;
+    assert_eq!(at, json!([1, column]), "the caret in the second part");
+
+    // A character typed there breaks the JSON on that part's first line; the problem names
+    // the line, and a click on it puts the caret back at it.
+    let first_line = js(
+        c,
+        "return parseInt(document.querySelectorAll('.editor .gutter')[1].textContent);",
+        vec![],
+    )
+    .await;
+    c.active_element()
+        .await
+        .expect("the focused part")
+        .send_keys("#")
+        .await
+        .expect("type");
+    until(
+        c,
+        "the problem on the second part's first line",
+        &format!(
+            "const p = document.querySelector('.problems li.error .place'); \
+             return !!p && p.textContent.startsWith('{first_line}:');"
+        ),
+    )
+    .await;
+    js(
+        c,
+        "document.getElementById('form-json').focus(); \
+         document.querySelector('.editor').scrollTop = 0;",
+        vec![],
+    )
+    .await;
+    click(c, ".problems li.error button").await;
+    let at = js(
+        c,
+        "const parts = [...document.querySelectorAll('.editor textarea')]; \
+         const a = document.activeElement; const box = document.querySelector('.editor'); \
+         const r = a.getBoundingClientRect(), b = box.getBoundingClientRect(); \
+         const lh = parseFloat(getComputedStyle(a).lineHeight); \
+         const y = r.top + a.value.slice(0, a.selectionStart).split('\\n').length * lh - lh; \
+         return [parts.indexOf(a), a.selectionStart <= 4, y >= b.top && y + lh <= b.bottom];",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        at,
+        json!([1, true, true]),
+        "the caret at the problem, in view"
+    );
 }
 
 async fn text(c: &Client) -> String {
@@ -430,7 +544,11 @@ async fn household_from_excel(c: &Client, server: &StaticServer) {
     .await;
     wait_for(c, ".problems .none").await;
     wait_for(c, ".preview [data-path=\"/intro/consent\"]").await;
-    gutter_follows_text(c).await;
+    assert_eq!(
+        numbers_beside_lines(c).await,
+        1,
+        "the household form is one part"
+    );
     click(c, "#publish-form").await;
     until(
         c,
@@ -515,6 +633,19 @@ async fn xform_is_imported_and_previewed() {
         &profile("designer-xform"),
         "designer-xform",
         move |c| async move { xform_from_a_server(&c, &server).await },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_form_is_edited_in_parts() {
+    let server = std::sync::Arc::new(StaticServer::start(dist()));
+    let driver = Driver::start();
+    in_browser(
+        &driver,
+        &profile("designer-large"),
+        "designer-large",
+        move |c| async move { large_form_in_parts(&c, &server).await },
     )
     .await;
 }
