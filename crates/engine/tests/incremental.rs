@@ -172,3 +172,41 @@ fn nested_and_counted_repeats_incremental_equals_full() {
     let form = Arc::new(load(&form.to_string()).unwrap());
     check_sessions(form, 20, 80, 99);
 }
+
+/// `current()` inside predicates, and expressions that leave their repeat and come back into
+/// it (`../../member[…]`, `/data/member`, `count(${member})` inside `member`): a change in one
+/// member changes what the others compute and check.
+#[test]
+fn reads_across_repeat_instances_incremental_equals_full() {
+    let form = json!({
+        "settings": {"form_id": "t"},
+        "survey": [
+            {"type": "integer", "name": "min_age", "label": "Adult from"},
+            {"type": "group", "name": "limits", "label": "L", "children": [
+                {"type": "group", "name": "summary", "label": "S", "children": [
+                    {"type": "calculate", "name": "n_adults",
+                     "calculation": "count(${member}[age >= current()/../../../min_age])"}
+                ]}
+            ]},
+            {"type": "repeat", "name": "member", "label": "Member", "children": [
+                {"type": "text", "name": "name", "label": "Name",
+                 "constraint": "count(../../member[name = current()]) = 1"},
+                {"type": "integer", "name": "age", "label": "Age"},
+                {"type": "calculate", "name": "older",
+                 "calculation": "count(../../member[age > current()/../age])"},
+                {"type": "calculate", "name": "first_adult",
+                 "calculation": "/data/member[age >= 18][1]/name"},
+                {"type": "calculate", "name": "n_members", "calculation": "count(${member})"},
+                {"type": "text", "name": "note", "label": "Note",
+                 "relevant": "count(../../member[age > current()/../age]) > 0"}
+            ]},
+            {"type": "repeat", "name": "visit", "label": "Visit", "children": [
+                {"type": "integer", "name": "who", "label": "Member number"},
+                {"type": "calculate", "name": "who_name",
+                 "calculation": "${member}[position() = current()/../who]/name"}
+            ]}
+        ]
+    });
+    let form = Arc::new(load(&form.to_string()).unwrap());
+    check_sessions(form, 20, 80, 7);
+}
