@@ -196,9 +196,17 @@ impl Changes {
         count: usize,
     ) -> Vec<NodeId> {
         let elem = inst.nodes[container].elem;
+        // ODK (Web Forms and Collect) makes the first instance of a counted repeat that
+        // pyxform writes in the primary instance from that node, nested repeats' first
+        // instances included, and the others from the template, without them.
+        let primary =
+            inst.nodes[container].in_primary && inst.form.element(elem).repeat_count.is_some();
         let mut created = Vec::new();
-        let new: Vec<NodeId> = (0..count)
-            .map(|_| inst.create(elem, Some(container), true, true, &mut created))
+        let new: Vec<NodeId> = (at..at + count)
+            .map(|i| {
+                let from_template = !(primary && i == 0);
+                inst.create(elem, Some(container), true, from_template, &mut created)
+            })
             .collect();
         inst.nodes[container]
             .children
