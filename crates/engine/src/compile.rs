@@ -67,6 +67,7 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
     let languages = languages(&definition, &mut c.diagnostics);
     let (order, order_index) = c.order();
     let (dependents, language_dependents) = dependents(&c.elements, &c.by_name);
+    let reads_other_instances = crate::reach::reads_other_instances(&c.elements);
 
     if c.diagnostics.iter().any(|d| d.severity == Severity::Error) {
         c.diagnostics.sort_by_key(|d| d.severity);
@@ -85,6 +86,7 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
         order,
         order_index,
         dependents,
+        reads_other_instances,
         language_dependents,
         languages,
         warnings: c.diagnostics,
@@ -781,12 +783,15 @@ fn value_dependencies(e: &Element) -> Vec<ElemId> {
     deps
 }
 
+/// Whether the expression reads where its node stands among repeat instances (`position()`,
+/// `..`, `current()/..`), so that it is recomputed when instances are added or removed.
 fn uses_position(ex: &Expr) -> bool {
-    ex.any(&|e| {
-        matches!(
-            e,
-            Expr::Parent | Expr::Call(Func::Position, _) | Expr::Call(Func::IndexedRepeat, _)
-        )
+    ex.any(&|e| match e {
+        Expr::Parent | Expr::Call(Func::Position, _) | Expr::Call(Func::IndexedRepeat, _) => true,
+        Expr::Path(base, steps) => {
+            matches!(**base, Expr::Current | Expr::Origin) && steps.contains(&Step::Parent)
+        }
+        _ => false,
     })
 }
 
@@ -930,9 +935,9 @@ struct Tree<'a> {
 
 /// In `${rows}[n > 3]/n`, `../age` or `current()/../age` the steps and the bare names of
 /// predicates are children of what comes before them (XPath's child axis), `..` its parent,
-/// and `.` / `current()` the element `here` itself: resolved there, so that a name used in
-/// several groups is still found. What cannot be placed this way is left to the form-wide
-/// lookup.
+/// `current()` the element `here` itself and `.` too, except inside a predicate, where it is
+/// the element tested: resolved there, so that a name used in several groups is still found.
+/// What cannot be placed this way is left to the form-wide lookup.
 fn resolve_steps(ex: &mut Expr, here: ElemId, tree: &Tree) {
     resolve_in(ex, here, None, tree)
 }
@@ -949,13 +954,16 @@ fn resolve_in(ex: &mut Expr, here: ElemId, item: Option<ElemId>, tree: &Tree) {
             resolve_in(base, here, item, tree);
             let relative = matches!(
                 base.as_ref(),
-                Expr::Current | Expr::Parent | Expr::Root | Expr::Relative(_)
+                Expr::Current | Expr::Origin | Expr::Parent | Expr::Root | Expr::Relative(_)
             );
+            // `.` and `..` start at the node a predicate tests, `current()` always at `here`.
+            let context = item.unwrap_or(here);
             let mut at = match base.as_ref() {
                 Expr::Ref(r) => r.target.or_else(|| tree.by_name.get(&r.name).copied()),
                 Expr::Relative(r) => r.target,
-                Expr::Current => Some(here),
-                Expr::Parent => tree.parents[here],
+                Expr::Origin => Some(here),
+                Expr::Current => Some(context),
+                Expr::Parent => tree.parents[context],
                 Expr::Root => Some(0),
                 _ => None,
             };

@@ -321,6 +321,10 @@ pub struct Form {
     /// `order_index[e]` is the position of `e` in `order`.
     pub order_index: Vec<usize>,
     pub dependents: Vec<Dependents>,
+    /// `reads_other_instances[e]`: `e`'s expressions read other instances of a repeat it is
+    /// inside (`count(../../member[age > current()/../age])`), so a change in any instance
+    /// recomputes its nodes in all of them, not only in the instance changed.
+    pub reads_other_instances: Vec<bool>,
     /// Elements whose value depends on the language (`jr:choice-name`).
     pub language_dependents: Vec<ElemId>,
     /// Language tags used by any text, in first-seen order; the default language first.

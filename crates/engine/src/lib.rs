@@ -19,6 +19,7 @@ pub mod locate;
 pub mod messages;
 pub mod navigation;
 pub mod parameters;
+mod reach;
 pub mod script;
 pub mod values;
 

@@ -548,11 +548,11 @@ impl Lint<'_> {
         }
     }
 
-    /// The element an operand stands for: `${q}`, or `.` (the element itself).
+    /// The element an operand stands for: `${q}`, or `.` / `current()` (the element itself).
     fn subject<'e>(&'e self, e: &'e Element, x: &Expr) -> Option<&'e Element> {
         match x {
             Expr::Ref(r) => r.target.map(|t| &self.elements[t]),
-            Expr::Current => Some(e),
+            Expr::Current | Expr::Origin => Some(e),
             _ => None,
         }
     }

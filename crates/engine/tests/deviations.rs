@@ -205,3 +205,42 @@ fn absolute_paths_start_at_the_root_whatever_its_name() {
     assert_eq!(value(&inst, "/d"), "42");
     assert_eq!(value(&inst, "/o"), "42"); // ODK: "" (no node /other_name)
 }
+
+/// `indexed-repeat(${c_name}, ${child}, 1)` inside the second household: ODK Web Forms reads
+/// the first household's first child (pyxform writes both paths absolute, and Web Forms takes
+/// the first `child` in the document), Collect the second household's own first child
+/// (JavaRosa's `indexedRepeat` contextualizes the paths with the node's own, so
+/// `/data/household/child` becomes `/data/household[2]/child`). We do what Collect does: the
+/// designer asked for "this household's first child", and a household's summary showing
+/// another family's child would be wrong on every household but the first.
+#[test]
+fn indexed_repeat_reads_the_own_outer_instance() {
+    let mut inst = instance(json!({
+        "settings": {"form_id": "t"},
+        "survey": [
+            {"type": "repeat", "name": "household", "label": "Household", "children": [
+                {"type": "repeat", "name": "child", "label": "Child", "children": [
+                    {"type": "text", "name": "c_name", "label": "Name"}
+                ]},
+                {"type": "calculate", "name": "first_child",
+                 "calculation": "indexed-repeat(${c_name}, ${child}, 1)"}
+            ]},
+            {"type": "calculate", "name": "second_first",
+             "calculation": "indexed-repeat(${c_name}, ${household}, 2, ${child}, 1)"}
+        ]
+    }));
+    inst.set_value(inst.find("/household[1]/child[1]/c_name").unwrap(), "Jasur")
+        .unwrap();
+    let households = inst.find("/household").unwrap();
+    inst.add_repeat(households, None).unwrap();
+    inst.add_repeat(inst.find("/household[2]/child").unwrap(), None)
+        .unwrap();
+    inst.set_value(
+        inst.find("/household[2]/child[1]/c_name").unwrap(),
+        "Madina",
+    )
+    .unwrap();
+    assert_eq!(value(&inst, "/household[1]/first_child"), "Jasur");
+    assert_eq!(value(&inst, "/household[2]/first_child"), "Madina"); // Web Forms: "Jasur"
+    assert_eq!(value(&inst, "/second_first"), "Madina"); // the same in both
+}

@@ -310,3 +310,56 @@ fn a_form_says_whether_it_reads_the_last_saved_form() {
                         {"type": "calculate", "name": "b",
                          "calculation": "concat(${a}, ${last-saved#a})"}])));
 }
+
+/// `current()` in a predicate is the node whose expression it is (`.` is the node tested):
+/// `${person}[pid = current()/../pid_wanted]` looks up this visit's person, and changing
+/// the visit's `pid_wanted` or the person's `name` recomputes it.
+#[test]
+fn current_in_a_predicate_is_the_calculated_node_and_a_dependency() {
+    let form = load(
+        &json!({
+            "settings": {"form_id": "t"},
+            "survey": [
+                {"type": "repeat", "name": "person", "label": "Person", "children": [
+                    {"type": "integer", "name": "pid", "label": "Id"},
+                    {"type": "text", "name": "name", "label": "Name"}
+                ]},
+                {"type": "repeat", "name": "visit", "label": "Visit", "children": [
+                    {"type": "integer", "name": "pid_wanted", "label": "Person id"},
+                    {"type": "calculate", "name": "who",
+                     "calculation": "${person}[pid = current()/../pid_wanted]/name"},
+                    {"type": "calculate", "name": "dot_is_tested",
+                     "calculation": "count(${person}/pid[. = current()/../pid_wanted])"}
+                ]}
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let mut inst = Instance::new(Arc::new(form), host());
+    let (people, visits) = (inst.find("/person").unwrap(), inst.find("/visit").unwrap());
+    inst.add_repeat(people, None).unwrap();
+    inst.add_repeat(visits, None).unwrap();
+    for (path, v) in [
+        ("/person[1]/pid", "7"),
+        ("/person[1]/name", "Malika"),
+        ("/person[2]/pid", "9"),
+        ("/person[2]/name", "Bobur"),
+        ("/visit[1]/pid_wanted", "9"),
+        ("/visit[2]/pid_wanted", "7"),
+    ] {
+        set(&mut inst, path, v);
+    }
+    let value = |inst: &Instance, path: &str| inst.node(inst.find(path).unwrap()).value.clone();
+    assert_eq!(value(&inst, "/visit[1]/who"), "Bobur");
+    assert_eq!(value(&inst, "/visit[2]/who"), "Malika");
+    assert_eq!(value(&inst, "/visit[2]/dot_is_tested"), "1");
+    set(&mut inst, "/visit[1]/pid_wanted", "7");
+    assert_eq!(value(&inst, "/visit[1]/who"), "Malika");
+    set(&mut inst, "/person[1]/name", "Dilnoza");
+    assert_eq!(value(&inst, "/visit[1]/who"), "Dilnoza");
+    assert_eq!(value(&inst, "/visit[2]/who"), "Dilnoza");
+    set(&mut inst, "/visit[2]/pid_wanted", "5");
+    assert_eq!(value(&inst, "/visit[2]/who"), "");
+    assert_eq!(value(&inst, "/visit[2]/dot_is_tested"), "0");
+}

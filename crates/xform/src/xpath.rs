@@ -62,12 +62,23 @@ impl Nodes {
 /// `expression` rewritten for the engine, `context` the path of the element it belongs to
 /// (what `.`, `..` and `current()` start from); or every reason it cannot be.
 pub fn rewrite(expression: &str, context: &[String], nodes: &Nodes) -> Result<String, Vec<String>> {
+    rewrite_in(expression, context, nodes, false)
+}
+
+/// [`rewrite`], `in_node_predicate` inside a predicate on the form's own nodes.
+fn rewrite_in(
+    expression: &str,
+    context: &[String],
+    nodes: &Nodes,
+    in_node_predicate: bool,
+) -> Result<String, Vec<String>> {
     let mut errors = Vec::new();
     let out = Rewriter {
         chars: expression.chars().collect(),
         at: 0,
         context,
         nodes,
+        in_node_predicate,
         errors: &mut errors,
     }
     .run();
@@ -83,6 +94,10 @@ struct Rewriter<'a> {
     at: usize,
     context: &'a [String],
     nodes: &'a Nodes,
+    /// Inside `/data/member[…]`: there `${q}` would be read from the member tested, while
+    /// `current()/../q` is read from the element itself, so `current()` paths stay as written
+    /// (the engine reads them so too).
+    in_node_predicate: bool,
     errors: &'a mut Vec<String>,
 }
 
@@ -123,7 +138,12 @@ impl Rewriter<'_> {
                     let first = self.step();
                     let mut steps = vec![first];
                     steps.extend(self.steps());
-                    out.push_str(&self.path(self.context.to_vec(), false, steps, start));
+                    if self.in_node_predicate {
+                        // From the node tested, which the engine reads as XPath does.
+                        out.push_str(&self.current_path(steps, start, false));
+                    } else {
+                        out.push_str(&self.path(self.context.to_vec(), false, steps, start));
+                    }
                 }
                 c if c.is_ascii_digit() => out.push_str(&self.number()),
                 c if name_start(c) => out.push_str(&self.name_or_call()),
@@ -195,6 +215,9 @@ impl Rewriter<'_> {
         if name == "current" && self.chars.get(after + 1) == Some(&')') {
             self.at = after + 2;
             let steps = self.steps();
+            if self.in_node_predicate {
+                return self.current_path(steps, start, true);
+            }
             return self.path(self.context.to_vec(), false, steps, start);
         }
         if name == "instance" {
@@ -230,8 +253,17 @@ impl Rewriter<'_> {
     /// The `/step[…]` that follow.
     fn steps(&mut self) -> Vec<Step> {
         let mut steps = Vec::new();
-        while self.peek(0) == Some('/') && self.peek(1) != Some('/') {
-            self.at += 1;
+        loop {
+            // pyxform writes `${rows}/n` as ` /data/rows /n`: spaces may stand before a step.
+            let mut next = self.at;
+            while self.chars.get(next).is_some_and(|c| c.is_whitespace()) {
+                next += 1;
+            }
+            let slash = self.chars.get(next) == Some(&'/');
+            if !slash || self.chars.get(next + 1) == Some(&'/') {
+                break;
+            }
+            self.at = next + 1;
             steps.push(self.step());
         }
         steps
@@ -282,8 +314,11 @@ impl Rewriter<'_> {
         inner
     }
 
-    fn sub(&mut self, expression: &str) -> String {
-        match rewrite(expression, self.context, self.nodes) {
+    /// A predicate's text rewritten; `of_nodes`: a predicate on the form's nodes (not on a
+    /// secondary instance's items).
+    fn sub(&mut self, expression: &str, of_nodes: bool) -> String {
+        let in_nodes = self.in_node_predicate || of_nodes;
+        match rewrite_in(expression, self.context, self.nodes, in_nodes) {
             Ok(s) => s,
             Err(e) => {
                 self.errors.extend(e);
@@ -292,13 +327,14 @@ impl Rewriter<'_> {
         }
     }
 
-    fn written(&mut self, steps: &[Step]) -> String {
+    /// The steps as written, their predicates rewritten (`of_nodes`: as in [`Self::sub`]).
+    fn written(&mut self, steps: &[Step], of_nodes: bool) -> String {
         let mut out = String::new();
         for s in steps {
             out.push('/');
             out.push_str(&s.text);
             for p in &s.predicates {
-                let p = self.sub(p);
+                let p = self.sub(p, of_nodes);
                 out.push_str(&format!("[{p}]"));
             }
         }
@@ -307,11 +343,11 @@ impl Rewriter<'_> {
 
     fn instance_path(&mut self, id: &str, head: String, steps: Vec<Step>) -> String {
         if id != "__last-saved" {
-            let rest = self.written(&steps);
+            let rest = self.written(&steps, false);
             return format!("{head}{rest}");
         }
         let names: Vec<String> = steps.iter().skip(1).map(|s| s.text.clone()).collect();
-        let written = format!("{head}{}", self.written(&steps));
+        let written = format!("{head}{}", self.written(&steps, false));
         match self.nodes.reference(&names, &written) {
             Ok(r) if steps.iter().all(|s| s.predicates.is_empty()) => {
                 format!("${{last-saved#{}", &r[2..])
@@ -327,6 +363,46 @@ impl Rewriter<'_> {
                 written
             }
         }
+    }
+
+    /// `current()/../q` or `./q`, `../q` inside a predicate on the form's nodes: kept as
+    /// written (the steps' own predicates rewritten). A `current()` path (`from_current`)
+    /// is checked to name an element; one from `.` starts at the node tested, which the
+    /// engine places itself.
+    fn current_path(&mut self, steps: Vec<Step>, start: usize, from_current: bool) -> String {
+        let original: String = self.chars[start..self.at].iter().collect();
+        if !from_current {
+            let written = self.written(&steps, true);
+            return written[1..].to_string();
+        }
+        let mut at = self.context.to_vec();
+        for s in &steps {
+            match s.text.as_str() {
+                ".." if at.pop().is_none() => {
+                    self.errors
+                        .push(format!("`{original}` goes above the form's root"));
+                    return original;
+                }
+                ".." | "." => {}
+                t if t.starts_with('@') || t == "*" => {
+                    self.errors.push(format!(
+                        "`{original}`: attributes and `*` are not supported"
+                    ));
+                    return original;
+                }
+                t => at.push(t.to_string()),
+            }
+        }
+        if !at.is_empty() && !self.nodes.contains(&at) {
+            self.errors.push(format!(
+                "`{}` (`/{}/{}`) names no element of the form",
+                original.trim(),
+                self.nodes.root,
+                at.join("/")
+            ));
+            return original;
+        }
+        format!("current(){}", self.written(&steps, true))
     }
 
     /// A path from `base` (`absolute`: from the root, its first step the root's name).
@@ -400,10 +476,10 @@ impl Rewriter<'_> {
         };
         let mut out = reference;
         for p in anchor.unwrap_or_default() {
-            let p = self.sub(&p);
+            let p = self.sub(&p, true);
             out.push_str(&format!("[{p}]"));
         }
-        out.push_str(&self.written(&rest));
+        out.push_str(&self.written(&rest, true));
         out
     }
 }
@@ -478,6 +554,31 @@ mod tests {
                 "concat('/data/a/', \"it's\")",
             ),
             ("current()", "a", "current()"),
+            // In a predicate on the form's nodes `current()` stays: `${from}` there would be
+            // the `from` of the trip tested, not this trip's.
+            (
+                "count(/data/trip[from = current()/../from]/to)",
+                "trip/to",
+                "count(${trip}[from = current()/../from]/to)",
+            ),
+            (
+                "/data/trip[to = current()]/from",
+                "trip/to",
+                "${trip}[to = current()]/from",
+            ),
+            (
+                "/data/trip[from = instance('c')/root/item[n = current()/../to]/name]/to",
+                "trip/to",
+                "${trip}[from = instance('c')/root/item[n = current()/../to]/name]/to",
+            ),
+            // … and so do `.` and `..`, which start at the trip tested.
+            (
+                "count(/data/trip[./from = 'x'][../a = 1])",
+                "a",
+                "count(${trip}[./from = 'x'][../a = 1])",
+            ),
+            // pyxform writes `${trip}/to` as ` /data/trip /to`.
+            ("count( /data/trip /to)", "a", "count( ${to})"),
         ];
         for (xpath, context, expected) in cases {
             let got = rewrite(xpath, &at(context), &nodes()).unwrap();
@@ -492,6 +593,16 @@ mod tests {
         assert!(e[0].contains("`x`, a name used more than once"), "{e:?}");
         let e = rewrite("/data/nope", &at("a"), &nodes()).unwrap_err();
         assert!(e[0].contains("names no element"), "{e:?}");
+        let e = rewrite(
+            "/data/trip[from = current()/../nope]",
+            &at("trip/to"),
+            &nodes(),
+        )
+        .unwrap_err();
+        assert!(
+            e[0].contains("`/data/trip/nope`) names no element"),
+            "{e:?}"
+        );
         let e = rewrite("/other/a", &at("a"), &nodes()).unwrap_err();
         assert!(e[0].contains("root `/data`"), "{e:?}");
     }

@@ -12,8 +12,14 @@ pub enum Expr {
     /// `${last-saved#name}`: that question's answer in the form last saved on the device
     /// ([`crate::Host::last_saved`]); fixed while a form is filled, so no dependency.
     LastSaved(Reference),
-    /// `.`: the answer being checked (constraint) or the element itself.
+    /// `.`: the context node: the answer being checked (constraint) or the element itself;
+    /// inside a predicate, the node being tested (`${rows}/age[. > 17]`).
     Current,
+    /// `current()`: the node whose expression is being evaluated, everywhere, inside a
+    /// predicate too (XPath's `current()`), unlike `.`. Real forms look rows up with it:
+    /// `${member}[id = current()/../member_id]/name`, `instance('c')/root/item[name =
+    /// current()/../city]`; pyxform writes `${q}` in a choice filter as `current()/../q`.
+    Origin,
     /// `..`: the enclosing group or repeat instance (mostly as `position(..)`).
     Parent,
     /// `/data`: the form's root (an absolute path `/data/group/q` starts there; the root's

@@ -15,8 +15,12 @@ pub trait Env {
     fn descend(&self, node: NodeId, target: ElemId) -> Vec<NodeId>;
     /// The value a node shows to expressions: the empty string while it is not relevant.
     fn value(&self, node: NodeId) -> &str;
-    /// The node the expression belongs to (`.`), if any.
+    /// The context node (`.`), if any: the node the expression belongs to, or inside a
+    /// predicate the node being tested.
     fn context(&self) -> Option<NodeId>;
+    /// The node whose expression is being evaluated (`current()`): unlike
+    /// [`Env::context`], the same inside predicates ([`Env::at`] keeps it).
+    fn origin(&self) -> Option<NodeId>;
     fn parent(&self, node: NodeId) -> Option<NodeId>;
     /// The form's root node (`/data`), where absolute paths start.
     fn root(&self) -> Option<NodeId> {
@@ -61,7 +65,8 @@ pub trait Env {
     /// `target`'s answer in the form last saved on the device; `None` when no form was saved
     /// or it has no such answer.
     fn last_saved(&self, target: ElemId) -> Option<String>;
-    /// The same environment seen from another node (inside a predicate).
+    /// The same environment seen from another node (inside a predicate): `.` is `node`,
+    /// `current()` stays [`Env::origin`].
     fn at(&self, node: NodeId) -> Box<dyn Env + '_>;
 }
 
@@ -79,6 +84,7 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
             None => Value::Nodes(Vec::new()),
         },
         Expr::Current => Value::Nodes(env.context().into_iter().collect()),
+        Expr::Origin => Value::Nodes(env.origin().into_iter().collect()),
         Expr::Parent => Value::Nodes(
             env.context()
                 .and_then(|c| env.parent(c))
@@ -628,8 +634,8 @@ fn call(f: Func, args: &[Expr], env: &dyn Env) -> Value {
                 })
                 .collect())
         }
-        // Turned into `.` by the parser.
-        Func::Current => Value::Nodes(env.context().into_iter().collect()),
+        // Turned into `Expr::Origin` by the parser.
+        Func::Current => Value::Nodes(env.origin().into_iter().collect()),
         Func::SubstringBefore => {
             let s = arg_str(args, 0, env);
             let needle = arg_str(args, 1, env);
@@ -915,6 +921,9 @@ mod tests {
             ""
         }
         fn context(&self) -> Option<NodeId> {
+            None
+        }
+        fn origin(&self) -> Option<NodeId> {
             None
         }
         fn parent(&self, _: NodeId) -> Option<NodeId> {

@@ -446,7 +446,7 @@ impl Parser {
             });
         }
         if func == Func::Current {
-            return self.path_steps(Expr::Current);
+            return self.path_steps(Expr::Origin);
         }
         if let (Func::Regex, [_, Expr::Str(pattern)]) = (func, args.as_slice()) {
             let compiled = regex_lite::Regex::new(pattern).map_err(|e| ParseError {

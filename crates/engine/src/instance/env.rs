@@ -9,7 +9,10 @@ use super::Instance;
 /// An expression evaluated for one node (and, in a `choice_filter`, one choice).
 pub(super) struct NodeEnv<'a> {
     pub inst: &'a Instance,
+    /// The context node (`.`): inside a predicate, the node being tested.
     pub node: NodeId,
+    /// The node whose expression this is (`current()`, and what `once()` keeps).
+    pub origin: NodeId,
     pub choice: Option<&'a ChoiceDef>,
     /// Inside a predicate on `instance('LIST')/root/item`: the item's position among those
     /// tested.
@@ -33,6 +36,10 @@ impl Env for NodeEnv<'_> {
 
     fn context(&self) -> Option<NodeId> {
         Some(self.node)
+    }
+
+    fn origin(&self) -> Option<NodeId> {
+        Some(self.origin)
     }
 
     fn root(&self) -> Option<NodeId> {
@@ -95,7 +102,7 @@ impl Env for NodeEnv<'_> {
     }
 
     fn previous_value(&self) -> &str {
-        &self.inst.nodes[self.node].answer
+        &self.inst.nodes[self.origin].answer
     }
 
     fn now(&self) -> (f64, i32) {
@@ -170,6 +177,7 @@ impl Env for NodeEnv<'_> {
         Box::new(NodeEnv {
             inst: self.inst,
             node: self.node,
+            origin: self.origin,
             choice: self.inst.form.choices(list).get(index),
             item_position: Some(position),
         })
@@ -187,6 +195,7 @@ impl Env for NodeEnv<'_> {
         Box::new(NodeEnv {
             inst: self.inst,
             node,
+            origin: self.origin,
             choice: self.choice,
             item_position: None,
         })
@@ -211,6 +220,7 @@ impl Instance {
         NodeEnv {
             inst: self,
             node,
+            origin: node,
             choice: None,
             item_position: None,
         }
@@ -239,6 +249,7 @@ impl Instance {
         let env = NodeEnv {
             inst: self,
             node,
+            origin: node,
             choice: Some(choice),
             item_position: None,
         };

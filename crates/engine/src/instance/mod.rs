@@ -167,6 +167,10 @@ pub struct Node {
     pub read_only: bool,
     pub violation: Option<ViolationKind>,
     alive: bool,
+    /// Made as the form was first opened, not inside an instance added later: where the
+    /// XForm's primary instance has the node. A counted repeat there makes its first instance
+    /// as the primary instance holds it, with one instance of each repeat inside (ODK).
+    in_primary: bool,
 }
 
 /// A form being filled. Cloning is cheap enough for benchmarks and undo: the form and the
@@ -274,6 +278,7 @@ impl Instance {
             read_only: false,
             violation: None,
             alive: true,
+            in_primary: !from_template,
         };
         let id = match self.free.pop() {
             Some(id) => {

@@ -47,6 +47,7 @@ impl Changes {
 
     /// Schedules the nodes of `elem` that a change at `from` affects.
     fn schedule_element(&mut self, inst: &Instance, elem: ElemId, from: NodeId) {
+        let from = reader_scope(inst, elem, from);
         let e = inst.form.element(elem);
         // The repeat itself reads its count and its own `relevant`.
         if e.kind == Kind::Repeat && (e.repeat_count.is_some() || e.relevant.is_some()) {
@@ -69,7 +70,8 @@ impl Changes {
             self.schedule_element(inst, d, node);
         }
         for &d in &deps.checks {
-            self.checks.extend(inst.resolve(d, node, false));
+            let from = reader_scope(inst, d, node);
+            self.checks.extend(inst.resolve(d, from, false));
         }
         for &d in &deps.texts {
             self.texts.extend(inst.resolve(d, node, false));
@@ -194,9 +196,17 @@ impl Changes {
         count: usize,
     ) -> Vec<NodeId> {
         let elem = inst.nodes[container].elem;
+        // ODK (Web Forms and Collect) makes the first instance of a counted repeat that
+        // pyxform writes in the primary instance from that node, nested repeats' first
+        // instances included, and the others from the template, without them.
+        let primary =
+            inst.nodes[container].in_primary && inst.form.element(elem).repeat_count.is_some();
         let mut created = Vec::new();
-        let new: Vec<NodeId> = (0..count)
-            .map(|_| inst.create(elem, Some(container), true, true, &mut created))
+        let new: Vec<NodeId> = (at..at + count)
+            .map(|i| {
+                let from_template = !(primary && i == 0);
+                inst.create(elem, Some(container), true, from_template, &mut created)
+            })
             .collect();
         inst.nodes[container]
             .children
@@ -235,18 +245,18 @@ impl Changes {
         self.defaults.retain(|&n| inst.nodes[n].alive);
         elems.sort_unstable();
         elems.dedup();
-        // Readers outside the repeat (aggregates) lose values; readers inside went with it.
+        // Readers outside the repeat (aggregates) lose values, and so do readers in the other
+        // instances that read across them; the removed instances' own readers went with them.
+        let stays =
+            |d: ElemId| !form.element(d).repeats.contains(&repeat) || form.reads_other_instances[d];
         for e in elems {
             let deps = &form.dependents[e];
-            for &d in &deps.values {
-                if !form.element(d).repeats.contains(&repeat) {
-                    self.schedule_element(inst, d, container);
-                }
+            for &d in deps.values.iter().filter(|&&d| stays(d)) {
+                self.schedule_element(inst, d, container);
             }
-            for &d in &deps.checks {
-                if !form.element(d).repeats.contains(&repeat) {
-                    self.checks.extend(inst.resolve(d, container, false));
-                }
+            for &d in deps.checks.iter().filter(|&&d| stays(d)) {
+                let from = reader_scope(inst, d, container);
+                self.checks.extend(inst.resolve(d, from, false));
             }
         }
         self.structure_changed(inst, container, from);
@@ -416,5 +426,16 @@ impl Instance {
             .filter(|&n| self.nodes[n].alive)
             .collect();
         Changes::everything(self, &all).finish(self);
+    }
+}
+
+/// Where to look for the nodes of reader `elem` that a change at `from` affects: from `from`
+/// itself (the same repeat instance), or from the root for a reader that reads other
+/// instances of its own repeat ([`crate::Form::reads_other_instances`]): all its nodes.
+fn reader_scope(inst: &Instance, elem: ElemId, from: NodeId) -> NodeId {
+    if inst.form.reads_other_instances[elem] {
+        super::ROOT
+    } else {
+        from
     }
 }
