@@ -342,6 +342,7 @@ pub fn import_with(
         survey_rows: &survey.rows,
         choices_sheet: choices_table.as_ref().map(|t| t.sheet.name.as_str()),
         choice_rows: &choices.rows,
+        loop_lists: survey.loops.iter().map(|(_, list)| list.as_str()).collect(),
     };
     places.add_engine_findings(&json, &mut problems);
     problems.sort_by(|a, b| {

@@ -4,7 +4,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::xlsx;
+use support::{xlsx, SheetRows};
 use xonadon_engine::Severity;
 use xonadon_xlsform::{import, Format, ImportError};
 
@@ -1027,3 +1027,6 @@ fn old_survey_headers() {
     assert_eq!(form["survey"][0]["name"], "q");
     assert_eq!(form["choices"]["yn"][0]["tag"], "t1");
 }
+
+#[path = "import/warnings.rs"]
+mod warnings;
