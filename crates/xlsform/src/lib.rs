@@ -137,6 +137,7 @@ pub fn import_with(
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
     let settings = settings::read(
         position(&sheets, "settings").map(|i| &sheets[i]),
+        file,
         stem,
         &mut problems,
     );
@@ -310,7 +311,6 @@ pub fn import_with(
         }
     }
 
-    let settings_sheet = find("settings").map_or("settings", |s| s.name.as_str());
     let mut settings = settings.settings;
     if settings.default_language.is_none() && languages.iter().any(|l| l == "default") {
         settings.default_language = Some("default".into());
@@ -318,14 +318,12 @@ pub fn import_with(
         // ODK opens a form without a default language in the first translation pyxform
         // writes; name it, or the engine would choose another.
         if let Some(first) = first_language(&survey_table, choices_table.as_ref()) {
-            problems.push(Problem::warning(
-                settings_sheet,
-                None,
-                Some("default_language"),
-                format!(
-                    "no default_language: the form opens in `{first}`, its first language, as \
-                     in ODK; name the default language to be sure"
-                ),
+            problems.push(settings::missing_setting(
+                find("settings"),
+                file,
+                "default_language",
+                &format!("the form opens in `{first}`, its first language, as in ODK"),
+                "the default language as the label columns name it (such as `English (en)`)",
             ));
             settings.default_language = Some(first);
         }

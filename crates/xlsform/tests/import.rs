@@ -610,7 +610,7 @@ fn media_columns_per_language_and_back() {
         .problems
         .iter()
         .map(|p| p.to_string())
-        .filter(|p| p.contains("media"))
+        .filter(|p| p.contains("the media file"))
         .collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
