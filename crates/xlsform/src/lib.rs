@@ -212,6 +212,12 @@ pub fn import_with(
         &mut problems,
     );
     let mut survey = survey::read(&survey_table, plain, &languages, &mut problems);
+    survey::or_other_translations(
+        &survey,
+        &survey_table,
+        choices_table.as_ref(),
+        &mut problems,
+    );
     parameters::check(
         &survey_table,
         choices_table.as_ref(),

@@ -1,5 +1,6 @@
 //! Warnings that must be said where they apply, and only there: a list used by a loop is
-//! used; a missing setting names the sheet that is missing.
+//! used; a missing version names the sheet that is missing; `or_other` with translations
+//! warns as pyxform does.
 
 use super::*;
 
@@ -92,6 +93,68 @@ fn no_version_without_a_settings_sheet_says_the_sheet_is_missing() {
         ("settings", None, Some("version"))
     );
     assert!(p.message.starts_with("no version: "), "{p}");
+}
+
+/// pyxform's words (`validators/pyxform/translations_checks.py`, `OR_OTHER_WARNING`).
+const OR_OTHER_WARNING: &str = "This form uses or_other and translations, which is not \
+    recommended. An untranslated input question label and choice label is generated for \
+    'other'. Learn more: https://xlsform.org/en/#specify-other).";
+
+fn or_other_book(survey_label: &str, choice_label: &str) -> Vec<u8> {
+    xlsx(&[
+        (
+            "survey",
+            &[
+                &["type", "name", survey_label],
+                &["text", "intro", "Intro"],
+                &["select_one c1 or_other", "q1", "Question 1"],
+                &["select_multiple c1 or_other", "q2", "Question 2"],
+            ],
+        ),
+        (
+            "choices",
+            &[
+                &["list_name", "name", choice_label],
+                &["c1", "na", "la"],
+                &["c1", "nb", "lb"],
+            ],
+        ),
+        SETTINGS,
+    ])
+}
+
+#[test]
+fn or_other_with_translations_warns_as_pyxform_at_the_first_or_other_row() {
+    for (survey_label, choice_label) in [
+        ("label::English (en)", "label::English (en)"),
+        ("label", "label::Русский (ru)"),
+        ("label::Русский (ru)", "label"),
+    ] {
+        let book = or_other_book(survey_label, choice_label);
+        let imported = import("other.xlsx", &book).unwrap();
+        let found: Vec<&xonadon_xlsform::Problem> = imported
+            .problems
+            .iter()
+            .filter(|p| p.message.contains("or_other"))
+            .collect();
+        assert_eq!(found.len(), 1, "{survey_label}, {choice_label}: {found:#?}");
+        let p = found[0];
+        assert_eq!(
+            (p.severity, p.sheet.as_str(), p.row, p.column.as_deref()),
+            (Severity::Warning, "survey", Some(3), Some("type"))
+        );
+        assert!(p.message.starts_with(OR_OTHER_WARNING), "{p}");
+    }
+    // Untranslated: nothing to say.
+    let imported = import("other.xlsx", &or_other_book("label", "label")).unwrap();
+    assert!(
+        !imported
+            .problems
+            .iter()
+            .any(|p| p.message.contains("or_other")),
+        "{:#?}",
+        imported.problems
+    );
 }
 
 #[test]
