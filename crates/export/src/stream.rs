@@ -2,6 +2,7 @@
 //! memory at once: tables (a CSV ZIP or a workbook) read them once per table, a bundle once.
 //! Between pages the caller hears how far it got and may cancel.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{Seek, Write};
 
@@ -113,25 +114,33 @@ impl<'r, R: Repository> Pages<'r, R> {
 }
 
 /// Every table of every layout with its submissions, already in memory (the CLI, tests): what
-/// [`tables`] writes from a repository.
+/// [`tables`] writes from a repository. A layout with a select_multiple over answers first
+/// learns its choice columns from the submissions ([`Layout::learn`]).
 pub fn all_tables<T: Tables>(
     out: &mut T,
     parts: &[(Layout, Vec<&Submission>)],
 ) -> Result<(), ExportError> {
     for (layout, submissions) in parts {
+        let layout = layout.learned(submissions);
         for table in 0..layout.tables.len() {
-            out.begin(layout, table)?;
+            out.begin(&layout, table)?;
             for s in submissions {
-                out.submission(layout, s)?;
+                out.submission(&layout, s)?;
             }
         }
     }
     Ok(())
 }
 
+/// Whether `s` is among `ids` and filled with the form version `key` (`(form_id, version)`).
+fn belongs(s: &Submission, ids: &HashSet<String>, key: &(String, String)) -> bool {
+    ids.contains(&s.instance_id) && s.form_id == key.0 && s.form_version == key.1
+}
+
 /// The tables of the submissions `ids` into `out`: for each layout (one per form version,
 /// with its `(form_id, version)`), each table, the matching submissions; then their photos
-/// when the format keeps them.
+/// when the format keeps them. A layout with a select_multiple over answers first reads its
+/// submissions once to learn its choice columns ([`Layout::learn`]).
 pub async fn tables<R: Repository, T: Tables>(
     repo: &R,
     layouts: &[(Layout<'_>, (String, String))],
@@ -139,22 +148,35 @@ pub async fn tables<R: Repository, T: Tables>(
     zip: &mut T,
     progress: &mut dyn Progress,
 ) -> Result<(), ExportError> {
-    let tables: usize = layouts.iter().map(|(l, _)| l.tables.len()).sum();
-    let total = ids.len() * tables;
+    let passes: usize = layouts
+        .iter()
+        .map(|(l, _)| l.tables.len() + usize::from(l.learns_choices()))
+        .sum();
+    let total = ids.len() * passes;
     let mut done = 0;
-    for (layout, (form_id, version)) in layouts {
-        for table in 0..layout.tables.len() {
-            zip.begin(layout, table)?;
+    for (layout, key) in layouts {
+        let mut layout = Cow::Borrowed(layout);
+        if layout.learns_choices() {
+            let learning = layout.to_mut();
             let mut pages = Pages::new(repo);
             while let Some(page) = pages.next().await? {
-                for s in &page {
-                    if ids.contains(&s.instance_id)
-                        && &s.form_id == form_id
-                        && &s.form_version == version
-                    {
-                        zip.submission(layout, s)?;
-                        done += 1;
-                    }
+                for s in page.iter().filter(|s| belongs(s, ids, key)) {
+                    learning.learn(s);
+                    done += 1;
+                }
+                progress.step(done, total);
+                if progress.cancelled() {
+                    return Err(ExportError::Cancelled);
+                }
+            }
+        }
+        for table in 0..layout.tables.len() {
+            zip.begin(&layout, table)?;
+            let mut pages = Pages::new(repo);
+            while let Some(page) = pages.next().await? {
+                for s in page.iter().filter(|s| belongs(s, ids, key)) {
+                    zip.submission(&layout, s)?;
+                    done += 1;
                 }
                 progress.step(done, total);
                 if progress.cancelled() {

@@ -10,6 +10,10 @@
 //! - a select_multiple is its space-separated answer plus one `0`/`1` column per choice
 //!   (`q/choice`); a geopoint is its answer plus `q-Latitude`, `q-Longitude`, `q-Altitude`,
 //!   `q-Accuracy`; notes are left out; calculations are in.
+//! - a select_multiple whose choices are another question's answers (`select_multiple
+//!   ${name}` over a roster's names) has no list to take its `q/choice` columns from: they are
+//!   the names selected in the exported submissions, learned from the data
+//!   ([`Layout::learn`], see [`answer_choices`]).
 //!
 //! Answers the engine found irrelevant are not in a submission, so their cells are empty.
 //! With [`Options::labels`], headers and choice answers are labels in that language.
@@ -19,6 +23,8 @@ use xonadon_engine::{Form, Kind, QuestionType};
 use xonadon_storage::Submission;
 
 use crate::time::iso_utc;
+
+mod answer_choices;
 
 /// How the tables name things.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -73,6 +79,8 @@ pub struct Layout<'f> {
     form: &'f Form,
     options: Options,
     pub tables: Vec<Table>,
+    /// The select_multiples over answers, whose 0/1 columns [`Layout::learn`] adds.
+    answer_selects: Vec<answer_choices::AnswerSelect>,
 }
 
 const GEO_PARTS: [&str; 4] = ["Latitude", "Longitude", "Altitude", "Accuracy"];
@@ -84,6 +92,7 @@ impl<'f> Layout<'f> {
             form,
             options,
             tables: Vec::new(),
+            answer_selects: Vec::new(),
         };
         layout.tables.push(Table {
             name: name.to_string(),
@@ -172,6 +181,13 @@ impl<'f> Layout<'f> {
                     path: path.clone(),
                     fill: Fill::Choices(list.clone()),
                 });
+                if self.form.element(elem).choices_from.is_some() {
+                    self.answer_selects.push(answer_choices::AnswerSelect::new(
+                        table,
+                        path.clone(),
+                        header.clone(),
+                    ));
+                }
                 for choice in self.form.choices(list) {
                     let shown = match (&self.options.labels, &choice.label) {
                         (Some(lang), Some(l)) => {

@@ -727,3 +727,6 @@ mod streaming {
         );
     }
 }
+
+#[path = "export/answer_choices.rs"]
+mod answer_choices;

@@ -15,6 +15,9 @@ pub struct Places<'a> {
     pub survey_rows: &'a BTreeMap<String, u32>,
     pub choices_sheet: Option<&'a str>,
     pub choice_rows: &'a BTreeMap<(String, usize), u32>,
+    /// The lists `begin loop over LIST` goes over: expanded into groups before the engine
+    /// sees the form, so the engine finds no question using them; they are used.
+    pub loop_lists: Vec<&'a str>,
 }
 
 /// The element a finding's JSON path is in: `$.survey[2].children[0].relevant` →
@@ -40,6 +43,9 @@ impl Places<'_> {
     pub fn add_engine_findings(&self, json: &str, problems: &mut Vec<Problem>) {
         let found = problems.len();
         for d in xonadon_engine::check(json) {
+            if self.used_by_a_loop(&d) {
+                continue;
+            }
             let p = self.locate(&d);
             let said = problems[..found].iter().any(|q| {
                 q.severity == Severity::Error
@@ -54,6 +60,15 @@ impl Places<'_> {
                 problems.push(p);
             }
         }
+    }
+
+    /// Whether `d` is the engine's "not used by any question" about a list a loop goes over.
+    fn used_by_a_loop(&self, d: &xonadon_engine::Diagnostic) -> bool {
+        d.severity == Severity::Warning
+            && d.message.ends_with("is not used by any question")
+            && d.path
+                .strip_prefix("$.choices.")
+                .is_some_and(|list| self.loop_lists.contains(&list))
     }
 
     fn locate(&self, d: &xonadon_engine::Diagnostic) -> Problem {

@@ -137,6 +137,7 @@ pub fn import_with(
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
     let settings = settings::read(
         position(&sheets, "settings").map(|i| &sheets[i]),
+        file,
         stem,
         &mut problems,
     );
@@ -211,6 +212,12 @@ pub fn import_with(
         &mut problems,
     );
     let mut survey = survey::read(&survey_table, plain, &languages, &mut problems);
+    survey::or_other_translations(
+        &survey,
+        &survey_table,
+        choices_table.as_ref(),
+        &mut problems,
+    );
     parameters::check(
         &survey_table,
         choices_table.as_ref(),
@@ -310,7 +317,6 @@ pub fn import_with(
         }
     }
 
-    let settings_sheet = find("settings").map_or("settings", |s| s.name.as_str());
     let mut settings = settings.settings;
     if settings.default_language.is_none() && languages.iter().any(|l| l == "default") {
         settings.default_language = Some("default".into());
@@ -318,14 +324,12 @@ pub fn import_with(
         // ODK opens a form without a default language in the first translation pyxform
         // writes; name it, or the engine would choose another.
         if let Some(first) = first_language(&survey_table, choices_table.as_ref()) {
-            problems.push(Problem::warning(
-                settings_sheet,
-                None,
-                Some("default_language"),
-                format!(
-                    "no default_language: the form opens in `{first}`, its first language, as \
-                     in ODK; name the default language to be sure"
-                ),
+            problems.push(settings::missing_setting(
+                find("settings"),
+                file,
+                "default_language",
+                &format!("the form opens in `{first}`, its first language, as in ODK"),
+                "the default language as the label columns name it (such as `English (en)`)",
             ));
             settings.default_language = Some(first);
         }
@@ -342,6 +346,7 @@ pub fn import_with(
         survey_rows: &survey.rows,
         choices_sheet: choices_table.as_ref().map(|t| t.sheet.name.as_str()),
         choice_rows: &choices.rows,
+        loop_lists: survey.loops.iter().map(|(_, list)| list.as_str()).collect(),
     };
     places.add_engine_findings(&json, &mut problems);
     problems.sort_by(|a, b| {

@@ -18,6 +18,8 @@ pub struct Survey {
     pub rows: BTreeMap<String, u32>,
     /// Lists of `or_other` selects: they gain an `other` choice.
     pub or_other_lists: Vec<String>,
+    /// The first `or_other` select's row (where the warning about translations goes).
+    pub first_or_other: Option<u32>,
     /// Choices files of `select_one_from_file` rows: (file, the row that first names it).
     pub files: Vec<(String, u32)>,
     /// `begin loop over LIST` groups (their JSON path and LIST): their children are the
@@ -51,6 +53,7 @@ pub fn read(
         elements: Vec::new(),
         rows: BTreeMap::new(),
         or_other_lists: Vec::new(),
+        first_or_other: None,
         files: Vec::new(),
         externals: Vec::new(),
         loops: Vec::new(),
@@ -279,6 +282,7 @@ pub fn read(
                     ));
                 }
                 if or_other {
+                    survey.first_or_other.get_or_insert(row.number);
                     if !survey.or_other_lists.contains(&list) {
                         survey.or_other_lists.push(list);
                     }
@@ -625,6 +629,54 @@ pub fn in_every_language(text: &str, languages: &[String]) -> Text {
                 .collect(),
         )
     }
+}
+
+/// pyxform's warning (its `OR_OTHER_WARNING`, word for word) when a form has an `or_other`
+/// select and translations on the survey sheet (labels, hints, messages, media) or on the
+/// choices sheet (labels, media): the `Other` choice and the `Specify other.` question it
+/// adds are English in every language. pyxform gives no row; here it is the first `or_other`
+/// row, where the designer can act.
+pub fn or_other_translations(
+    survey: &Survey,
+    table: &Table,
+    choices: Option<&Table>,
+    problems: &mut Vec<Problem>,
+) {
+    let Some(row) = survey.first_or_other else {
+        return;
+    };
+    let survey_keys = [
+        Key::Label,
+        Key::Hint,
+        Key::GuidanceHint,
+        Key::RequiredMessage,
+        Key::ConstraintMessage,
+        Key::Image,
+        Key::BigImage,
+        Key::Audio,
+        Key::Video,
+    ];
+    let choice_keys = [
+        Key::Label,
+        Key::Image,
+        Key::BigImage,
+        Key::Audio,
+        Key::Video,
+    ];
+    if !table.translated(&survey_keys) && !choices.is_some_and(|c| c.translated(&choice_keys)) {
+        return;
+    }
+    problems.push(Problem::warning(
+        &table.sheet.name,
+        Some(row),
+        Some(table.header(Key::Type).unwrap_or("type")),
+        "This form uses or_other and translations, which is not recommended. An untranslated \
+         input question label and choice label is generated for 'other'. Learn more: \
+         https://xlsform.org/en/#specify-other). To translate them, drop `or_other`: add an \
+         `other` choice to the list, labelled in each language, and a text question \
+         relevant when `other` is selected."
+            .into(),
+    ));
 }
 
 /// What pyxform adds after a select `or_other`: a text for the other answer, shown while

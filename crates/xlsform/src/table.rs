@@ -102,6 +102,15 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// Whether a column of one of `keys` is headed with a language other than `default`
+    /// (pyxform's name for the untranslated one): the sheet is translated, as pyxform's
+    /// `Translations::seen_default_only` tells it, from the headers alone.
+    pub fn translated(&self, keys: &[Key]) -> bool {
+        self.columns
+            .iter()
+            .any(|c| matches!(c, Column::Known(k, Some(l)) if keys.contains(k) && l != "default"))
+    }
+
     /// Languages of the translated columns.
     pub fn languages(&self) -> BTreeSet<String> {
         self.columns

@@ -4,7 +4,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::xlsx;
+use support::{xlsx, SheetRows};
 use xonadon_engine::Severity;
 use xonadon_xlsform::{import, Format, ImportError};
 
@@ -610,7 +610,7 @@ fn media_columns_per_language_and_back() {
         .problems
         .iter()
         .map(|p| p.to_string())
-        .filter(|p| p.contains("media"))
+        .filter(|p| p.contains("the media file"))
         .collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
@@ -1027,3 +1027,6 @@ fn old_survey_headers() {
     assert_eq!(form["survey"][0]["name"], "q");
     assert_eq!(form["choices"]["yn"][0]["tag"], "t1");
 }
+
+#[path = "import/warnings.rs"]
+mod warnings;
