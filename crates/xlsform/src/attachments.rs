@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use xonadon_engine::definition::{ChoiceDef, Text};
 
-use crate::columns::{column, Column, Key};
+use crate::columns::{sheet_columns, Column, Key};
 use crate::survey::file_list_name;
 use crate::table::Table;
 use crate::Problem;
@@ -77,7 +77,7 @@ impl Csv {
 pub fn choices(file: &str, bytes: &[u8], need_name: bool) -> Result<Vec<ChoiceDef>, String> {
     let table = Csv::read(file, bytes)?;
     let headers = &table.headers;
-    let columns: Vec<Column> = headers.iter().map(|h| column(h)).collect();
+    let columns = sheet_columns(headers);
     let name_at = columns
         .iter()
         .position(|c| *c == Column::Known(Key::Name, None));

@@ -64,6 +64,53 @@ pub enum Column {
     Blank,
 }
 
+/// What each header of one sheet means. As in pyxform, a sheet where no header has `::` may
+/// separate a column from its language with a single colon (`label:English (en)`, the old
+/// spelling); `jr:count` and the like stay one name.
+pub fn sheet_columns(headers: &[String]) -> Vec<Column> {
+    let double_colon = headers.iter().any(|h| h.contains("::"));
+    headers
+        .iter()
+        .map(|h| match double_colon {
+            true => column(h),
+            false => single_colon_column(h),
+        })
+        .collect()
+}
+
+/// The language part of a translated header as written (`English` in `label::English` or, on
+/// a sheet without `::`, in `label:English`).
+pub fn language_part(header: &str, double_colon: bool) -> Option<&str> {
+    match double_colon {
+        true => header.split_once("::").map(|(_, l)| l.trim()),
+        false => header.rsplit_once(':').map(|(_, l)| l.trim()),
+    }
+}
+
+/// A header on a sheet without `::`: read whole when it names a column (`jr:constraintMsg`,
+/// `entities:saveto`), else split at single colons when its first part names one.
+fn single_colon_column(header: &str) -> Column {
+    let whole = column(header);
+    if !header.contains(':') || matches!(whole, Column::Known(..)) {
+        return whole;
+    }
+    let mut tokens: Vec<String> = Vec::new();
+    let mut parts = header.split(':').map(str::trim);
+    while let Some(part) = parts.next() {
+        match (part, parts.clone().next()) {
+            ("jr", Some(next)) => {
+                tokens.push(format!("jr:{next}"));
+                parts.next();
+            }
+            _ => tokens.push(part.to_string()),
+        }
+    }
+    match column(&tokens.join("::")) {
+        known @ Column::Known(..) => known,
+        _ => whole,
+    }
+}
+
 /// Reads a survey or choices header. Column names are matched without regard to case, `::`
 /// separates a column from its language, and pyxform's aliases are accepted.
 pub fn column(header: &str) -> Column {
@@ -262,6 +309,32 @@ mod tests {
             Column::Known(Key::SaveTo, None)
         );
         assert_eq!(column("  "), Column::Blank);
+        let single = |headers: &[&str]| {
+            sheet_columns(&headers.iter().map(|h| h.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            single(&[
+                "label:English (en)",
+                "jr:constraintMsg",
+                "media:image:Русский"
+            ]),
+            [
+                Column::Known(Key::Label, Some("en".into())),
+                Column::Known(Key::ConstraintMessage, None),
+                Column::Known(Key::Image, Some("ru".into())),
+            ]
+        );
+        assert_eq!(
+            single(&["label:English (en)", "hint::English (en)", "region:north"]),
+            [
+                Column::Other("label:English (en)".into()),
+                Column::Known(Key::Hint, Some("en".into())),
+                Column::Other("region:north".into()),
+            ],
+            "with `::` on the sheet, a single colon separates nothing"
+        );
+        assert_eq!(language_part("label:English", false), Some("English"));
+        assert_eq!(language_part("label::English", true), Some("English"));
         assert_eq!(normalize_tag("EN-gb"), "en-GB");
     }
 }

@@ -81,13 +81,18 @@ impl Places<'_> {
             column: column.map(str::to_string),
             message: message.clone(),
         };
-        // `$.choices.LIST[3].label…`
+        // `$.choices.LIST[3].label…`, or `$.choices.LIST` (placed on the list's first row).
         if let Some(rest) = d.path.strip_prefix("$.choices.") {
-            if let Some((list, index)) = rest.split_once('[').and_then(|(l, r)| {
-                let index = r.split(']').next()?.parse::<usize>().ok()?;
-                Some((l.to_string(), index))
-            }) {
-                let row = self.choice_rows.get(&(list, index)).copied();
+            let at = match rest.split_once('[') {
+                Some((list, r)) => r
+                    .split(']')
+                    .next()
+                    .and_then(|i| i.parse::<usize>().ok())
+                    .map(|index| (list.to_string(), index)),
+                None => Some((rest.to_string(), 0)),
+            };
+            if let Some(at) = at {
+                let row = self.choice_rows.get(&at).copied();
                 return problem(self.choices_sheet.unwrap_or("choices"), row, None);
             }
         }
@@ -99,7 +104,7 @@ impl Places<'_> {
             };
             return Problem {
                 message: format!("{what}: {message}"),
-                ..problem("form", None, None)
+                ..problem("", None, None)
             };
         }
         // The property after the element's index: `$.survey[2].children[0].relevant` → relevant.

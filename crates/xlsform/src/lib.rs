@@ -109,15 +109,10 @@ pub fn import_with(
     let extension = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if let Some(ext) = extension.filter(|e| ["xlsx", "xls", "ods"].contains(&e.as_str())) {
         if ext != format.extension() {
-            problems.push(Problem::warning(
-                file,
-                None,
-                None,
-                format!(
-                    "the file is an .{} workbook although named .{ext}; read as what it is",
-                    format.extension()
-                ),
-            ));
+            problems.push(Problem::workbook_warning(format!(
+                "the file is an .{} workbook although named .{ext}; read as what it is",
+                format.extension()
+            )));
         }
     }
     let position = |sheets: &[workbook::Sheet], name: &str| {
@@ -137,7 +132,6 @@ pub fn import_with(
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
     let settings = settings::read(
         position(&sheets, "settings").map(|i| &sheets[i]),
-        file,
         stem,
         &mut problems,
     );
@@ -326,7 +320,6 @@ pub fn import_with(
         if let Some(first) = first_language(&survey_table, choices_table.as_ref()) {
             problems.push(settings::missing_setting(
                 find("settings"),
-                file,
                 "default_language",
                 &format!("the form opens in `{first}`, its first language, as in ODK"),
                 "the default language as the label columns name it (such as `English (en)`)",

@@ -8,7 +8,8 @@ pub use xonadon_engine::Severity;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
-    /// `survey`, `choices` or `settings` (as named in the workbook).
+    /// `survey`, `choices` or `settings` (as named in the workbook); empty for a problem with
+    /// the whole workbook (a missing settings sheet, a misnamed file).
     pub sheet: String,
     /// The row number Excel shows (1-based), when the problem is in one row.
     pub row: Option<u32>,
@@ -24,6 +25,27 @@ impl Problem {
 
     pub fn warning(sheet: &str, row: Option<u32>, column: Option<&str>, message: String) -> Self {
         Self::new(Severity::Warning, sheet, row, column, message)
+    }
+
+    /// A warning about the whole workbook, not one of its sheets.
+    pub fn workbook_warning(message: String) -> Self {
+        Self::new(Severity::Warning, "", None, None, message)
+    }
+
+    /// Where the problem is, as a designer reads it: `the workbook`, `sheet survey, row 3,
+    /// column `relevant``.
+    pub fn place(&self) -> String {
+        if self.sheet.is_empty() {
+            return "the workbook".into();
+        }
+        let mut place = format!("sheet {}", self.sheet);
+        if let Some(row) = self.row {
+            place.push_str(&format!(", row {row}"));
+        }
+        if let Some(column) = &self.column {
+            place.push_str(&format!(", column `{column}`"));
+        }
+        place
     }
 
     fn new(
@@ -49,13 +71,6 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{severity}: sheet {}", self.sheet)?;
-        if let Some(row) = self.row {
-            write!(f, ", row {row}")?;
-        }
-        if let Some(column) = &self.column {
-            write!(f, ", column `{column}`")?;
-        }
-        write!(f, ": {}", self.message)
+        write!(f, "{severity}: {}: {}", self.place(), self.message)
     }
 }

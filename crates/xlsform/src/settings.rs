@@ -14,14 +14,8 @@ pub struct Read {
     pub clean_text_values: bool,
 }
 
-/// `fallback_id`: the form id when the sheet has none (pyxform uses the file name); `file`
-/// names the workbook in a finding about a settings sheet it does not have.
-pub fn read(
-    sheet: Option<&Sheet>,
-    file: &str,
-    fallback_id: &str,
-    problems: &mut Vec<Problem>,
-) -> Read {
+/// `fallback_id`: the form id when the sheet has none (pyxform uses the file name).
+pub fn read(sheet: Option<&Sheet>, fallback_id: &str, problems: &mut Vec<Problem>) -> Read {
     let mut out = Read {
         settings: Settings {
             form_id: fallback_id.to_string(),
@@ -75,7 +69,6 @@ pub fn read(
     if out.settings.version.is_empty() {
         problems.push(missing_setting(
             sheet,
-            file,
             "version",
             "tablets tell forms apart by version",
             "a version such as 2026112601",
@@ -87,13 +80,7 @@ pub fn read(
 /// A setting the form lacks (`version`, `default_language`): `why` it matters, and the
 /// `value` to give. With a settings sheet it is placed on that sheet's column; without one,
 /// on the workbook (there is no sheet or row to point at), saying the sheet is to be added.
-pub fn missing_setting(
-    sheet: Option<&Sheet>,
-    file: &str,
-    setting: &str,
-    why: &str,
-    value: &str,
-) -> Problem {
+pub fn missing_setting(sheet: Option<&Sheet>, setting: &str, why: &str, value: &str) -> Problem {
     match sheet {
         Some(sheet) => Problem::warning(
             &sheet.name,
@@ -101,14 +88,9 @@ pub fn missing_setting(
             Some(setting),
             format!("no {setting}: {why}; give {value}"),
         ),
-        None => Problem::warning(
-            file,
-            None,
-            None,
-            format!(
-                "the workbook has no settings sheet, so the form has no {setting}: {why}; add \
+        None => Problem::workbook_warning(format!(
+            "the workbook has no settings sheet, so the form has no {setting}: {why}; add \
                  a `settings` sheet with `{setting}` in its first row and {value} in its second"
-            ),
-        ),
+        )),
     }
 }

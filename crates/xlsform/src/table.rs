@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use xonadon_engine::definition::{MediaDef, Text};
 
-use crate::columns::{column, is_tagged, Column, Key};
+use crate::columns::{is_tagged, language_part, sheet_columns, Column, Key};
 use crate::workbook::{Row, Sheet};
 use crate::Problem;
 
@@ -19,7 +19,7 @@ impl<'a> Table<'a> {
     pub fn new(sheet: &'a Sheet) -> Self {
         Table {
             sheet,
-            columns: sheet.headers.iter().map(|h| column(h)).collect(),
+            columns: sheet_columns(&sheet.headers),
         }
     }
 
@@ -173,9 +173,10 @@ impl<'a> Table<'a> {
     /// Languages named without a code (`label::Karakalpak`): kept by name, with a warning.
     pub fn untagged_languages(&self, problems: &mut Vec<Problem>) {
         let mut warned = BTreeSet::new();
+        let double_colon = self.sheet.headers.iter().any(|h| h.contains("::"));
         for (i, c) in self.columns.iter().enumerate() {
             let header = &self.sheet.headers[i];
-            let raw = header.split_once("::").map(|(_, l)| l.trim());
+            let raw = language_part(header, double_colon);
             if let (Column::Known(_, Some(tag)), Some(raw)) = (c, raw) {
                 if !is_tagged(raw) && warned.insert(tag.clone()) {
                     problems.push(Problem::warning(

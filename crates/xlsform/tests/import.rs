@@ -1028,5 +1028,50 @@ fn old_survey_headers() {
     assert_eq!(form["choices"]["yn"][0]["tag"], "t1");
 }
 
+/// pyxform's old spelling of translated columns: a single colon (`label:English (en)`) on a
+/// sheet where no header has `::`; `jr:constraintMsg` stays one column.
+#[test]
+fn single_colon_language_columns() {
+    let book = xlsx(&[
+        (
+            "survey",
+            &[
+                &[
+                    "type",
+                    "name",
+                    "label:English (en)",
+                    "label:Русский (ru)",
+                    "jr:constraintMsg",
+                ],
+                &["integer", "age", "Age", "Возраст", "Too old"],
+            ],
+        ),
+        (
+            "choices",
+            &[
+                &["list_name", "name", "label:English (en)"],
+                &["yn", "yes", "Yes"],
+            ],
+        ),
+        (
+            "settings",
+            &[&["version", "default_language"], &["1", "English (en)"]],
+        ),
+    ]);
+    let imported = import("colon.xlsx", &book).unwrap();
+    assert_eq!(imported.errors(), 0, "{:#?}", imported.problems);
+    let form = definition(&imported.json);
+    assert_eq!(
+        form["survey"][0]["label"],
+        json!({"en": "Age", "ru": "Возраст"})
+    );
+    assert_eq!(
+        form["survey"][0]["constraint_message"],
+        json!({"en": "Too old"}),
+        "the untranslated message is the default language's"
+    );
+    assert_eq!(form["choices"]["yn"][0]["label"], json!({"en": "Yes"}));
+}
+
 #[path = "import/warnings.rs"]
 mod warnings;

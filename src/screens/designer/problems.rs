@@ -10,7 +10,7 @@ pub struct Problem {
     pub severity: Severity,
     /// Where in the text (a click jumps there); `None` when it is not in the text.
     pub at: Option<Position>,
-    /// `$.survey[2].relevant`, or `survey, row 12, column relevant` for the import's.
+    /// `$.survey[2].relevant`, or `sheet survey, row 12, column `relevant`` for the import's.
     pub place: String,
     pub message: String,
 }
@@ -65,20 +65,11 @@ fn syntax_error_position(text: &str, message: &str) -> Option<Position> {
 pub fn of_import(problems: &[xonadon_xlsform::Problem]) -> Vec<Problem> {
     problems
         .iter()
-        .map(|p| {
-            let mut place = p.sheet.clone();
-            if let Some(row) = p.row {
-                place.push_str(&format!(", row {row}"));
-            }
-            if let Some(column) = &p.column {
-                place.push_str(&format!(", column {column}"));
-            }
-            Problem {
-                severity: p.severity,
-                at: None,
-                place,
-                message: p.message.clone(),
-            }
+        .map(|p| Problem {
+            severity: p.severity,
+            at: None,
+            place: p.place(),
+            message: p.message.clone(),
         })
         .collect()
 }

@@ -365,7 +365,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
     );
     let import_problems = wait_for(c, "#import-problems").await.text().await.unwrap();
     assert!(
-        import_problems.contains("survey, row 2, column media::image")
+        import_problems.contains("sheet survey, row 2, column `media::image`")
             && import_problems.contains("head.png"),
         "{import_problems}"
     );
