@@ -5,9 +5,10 @@
 #    trunk builds, and copies them beside index.html;
 # 2. writes the service worker's precache list and version into sw.js, from the hashed file
 #    names of all three pages.
-# The nested builds run this hook too; XONADON_SUPERVISOR_BUILD makes those runs do nothing.
+# The nested builds run this hook too; XONADON_NESTED_PAGE_BUILD makes those runs do nothing
+# (they would build the pages again, inside themselves).
 set -euo pipefail
-[ -z "${XONADON_SUPERVISOR_BUILD:-}" ] || exit 0
+[ -z "${XONADON_NESTED_PAGE_BUILD:-}" ] || exit 0
 stage="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "${TRUNK_SOURCE_DIR:?run by trunk}"
 
@@ -15,7 +16,7 @@ release=()
 [ "${TRUNK_PROFILE:-}" = release ] && release=(--release=true)
 for page in supervisor designer; do
   out="target/$page-dist"
-  XONADON_SUPERVISOR_BUILD=1 trunk build "${release[@]}" "$page.html" \
+  XONADON_NESTED_PAGE_BUILD=1 trunk build "${release[@]}" "$page.html" \
     --html-output "$page.html" --dist "$out" --public-url "${TRUNK_PUBLIC_URL:-/}"
   cp "$out"/* "$stage"/
 done

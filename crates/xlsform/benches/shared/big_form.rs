@@ -1,6 +1,6 @@
 //! A large XLSForm, generated: 500 questions in groups and 3 repeats, 5 languages, 5,000
 //! choices in 40 lists with a three-level cascade. For the import benchmark here and the
-//! designer's browser benchmark (`tests/e2e/src/bin/designer_bench.rs`); the includer
+//! designer's browser benchmark (`bench/designer`); the includer
 //! declares `mod support` (`tests/support/mod.rs`, which writes the workbook).
 
 use super::support;

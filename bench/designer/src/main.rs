@@ -6,9 +6,9 @@
 //!
 //! ```sh
 //! trunk build --release            # dist/ (scripts/test does it)
-//! CHROMEDRIVER=$(command -v chromedriver) cargo run --release -p xonadon-e2e --bin designer_bench
+//! CHROMEDRIVER=$(command -v chromedriver) cargo run --release -p xonadon-designer-bench
 //! # the import only:
-//! CHROMEDRIVER=$(command -v chromedriver) cargo run --release -p xonadon-e2e --bin designer_bench -- --import
+//! CHROMEDRIVER=$(command -v chromedriver) cargo run --release -p xonadon-designer-bench -- --import
 //! ```
 //!
 //! Each keystroke is an `input` event on the text area after a one-character change of a
@@ -21,10 +21,10 @@
 //! the longest time the page could not answer. Prints each of 5 imports (its long tasks, the
 //! app's `designer:*` marks, the status lines the frames showed) and the medians.
 
-#[path = "../../../../crates/xlsform/tests/support/mod.rs"]
+#[path = "../../../crates/xlsform/tests/support/mod.rs"]
 mod support;
 
-#[path = "../../../../crates/xlsform/benches/shared/big_form.rs"]
+#[path = "../../../crates/xlsform/benches/shared/big_form.rs"]
 mod big_form;
 
 use serde_json::{json, Value};
