@@ -12,8 +12,8 @@ use xonadon_export::{csv_zip, group, xlsx, ExportError};
 
 use crate::CliError;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Format {
+#[derive(Debug, Clone, Copy, PartialEq, clap::ValueEnum)]
+pub enum Format {
     Json,
     Csv,
     Xlsx,
@@ -23,43 +23,29 @@ fn export_error(e: ExportError) -> CliError {
     CliError::Export(e.to_string())
 }
 
-pub fn cmd_export(args: &[String]) -> Result<ExitCode, CliError> {
-    let mut files = Vec::new();
-    let (mut format, mut out, mut labels) = (None, None, None);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |flag: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| CliError::Usage(format!("{flag} needs a value")))
-        };
-        match a.as_str() {
-            "--format" => {
-                format = Some(match value("--format")?.as_str() {
-                    "json" => Format::Json,
-                    "csv" => Format::Csv,
-                    "xlsx" => Format::Xlsx,
-                    other => {
-                        return Err(CliError::Usage(format!(
-                            "--format is csv, xlsx or json, not `{other}`"
-                        )))
-                    }
-                })
-            }
-            "--out" => out = Some(value("--out")?),
-            "--labels" => labels = Some(value("--labels")?),
-            flag if flag.starts_with("--") => {
-                return Err(CliError::Usage(format!("unknown option `{flag}`")))
-            }
-            file => files.push(file.to_string()),
-        }
-    }
-    let format = format.ok_or_else(|| CliError::Usage("export needs --format".into()))?;
-    let out = out.ok_or_else(|| CliError::Usage("export needs --out".into()))?;
-    if files.is_empty() {
-        return Err(CliError::Usage("export needs at least one bundle".into()));
-    }
+/// `xonadon export`'s command line.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Bundles exported by the tablets (JSON).
+    #[arg(required = true, value_name = "BUNDLE.json")]
+    files: Vec<String>,
+    #[arg(long, value_enum)]
+    format: Format,
+    /// The file to write (a ZIP of CSV tables for csv).
+    #[arg(long, value_name = "PATH")]
+    out: String,
+    /// Column headers and answers as labels in this language, not names.
+    #[arg(long, value_name = "LANG")]
+    labels: Option<String>,
+}
 
+pub fn cmd_export(args: Args) -> Result<ExitCode, CliError> {
+    let Args {
+        files,
+        format,
+        out,
+        labels,
+    } = args;
     let mut all = Collection::default();
     for file in &files {
         let bytes = std::fs::read(file).map_err(|source| CliError::Read {

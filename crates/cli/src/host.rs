@@ -17,23 +17,23 @@ pub struct SystemHost {
     counter: AtomicU64,
 }
 
+/// `--now`'s value (`2026-01-31T09:00:00Z`, or a date) as the engine's milliseconds; clap
+/// reports a value that is neither as a wrong command line.
+pub fn parse_now(s: &str) -> Result<f64, String> {
+    parse_datetime(s, 0)
+        .map(|dt| dt.local_ms)
+        .ok_or_else(|| format!("`{s}` is not a date or date-time"))
+}
+
 impl SystemHost {
-    /// `now`: a fixed clock (`2026-01-31T09:00:00Z`) for reproducible runs.
-    pub fn new(now: Option<&str>, offset_minutes: i32) -> Result<SystemHost, String> {
-        let fixed_now = match now {
-            None => None,
-            Some(s) => {
-                let dt = parse_datetime(s, 0)
-                    .ok_or_else(|| format!("--now: `{s}` is not a date or date-time"))?;
-                Some(dt.local_ms)
-            }
-        };
-        Ok(SystemHost {
+    /// `fixed_now`: a fixed clock (ms, from [`parse_now`]) for reproducible runs.
+    pub fn new(fixed_now: Option<f64>, offset_minutes: i32) -> SystemHost {
+        SystemHost {
             fixed_now,
             offset: offset_minutes,
             seed: RandomState::new(),
             counter: AtomicU64::new(0),
-        })
+        }
     }
 
     fn random_u64(&self) -> u64 {

@@ -80,13 +80,12 @@ fn import_any(input: &str, bytes: &[u8]) -> Result<Outcome, CliError> {
 /// Prints every problem (`FILE: error: sheet survey, row 12, column `relevant`: …`, or for an
 /// XForm `FILE: error: /data/q, attribute `relevant`: …`) to stderr and writes the form when
 /// there is no error; exit 1 when there is one (nothing written).
-pub fn cmd_import(args: &[String]) -> Result<ExitCode, CliError> {
-    let (input, output) = crate::input_and_output(args, "import needs an XLSForm or XForm file")?;
-    let bytes = std::fs::read(&input).map_err(|source| CliError::Read {
-        path: input.clone(),
+pub fn cmd_import(input: &str, output: Option<String>) -> Result<ExitCode, CliError> {
+    let bytes = std::fs::read(input).map_err(|source| CliError::Read {
+        path: input.to_string(),
         source,
     })?;
-    let imported = import_any(&input, &bytes)?;
+    let imported = import_any(input, &bytes)?;
     for p in &imported.problems {
         eprintln!("{input}: {p}");
     }
@@ -115,27 +114,19 @@ pub fn cmd_import(args: &[String]) -> Result<ExitCode, CliError> {
 }
 
 /// `xonadon xlsform FORM.json -o FORM.xlsx`: a form written back as an XLSForm workbook.
-pub fn cmd_xlsform(args: &[String]) -> Result<ExitCode, CliError> {
-    let (input, output) = match args {
-        [input, flag, output] if flag == "-o" || flag == "--out" => (input, output),
-        _ => {
-            return Err(CliError::Usage(
-                "xlsform needs a form and -o FILE.xlsx".into(),
-            ))
-        }
-    };
+pub fn cmd_xlsform(input: &str, output: &str) -> Result<ExitCode, CliError> {
     let form = xonadon_engine::FormDefinition::from_json(&crate::read(input)?).map_err(|e| {
         CliError::Form {
-            path: input.clone(),
+            path: input.to_string(),
             message: e.to_string(),
         }
     })?;
     let bytes = xonadon_xlsform::to_xlsform(&form).map_err(|e| CliError::Form {
-        path: output.clone(),
+        path: output.to_string(),
         message: format!("cannot write the workbook: {e}"),
     })?;
     std::fs::write(output, bytes).map_err(|e| CliError::Form {
-        path: output.clone(),
+        path: output.to_string(),
         message: format!("cannot write: {e}"),
     })?;
     Ok(ExitCode::SUCCESS)

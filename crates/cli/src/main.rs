@@ -21,21 +21,79 @@ mod translit;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use clap::{Parser, Subcommand};
 use xonadon_engine::{check, load, script, FormDefinition, Instance, Severity};
 
-const USAGE: &str = "usage:
-  xonadon check FORM.json...
-  xonadon schema
-  xonadon run FORM.json [--script SCRIPT.json] [--now DATETIME] [--utc-offset MINUTES]
-  xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
-  xonadon import FORM.xlsx|FORM.xls|FORM.ods|FORM.xml [-o FORM.json]
-  xonadon xlsform FORM.json -o FORM.xlsx
-  xonadon translit FORM.json [-o OUT.json]";
+/// The command line, as clap reads it: a wrong one (an unknown command, a missing file, a bad
+/// value) is told with the usage and exit status 2; anything wrong with the files is 1.
+#[derive(Debug, Parser)]
+#[command(
+    name = "xonadon",
+    version,
+    about = "Check, inspect and script Xonadon forms"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Every diagnostic of each form; exit 1 on errors.
+    Check {
+        #[arg(required = true, value_name = "FORM.json")]
+        forms: Vec<String>,
+    },
+    /// The JSON Schema of the form format.
+    Schema,
+    /// The state after a script of answers, keyed by path (one node per line).
+    Run {
+        #[arg(value_name = "FORM.json")]
+        form: String,
+        /// Answers and actions to apply, in order (docs/cli.md).
+        #[arg(long, value_name = "SCRIPT.json")]
+        script: Option<String>,
+        /// The clock the form sees, e.g. 2026-01-31T09:00:00Z (default: now).
+        #[arg(long, value_name = "DATETIME", value_parser = host::parse_now)]
+        now: Option<f64>,
+        /// The time zone's offset from UTC, in minutes.
+        #[arg(
+            long,
+            value_name = "MINUTES",
+            default_value_t = 0,
+            allow_negative_numbers = true
+        )]
+        utc_offset: i32,
+    },
+    /// Bundles from many tablets merged and converted.
+    Export(export::Args),
+    /// An XLSForm (.xlsx, .xls, .ods) or an XForm (.xml) as a JSON form.
+    Import {
+        #[arg(value_name = "FORM.xlsx|FORM.xml")]
+        file: String,
+        /// Where to write the JSON form (default: standard output).
+        #[arg(short, long, value_name = "FORM.json")]
+        out: Option<String>,
+    },
+    /// A form written back as an XLSForm.
+    Xlsform {
+        #[arg(value_name = "FORM.json")]
+        form: String,
+        #[arg(short, long, value_name = "FORM.xlsx")]
+        out: String,
+    },
+    /// Missing uz-Latn texts from uz-Cyrl (and back), each listed for a person to check.
+    Translit {
+        #[arg(value_name = "FORM.json")]
+        form: String,
+        /// Where to write the form (default: standard output).
+        #[arg(short, long, value_name = "OUT.json")]
+        out: Option<String>,
+    },
+}
 
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum CliError {
-    #[error("{0}")]
-    Usage(String),
     #[error("cannot read {path}: {source}")]
     Read {
         path: String,
@@ -52,28 +110,6 @@ pub(crate) enum CliError {
     },
 }
 
-/// `FILE [-o OUT]`: the input, and the output if given; `missing` says what FILE should be.
-fn input_and_output(args: &[String], missing: &str) -> Result<(String, Option<String>), CliError> {
-    let mut input = None;
-    let mut output = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "-o" | "--out" => {
-                output = Some(
-                    it.next()
-                        .cloned()
-                        .ok_or_else(|| CliError::Usage(format!("{a} needs a file name")))?,
-                )
-            }
-            f if input.is_none() && !f.starts_with('-') => input = Some(f.to_string()),
-            other => return Err(CliError::Usage(format!("unexpected argument `{other}`"))),
-        }
-    }
-    let input = input.ok_or_else(|| CliError::Usage(missing.to_string()))?;
-    Ok((input, output))
-}
-
 fn read(path: &str) -> Result<String, CliError> {
     std::fs::read_to_string(path).map_err(|source| CliError::Read {
         path: path.to_string(),
@@ -82,26 +118,21 @@ fn read(path: &str) -> Result<String, CliError> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    // clap prints a wrong command line with the usage and exits with 2.
+    let cli = Cli::parse();
+    match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("xonadon: {e}");
-            // 2 only for a wrong command line; anything wrong with the files is 1.
-            if matches!(e, CliError::Usage(_)) {
-                eprintln!("{USAGE}");
-                ExitCode::from(2)
-            } else {
-                ExitCode::FAILURE
-            }
+            ExitCode::FAILURE
         }
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, CliError> {
-    match args.first().map(String::as_str) {
-        Some("check") => cmd_check(&args[1..]),
-        Some("schema") => {
+fn run(command: Command) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Check { forms } => cmd_check(&forms),
+        Command::Schema => {
             let schema = FormDefinition::json_schema();
             println!(
                 "{}",
@@ -109,25 +140,21 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Some("run") => cmd_run(&args[1..]),
-        Some("export") => export::cmd_export(&args[1..]),
-        Some("import") => import::cmd_import(&args[1..]),
-        Some("xlsform") => import::cmd_xlsform(&args[1..]),
-        Some("translit") => translit::cmd_translit(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(other) => Err(CliError::Usage(format!("unknown command `{other}`"))),
-        None => Err(CliError::Usage("no command given".into())),
+        Command::Run {
+            form,
+            script,
+            now,
+            utc_offset,
+        } => cmd_run(&form, script.as_deref(), now, utc_offset),
+        Command::Export(args) => export::cmd_export(args),
+        Command::Import { file, out } => import::cmd_import(&file, out),
+        Command::Xlsform { form, out } => import::cmd_xlsform(&form, &out),
+        Command::Translit { form, out } => translit::cmd_translit(&form, out),
     }
 }
 
 /// Prints `FILE: severity: $.path (name): message` for every diagnostic of every form.
 fn cmd_check(files: &[String]) -> Result<ExitCode, CliError> {
-    if files.is_empty() {
-        return Err(CliError::Usage("check needs at least one form".into()));
-    }
     let mut errors = 0;
     for file in files {
         let diagnostics = check(&read(file)?);
@@ -151,34 +178,14 @@ fn cmd_check(files: &[String]) -> Result<ExitCode, CliError> {
     })
 }
 
-fn cmd_run(args: &[String]) -> Result<ExitCode, CliError> {
-    let mut form_path = None;
-    let mut script_path = None;
-    let mut now = None;
-    let mut offset = 0;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |flag: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| CliError::Usage(format!("{flag} needs a value")))
-        };
-        match a.as_str() {
-            "--script" => script_path = Some(value("--script")?),
-            "--now" => now = Some(value("--now")?),
-            "--utc-offset" => {
-                let v = value("--utc-offset")?;
-                offset = v
-                    .parse()
-                    .map_err(|_| CliError::Usage(format!("--utc-offset: `{v}` is not minutes")))?;
-            }
-            f if form_path.is_none() && !f.starts_with("--") => form_path = Some(f.to_string()),
-            other => return Err(CliError::Usage(format!("unexpected argument `{other}`"))),
-        }
-    }
-    let form_path = form_path.ok_or_else(|| CliError::Usage("run needs a form".into()))?;
-    let form = load(&read(&form_path)?).map_err(|e| CliError::Form {
-        path: form_path.clone(),
+fn cmd_run(
+    form_path: &str,
+    script_path: Option<&str>,
+    now: Option<f64>,
+    offset: i32,
+) -> Result<ExitCode, CliError> {
+    let form = load(&read(form_path)?).map_err(|e| CliError::Form {
+        path: form_path.to_string(),
         message: e
             .diagnostics
             .iter()
@@ -186,16 +193,17 @@ fn cmd_run(args: &[String]) -> Result<ExitCode, CliError> {
             .collect::<Vec<_>>()
             .join("\n  "),
     })?;
-    let host = host::SystemHost::new(now.as_deref(), offset).map_err(CliError::Usage)?;
+    let host = host::SystemHost::new(now, offset);
     let mut instance = Instance::new(Arc::new(form), Arc::new(host));
     if let Some(path) = script_path {
-        let steps = script::parse_script(&read(&path)?).map_err(|source| CliError::Script {
-            path: path.clone(),
+        let steps = script::parse_script(&read(path)?).map_err(|source| CliError::Script {
+            path: path.to_string(),
             source,
         })?;
-        instance
-            .run(&steps)
-            .map_err(|source| CliError::Script { path, source })?;
+        instance.run(&steps).map_err(|source| CliError::Script {
+            path: path.to_string(),
+            source,
+        })?;
     }
     print_state(&instance);
     Ok(ExitCode::SUCCESS)

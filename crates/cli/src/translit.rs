@@ -8,10 +8,9 @@ use xonadon_translit::fill_missing_script;
 
 use crate::{read, CliError};
 
-pub fn cmd_translit(args: &[String]) -> Result<ExitCode, CliError> {
-    let (input, output) = crate::input_and_output(args, "translit needs a form")?;
-    let mut form = FormDefinition::from_json(&read(&input)?).map_err(|e| CliError::Form {
-        path: input.clone(),
+pub fn cmd_translit(input: &str, output: Option<String>) -> Result<ExitCode, CliError> {
+    let mut form = FormDefinition::from_json(&read(input)?).map_err(|e| CliError::Form {
+        path: input.to_string(),
         message: e.to_string(),
     })?;
     let filled = fill_missing_script(&mut form);

@@ -118,8 +118,24 @@ fn run_names_the_failing_step() {
 fn usage_errors() {
     let out = xonadon(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("unknown command `frobnicate`"));
-    assert!(text(&out.stderr).contains("usage:"));
+    assert!(text(&out.stderr).contains("unrecognized subcommand 'frobnicate'"));
+    assert!(text(&out.stderr).contains("Usage: xonadon <COMMAND>"));
+
+    let out = xonadon(&["check"]);
+    assert_eq!(out.status.code(), Some(2), "a command without its file");
+    assert!(
+        text(&out.stderr).contains("<FORM.json>"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = xonadon(&["run", "forms/household.json", "--now", "yesterday"]);
+    assert_eq!(out.status.code(), Some(2), "a clock that is no date");
+    assert!(
+        text(&out.stderr).contains("`yesterday` is not a date or date-time"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 mod export {
@@ -257,7 +273,11 @@ mod export {
 
         let out = xonadon(&["export", &t1, "--format", "pdf", "--out", &out_path]);
         assert_eq!(out.status.code(), Some(2));
-        assert!(text(&out.stderr).contains("--format is csv, xlsx or json"));
+        assert!(
+            text(&out.stderr).contains("[possible values: json, csv, xlsx]"),
+            "{}",
+            text(&out.stderr)
+        );
     }
 }
 
