@@ -29,7 +29,7 @@
 //! ```
 //!
 //! The IndexedDB schema, its migrations (`migrate`, one `match` ladder) and why records are
-//! stored as JSON text are described in `src/idb.rs`.
+//! stored as JSON text are described in `src/idb/mod.rs`.
 //!
 //! # Tests
 //!
