@@ -4,13 +4,7 @@
 use xonadon_export::ExportError;
 use xonadon_storage::StorageError;
 
-/// The languages the app's chrome speaks; the first is the default.
-pub const LANGUAGES: [(&str, &str); 4] = [
-    ("uz-Latn", "Oʻzbekcha"),
-    ("uz-Cyrl", "Ўзбекча"),
-    ("ru", "Русский"),
-    ("en", "English"),
-];
+pub use xonadon_engine::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum T {
@@ -140,12 +134,6 @@ pub enum T {
 
 /// The text of `key` in `language` (BCP-47 tag); English for any other language.
 pub fn t(language: &str, key: T) -> &'static str {
-    let i = match language {
-        "uz-Latn" | "uz" => 0,
-        "uz-Cyrl" => 1,
-        "ru" => 2,
-        _ => 3,
-    };
     let texts: [&str; 4] = match key {
         T::AppName => ["Xonadon", "Хонадон", "Хонадон", "Xonadon"],
         T::Forms => ["Soʻrovnomalar", "Сўровномалар", "Анкеты", "Forms"],
@@ -324,12 +312,7 @@ pub fn t(language: &str, key: T) -> &'static str {
             "No entries yet",
         ],
 
-        T::Supervisor => [
-            "Nazoratchi",
-            "Назоратчи",
-            "Руководитель",
-            "Supervisor",
-        ],
+        T::Supervisor => ["Nazoratchi", "Назоратчи", "Руководитель", "Supervisor"],
         T::ImportBundles => [
             "Planshetlardan maʼlumot olish",
             "Планшетлардан маълумот олиш",
@@ -337,7 +320,8 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Import from tablets",
         ],
         T::ImportHint => [
-            "Planshetlardan eksport qilingan fayllarni (.json) shu yerga tashlang yoki tanlang.",
+            "Planshetlardan eksport qilingan fayllarni (.json) shu yerga tashlang yoki \
+             tanlang.",
             "Планшетлардан экспорт қилинган файлларни (.json) шу ерга ташланг ёки танланг.",
             "Перетащите сюда файлы (.json), выгруженные с планшетов, или выберите их.",
             "Drop the files (.json) exported from the tablets here, or choose them.",
@@ -348,23 +332,17 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Выбрать файлы",
             "Choose files",
         ],
-        T::Working => [
-            "Bajarilmoqda…",
-            "Бажарилмоқда…",
-            "Выполняется…",
-            "Working…",
-        ],
-        T::Conflicts => [
-            "Ziddiyatlar",
-            "Зиддиятлар",
-            "Конфликты",
-            "Conflicts",
-        ],
+        T::Working => ["Bajarilmoqda…", "Бажарилмоқда…", "Выполняется…", "Working…"],
+        T::Conflicts => ["Ziddiyatlar", "Зиддиятлар", "Конфликты", "Conflicts"],
         T::ConflictExplain => [
-            "Bu soʻrovnomalar qurilmada bor, lekin import qilingan nusxadagi javoblar boshqacha. Qaysi biri toʻgʻri ekanini tanlang.",
-            "Бу сўровномалар қурилмада бор, лекин импорт қилинган нусхадаги жавоблар бошқача. Қайси бири тўғри эканини танланг.",
-            "Эти анкеты уже есть на устройстве, но в загруженной копии другие ответы. Выберите, какая верна.",
-            "These submissions are on this device, but the imported copy has different answers. Choose which one is right.",
+            "Bu soʻrovnomalar qurilmada bor, lekin import qilingan nusxadagi javoblar \
+             boshqacha. Qaysi biri toʻgʻri ekanini tanlang.",
+            "Бу сўровномалар қурилмада бор, лекин импорт қилинган нусхадаги жавоблар бошқача. \
+             Қайси бири тўғри эканини танланг.",
+            "Эти анкеты уже есть на устройстве, но в загруженной копии другие ответы. \
+             Выберите, какая верна.",
+            "These submissions are on this device, but the imported copy has different \
+             answers. Choose which one is right.",
         ],
         T::KeepHeld => [
             "Qurilmadagisini qoldirish",
@@ -384,78 +362,28 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Завершённые анкеты",
             "Submissions",
         ],
-        T::Form => [
-            "Soʻrovnoma",
-            "Сўровнома",
-            "Анкета",
-            "Form",
-        ],
-        T::DateFrom => [
-            "Sanadan",
-            "Санадан",
-            "С даты",
-            "From",
-        ],
-        T::DateTo => [
-            "Sanagacha",
-            "Санагача",
-            "По дату",
-            "To",
-        ],
-        T::Region => [
-            "Viloyat",
-            "Вилоят",
-            "Область",
-            "Region",
-        ],
-        T::District => [
-            "Tuman",
-            "Туман",
-            "Район",
-            "District",
-        ],
-        T::Mahalla => [
-            "Mahalla",
-            "Маҳалла",
-            "Махалля",
-            "Mahalla",
-        ],
-        T::Status => [
-            "Holati",
-            "Ҳолати",
-            "Статус",
-            "Status",
-        ],
-        T::Any => [
-            "Hammasi",
-            "Ҳаммаси",
-            "Все",
-            "Any",
-        ],
+        T::Form => ["Soʻrovnoma", "Сўровнома", "Анкета", "Form"],
+        T::DateFrom => ["Sanadan", "Санадан", "С даты", "From"],
+        T::DateTo => ["Sanagacha", "Санагача", "По дату", "To"],
+        T::Region => ["Viloyat", "Вилоят", "Область", "Region"],
+        T::District => ["Tuman", "Туман", "Район", "District"],
+        T::Mahalla => ["Mahalla", "Маҳалла", "Махалля", "Mahalla"],
+        T::Status => ["Holati", "Ҳолати", "Статус", "Status"],
+        T::Any => ["Hammasi", "Ҳаммаси", "Все", "Any"],
         T::Pending => [
             "Koʻrib chiqilmagan",
             "Кўриб чиқилмаган",
             "Не проверена",
             "Not reviewed",
         ],
-        T::Approved => [
-            "Tasdiqlangan",
-            "Тасдиқланган",
-            "Одобрена",
-            "Approved",
-        ],
+        T::Approved => ["Tasdiqlangan", "Тасдиқланган", "Одобрена", "Approved"],
         T::HasIssues => [
             "Kamchiligi bor",
             "Камчилиги бор",
             "Есть замечания",
             "Has issues",
         ],
-        T::Export => [
-            "Eksport",
-            "Экспорт",
-            "Выгрузка",
-            "Export",
-        ],
+        T::Export => ["Eksport", "Экспорт", "Выгрузка", "Export"],
         T::ColumnsAsLabels => [
             "Ustun nomlari va javoblar tanlangan tilda",
             "Устун номлари ва жавоблар танланган тилда",
@@ -474,54 +402,19 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Подходящих анкет нет",
             "No matching submissions",
         ],
-        T::Household => [
-            "Xonadon",
-            "Хонадон",
-            "Семья",
-            "Household",
-        ],
-        T::Date => [
-            "Sana",
-            "Сана",
-            "Дата",
-            "Date",
-        ],
-        T::Close => [
-            "Yopish",
-            "Ёпиш",
-            "Закрыть",
-            "Close",
-        ],
-        T::Review => [
-            "Tekshiruv",
-            "Текширув",
-            "Проверка",
-            "Review",
-        ],
-        T::Comment => [
-            "Izoh",
-            "Изоҳ",
-            "Комментарий",
-            "Comment",
-        ],
-        T::Approve => [
-            "Tasdiqlash",
-            "Тасдиқлаш",
-            "Одобрить",
-            "Approve",
-        ],
+        T::Household => ["Xonadon", "Хонадон", "Семья", "Household"],
+        T::Date => ["Sana", "Сана", "Дата", "Date"],
+        T::Close => ["Yopish", "Ёпиш", "Закрыть", "Close"],
+        T::Review => ["Tekshiruv", "Текширув", "Проверка", "Review"],
+        T::Comment => ["Izoh", "Изоҳ", "Комментарий", "Comment"],
+        T::Approve => ["Tasdiqlash", "Тасдиқлаш", "Одобрить", "Approve"],
         T::MarkIssues => [
             "Kamchilik bor",
             "Камчилик бор",
             "Есть замечания",
             "Has issues",
         ],
-        T::Added => [
-            "qoʻshildi",
-            "қўшилди",
-            "добавлено",
-            "added",
-        ],
+        T::Added => ["qoʻshildi", "қўшилди", "добавлено", "added"],
         T::SkippedIdentical => [
             "bir xil, oʻtkazib yuborildi",
             "бир хил, ўтказиб юборилди",
@@ -534,24 +427,9 @@ pub fn t(language: &str, key: T) -> &'static str {
             "новых проверок",
             "newer reviews",
         ],
-        T::ConflictsFound => [
-            "ziddiyat",
-            "зиддият",
-            "конфликтов",
-            "conflicts",
-        ],
-        T::Summary => [
-            "Umumiy koʻrinish",
-            "Умумий кўриниш",
-            "Сводка",
-            "Summary",
-        ],
-        T::PerDay => [
-            "Kunlar boʻyicha",
-            "Кунлар бўйича",
-            "По дням",
-            "Per day",
-        ],
+        T::ConflictsFound => ["ziddiyat", "зиддият", "конфликтов", "conflicts"],
+        T::Summary => ["Umumiy koʻrinish", "Умумий кўриниш", "Сводка", "Summary"],
+        T::PerDay => ["Kunlar boʻyicha", "Кунлар бўйича", "По дням", "Per day"],
         T::PerEnumerator => [
             "Xodimlar boʻyicha",
             "Ходимлар бўйича",
@@ -576,29 +454,28 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Сравнить",
             "Compare",
         ],
-        T::OnThisDevice => [
-            "Qurilmada",
-            "Қурилмада",
-            "На устройстве",
-            "On this device",
-        ],
+        T::OnThisDevice => ["Qurilmada", "Қурилмада", "На устройстве", "On this device"],
         T::Imported => [
             "Import qilingan",
             "Импорт қилинган",
             "Загруженная",
             "Imported",
         ],
-    T::Designer => [
+        T::Designer => [
             "Shakl muharriri",
             "Шакл муҳаррири",
             "Редактор анкет",
             "Form designer",
         ],
         T::ImportXlsFormHint => [
-            "XLSForm (.xlsx, .xls, .ods) yoki XForm (.xml) faylini CSV fayllari va rasmlari bilan shu yerga tashlang yoki tanlang",
-            "XLSForm (.xlsx, .xls, .ods) ёки XForm (.xml) файлини CSV файллари ва расмлари билан шу ерга ташланг ёки танланг",
-            "Перетащите сюда XLSForm (.xlsx, .xls, .ods) или XForm (.xml) с его файлами CSV и картинками или выберите файлы",
-            "Drop an XLSForm (.xlsx, .xls, .ods) or an XForm (.xml) here with its CSV files and pictures, or choose them",
+            "XLSForm (.xlsx, .xls, .ods) yoki XForm (.xml) faylini CSV fayllari va rasmlari \
+             bilan shu yerga tashlang yoki tanlang",
+            "XLSForm (.xlsx, .xls, .ods) ёки XForm (.xml) файлини CSV файллари ва расмлари \
+             билан шу ерга ташланг ёки танланг",
+            "Перетащите сюда XLSForm (.xlsx, .xls, .ods) или XForm (.xml) с его файлами CSV и \
+             картинками или выберите файлы",
+            "Drop an XLSForm (.xlsx, .xls, .ods) or an XForm (.xml) here with its CSV files \
+             and pictures, or choose them",
         ],
         T::ChooseFile => [
             "Faylni tanlash",
@@ -606,30 +483,15 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Выбрать файл",
             "Choose a file",
         ],
-        T::Problems => [
-            "Muammolar",
-            "Муаммолар",
-            "Проблемы",
-            "Problems",
-        ],
-        T::NoProblems => [
-            "Muammo yoʻq",
-            "Муаммо йўқ",
-            "Проблем нет",
-            "No problems",
-        ],
+        T::Problems => ["Muammolar", "Муаммолар", "Проблемы", "Problems"],
+        T::NoProblems => ["Muammo yoʻq", "Муаммо йўқ", "Проблем нет", "No problems"],
         T::ImportProblems => [
             "XLSForm importidagi muammolar",
             "XLSForm импортидаги муаммолар",
             "Проблемы при импорте XLSForm",
             "Problems found importing the XLSForm",
         ],
-        T::Preview => [
-            "Koʻrinishi",
-            "Кўриниши",
-            "Предпросмотр",
-            "Preview",
-        ],
+        T::Preview => ["Koʻrinishi", "Кўриниши", "Предпросмотр", "Preview"],
         T::PreviewStale => [
             "Xatolar tuzatilguncha oxirgi ishlagan koʻrinish",
             "Хатолар тузатилгунча охирги ишлаган кўриниш",
@@ -642,12 +504,7 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Анкета (JSON)",
             "Form (JSON)",
         ],
-        T::Save => [
-            "Saqlash",
-            "Сақлаш",
-            "Сохранить",
-            "Save",
-        ],
+        T::Save => ["Saqlash", "Сақлаш", "Сохранить", "Save"],
         T::Publish => [
             "Planshetga chiqarish",
             "Планшетга чиқариш",
@@ -672,18 +529,8 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Транслитерировано — проверьте",
             "Transliterated — please check",
         ],
-        T::Correct => [
-            "Toʻgʻri",
-            "Тўғри",
-            "Верно",
-            "Correct",
-        ],
-        T::Saved => [
-            "Saqlandi",
-            "Сақланди",
-            "Сохранено",
-            "Saved",
-        ],
+        T::Correct => ["Toʻgʻri", "Тўғри", "Верно", "Correct"],
+        T::Saved => ["Saqlandi", "Сақланди", "Сохранено", "Saved"],
         T::Published => [
             "Chiqarildi: yangi soʻrovnomalar shu versiyada boshlanadi",
             "Чиқарилди: янги сўровномалар шу версияда бошланади",
@@ -744,163 +591,275 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Нечего заполнять",
             "Nothing to fill",
         ],
-    T::DownloadXlsForm => [
+        T::DownloadXlsForm => [
             "XLSForm yuklab olish",
             "XLSForm юклаб олиш",
             "Скачать XLSForm",
             "Download XLSForm",
         ],
     };
-    texts[i]
+    Lang::from_tag(language).pick(texts)
+}
+
+/// `template` with each `{name}` replaced by its value: the one placeholder style of the
+/// app's messages (a translation may put the parts in any order).
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
 }
 
 /// What a storage failure means for the worker and what to do, in `language` (the detail the
 /// browser gave, for a supervisor, stays as it came).
 pub fn storage_message(language: &str, error: &StorageError) -> String {
     use StorageError as E;
-    let i = match language {
-        "uz-Latn" | "uz" => 0,
-        "uz-Cyrl" => 1,
-        "ru" => 2,
-        _ => return error.to_string(),
+    let lang = Lang::from_tag(language);
+    let (texts, detail): ([&str; 4], &str) = match error {
+        E::QuotaExceeded => (
+            [
+                "Qurilma xotirasi toʻlgan. Joy boʻshating (eski rasmlar yoki ilovalarni \
+                 oʻchiring) va qayta urinib koʻring; avval saqlangan maʼlumotlar yoʻqolmadi.",
+                "Қурилма хотираси тўлган. Жой бўшатинг (эски расмлар ёки иловаларни ўчиринг) \
+                 ва қайта уриниб кўринг; аввал сақланган маълумотлар йўқолмади.",
+                "Память устройства заполнена. Освободите место (удалите старые фото или \
+                 приложения) и попробуйте снова; ранее сохранённые данные не потеряны.",
+                "The device storage is full. Free space (delete old photos or apps) and try \
+                 again; nothing already saved was lost.",
+            ],
+            "",
+        ),
+        E::Blocked => (
+            [
+                "Xonadonning eski versiyasi boshqa varaqda ochiq. Boshqa Xonadon varaqlarini \
+                 yoping va bu sahifani qayta yuklang; saqlangan maʼlumotlar yoʻqolmadi.",
+                "Хонадоннинг эски версияси бошқа варақда очиқ. Бошқа Хонадон варақларини ёпинг \
+                 ва бу саҳифани қайта юкланг; сақланган маълумотлар йўқолмади.",
+                "В другой вкладке открыта старая версия Хонадон. Закройте другие вкладки \
+                 Хонадон и перезагрузите эту страницу; сохранённые данные не потеряны.",
+                "Another Xonadon tab is still open with an older version of the app. Close the \
+                 other Xonadon tabs, then reload this page; nothing already saved was lost.",
+            ],
+            "",
+        ),
+        E::Outdated => (
+            [
+                "Bu qurilmadagi maʼlumotlar Xonadonning yangiroq versiyasi bilan yangilangan. \
+                 Yangi versiyadan foydalanish uchun sahifani qayta yuklang; saqlangan \
+                 maʼlumotlar yoʻqolmadi.",
+                "Бу қурилмадаги маълумотлар Хонадоннинг янгироқ версияси билан янгиланган. \
+                 Янги версиядан фойдаланиш учун саҳифани қайта юкланг; сақланган маълумотлар \
+                 йўқолмади.",
+                "Данные на этом устройстве обновлены более новой версией Хонадон. \
+                 Перезагрузите страницу, чтобы открыть новую версию; сохранённые данные не \
+                 потеряны.",
+                "The saved data on this device was upgraded by a newer version of Xonadon. \
+                 Reload this page to use the newer version; nothing already saved was lost.",
+            ],
+            "",
+        ),
+        E::Unavailable(d) => (
+            [
+                "Bu brauzer oynasida oflayn xotiradan foydalanib boʻlmaydi ({detail}). \
+                 Xonadonni Chrome brauzerining oddiy (maxfiy boʻlmagan) oynasida oching va \
+                 sahifani qayta yuklang.",
+                "Бу браузер ойнасида офлайн хотирадан фойдаланиб бўлмайди ({detail}). \
+                 Хонадонни Chrome браузерининг оддий (махфий бўлмаган) ойнасида очинг ва \
+                 саҳифани қайта юкланг.",
+                "В этом окне браузера офлайн-хранилище недоступно ({detail}). Откройте Хонадон \
+                 в обычном (не приватном) окне Chrome и перезагрузите страницу.",
+                "Offline storage is not available in this browser window ({detail}). Open \
+                 Xonadon in a normal (not private) window of Chrome and reload the page.",
+            ],
+            d,
+        ),
+        E::Conflict(d) => (
+            [
+                "Saqlab boʻlmadi: {detail}",
+                "Сақлаб бўлмади: {detail}",
+                "Не удалось сохранить: {detail}",
+                "{detail}",
+            ],
+            d,
+        ),
+        E::AlreadyFinalized(d) => (
+            [
+                "Bu soʻrovnoma allaqachon yakunlangan ({detail}); qoralamaning kechikkan \
+                 nusxasi saqlanmadi.",
+                "Бу сўровнома аллақачон якунланган ({detail}); қораламанинг кечиккан нусхаси \
+                 сақланмади.",
+                "Эта анкета уже завершена ({detail}); запоздавшая копия черновика не \
+                 сохранена.",
+                "This form was already finalized as {detail}; the late copy of its draft was \
+                 not saved.",
+            ],
+            d,
+        ),
+        E::Corrupt(d) => (
+            [
+                "Saqlangan yozuvni oʻqib boʻlmadi: {detail}. Boshqa yozuvlar butun. Bu xabarni \
+                 nazoratchingizga yuboring.",
+                "Сақланган ёзувни ўқиб бўлмади: {detail}. Бошқа ёзувлар бутун. Бу хабарни \
+                 назоратчингизга юборинг.",
+                "Не удаётся прочитать сохранённую запись: {detail}. Остальные записи в \
+                 порядке. Сообщите об этом руководителю, приложив это сообщение.",
+                "A saved record cannot be read: {detail}. The other records are safe. Report \
+                 this to your supervisor with this message.",
+            ],
+            d,
+        ),
+        E::Invalid(d) => (
+            [
+                "Xonadon notoʻgʻri yozuvni saqlashga urindi ({detail}). Bu dasturdagi xato: \
+                 nazoratchingizga xabar bering. Saqlangan maʼlumotlar oʻzgarmadi.",
+                "Хонадон нотўғри ёзувни сақлашга уринди ({detail}). Бу дастурдаги хато: \
+                 назоратчингизга хабар беринг. Сақланган маълумотлар ўзгармади.",
+                "Хонадон попытался сохранить некорректную запись ({detail}). Это ошибка \
+                 программы: сообщите руководителю. Сохранённые данные не изменены.",
+                "Xonadon tried to save an invalid record ({detail}). This is a bug: report it \
+                 to your supervisor. Nothing already saved was changed.",
+            ],
+            d,
+        ),
+        E::Other(d) => (
+            [
+                "Saqlash yoki oʻqishda xato ({detail}). Qayta urinib koʻring; takrorlansa, \
+                 planshetni qayta ishga tushiring. Saqlangan maʼlumotlar yoʻqolmadi.",
+                "Сақлаш ёки ўқишда хато ({detail}). Қайта уриниб кўринг; такрорланса, \
+                 планшетни қайта ишга туширинг. Сақланган маълумотлар йўқолмади.",
+                "Ошибка при сохранении или чтении ({detail}). Попробуйте снова; если \
+                 повторится, перезагрузите планшет. Сохранённые данные не потеряны.",
+                "Saving or reading failed ({detail}). Try again; if it keeps failing, restart \
+                 the tablet. Nothing already saved was lost.",
+            ],
+            d,
+        ),
     };
-    let (texts, detail): ([&str; 3], Option<&str>) = match error {
-        E::QuotaExceeded => ([
-            "Qurilma xotirasi toʻlgan. Joy boʻshating (eski rasmlar yoki ilovalarni oʻchiring) va qayta urinib koʻring; avval saqlangan maʼlumotlar yoʻqolmadi.",
-            "Қурилма хотираси тўлган. Жой бўшатинг (эски расмлар ёки иловаларни ўчиринг) ва қайта уриниб кўринг; аввал сақланган маълумотлар йўқолмади.",
-            "Память устройства заполнена. Освободите место (удалите старые фото или приложения) и попробуйте снова; ранее сохранённые данные не потеряны.",
-        ], None),
-        E::Blocked => ([
-            "Xonadonning eski versiyasi boshqa varaqda ochiq. Boshqa Xonadon varaqlarini yoping va bu sahifani qayta yuklang; saqlangan maʼlumotlar yoʻqolmadi.",
-            "Хонадоннинг эски версияси бошқа варақда очиқ. Бошқа Хонадон варақларини ёпинг ва бу саҳифани қайта юкланг; сақланган маълумотлар йўқолмади.",
-            "В другой вкладке открыта старая версия Хонадон. Закройте другие вкладки Хонадон и перезагрузите эту страницу; сохранённые данные не потеряны.",
-        ], None),
-        E::Outdated => ([
-            "Bu qurilmadagi maʼlumotlar Xonadonning yangiroq versiyasi bilan yangilangan. Yangi versiyadan foydalanish uchun sahifani qayta yuklang; saqlangan maʼlumotlar yoʻqolmadi.",
-            "Бу қурилмадаги маълумотлар Хонадоннинг янгироқ версияси билан янгиланган. Янги версиядан фойдаланиш учун саҳифани қайта юкланг; сақланган маълумотлар йўқолмади.",
-            "Данные на этом устройстве обновлены более новой версией Хонадон. Перезагрузите страницу, чтобы открыть новую версию; сохранённые данные не потеряны.",
-        ], None),
-        E::Unavailable(d) => ([
-            "Bu brauzer oynasida oflayn xotiradan foydalanib boʻlmaydi ({}). Xonadonni Chrome brauzerining oddiy (maxfiy boʻlmagan) oynasida oching va sahifani qayta yuklang.",
-            "Бу браузер ойнасида офлайн хотирадан фойдаланиб бўлмайди ({}). Хонадонни Chrome браузерининг оддий (махфий бўлмаган) ойнасида очинг ва саҳифани қайта юкланг.",
-            "В этом окне браузера офлайн-хранилище недоступно ({}). Откройте Хонадон в обычном (не приватном) окне Chrome и перезагрузите страницу.",
-        ], Some(d)),
-        E::Conflict(d) => ([
-            "Saqlab boʻlmadi: {}",
-            "Сақлаб бўлмади: {}",
-            "Не удалось сохранить: {}",
-        ], Some(d)),
-        E::AlreadyFinalized(d) => ([
-            "Bu soʻrovnoma allaqachon yakunlangan ({}); qoralamaning kechikkan nusxasi saqlanmadi.",
-            "Бу сўровнома аллақачон якунланган ({}); қораламанинг кечиккан нусхаси сақланмади.",
-            "Эта анкета уже завершена ({}); запоздавшая копия черновика не сохранена.",
-        ], Some(d)),
-        E::Corrupt(d) => ([
-            "Saqlangan yozuvni oʻqib boʻlmadi: {}. Boshqa yozuvlar butun. Bu xabarni nazoratchingizga yuboring.",
-            "Сақланган ёзувни ўқиб бўлмади: {}. Бошқа ёзувлар бутун. Бу хабарни назоратчингизга юборинг.",
-            "Не удаётся прочитать сохранённую запись: {}. Остальные записи в порядке. Сообщите об этом руководителю, приложив это сообщение.",
-        ], Some(d)),
-        E::Invalid(d) => ([
-            "Xonadon notoʻgʻri yozuvni saqlashga urindi ({}). Bu dasturdagi xato: nazoratchingizga xabar bering. Saqlangan maʼlumotlar oʻzgarmadi.",
-            "Хонадон нотўғри ёзувни сақлашга уринди ({}). Бу дастурдаги хато: назоратчингизга хабар беринг. Сақланган маълумотлар ўзгармади.",
-            "Хонадон попытался сохранить некорректную запись ({}). Это ошибка программы: сообщите руководителю. Сохранённые данные не изменены.",
-        ], Some(d)),
-        E::Other(d) => ([
-            "Saqlash yoki oʻqishda xato ({}). Qayta urinib koʻring; takrorlansa, planshetni qayta ishga tushiring. Saqlangan maʼlumotlar yoʻqolmadi.",
-            "Сақлаш ёки ўқишда хато ({}). Қайта уриниб кўринг; такрорланса, планшетни қайта ишга туширинг. Сақланган маълумотлар йўқолмади.",
-            "Ошибка при сохранении или чтении ({}). Попробуйте снова; если повторится, перезагрузите планшет. Сохранённые данные не потеряны.",
-        ], Some(d)),
-    };
-    match detail {
-        Some(d) => texts[i].replacen("{}", d, 1),
-        None => texts[i].to_string(),
-    }
+    fill(lang.pick(texts), &[("detail", detail)])
 }
 
 /// What went wrong with an export or an imported file, in `language`; the file is named first.
 pub fn export_message(language: &str, error: &ExportError) -> String {
     use ExportError as E;
-    let i = match language {
-        "uz-Latn" | "uz" => 0,
-        "uz-Cyrl" => 1,
-        "ru" => 2,
-        _ => return error.to_string(),
-    };
-    let pick = |texts: [&str; 3]| texts[i].to_string();
+    let lang = Lang::from_tag(language);
     match error {
-        E::Malformed { file, detail } => pick([
-            "{file}: Xonadon toʻplami emas ({detail}). Uni planshetdan qayta eksport qiling.",
-            "{file}: Хонадон тўплами эмас ({detail}). Уни планшетдан қайта экспорт қилинг.",
-            "{file}: это не пакет Хонадон ({detail}). Выгрузите его с планшета заново.",
-        ])
-        .replace("{file}", file)
-        .replace("{detail}", detail),
+        E::Malformed { file, detail } => fill(
+            lang.pick([
+                "{file}: Xonadon toʻplami emas ({detail}). Uni planshetdan qayta eksport \
+                 qiling.",
+                "{file}: Хонадон тўплами эмас ({detail}). Уни планшетдан қайта экспорт қилинг.",
+                "{file}: это не пакет Хонадон ({detail}). Выгрузите его с планшета заново.",
+                "{file}: not a Xonadon bundle ({detail}). Export it again from the tablet.",
+            ]),
+            &[("file", file), ("detail", detail)],
+        ),
         E::UnsupportedVersion {
             file,
             found,
             supported,
-        } => pick([
-            "{file}: toʻplam formatining {found}-versiyasi; bu Xonadon {supported}-versiyani oʻqiydi. Bu qurilmadagi Xonadonni yangilang.",
-            "{file}: тўплам форматининг {found}-версияси; бу Хонадон {supported}-версияни ўқийди. Бу қурилмадаги Хонадонни янгиланг.",
-            "{file}: пакет формата версии {found}; этот Хонадон читает версию {supported}. Обновите Хонадон на этом устройстве.",
-        ])
-        .replace("{file}", file)
-        .replace("{found}", &found.to_string())
-        .replace("{supported}", &supported.to_string()),
+        } => fill(
+            lang.pick([
+                "{file}: toʻplam formatining {found}-versiyasi; bu Xonadon \
+                 {supported}-versiyani oʻqiydi. Bu qurilmadagi Xonadonni yangilang.",
+                "{file}: тўплам форматининг {found}-версияси; бу Хонадон {supported}-версияни \
+                 ўқийди. Бу қурилмадаги Хонадонни янгиланг.",
+                "{file}: пакет формата версии {found}; этот Хонадон читает версию {supported}. \
+                 Обновите Хонадон на этом устройстве.",
+                "{file}: a bundle of format version {found}; this Xonadon reads version \
+                 {supported}. Update Xonadon on this device.",
+            ]),
+            &[
+                ("file", file),
+                ("found", &found.to_string()),
+                ("supported", &supported.to_string()),
+            ],
+        ),
         E::Tampered { file, submission } => {
             let what = match submission {
-                None => pick(["mazmuni", "мазмуни", "содержимое"]),
-                Some(s) => pick(["{s} soʻrovnomasi", "{s} сўровномаси", "анкета {s}"]).replace("{s}", s),
+                None => lang
+                    .pick(["mazmuni", "мазмуни", "содержимое", "its content"])
+                    .to_string(),
+                Some(s) => fill(
+                    lang.pick([
+                        "{s} soʻrovnomasi",
+                        "{s} сўровномаси",
+                        "анкета {s}",
+                        "submission {s}",
+                    ]),
+                    &[("s", s)],
+                ),
             };
-            pick([
-                "{file}: {what} nazorat yigʻindisiga mos kelmaydi: fayl eksportdan keyin oʻzgartirilgan yoki buzilgan. Undan hech narsa olinmadi; uni planshetdan qayta eksport qiling.",
-                "{file}: {what} назорат йиғиндисига мос келмайди: файл экспортдан кейин ўзгартирилган ёки бузилган. Ундан ҳеч нарса олинмади; уни планшетдан қайта экспорт қилинг.",
-                "{file}: {what} не совпадает с контрольной суммой: файл изменён или повреждён после выгрузки. Из него ничего не загружено; выгрузите его с планшета заново.",
-            ])
-            .replace("{file}", file)
-            .replace("{what}", &what)
+            fill(
+                lang.pick([
+                    "{file}: {what} nazorat yigʻindisiga mos kelmaydi: fayl eksportdan keyin \
+                     oʻzgartirilgan yoki buzilgan. Undan hech narsa olinmadi; uni planshetdan \
+                     qayta eksport qiling.",
+                    "{file}: {what} назорат йиғиндисига мос келмайди: файл экспортдан кейин \
+                     ўзгартирилган ёки бузилган. Ундан ҳеч нарса олинмади; уни планшетдан \
+                     қайта экспорт қилинг.",
+                    "{file}: {what} не совпадает с контрольной суммой: файл изменён или \
+                     повреждён после выгрузки. Из него ничего не загружено; выгрузите его с \
+                     планшета заново.",
+                    "{file}: {what} does not match its checksum: the file was changed or \
+                     damaged after export. Nothing was imported from it; export it again from \
+                     the tablet.",
+                ]),
+                &[("file", file), ("what", &what)],
+            )
         }
         E::MissingForm {
             instance_id,
             form_id,
             version,
-        } => pick([
-            "{id} soʻrovnomasi: uning shakli {form} ({version}-versiya) yoʻq",
-            "{id} сўровномаси: унинг шакли {form} ({version}-версия) йўқ",
-            "анкета {id}: её формы {form} (версия {version}) нет",
-        ])
-        .replace("{id}", instance_id)
-        .replace("{form}", form_id)
-        .replace("{version}", version),
+        } => fill(
+            lang.pick([
+                "{id} soʻrovnomasi: uning shakli {form} ({version}-versiya) yoʻq",
+                "{id} сўровномаси: унинг шакли {form} ({version}-версия) йўқ",
+                "анкета {id}: её формы {form} (версия {version}) нет",
+                "submission {id}: its form {form} version {version} is missing",
+            ]),
+            &[("id", instance_id), ("form", form_id), ("version", version)],
+        ),
         E::BadForm {
             form_id,
             version,
             detail,
-        } => pick([
-            "{form} shakli ({version}-versiya) yuklanmaydi: {detail}",
-            "{form} шакли ({version}-версия) юкланмайди: {detail}",
-            "форма {form} (версия {version}) не загружается: {detail}",
-        ])
-        .replace("{form}", form_id)
-        .replace("{version}", version)
-        .replace("{detail}", detail),
-        E::Read(detail) => pick([
-            "Soʻrovnomalarni oʻqib boʻlmadi: {detail}",
-            "Сўровномаларни ўқиб бўлмади: {detail}",
-            "Не удалось прочитать анкеты: {detail}",
-        ])
-        .replace("{detail}", detail),
-        E::Cancelled => pick([
-            "Eksport bekor qilindi.",
-            "Экспорт бекор қилинди.",
-            "Выгрузка отменена.",
-        ]),
-        E::Write(detail) => pick([
-            "Eksport faylini yozib boʻlmadi: {detail}",
-            "Экспорт файлини ёзиб бўлмади: {detail}",
-            "Не удалось записать файл выгрузки: {detail}",
-        ])
-        .replace("{detail}", detail),
+        } => fill(
+            lang.pick([
+                "{form} shakli ({version}-versiya) yuklanmaydi: {detail}",
+                "{form} шакли ({version}-версия) юкланмайди: {detail}",
+                "форма {form} (версия {version}) не загружается: {detail}",
+                "form {form} version {version} does not load: {detail}",
+            ]),
+            &[("form", form_id), ("version", version), ("detail", detail)],
+        ),
+        E::Read(detail) => fill(
+            lang.pick([
+                "Soʻrovnomalarni oʻqib boʻlmadi: {detail}",
+                "Сўровномаларни ўқиб бўлмади: {detail}",
+                "Не удалось прочитать анкеты: {detail}",
+                "reading the submissions failed: {detail}",
+            ]),
+            &[("detail", detail)],
+        ),
+        E::Cancelled => lang
+            .pick([
+                "Eksport bekor qilindi.",
+                "Экспорт бекор қилинди.",
+                "Выгрузка отменена.",
+                "the export was cancelled",
+            ])
+            .to_string(),
+        E::Write(detail) => fill(
+            lang.pick([
+                "Eksport faylini yozib boʻlmadi: {detail}",
+                "Экспорт файлини ёзиб бўлмади: {detail}",
+                "Не удалось записать файл выгрузки: {detail}",
+                "writing the export failed: {detail}",
+            ]),
+            &[("detail", detail)],
+        ),
     }
 }
 
@@ -916,7 +875,11 @@ mod tests {
         };
         assert!(export_message("ru", &e).starts_with("t1.json: анкета uuid:a не совпадает"));
         assert!(export_message("uz-Latn", &e).contains("nazorat yigʻindisiga"));
-        assert_eq!(export_message("en", &e), e.to_string());
+        assert_eq!(
+            export_message("en", &e),
+            e.to_string(),
+            "the English words are the error's own"
+        );
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test]
@@ -929,10 +892,74 @@ mod tests {
         assert!(storage_message("uz-Latn", &other).contains("(AbortError)"));
     }
 
+    /// The English of each message is the error's own text (`Display`), so the CLI, the logs
+    /// and the English screen say the same.
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn english_messages_are_the_errors_own_words() {
+        let d = || "detail".to_string();
+        for e in [
+            StorageError::QuotaExceeded,
+            StorageError::Blocked,
+            StorageError::Outdated,
+            StorageError::Unavailable(d()),
+            StorageError::Conflict(d()),
+            StorageError::AlreadyFinalized(d()),
+            StorageError::Corrupt(d()),
+            StorageError::Invalid(d()),
+            StorageError::Other(d()),
+        ] {
+            assert_eq!(storage_message("en", &e), e.to_string());
+        }
+        let file = || "t1.json".to_string();
+        let id = || "uuid:a".to_string();
+        for e in [
+            ExportError::Malformed {
+                file: file(),
+                detail: d(),
+            },
+            ExportError::UnsupportedVersion {
+                file: file(),
+                found: 3,
+                supported: 2,
+            },
+            ExportError::Tampered {
+                file: file(),
+                submission: None,
+            },
+            ExportError::Tampered {
+                file: file(),
+                submission: Some(id()),
+            },
+            ExportError::MissingForm {
+                instance_id: id(),
+                form_id: "f".into(),
+                version: "1".into(),
+            },
+            ExportError::BadForm {
+                form_id: "f".into(),
+                version: "1".into(),
+                detail: d(),
+            },
+            ExportError::Read(d()),
+            ExportError::Cancelled,
+            ExportError::Write(d()),
+        ] {
+            assert_eq!(export_message("en", &e), e.to_string());
+        }
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn placeholders_are_filled_by_name_in_any_order() {
+        assert_eq!(
+            fill("{b} after {a}, {a} again", &[("a", "A"), ("b", "B")]),
+            "B after A, A again"
+        );
+    }
+
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn every_language_has_its_own_words() {
-        for (lang, _) in LANGUAGES {
-            assert!(!t(lang, T::Finalize).is_empty());
+        for lang in Lang::ALL {
+            assert!(!t(lang.tag(), T::Finalize).is_empty());
         }
         assert_eq!(t("ru", T::Next), "Далее");
         assert_eq!(t("fr", T::Next), "Next");

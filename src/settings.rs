@@ -4,7 +4,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-use crate::i18n::{t, LANGUAGES, T};
+use crate::i18n::{t, Lang, T};
 
 const LANGUAGE: &str = "xonadon.language";
 const ENUMERATOR: &str = "xonadon.enumerator";
@@ -74,10 +74,9 @@ pub fn LanguagePicker() -> impl IntoView {
         <label class="language">
             <span class="visually-hidden">{move || t(&ui_language(), T::Language)}</span>
             <select on:change=move |ev| settings.language.set(event_target_value(&ev))>
-                {LANGUAGES.iter().map(|(tag, name)| {
-                    let tag = tag.to_string();
-                    let t2 = tag.clone();
-                    view! { <option value=tag selected=move || settings.language.get() == t2>{*name}</option> }
+                {Lang::ALL.iter().map(|lang| {
+                    let tag = lang.tag();
+                    view! { <option value=tag selected=move || settings.language.get() == tag>{lang.name()}</option> }
                 }).collect_view()}
             </select>
         </label>
