@@ -1,14 +1,16 @@
 //! The field worker's page (`index.html`): the forms on this device, drafts, filling a form,
 //! finalizing it. Nothing of the supervisor's export code is linked into its Wasm.
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use xonadon_engine::definition::Text;
+use xonadon_engine::definition::Settings as EngineSettings;
 use xonadon_engine::navigation;
 use xonadon_engine::{load, Form, Host, Instance};
-use xonadon_storage::{Draft, Repository, Submission};
+use xonadon_storage::{Draft, Submission};
 
 use crate::audit;
 use crate::components;
@@ -24,66 +26,57 @@ use crate::{default_form, now_ms, open_store, provide_device, PageShell, DEFAULT
 /// A form new drafts can be started from: the built-in one, or a version the designer
 /// published on this device (which replaces the built-in one of the same id).
 struct Startable {
-    form_id: String,
-    title: Title,
+    /// Only the form's settings (its id, version and title in every language), for the list.
+    settings: EngineSettings,
     json: Arc<str>,
+    /// The form as loaded: the built-in one is loaded once at start-up; a published one when
+    /// the worker first starts it.
+    loaded: OnceLock<Arc<Form>>,
 }
 
-/// A form's title in every language it has, for the list in the worker's language.
-struct Title {
-    text: Option<Text>,
-    default_language: Option<String>,
-}
-
-impl Title {
-    fn of(settings: &xonadon_engine::definition::Settings) -> Title {
-        Title {
-            text: settings.title.clone(),
-            default_language: settings.default_language.clone(),
-        }
-    }
-
+impl Startable {
     /// Reads only the settings of a form's JSON (the rest is skipped, not built).
-    fn of_json(json: &str) -> Title {
+    fn settings_of(json: &str) -> Option<EngineSettings> {
         #[derive(serde::Deserialize)]
         struct Head {
-            settings: xonadon_engine::definition::Settings,
+            settings: EngineSettings,
         }
-        match serde_json::from_str::<Head>(json) {
-            Ok(head) => Title::of(&head.settings),
-            Err(_) => Title {
-                text: None,
-                default_language: None,
-            },
-        }
+        serde_json::from_str::<Head>(json).ok().map(|h| h.settings)
     }
 
-    fn in_language(&self, language: &str, form_id: &str) -> String {
-        match &self.text {
-            Some(t) => t
-                .get(Some(language), self.default_language.as_deref())
-                .to_string(),
-            None => form_id.to_string(),
+    fn form(&self) -> Result<Arc<Form>, Notice> {
+        if let Some(form) = self.loaded.get() {
+            return Ok(Arc::clone(form));
         }
+        let form = load(&self.json)
+            .map(Arc::new)
+            .map_err(|e| Notice::FormDoesNotLoad {
+                form_id: self.settings.form_id.clone(),
+                version: self.settings.version.clone(),
+                detail: e.to_string(),
+            })?;
+        Ok(Arc::clone(self.loaded.get_or_init(|| form)))
     }
 }
 
 async fn startable_forms(store: Store, built_in: Option<Startable>) -> Vec<Startable> {
     let mut all: Vec<Startable> = built_in.into_iter().collect();
-    let Some(repo) = store.repo() else { return all };
     for (form_id, version) in crate::published::published() {
-        let Some(record) = store
-            .report(repo.get_form(&form_id, &version).await)
-            .flatten()
-        else {
+        let Ok(Some(record)) = store.form(&form_id, &version).await else {
+            continue;
+        };
+        let Some(settings) = Startable::settings_of(&record.json) else {
             continue;
         };
         let form = Startable {
-            form_id: record.form_id,
-            title: Title::of_json(&record.json),
+            settings,
             json: Arc::from(record.json),
+            loaded: OnceLock::new(),
         };
-        match all.iter_mut().find(|s| s.form_id == form.form_id) {
+        match all
+            .iter_mut()
+            .find(|s| s.settings.form_id == form.settings.form_id)
+        {
             Some(same) => *same = form,
             None => all.push(form),
         }
@@ -95,22 +88,40 @@ async fn startable_forms(store: Store, built_in: Option<Startable>) -> Vec<Start
 enum Screen {
     Loading,
     Home,
-    Fill(Box<Draft>, Arc<Form>),
+    Fill(Rc<Opened>),
+}
+
+/// A draft opened for filling. A draft just started comes with the instance it was made
+/// from, so the form is built once, not again from the draft's own snapshot.
+struct Opened {
+    draft: Draft,
+    form: Arc<Form>,
+    started: RefCell<Option<Instance>>,
+}
+
+impl Opened {
+    fn new(draft: Draft, form: Arc<Form>, started: Option<Instance>) -> Rc<Opened> {
+        Rc::new(Opened {
+            draft,
+            form,
+            started: RefCell::new(started),
+        })
+    }
 }
 
 #[component]
 pub fn FieldApp() -> impl IntoView {
     let store = provide_device();
     let settings = expect_context::<Settings>();
-    let screen = RwSignal::new(Screen::Loading);
+    let screen = RwSignal::new_local(Screen::Loading);
     let fatal = RwSignal::new(None::<Notice>);
     let startable = StoredValue::new(Vec::<Startable>::new());
     spawn_local(async move {
         let form = default_form();
         let built_in = form.as_ref().ok().map(|f| Startable {
-            form_id: f.settings.form_id.clone(),
-            title: Title::of(&f.settings),
+            settings: f.settings.clone(),
             json: Arc::from(DEFAULT_FORM),
+            loaded: OnceLock::from(Arc::clone(f)),
         });
         match open_store(store, form).await {
             Ok(()) => {
@@ -129,23 +140,23 @@ pub fn FieldApp() -> impl IntoView {
         startable.with_value(|all| {
             all.iter()
                 .map(|s| {
-                    let title = s.title.in_language(&language, &s.form_id);
-                    (s.form_id.clone(), title)
+                    let title = s.settings.title_in(Some(&language));
+                    (s.settings.form_id.clone(), title)
                 })
                 .collect::<Vec<_>>()
         })
     };
     let start = move |form_id: String| {
-        let Some(json) = startable.with_value(|all| {
+        let Some(loaded) = startable.with_value(|all| {
             all.iter()
-                .find(|s| s.form_id == form_id)
-                .map(|s| Arc::clone(&s.json))
+                .find(|s| s.settings.form_id == form_id)
+                .map(Startable::form)
         }) else {
             return;
         };
-        let form = match load(&json) {
-            Ok(f) => Arc::new(f),
-            Err(e) => return store.error.set(Some(Notice::Text(e.to_string()))),
+        let form = match loaded {
+            Ok(form) => form,
+            Err(notice) => return store.show(notice),
         };
         let inst = Instance::new(Arc::clone(&form), FieldHost::of(&settings, &form));
         let now = now_ms();
@@ -171,27 +182,25 @@ pub fn FieldApp() -> impl IntoView {
         }
         spawn_local(async move {
             if store.save_draft(&draft).await {
-                screen.set(Screen::Fill(Box::new(draft), form));
+                screen.set(Screen::Fill(Opened::new(draft, form, Some(inst))));
             }
         });
     };
     let resume = move |draft: Draft| {
         spawn_local(async move {
-            let Some(repo) = store.repo() else { return };
-            let record = store.report(repo.get_form(&draft.form_id, &draft.form_version).await);
-            let json = match record.flatten() {
-                Some(r) => r.json,
-                None => {
-                    store.error.set(Some(Notice::Text(format!(
-                        "The form {} version {} is not on this device; the draft cannot be opened.",
-                        draft.form_id, draft.form_version
-                    ))));
-                    return;
-                }
+            let (form_id, version) = (draft.form_id.clone(), draft.form_version.clone());
+            let record = match store.form(&form_id, &version).await {
+                Ok(Some(record)) => record,
+                Ok(None) => return store.show(Notice::FormMissing { form_id, version }),
+                Err(store::Shown) => return,
             };
-            match load(&json) {
-                Ok(f) => screen.set(Screen::Fill(Box::new(draft), Arc::new(f))),
-                Err(e) => store.error.set(Some(Notice::Text(e.to_string()))),
+            match load(&record.json) {
+                Ok(f) => screen.set(Screen::Fill(Opened::new(draft, Arc::new(f), None))),
+                Err(e) => store.show(Notice::FormDoesNotLoad {
+                    form_id,
+                    version,
+                    detail: e.to_string(),
+                }),
             }
         });
     };
@@ -203,27 +212,43 @@ pub fn FieldApp() -> impl IntoView {
             Screen::Home => view! {
                 <Home forms=forms() on_new=start on_resume=resume />
             }.into_any(),
-            Screen::Fill(draft, form) => view! {
-                <Filling draft=*draft form=form on_done=move |_| screen.set(Screen::Home) />
-            }.into_any(),
+            Screen::Fill(opened) => {
+                let started = opened.started.borrow_mut().take();
+                view! {
+                    <Filling draft=opened.draft.clone() form=Arc::clone(&opened.form)
+                        started=started on_done=move |_| screen.set(Screen::Home) />
+                }.into_any()
+            }
         }}
         </PageShell>
     }
 }
 
-/// A draft being filled: restores it, saves it as it changes, finalizes it.
+/// A draft being filled: restores it (unless it was `started` just now), saves it as it
+/// changes, finalizes it.
 #[component]
-fn Filling(draft: Draft, form: Arc<Form>, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
+fn Filling(
+    draft: Draft,
+    form: Arc<Form>,
+    started: Option<Instance>,
+    #[prop(into)] on_done: Callback<()>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let settings = expect_context::<Settings>();
-    let instance = match Instance::restore(
-        Arc::clone(&form),
-        FieldHost::of(&settings, &form),
-        &draft.answers,
-    ) {
+    let restored = match started {
+        Some(instance) => Ok(instance),
+        None => Instance::restore(
+            Arc::clone(&form),
+            FieldHost::of(&settings, &form),
+            &draft.answers,
+        ),
+    };
+    let instance = match restored {
         Ok(i) => i,
         Err(e) => {
-            store.error.set(Some(Notice::Text(e.to_string())));
+            store.show(Notice::DraftUnreadable {
+                detail: e.to_string(),
+            });
             return view! { <button type="button" on:click=move |_| on_done.run(())>"←"</button> }
                 .into_any();
         }

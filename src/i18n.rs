@@ -4,6 +4,8 @@
 use xonadon_export::ExportError;
 use xonadon_storage::StorageError;
 
+use crate::store::Notice;
+
 pub use xonadon_engine::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -739,6 +741,54 @@ pub fn storage_message(language: &str, error: &StorageError) -> String {
     fill(lang.pick(texts), &[("detail", detail)])
 }
 
+/// A problem on the field worker's screen, in `language`.
+pub fn notice_message(language: &str, notice: &Notice) -> String {
+    let lang = Lang::from_tag(language);
+    match notice {
+        Notice::Storage(e) => storage_message(language, e),
+        Notice::FormDoesNotLoad {
+            form_id,
+            version,
+            detail,
+        } => fill(
+            lang.pick([
+                "{form} soʻrovnomasi ({version}-versiya) ochilmaydi; uni shakl muallifiga \
+                 yuboring: {detail}",
+                "{form} сўровномаси ({version}-версия) очилмайди; уни шакл муаллифига \
+                 юборинг: {detail}",
+                "Анкета {form} (версия {version}) не открывается; сообщите её автору: {detail}",
+                "The form {form} version {version} does not open; tell its designer: {detail}",
+            ]),
+            &[("form", form_id), ("version", version), ("detail", detail)],
+        ),
+        Notice::FormMissing { form_id, version } => fill(
+            lang.pick([
+                "{form} soʻrovnomasining {version}-versiyasi bu qurilmada yoʻq, shuning uchun \
+                 qoralamani ochib boʻlmaydi. Uni nazoratchingizdan soʻrang.",
+                "{form} сўровномасининг {version}-версияси бу қурилмада йўқ, шунинг учун \
+                 қораламани очиб бўлмайди. Уни назоратчингиздан сўранг.",
+                "Версии {version} анкеты {form} нет на этом устройстве, поэтому черновик не \
+                 открыть. Попросите её у руководителя.",
+                "The form {form} version {version} is not on this device, so the draft cannot \
+                 be opened. Ask your supervisor for it.",
+            ]),
+            &[("form", form_id), ("version", version)],
+        ),
+        Notice::DraftUnreadable { detail } => fill(
+            lang.pick([
+                "Qoralamani ochib boʻlmadi ({detail}); u oʻchirilmadi. Nazoratchingizga xabar \
+                 bering.",
+                "Қораламани очиб бўлмади ({detail}); у ўчирилмади. Назоратчингизга хабар \
+                 беринг.",
+                "Черновик не открывается ({detail}); он не удалён. Сообщите руководителю.",
+                "The draft cannot be opened ({detail}); it was not deleted. Tell your \
+                 supervisor.",
+            ]),
+            &[("detail", detail)],
+        ),
+    }
+}
+
 /// What went wrong with an export or an imported file, in `language`; the file is named first.
 pub fn export_message(language: &str, error: &ExportError) -> String {
     use ExportError as E;
@@ -946,6 +996,24 @@ mod tests {
         ] {
             assert_eq!(export_message("en", &e), e.to_string());
         }
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn notices_name_the_form_in_every_language() {
+        let missing = Notice::FormMissing {
+            form_id: "household".into(),
+            version: "7".into(),
+        };
+        for lang in Lang::ALL {
+            let text = notice_message(lang.tag(), &missing);
+            assert!(text.contains("household") && text.contains('7'), "{text}");
+        }
+        assert!(notice_message("ru", &missing).starts_with("Версии 7 анкеты household нет"));
+        let full = Notice::Storage(StorageError::QuotaExceeded);
+        assert_eq!(
+            notice_message("uz-Cyrl", &full),
+            storage_message("uz-Cyrl", &StorageError::QuotaExceeded)
+        );
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test]

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use xonadon_engine::expr::NodeId;
+use xonadon_engine::NodeId;
 use xonadon_engine::{Form, Instance, InstanceError};
 
 #[derive(Clone, Copy)]

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use xonadon_storage::{Draft, Repository, StorageError, Submission};
+use xonadon_storage::{Draft, FormRecord, Media, Repository, StorageError, Submission};
 
 /// IndexedDB in the browser. The app only runs there; on the host (clippy, `cargo test`) the
 /// in-memory repository stands in so the crate still builds.
@@ -22,31 +22,49 @@ type Repo = xonadon_storage::IdbRepository;
 #[cfg(not(target_arch = "wasm32"))]
 type Repo = xonadon_storage::MemoryRepository;
 
-/// The database handle and what the screens show of storage: the last error and a revision
-/// that moves whenever the lists (drafts, submissions) change.
-/// A problem to show the worker, in their language.
+/// A problem to show the worker, in their language (`i18n::notice_message`): the one way
+/// errors reach the screen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     Storage(StorageError),
-    /// Already in words (a stored form that does not load: for the form's designer).
-    Text(String),
+    /// A stored form (or the built-in one) that the engine does not load; `detail` is the
+    /// engine's diagnostics, for the form's designer.
+    FormDoesNotLoad {
+        form_id: String,
+        version: String,
+        detail: String,
+    },
+    /// A draft whose form version is not on this device.
+    FormMissing {
+        form_id: String,
+        version: String,
+    },
+    /// A draft its form cannot restore (answers that no longer fit it).
+    DraftUnreadable {
+        detail: String,
+    },
 }
 
 impl Notice {
     pub fn text(&self, language: &str) -> String {
-        match self {
-            Notice::Storage(e) => crate::i18n::storage_message(language, e),
-            Notice::Text(t) => t.clone(),
-        }
+        crate::i18n::notice_message(language, self)
     }
 }
 
+/// A storage failure already on screen (through [`Store::report`]): the caller only stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown;
+
+/// The database handle and what the screens show of storage: the last error and a revision
+/// that moves whenever the lists (drafts, submissions) change. Every read and write of the
+/// app's records goes through it (the place encryption at rest will wrap): a failure is shown
+/// on screen, and a write that changes a list moves `revision` itself.
 #[derive(Clone, Copy)]
 pub struct Store {
     repo: StoredValue<Option<Rc<Repo>>, LocalStorage>,
-    /// The last storage failure, shown to the worker until the next success.
     /// What went wrong with storage (or with a stored form), on screen until a write succeeds.
     pub error: RwSignal<Option<Notice>>,
+    /// Moves after every write that changes a list; list views track it.
     pub revision: RwSignal<u64>,
 }
 
@@ -68,8 +86,60 @@ impl Store {
         Ok(())
     }
 
+    // TODO(issue 12): private once the supervisor and designer pages use the methods below.
     pub fn repo(&self) -> Option<Rc<Repo>> {
         self.repo.get_value()
+    }
+
+    /// Shows `notice` until the next successful write.
+    pub fn show(&self, notice: Notice) {
+        self.error.set(Some(notice));
+    }
+
+    fn changed(&self) {
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// The form version `form_id`/`version`, if the device has it (`Ok(None)`: it has not).
+    pub async fn form(&self, form_id: &str, version: &str) -> Result<Option<FormRecord>, Shown> {
+        let repo = self.repo().ok_or(Shown)?;
+        self.report(repo.get_form(form_id, version).await)
+            .ok_or(Shown)
+    }
+
+    /// Stores a form version (the same text again is fine; another text under the same
+    /// version is refused, and said).
+    pub async fn put_form(&self, form: &FormRecord) -> bool {
+        let Some(repo) = self.repo() else {
+            return false;
+        };
+        self.report(repo.put_form(form).await).is_some()
+    }
+
+    /// The drafts and the finalized submissions on the device, for the home screen.
+    pub async fn drafts_and_submissions(&self) -> (Vec<Draft>, Vec<Submission>) {
+        let Some(repo) = self.repo() else {
+            return (Vec::new(), Vec::new());
+        };
+        let drafts = self.report(repo.list_drafts().await).unwrap_or_default();
+        let submissions = self
+            .report(repo.list_submissions().await)
+            .unwrap_or_default();
+        (drafts, submissions)
+    }
+
+    /// A stored file (a photo, a recording, a form's picture).
+    pub async fn media(&self, name: &str) -> Option<Media> {
+        let repo = self.repo()?;
+        self.report(repo.get_media(name).await).flatten()
+    }
+
+    /// Stores a file (a draft's photo or recording, its audit log).
+    pub async fn put_media(&self, media: &Media) -> bool {
+        let Some(repo) = self.repo() else {
+            return false;
+        };
+        self.report(repo.put_media(media).await).is_some()
     }
 
     /// Records the outcome of a write: an error stays on screen until a write succeeds.
@@ -104,7 +174,7 @@ impl Store {
         if ok {
             journal::saved(draft);
         }
-        self.revision.update(|r| *r += 1);
+        self.changed();
         ok
     }
 
@@ -133,7 +203,7 @@ impl Store {
         if ok {
             journal::remove(draft_id);
         }
-        self.revision.update(|r| *r += 1);
+        self.changed();
         ok
     }
 
@@ -144,7 +214,7 @@ impl Store {
         if self.report(repo.delete_draft(id).await).is_some() {
             self.report(repo.delete_media_of(id).await);
         }
-        self.revision.update(|r| *r += 1);
+        self.changed();
     }
 }
 

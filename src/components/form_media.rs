@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use xonadon_storage::{Media, Repository};
+use xonadon_storage::Media;
 
 use crate::components::markup::Markup;
 use crate::components::photo::object_url;
@@ -61,11 +61,10 @@ impl FormMedia {
         let media = match self.pending.with_value(|p| p.get(&file).cloned()) {
             Some(m) => m,
             None => {
-                let repo = self.store?.repo()?;
                 let name = self
                     .version
                     .with_value(|v| self.form_id.with_value(|id| Media::form_file(id, v, &file)));
-                repo.get_media(&name).await.ok()??
+                self.store?.media(&name).await?
             }
         };
         let url = object_url(&media)?;

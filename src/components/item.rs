@@ -2,8 +2,8 @@
 //! inline (its instances and the add button), or a repeat instance.
 
 use leptos::prelude::*;
-use xonadon_engine::expr::NodeId;
 use xonadon_engine::Kind;
+use xonadon_engine::NodeId;
 
 use super::question::{in_block, Question, Questions};
 use super::roster::InlineRepeat;

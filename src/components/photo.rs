@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use xonadon_engine::Host;
-use xonadon_storage::{Media, Repository};
+use xonadon_storage::Media;
 
 use crate::host::BrowserHost;
 use crate::i18n::{t, T};
@@ -140,11 +140,10 @@ pub fn Photo(
     let preview = LocalResource::new(move || {
         let name = value.get();
         async move {
-            let repo = store.repo()?;
             if name.is_empty() {
                 return None;
             }
-            let media = repo.get_media(&name).await.ok().flatten()?;
+            let media = store.media(&name).await?;
             object_url(&media)
         }
     });
@@ -178,8 +177,7 @@ pub fn Photo(
                     mime,
                     bytes,
                 };
-                let repo = store.repo().ok_or(())?;
-                store.report(repo.put_media(&media).await).ok_or(())?;
+                store.put_media(&media).await.then_some(()).ok_or(())?;
                 Ok::<String, ()>(media.name)
             }
             .await;

@@ -2,7 +2,7 @@
 //! nested in a page shown inline. Removing an entry asks first.
 
 use leptos::prelude::*;
-use xonadon_engine::expr::NodeId;
+use xonadon_engine::NodeId;
 use xonadon_engine::{Instance, QuestionType};
 
 use super::confirm::Confirm;

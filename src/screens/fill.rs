@@ -2,8 +2,8 @@
 //! and the finalize step that lists what is left and jumps to it.
 
 use leptos::prelude::*;
-use xonadon_engine::expr::NodeId;
 use xonadon_engine::navigation::{self, Page, PageKind};
+use xonadon_engine::NodeId;
 
 use crate::components::item::{items, Item};
 use crate::components::roster::{Navigate, RosterList};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use xonadon_storage::{Draft, Repository, ReviewStatus, Submission};
+use xonadon_storage::{Draft, ReviewStatus, Submission};
 
 use crate::components::confirm::Confirm;
 use crate::components::review::{status_class, status_text};
@@ -48,16 +48,7 @@ pub fn Home(
     let settings = expect_context::<Settings>();
     let lists = LocalResource::new(move || {
         store.revision.track();
-        async move {
-            let Some(repo) = store.repo() else {
-                return (Vec::new(), Vec::new());
-            };
-            let drafts = store.report(repo.list_drafts().await).unwrap_or_default();
-            let subs = store
-                .report(repo.list_submissions().await)
-                .unwrap_or_default();
-            (drafts, subs)
-        }
+        async move { store.drafts_and_submissions().await }
     });
     let drafts = move || lists.get().map(|(d, _)| d).unwrap_or_default();
     let submissions = move || lists.get().map(|(_, s)| s).unwrap_or_default();

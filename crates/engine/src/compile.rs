@@ -68,6 +68,7 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
     let (order, order_index) = c.order();
     let (dependents, language_dependents) = dependents(&c.elements, &c.by_name);
     let reads_other_instances = crate::reach::reads_other_instances(&c.elements);
+    mark_texts_showing_answers(&mut c.elements, &definition.choices);
 
     if c.diagnostics.iter().any(|d| d.severity == Severity::Error) {
         c.diagnostics.sort_by_key(|d| d.severity);
@@ -91,6 +92,26 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
         languages,
         warnings: c.diagnostics,
     })
+}
+
+/// Sets [`Element::texts_show_answers`]: a label, hint or guidance hint of the element, or a
+/// label of one of its choices, with `${name}` in some language.
+fn mark_texts_showing_answers(
+    elements: &mut [Element],
+    choices: &std::collections::BTreeMap<String, Vec<crate::definition::ChoiceDef>>,
+) {
+    let shows = |t: &Option<crate::definition::Text>| {
+        t.as_ref()
+            .is_some_and(|t| t.variants().iter().any(|(_, s)| s.contains("${")))
+    };
+    for e in elements.iter_mut() {
+        let list = e.question_type().and_then(|q| q.list());
+        let choice_shows = list
+            .and_then(|l| choices.get(l))
+            .is_some_and(|cs| cs.iter().any(|c| shows(&c.label)));
+        e.texts_show_answers =
+            shows(&e.label) || shows(&e.hint) || shows(&e.guidance_hint) || choice_shows;
+    }
 }
 
 fn count_elements(survey: &[ElementDef]) -> usize {
@@ -129,6 +150,7 @@ fn root_element() -> Element {
         repeat_count: None,
         triggers: Vec::new(),
         choices_from: None,
+        texts_show_answers: false,
     }
 }
 
@@ -352,6 +374,7 @@ impl Compiler {
             repeat_count: repeat_count.map(Box::new),
             triggers: Vec::new(),
             choices_from: None,
+            texts_show_answers: false,
         });
         self.elements[parent].children.push(id);
         if is_container {

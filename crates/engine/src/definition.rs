@@ -45,6 +45,20 @@ pub struct Settings {
     pub instance_name: Option<String>,
 }
 
+impl Settings {
+    /// The form's title in `language`, else in its default language, else in any; its id when
+    /// it has none. What every list of forms shows (the field worker's, the supervisor's, the
+    /// stored record's).
+    pub fn title_in(&self, language: Option<&str>) -> String {
+        match &self.title {
+            Some(title) => title
+                .get(language, self.default_language.as_deref())
+                .to_string(),
+            None => self.form_id.clone(),
+        }
+    }
+}
+
 /// A translatable text: one string for every language, or a map from BCP-47 tag to string.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]

@@ -248,6 +248,10 @@ pub struct Element {
     /// `select_one ${name}`: the choices are the answers `name` holds in its repeat's
     /// instances (each answer a choice's name and label), not a list.
     pub choices_from: Option<ElemId>,
+    /// Whether its label, hint or guidance hint, or a label of one of its choices, shows an
+    /// answer (`${name}`): its texts then change as the form is filled, not only with the
+    /// language, and a front end shows them again when those answers change.
+    pub texts_show_answers: bool,
 }
 
 impl Element {
@@ -347,6 +351,11 @@ impl Form {
 
     pub fn default_language(&self) -> Option<&str> {
         self.languages.first().map(String::as_str)
+    }
+
+    /// The form's title in `language`, else in its default language ([`Settings::title_in`](crate::definition::Settings::title_in)).
+    pub fn title(&self, language: Option<&str>) -> String {
+        self.settings.title_in(language.or(self.default_language()))
     }
 
     /// Whether any expression reads `${last-saved#…}`: only then must the app keep the last

@@ -1,6 +1,6 @@
 //! A question's markup, written from its texts and state (see `markup` for why a string).
 
-use xonadon_engine::expr::NodeId;
+use xonadon_engine::NodeId;
 use xonadon_engine::QuestionType;
 
 use super::state::{parameter, ChoiceText, Control, Field, Shown, Texts};

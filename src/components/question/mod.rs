@@ -15,8 +15,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use xonadon_engine::expr::NodeId;
 use xonadon_engine::form::Condition;
+use xonadon_engine::NodeId;
 use xonadon_engine::{Instance, QuestionType};
 
 use crate::session::Session;

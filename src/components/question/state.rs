@@ -2,7 +2,7 @@
 //! widget it has (`Control`) with how that widget reads the worker's input.
 
 use wasm_bindgen::JsCast;
-use xonadon_engine::expr::NodeId;
+use xonadon_engine::NodeId;
 use xonadon_engine::{Instance, QuestionType};
 
 use crate::session::Session;
@@ -74,22 +74,8 @@ impl Texts {
 
     /// Whether the texts can change while the language stays the same.
     pub fn dynamic(inst: &Instance, node: NodeId) -> bool {
-        let form = inst.form();
-        let e = form.element(inst.node(node).elem);
-        let shows_answers = |t: &Option<xonadon_engine::definition::Text>| {
-            t.as_ref()
-                .is_some_and(|t| t.variants().iter().any(|(_, s)| s.contains("${")))
-        };
-        let choices_show_answers = e
-            .question_type()
-            .and_then(|q| q.list())
-            .is_some_and(|l| form.choices(l).iter().any(|c| shows_answers(&c.label)));
-        e.choice_filter.is_some()
-            || e.choices_from.is_some()
-            || shows_answers(&e.label)
-            || shows_answers(&e.hint)
-            || shows_answers(&e.guidance_hint)
-            || choices_show_answers
+        let e = inst.form().element(inst.node(node).elem);
+        e.texts_show_answers || e.choice_filter.is_some() || e.choices_from.is_some()
     }
 }
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
-use xonadon_engine::expr::NodeId;
+use xonadon_engine::NodeId;
 
 use super::html::range_shown;
 use super::state::{Control, Shown};
