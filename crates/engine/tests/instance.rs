@@ -363,3 +363,45 @@ fn current_in_a_predicate_is_the_calculated_node_and_a_dependency() {
     assert_eq!(value(&inst, "/visit[2]/who"), "");
     assert_eq!(value(&inst, "/visit[2]/dot_is_tested"), "0");
 }
+
+/// What a front end needs to know of a form without evaluating it: which elements' texts
+/// change as answers change, and the title in a language.
+#[test]
+fn the_front_end_contract() {
+    let form = load(
+        &json!({
+            "settings": {"form_id": "t", "default_language": "en",
+                         "title": {"en": "Household", "ru": "Домохозяйство"}},
+            "survey": [
+                {"type": "text", "name": "head", "label": "Head"},
+                {"type": "note", "name": "hello", "label": {"en": "Hello", "ru": "Привет, ${head}"}},
+                {"type": "integer", "name": "age", "label": "Age", "hint": "of ${head}"},
+                {"type": "select_one yn", "name": "ok", "label": "OK?"},
+                {"type": "select_one who", "name": "who", "label": "Who?"}
+            ],
+            "choices": {
+                "yn": [{"name": "y", "label": "Yes"}],
+                "who": [{"name": "h", "label": "${head}"}]
+            }
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let shows = |name: &str| form.find(name).unwrap().texts_show_answers;
+    assert!(!shows("head"));
+    assert!(shows("hello"), "in one language is enough");
+    assert!(shows("age"), "a hint");
+    assert!(!shows("ok"));
+    assert!(shows("who"), "a choice's label");
+    assert_eq!(form.title(Some("ru")), "Домохозяйство");
+    assert_eq!(
+        form.title(Some("fr")),
+        "Household",
+        "the default language's"
+    );
+    assert_eq!(form.title(None), "Household");
+    let untitled =
+        load(r#"{"settings": {"form_id": "t"}, "survey": [{"type": "text", "name": "a"}]}"#)
+            .unwrap();
+    assert_eq!(untitled.title(Some("en")), "t", "its id");
+}

@@ -1,4 +1,4 @@
-//! XLSForm / ODK XPath expressions: lexer, parser, evaluator.
+//! XLSForm / ODK XPath expressions: lexer, parser, evaluator and its function library.
 //!
 //! Expressions are parsed once when a form loads ([`parse`]); evaluation ([`eval::eval`]) sees
 //! the form only through the [`eval::Env`] trait, so this module knows nothing of instances.
@@ -7,6 +7,7 @@ pub mod ast;
 pub mod datetime;
 mod digest;
 pub mod eval;
+mod functions;
 mod geo;
 mod lexer;
 mod parser;
