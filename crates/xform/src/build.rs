@@ -65,7 +65,29 @@ impl Builder<'_> {
 
     /// `expression` for the engine, or `None` (the problems said why) when it cannot be.
     fn expression(&mut self, expression: &str, path: &[String], attribute: &str) -> Option<String> {
-        match xpath::rewrite(expression, path, &self.nodes) {
+        self.rewritten(
+            xpath::rewrite(expression, path, &self.nodes),
+            expression,
+            path,
+            attribute,
+        )
+    }
+
+    /// An itemset's predicate as the select's `choice_filter`: `.` there is the item tested.
+    fn item_filter(&mut self, expression: &str, path: &[String]) -> Option<String> {
+        let rewritten = xpath::rewrite_item_predicate(expression, path, &self.nodes);
+        self.rewritten(rewritten, expression, path, "itemset nodeset")
+    }
+
+    /// The rewritten expression, or its errors as problems at `path`'s `attribute`.
+    fn rewritten(
+        &mut self,
+        rewritten: Result<String, Vec<String>>,
+        expression: &str,
+        path: &[String],
+        attribute: &str,
+    ) -> Option<String> {
+        match rewritten {
             Ok(s) => Some(s.trim().to_string()),
             Err(errors) => {
                 let at = self.at(path);
@@ -460,7 +482,7 @@ impl Builder<'_> {
                 return None;
             };
             if let Some(f) = filter {
-                e.choice_filter = self.expression(&f, path, "itemset nodeset");
+                e.choice_filter = self.item_filter(&f, path);
             }
             let value = itemset
                 .child("value")

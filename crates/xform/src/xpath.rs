@@ -62,15 +62,27 @@ impl Nodes {
 /// `expression` rewritten for the engine, `context` the path of the element it belongs to
 /// (what `.`, `..` and `current()` start from); or every reason it cannot be.
 pub fn rewrite(expression: &str, context: &[String], nodes: &Nodes) -> Result<String, Vec<String>> {
-    rewrite_in(expression, context, nodes, false)
+    rewrite_in(expression, context, nodes, false, false)
 }
 
-/// [`rewrite`], `in_node_predicate` inside a predicate on the form's own nodes.
+/// [`rewrite`] for a predicate on a secondary instance's items (an itemset's, which becomes
+/// the select's `choice_filter`): `./col` there is the item's column `col`.
+pub fn rewrite_item_predicate(
+    expression: &str,
+    context: &[String],
+    nodes: &Nodes,
+) -> Result<String, Vec<String>> {
+    rewrite_in(expression, context, nodes, false, true)
+}
+
+/// [`rewrite`], `in_node_predicate` inside a predicate on the form's own nodes,
+/// `in_item_predicate` inside one on a secondary instance's items.
 fn rewrite_in(
     expression: &str,
     context: &[String],
     nodes: &Nodes,
     in_node_predicate: bool,
+    in_item_predicate: bool,
 ) -> Result<String, Vec<String>> {
     let mut errors = Vec::new();
     let out = Rewriter {
@@ -79,6 +91,7 @@ fn rewrite_in(
         context,
         nodes,
         in_node_predicate,
+        in_item_predicate,
         errors: &mut errors,
     }
     .run();
@@ -98,6 +111,9 @@ struct Rewriter<'a> {
     /// `current()/../q` is read from the element itself, so `current()` paths stay as written
     /// (the engine reads them so too).
     in_node_predicate: bool,
+    /// Inside `instance('X')/root/item[…]`: there `.` is the item tested, so `./region` is
+    /// its column `region`, which the engine reads as a bare name.
+    in_item_predicate: bool,
     errors: &'a mut Vec<String>,
 }
 
@@ -138,7 +154,9 @@ impl Rewriter<'_> {
                     let first = self.step();
                     let mut steps = vec![first];
                     steps.extend(self.steps());
-                    if self.in_node_predicate {
+                    if self.in_item_predicate {
+                        out.push_str(&self.item_path(steps, start));
+                    } else if self.in_node_predicate {
                         // From the node tested, which the engine reads as XPath does.
                         out.push_str(&self.current_path(steps, start, false));
                     } else {
@@ -318,7 +336,7 @@ impl Rewriter<'_> {
     /// secondary instance's items).
     fn sub(&mut self, expression: &str, of_nodes: bool) -> String {
         let in_nodes = self.in_node_predicate || of_nodes;
-        match rewrite_in(expression, self.context, self.nodes, in_nodes) {
+        match rewrite_in(expression, self.context, self.nodes, in_nodes, !of_nodes) {
             Ok(s) => s,
             Err(e) => {
                 self.errors.extend(e);
@@ -362,6 +380,21 @@ impl Rewriter<'_> {
                 self.errors.push(e);
                 written
             }
+        }
+    }
+
+    /// `./col` inside a predicate on a secondary instance's items: the item's column `col`
+    /// (deeper steps kept); anything else from `.` (`.` alone, `..`) as written.
+    fn item_path(&mut self, steps: Vec<Step>, start: usize) -> String {
+        let original: String = self.chars[start..self.at].iter().collect();
+        match steps.split_first() {
+            Some((first, rest)) if first.text == "." && first.predicates.is_empty() => {
+                match self.written(rest, false).strip_prefix('/') {
+                    Some(columns) => columns.to_string(),
+                    None => original,
+                }
+            }
+            _ => original,
         }
     }
 
@@ -532,6 +565,17 @@ mod tests {
                 "instance('district')/root/item[region =  current()/../from ]",
                 "trip/to",
                 "instance('district')/root/item[region =  ${from} ]",
+            ),
+            // `.` in a predicate on items is the item: `./region` its column.
+            (
+                "count(instance('district')/root/item[./region = current()/../from])",
+                "trip/to",
+                "count(instance('district')/root/item[region = ${from}])",
+            ),
+            (
+                "instance('c')/root/item[./geo/lat > 1 and name != ../x]",
+                "a",
+                "instance('c')/root/item[geo/lat > 1 and name != ../x]",
             ),
             (
                 "count(/data/trip[from = 'x']/to) div 2",
