@@ -57,6 +57,12 @@ fn named_expressions(e: &Element) -> Vec<(&'static str, &Expr)> {
 }
 
 impl Lint<'_> {
+    fn has_error_at(&self, path: &str) -> bool {
+        self.out
+            .iter()
+            .any(|d| d.severity == Severity::Error && d.path == path)
+    }
+
     fn push(&mut self, severity: Severity, path: String, e: Option<&Element>, message: String) {
         self.out.push(Diagnostic {
             severity,
@@ -250,10 +256,12 @@ impl Lint<'_> {
                 "a group or repeat cannot have a calculation".into(),
             );
         }
-        // A calculate with only a default is a value set once (pyxform converts it).
+        // A calculate with only a default is a value set once (pyxform converts it). One whose
+        // calculation did not parse has its error already: no second one for the same cell.
         if q == Some(&QuestionType::Calculate)
             && e.calculation.is_none()
             && !matches!(e.default, Some(Default::Computed(_)))
+            && !self.has_error_at(&at("calculation"))
         {
             self.push(
                 Severity::Error,

@@ -183,6 +183,33 @@ fn expression_parser_never_panics() {
     assert!(parse(&negs, Context::Normal).is_err());
 }
 
+/// A flat chain (`1 + 1 + …`) is a tree as deep as it is long: a long one is refused with a
+/// message saying what to do, not a stack overflow that would break every page loading it
+/// (the CLI aborted at 10,000 terms). A long realistic one still evaluates.
+#[test]
+fn long_chains_are_refused_not_overflowed() {
+    for op in ["+", "-", "*", "div", "mod", "and", "or", "=", "<", "|"] {
+        let chain = vec!["1"; 10_001].join(&format!(" {op} "));
+        let error = parse(&chain, Context::Normal).unwrap_err();
+        assert!(
+            error.message.contains("more than 1000 operators: split it"),
+            "{op}: {error:?}"
+        );
+        let diagnostics = xonadon_engine::check(&small_form(&chain));
+        assert!(
+            diagnostics.iter().any(|d| d.message.contains("split it")),
+            "{op}: {diagnostics:?}"
+        );
+    }
+    let sum = vec!["${a}"; 1_000].join(" + ");
+    let form = Arc::new(load(&small_form(&sum)).expect("a sum of 1,000 terms loads"));
+    let mut inst = Instance::new(form, Arc::new(FixedHost::new(0.0, 0)));
+    let a = inst.find("/a").unwrap();
+    inst.set_value(a, "2").unwrap();
+    let d = inst.find("/d").unwrap();
+    assert_eq!(inst.node(d).value, "2000");
+}
+
 fn small_form(expr: &str) -> String {
     serde_json::json!({
         "settings": {"form_id": "f"},
@@ -286,4 +313,23 @@ fn bad_paths_and_values_are_errors_not_panics() {
         "counted repeats are not added by hand"
     );
     assert!(inst.set_language("xx").is_err());
+}
+
+/// A syntax error in a huge expression quotes the part around the error, not all of it, and
+/// is the cell's only error.
+#[test]
+fn a_long_expression_is_quoted_around_its_error() {
+    let long = vec!["${a}"; 500].join(" + ") + " + + 1";
+    let diagnostics = check(&small_form(&long));
+    let at_d: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.path == "$.survey[2].calculation")
+        .collect();
+    assert_eq!(at_d.len(), 1, "{at_d:?}");
+    let message = &at_d[0].message;
+    assert!(message.len() < 400, "{message}");
+    assert!(
+        message.contains("(in `…") && message.contains("+ + 1`)"),
+        "{message}"
+    );
 }

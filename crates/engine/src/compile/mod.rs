@@ -120,6 +120,26 @@ fn mark_texts_showing_answers(
     }
 }
 
+/// The expression as a message quotes it: whole when short, else the 80 characters around
+/// `column` (1-based) with `…` where it is cut, so a 100,000-character expression is not echoed.
+fn excerpt(src: &str, column: usize) -> String {
+    const WIDTH: usize = 80;
+    let chars: Vec<char> = src.chars().collect();
+    if chars.len() <= WIDTH {
+        return src.to_string();
+    }
+    let start = column.saturating_sub(WIDTH / 2).min(chars.len() - WIDTH);
+    let end = start + WIDTH;
+    let mut out: String = chars[start..end].iter().collect();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
 fn count_elements(survey: &[ElementDef]) -> usize {
     survey
         .iter()
@@ -219,8 +239,10 @@ impl Compiler {
                     &format!("{json_path}.{property}"),
                     Some(name),
                     format!(
-                        "`{property}` of `{name}`, column {}: {} (in `{src}`)",
-                        e.column, e.message
+                        "`{property}` of `{name}`, column {}: {} (in `{}`)",
+                        e.column,
+                        e.message,
+                        excerpt(src, e.column)
                     ),
                 );
                 None

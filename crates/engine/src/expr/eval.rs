@@ -98,7 +98,7 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
             None => Value::Nodes(Vec::new()),
         },
         Expr::Neg(a) => Value::Num(-number(&eval(a, env), env)),
-        Expr::Binary(op, a, b) => binary(*op, a, b, env),
+        Expr::Binary(..) => binary_chain(expr, env),
         Expr::Call(f, args) => call(*f, args, env),
         Expr::Empty(_) => Value::Nodes(Vec::new()),
         Expr::Root => Value::Nodes(env.root().into_iter().collect()),
@@ -261,23 +261,42 @@ pub(super) fn to_datetime(v: &Value, env: &dyn Env) -> Option<(DateTime, bool)> 
     }
 }
 
-fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Value {
+/// A run of binary operators (`a + b + c …`: the parser builds each run leaning left, so the
+/// tree is as deep as the run is long), evaluated from its leftmost operand on in a loop, not
+/// by recursing down its left side. Operands are evaluated left to right and `and` / `or`
+/// stop early, as before.
+fn binary_chain(expr: &Expr, env: &dyn Env) -> Value {
+    let mut spine = Vec::new();
+    let mut leftmost = expr;
+    while let Expr::Binary(op, a, b) = leftmost {
+        spine.push((*op, &**b));
+        leftmost = a;
+    }
+    let mut value = eval(leftmost, env);
+    for (op, right) in spine.into_iter().rev() {
+        value = apply(op, value, right, env);
+    }
+    value
+}
+
+/// `left op right`, `left` already evaluated.
+fn apply(op: BinOp, left: Value, right: &Expr, env: &dyn Env) -> Value {
     match op {
-        BinOp::Or => Value::Bool(boolean(&eval(a, env)) || boolean(&eval(b, env))),
-        BinOp::And => Value::Bool(boolean(&eval(a, env)) && boolean(&eval(b, env))),
+        BinOp::Or => Value::Bool(boolean(&left) || boolean(&eval(right, env))),
+        BinOp::And => Value::Bool(boolean(&left) && boolean(&eval(right, env))),
         BinOp::Union => {
-            let mut left = nodes(eval(a, env));
-            left.extend(nodes(eval(b, env)));
-            left.sort_unstable();
-            left.dedup();
-            Value::Nodes(left)
+            let mut nodes_left = nodes(left);
+            nodes_left.extend(nodes(eval(right, env)));
+            nodes_left.sort_unstable();
+            nodes_left.dedup();
+            Value::Nodes(nodes_left)
         }
         BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-            Value::Bool(compare(op, &eval(a, env), &eval(b, env), env))
+            Value::Bool(compare(op, &left, &eval(right, env), env))
         }
         BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Mod => {
-            let x = number(&eval(a, env), env);
-            let y = number(&eval(b, env), env);
+            let x = number(&left, env);
+            let y = number(&eval(right, env), env);
             Value::Num(match op {
                 BinOp::Add => x + y,
                 BinOp::Sub => x - y,

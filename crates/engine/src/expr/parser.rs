@@ -8,6 +8,12 @@ use super::ParseError;
 /// Nesting deeper than this is refused, so hostile input cannot overflow the stack.
 const MAX_DEPTH: usize = 64;
 
+/// More binary operators than this in one expression are refused: `1 + 1 + …` is a tree as
+/// deep as it is long, and every walk over it (evaluation, checks, dropping it) recurses that
+/// deep. A release build evaluates a chain of 2,000 on a 1 MiB stack (the app's, in Wasm) and
+/// overflows at 4,000; 1,000 keeps a margin and is far beyond what a form needs.
+const MAX_OPERATORS: usize = 1_000;
+
 /// Where an expression appears decides what it may contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
@@ -28,6 +34,7 @@ pub fn parse(src: &str, context: Context) -> Result<Expr, ParseError> {
         tokens,
         pos: 0,
         depth: 0,
+        operators: 0,
         context,
         end_column: src.chars().count() + 1,
         in_predicate: 0,
@@ -50,6 +57,8 @@ struct Parser {
     tokens: Vec<Token>,
     pos: usize,
     depth: usize,
+    /// Binary operators so far (see [`MAX_OPERATORS`]).
+    operators: usize,
     context: Context,
     end_column: usize,
     /// Inside `[...]`, bare names are children of the node being tested.
@@ -131,6 +140,13 @@ impl Parser {
     ) -> Result<Expr, ParseError> {
         let mut left = next(self)?;
         while let Some(op) = self.operator(ops) {
+            self.operators += 1;
+            if self.operators > MAX_OPERATORS {
+                return self.error(format!(
+                    "the expression has more than {MAX_OPERATORS} operators: split it into \
+                     several calculations (each a `calculate` of part of it)"
+                ));
+            }
             self.pos += 1;
             let right = next(self)?;
             left = Expr::Binary(op, Box::new(left), Box::new(right));
