@@ -45,7 +45,10 @@ fn same_content(a: &Submission, b: &Submission) -> bool {
 }
 
 /// What `bundle` would do to a device that holds `held` submissions and `form_held` forms.
-/// Fails (and nothing is to be done) if a submission's form is neither held nor in the bundle.
+/// Fails (and nothing is to be done) if a submission's form is neither held nor in the bundle,
+/// or a form new to the device does not load (it would break every later export of it).
+/// Two copies of one submission in the bundle count as the device would count them had the
+/// first been held already.
 pub fn plan(
     bundle: &Bundle,
     held: impl Fn(&str) -> Option<Submission>,
@@ -59,6 +62,13 @@ pub fn plan(
                 .iter()
                 .any(|f| f.form_id == form.form_id && f.version == form.version)
         {
+            xonadon_engine::load(&form.definition.to_string()).map_err(|e| {
+                ExportError::BadForm {
+                    form_id: form.form_id.clone(),
+                    version: form.version.clone(),
+                    detail: e.to_string(),
+                }
+            })?;
             out.new_forms.push(form.clone());
         }
     }
@@ -74,6 +84,22 @@ pub fn plan(
                 form_id: s.form_id.clone(),
                 version: s.form_version.clone(),
             });
+        }
+        let earlier = out
+            .new
+            .iter_mut()
+            .find(|n| n.submission.instance_id == s.instance_id);
+        if let Some(first) = earlier {
+            // A second copy in this bundle: as if the first were held already.
+            if !same_content(&first.submission, s) {
+                out.conflicts.push(incoming.clone());
+            } else {
+                if s.review.updated_at_ms() > first.submission.review.updated_at_ms() {
+                    first.submission.review = s.review.clone();
+                }
+                out.duplicates += 1;
+            }
+            continue;
         }
         match held(&s.instance_id) {
             None => out.new.push(incoming.clone()),

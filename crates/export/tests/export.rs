@@ -305,6 +305,60 @@ fn bundles_from_two_tablets_merge_by_instance_id() {
     assert_eq!(all, before);
 }
 
+/// A bundle holding one submission twice (a tablet exported, then a copy was appended) is
+/// counted as the device would count it had the first copy been held: the same copy again is
+/// a duplicate, a different one a conflict; nothing is refused for it.
+#[test]
+fn two_copies_in_one_bundle_merge_as_if_the_first_were_held() {
+    let a = household_a();
+    let mut a_changed = a.clone();
+    a_changed.data["head"] = "Someone else".into();
+    let bundle = bundle::read(
+        "t.json",
+        &bundle_of(&[a.clone(), a.clone(), a_changed], 1.0),
+    )
+    .unwrap();
+    let mut all = Collection::default();
+    let report = all.import(&bundle).unwrap();
+    assert_eq!(
+        report,
+        ImportReport {
+            new_forms: 1,
+            added: 1,
+            duplicates: 1,
+            review_updates: 0,
+            conflicts: 1,
+        }
+    );
+    let plan = merge::plan(&bundle, |_| None, |_, _| false).unwrap();
+    assert_eq!(
+        plan.to_import("t.json", 5.0).submissions.len(),
+        1,
+        "one copy is written: a second would make the whole import fail"
+    );
+}
+
+/// A form new to the device that does not load is refused with the bundle: stored, it would
+/// make every later export of its version fail.
+#[test]
+fn a_bundle_with_a_form_that_does_not_load_is_refused() {
+    let mut broken = record();
+    broken.json = r#"{"settings": {"form_id": "visits", "version": "2"}, "survey": [{"type": "integer", "name": "n", "relevant": "${nope} > 1"}]}"#.into();
+    let forms = [BundleForm::from_record(&broken).unwrap()];
+    let bytes = bundle::write(&forms, &[], "tablet-7", 1.0).unwrap();
+    let bundle = bundle::read("t.json", &bytes).unwrap();
+    let err = merge::plan(&bundle, |_| None, |_, _| false).unwrap_err();
+    assert!(
+        matches!(&err, ExportError::BadForm { form_id, .. } if form_id == "visits"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("nope"), "{err}");
+    assert!(
+        merge::plan(&bundle, |_| None, |_, _| true).is_ok(),
+        "a version already held is not loaded again"
+    );
+}
+
 /// What a device writes for an import: new submissions' photos under their names, a
 /// conflicting copy's photos waiting under the conflict (never over the held photo).
 #[test]
