@@ -61,6 +61,8 @@ pub enum ImportError {
         format: &'static str,
         reason: String,
     },
+    #[error("{file} is too large to import: {reason}")]
+    TooLarge { file: String, reason: String },
     #[error("{file} has no `survey` sheet (its sheets: {sheets})")]
     NoSurvey { file: String, sheets: String },
     #[error(
@@ -104,8 +106,24 @@ pub fn import_with(
     bytes: &[u8],
     attachments: &[Attachment],
 ) -> Result<Imported, ImportError> {
-    let (format, mut sheets) = workbook::read(file, bytes)?;
+    let workbook::Read {
+        format,
+        mut sheets,
+        cut_sheets,
+    } = workbook::read(file, bytes)?;
     let mut problems = Vec::new();
+    for sheet in cut_sheets {
+        problems.push(Problem::warning(
+            &sheet,
+            None,
+            None,
+            format!(
+                "cells right of column ALL (the {}th) are left out: no XLSForm column is that \
+                 far right; move anything the form needs to the left",
+                workbook::MAX_COLUMNS
+            ),
+        ));
+    }
     let extension = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if let Some(ext) = extension.filter(|e| ["xlsx", "xls", "ods"].contains(&e.as_str())) {
         if ext != format.extension() {

@@ -1073,5 +1073,33 @@ fn single_colon_language_columns() {
     assert_eq!(form["choices"]["yn"][0]["label"], json!({"en": "Yes"}));
 }
 
+/// A stray cell at the last cell Excel has (XFD1048576) once made the reader ask for 512 GiB:
+/// it is left out (it is no column of the form) with a warning, and the form imports.
+#[test]
+fn a_stray_cell_far_away_costs_nothing() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let survey = book.add_worksheet();
+    survey.set_name("survey").unwrap();
+    for (c, h) in ["type", "name", "label"].iter().enumerate() {
+        survey.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["text", "a", "A"].iter().enumerate() {
+        survey.write_string(1, c as u16, *v).unwrap();
+    }
+    survey.write_string(1_048_575, 16_383, "stray").unwrap();
+    survey.write_string(5, 999, "kept: column ALL").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let imported = import("stray.xlsx", &bytes).unwrap();
+    assert_eq!(imported.errors(), 0, "{:#?}", imported.problems);
+    assert!(
+        imported.problems.iter().any(|p| p.sheet == "survey"
+            && p.message
+                .starts_with("cells right of column ALL (the 1000th) are left out")),
+        "{:#?}",
+        imported.problems
+    );
+    assert_eq!(definition(&imported.json)["survey"][0]["name"], "a");
+}
+
 #[path = "import/warnings.rs"]
 mod warnings;

@@ -9,14 +9,12 @@ use xonadon_engine::Severity;
 /// A sheet from rows of `|`-separated cells, the first the header (row 1); `""` is an
 /// empty row (left out, as the workbook reader leaves it out, but counted).
 fn sheet(name: &str, lines: &[&str]) -> Sheet {
-    let cells = |line: &str| line.split('|').map(|c| c.trim().to_string()).collect();
+    let cells =
+        |line: &str| -> Vec<String> { line.split('|').map(|c| c.trim().to_string()).collect() };
     let mut rows = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(1) {
         if !line.is_empty() {
-            rows.push(Row {
-                number: i as u32 + 1,
-                cells: cells(line),
-            });
+            rows.push(Row::new(i as u32 + 1, cells(line)));
         }
     }
     Sheet {

@@ -327,9 +327,8 @@ fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
         rows: rows[1..]
             .iter()
             .zip(2..)
-            .map(|(cells, number)| crate::workbook::Row {
-                number,
-                cells: cells.iter().map(|c| c.to_string()).collect(),
+            .map(|(cells, number)| {
+                crate::workbook::Row::new(number, cells.iter().map(|c| c.to_string()).collect())
             })
             .collect(),
         ..Sheet::default()
