@@ -224,14 +224,20 @@ impl Default for Store {
     }
 }
 
-/// Saves `make()` 300 ms after the last of a burst of `changes`, and at once when the page
-/// is hidden or about to be closed (the browser may kill it right after).
+/// How long a change may wait for IndexedDB: the longest a worker's typing goes unsaved.
+const SAVE_WITHIN_MS: u64 = 300;
+
+/// Saves `make()` at most [`SAVE_WITHIN_MS`] after any change, also while the worker keeps
+/// typing (a throttle: the save that is due takes the draft as it is then, and the next
+/// change waits for the one after), and at once when the page is hidden or about to be
+/// closed (the browser may kill it right after). A debounce instead would never save during
+/// steady typing, leaving only the journal, which Chromium itself holds in memory for seconds.
 pub fn autosave(
     store: Store,
     changes: impl Fn() + Send + Sync + 'static,
     make: impl Fn() -> Option<Draft> + Clone + 'static,
 ) {
-    let generation = StoredValue::new(0u64);
+    let due = StoredValue::new(false);
     let save_now = {
         let make = make.clone();
         move || {
@@ -252,17 +258,21 @@ pub fn autosave(
         if let Some(d) = journal_now() {
             journal::write(&d);
         }
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
+        if due.get_value() {
+            return; // the save already due will take this change too
+        }
+        due.set_value(true);
         set_timeout(
             move || {
-                if generation.try_get_value() == Some(mine) {
-                    if let Some(f) = save_now.try_get_value() {
-                        f();
-                    }
+                if due.try_get_value().is_none() {
+                    return; // the filling screen is gone
+                }
+                due.set_value(false);
+                if let Some(f) = save_now.try_get_value() {
+                    f();
                 }
             },
-            std::time::Duration::from_millis(300),
+            std::time::Duration::from_millis(SAVE_WITHIN_MS),
         );
     });
     let flush = Closure::<dyn Fn()>::new(move || {

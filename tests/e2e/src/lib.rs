@@ -181,6 +181,19 @@ pub async fn js(c: &Client, script: &str, args: Vec<serde_json::Value>) -> serde
 }
 
 /// Polls `script` until it returns `true`.
+/// Runs `script`, which reads IndexedDB and sets `window.__result` when done, and returns
+/// that result.
+pub async fn idb(
+    c: &Client,
+    what: &str,
+    script: &str,
+    args: Vec<serde_json::Value>,
+) -> serde_json::Value {
+    js(c, &format!("window.__result = undefined; {script}"), args).await;
+    until(c, what, "return window.__result !== undefined;").await;
+    js(c, "return window.__result;", vec![]).await
+}
+
 pub async fn until(c: &Client, what: &str, script: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while js(c, script, vec![]).await != serde_json::Value::Bool(true) {

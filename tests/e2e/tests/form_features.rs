@@ -6,10 +6,10 @@
 //! Needs `dist/` (`trunk build --release`) and chromedriver; `scripts/test` does both.
 
 use fantoccini::Client;
-use serde_json::{json, Value};
+use serde_json::json;
 use xonadon_e2e::{
-    click, dist, in_browser, js, profile, publish_in_designer, screenshot, until, wait_for, Driver,
-    StaticServer, FILL, PNG_2X2,
+    click, dist, idb, in_browser, js, profile, publish_in_designer, screenshot, until, wait_for,
+    Driver, StaticServer, FILL, PNG_2X2,
 };
 
 const FORM: &str = r#"{
@@ -39,12 +39,6 @@ async fn fill(c: &Client, path: &str, value: &str) {
 }
 
 /// Runs `script` with `args` (it must end by setting `window.__result`) and returns the result.
-async fn idb(c: &Client, what: &str, script: &str, args: Vec<Value>) -> Value {
-    js(c, &format!("window.__result = undefined; {script}"), args).await;
-    until(c, what, "return window.__result !== undefined;").await;
-    js(c, "return window.__result;", vec![]).await
-}
-
 /// Opens the finalize step (the last entry of the sections menu).
 async fn to_finalize(c: &Client) {
     click(c, "nav.sections > button").await;
