@@ -27,6 +27,9 @@ pub enum Expr {
     Root,
     /// A bare name inside `choice_filter`: a property of the choice being filtered.
     ChoiceProperty(String),
+    /// `.` inside `choice_filter` or a predicate on `instance('LIST')/root/item`: the item
+    /// itself, whose text is its columns' texts one after another, as ODK reads the item node.
+    ChoiceItem,
     Neg(Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
     Call(Func, Vec<Expr>),

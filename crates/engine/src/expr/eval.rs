@@ -32,6 +32,10 @@ pub trait Env {
     fn choice_label(&self, node: NodeId, choice: &str) -> Option<String>;
     /// A property of the choice being filtered (inside `choice_filter`).
     fn choice_property(&self, name: &str) -> Option<&str>;
+    /// The text of the choice being filtered as a whole (`.` inside `choice_filter`).
+    fn choice_item_text(&self) -> Option<String> {
+        None
+    }
     /// `pulldata(list, column, key_column, key)`: `column` of the first choice of `list` whose
     /// `key_column` is `key` (`name`, `label` or a property; the list holds the CSV file's rows).
     fn lookup(&self, list: &str, column: &str, key_column: &str, key: &str) -> Option<String>;
@@ -93,6 +97,7 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Value {
         ),
         // A choice is an item node with a child per property it has (pyxform writes no empty
         // ones): a property it lacks is an empty node-set, so `p != 'x'` is false there too.
+        Expr::ChoiceItem => Value::Str(env.choice_item_text().unwrap_or_default()),
         Expr::ChoiceProperty(name) => match env.choice_property(name) {
             Some(v) => Value::Str(v.to_string()),
             None => Value::Nodes(Vec::new()),

@@ -207,6 +207,12 @@ impl Parser {
         self.binary(&[BinOp::Union], Parser::primary)
     }
 
+    /// Whether an item is what `.` and bare names are read from here: inside a predicate on a
+    /// list's items, or at the top of a `choice_filter` (not inside a predicate on nodes).
+    fn item_is_context(&self) -> bool {
+        self.in_predicate == 0 && (self.in_item > 0 || self.context == Context::ChoiceFilter)
+    }
+
     fn primary(&mut self) -> Result<Expr, ParseError> {
         let Some(token) = self.peek().cloned() else {
             return self.error("the expression ends where a value was expected");
@@ -228,6 +234,25 @@ impl Parser {
                 target: None,
                 column: token.column,
             })),
+            // `.` where an item is tested (a choice filter, a predicate on a list's items) is
+            // the item, and `./col` its column, as in ODK.
+            Tok::Dot if self.item_is_context() => {
+                match (self.peek().cloned(), self.tokens.get(self.pos + 1).cloned()) {
+                    (
+                        Some(Token {
+                            tok: Tok::Slash, ..
+                        }),
+                        Some(Token {
+                            tok: Tok::Name(name),
+                            ..
+                        }),
+                    ) => {
+                        self.pos += 2;
+                        Ok(Expr::ChoiceProperty(name))
+                    }
+                    _ => Ok(Expr::ChoiceItem),
+                }
+            }
             // `../age`, `./age`: a path from the element itself (XForm's relative paths).
             Tok::Dot => self.path_steps(Expr::Current),
             Tok::DotDot => self.path_steps(Expr::Parent),

@@ -89,6 +89,10 @@ impl Env for NodeEnv<'_> {
         cell(found, column)
     }
 
+    fn choice_item_text(&self) -> Option<String> {
+        Some(item_text(self.choice?, self.inst.form.default_language()))
+    }
+
     fn choice_property(&self, name: &str) -> Option<&str> {
         let c = self.choice?;
         match name {
@@ -166,11 +170,7 @@ impl Env for NodeEnv<'_> {
         let Some(c) = self.inst.form.choices(list).get(index) else {
             return String::new();
         };
-        let label = choice_cell(c, "label", self.inst.form.default_language());
-        let mut text = c.name.clone();
-        text.extend(label);
-        text.extend(c.properties.values().cloned());
-        text
+        item_text(c, self.inst.form.default_language())
     }
 
     fn in_item(&self, list: &str, index: usize, position: usize) -> Box<dyn Env + '_> {
@@ -266,4 +266,17 @@ impl Instance {
             Some(q) => crate::values::normalize(q, &s, self.host.now().1),
         }
     }
+}
+
+/// A list item's text as a whole, as ODK reads the item node of a secondary instance: its
+/// columns' texts (name, label, the others) one after another, each on a line of its own
+/// (pyxform writes each child on its own line: `contains(., 'khorezm')` finds a column's
+/// text, `contains(., 'c3 Nukus')` does not span two).
+fn item_text(c: &ChoiceDef, default_language: Option<&str>) -> String {
+    let label = choice_cell(c, "label", default_language);
+    std::iter::once(c.name.clone())
+        .chain(label)
+        .chain(c.properties.values().cloned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
