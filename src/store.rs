@@ -77,9 +77,14 @@ impl Store {
         }
     }
 
+    /// Opens the device's database and asks the browser to keep it under storage pressure
+    /// (`navigator.storage.persist()`: without it Chrome may evict IndexedDB when the disk
+    /// runs short; it may say no, and the app works the same).
     pub async fn open(&self) -> Result<(), StorageError> {
         #[cfg(target_arch = "wasm32")]
         let repo = Repo::open(xonadon_storage::DATABASE_NAME).await?;
+        #[cfg(target_arch = "wasm32")]
+        let _granted = xonadon_storage::request_persistent_storage().await;
         #[cfg(not(target_arch = "wasm32"))]
         let repo = Repo::new();
         self.repo.set_value(Some(Rc::new(repo)));
