@@ -63,6 +63,9 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
     c.index_names();
     c.resolve_references();
     c.check_instance_name(definition.settings.instance_name.as_deref());
+    crate::supervisor::check(&definition.settings, &c.elements, &c.by_name, &c.ambiguous)
+        .into_iter()
+        .for_each(|d| c.diagnostics.push(d));
     crate::lint::lint(&definition, &c.elements, &c.by_name, &mut c.diagnostics);
     let languages = languages(&definition, &mut c.diagnostics);
     let (order, order_index) = c.order();
@@ -910,7 +913,7 @@ fn languages(def: &FormDefinition, diagnostics: &mut Vec<Diagnostic>) -> Vec<Str
 }
 
 /// Why `${name}` resolves to nothing: no such element, or several (`ambiguous`: their paths).
-fn unresolved(
+pub(crate) fn unresolved(
     name: &str,
     by_name: &HashMap<String, ElemId>,
     ambiguous: &HashMap<String, Vec<String>>,
