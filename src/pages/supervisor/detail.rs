@@ -1,306 +1,199 @@
-//! One submission as a supervisor reads it: every answer under its question's label in the
-//! chosen language, choices by their labels, each roster member in turn.
+//! One submission open: its answers under their labels (`answers.rs`) and its review; and the
+//! comparison of a conflicting copy with the one held (`differences.rs`).
 
-use serde_json::Value;
-use xonadon_engine::expr::ElemId;
-use xonadon_engine::{Form, Kind, QuestionType};
-use xonadon_export::table::choice_labels;
+use std::sync::Arc;
 
-use super::rows::answer_named;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use xonadon_engine::Form;
+use xonadon_storage::{Review, ReviewComment, ReviewStatus, Submission};
 
-/// A line of the detail view: a heading (a group, a roster, a member) or a question and its
-/// answer, `depth` levels in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Line {
-    pub depth: usize,
-    pub label: String,
-    /// `None` for a heading.
-    pub answer: Option<String>,
+use super::state::SupervisorState;
+use super::{answers, differences};
+use crate::components::review::{status_class, status_text};
+use crate::i18n::{t, T};
+use crate::screens::home::local_time;
+use crate::settings::{ui_language, Settings};
+
+/// Who signs a review: the name set on this device, else the device's id.
+pub fn reviewer(name: &str, device_id: &str) -> String {
+    if name.trim().is_empty() {
+        device_id.to_string()
+    } else {
+        name.to_string()
+    }
 }
 
-struct Reader<'a> {
-    form: &'a Form,
-    language: Option<&'a str>,
-    root: &'a Value,
-    lines: Vec<Line>,
+/// `review` with a new `status` and the comment that says so (comments are kept, in order).
+pub fn reviewed(review: &Review, status: ReviewStatus, comment: ReviewComment) -> Review {
+    let mut next = review.clone();
+    next.status = status;
+    next.comments.push(comment);
+    next
 }
 
-/// `${name}` in a label, replaced by that answer: from the same group or member if it has
-/// one, else from anywhere outside repeats.
-fn fill_in(text: &str, here: &Value, root: &Value) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("${") {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        let name = &rest[start + 2..start + len];
-        let value = answer_named(here, name)
-            .or_else(|| answer_named(root, name))
-            .unwrap_or_default();
-        out.push_str(&value);
-        rest = &rest[start + len + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-impl Reader<'_> {
-    fn label(&self, elem: ElemId, here: &Value) -> String {
-        let e = self.form.element(elem);
-        match &e.label {
-            Some(l) => {
-                let text = l.get(self.language, self.form.default_language());
-                fill_in(text, here, self.root)
-            }
-            None => e.name.clone(),
-        }
-    }
-
-    fn answer(&self, q: &QuestionType, value: &str) -> String {
-        match q.list() {
-            _ if value.is_empty() => "—".to_string(),
-            Some(list) => choice_labels(self.form, list, value, self.language),
-            None => value.to_string(),
-        }
-    }
-
-    /// The lines of `parent`'s children, whose answers are in `here`.
-    fn children(&mut self, parent: ElemId, here: &Value, depth: usize) {
-        for &child in &self.form.element(parent).children {
-            let e = self.form.element(child);
-            // Left out of the submission: not relevant.
-            let Some(value) = here.get(&e.name) else {
-                continue;
-            };
-            match &e.kind {
-                Kind::Root => {}
-                Kind::Group if e.name == "meta" => {}
-                Kind::Group => {
-                    let label = self.label(child, value);
-                    self.lines.push(Line {
-                        depth,
-                        label,
-                        answer: None,
-                    });
-                    self.children(child, value, depth + 1);
+/// What differs between the submission held here and an imported copy, question by question.
+#[component]
+pub fn Compare(imported: Submission) -> impl IntoView {
+    let state = expect_context::<SupervisorState>();
+    let id = imported.instance_id.clone();
+    let held = LocalResource::new(move || {
+        let id = id.clone();
+        async move { state.store.submission(&id).await }
+    });
+    let form = state.form_of(&imported.form_id, &imported.form_version);
+    view! {
+        <details class="compare">
+            <summary>{move || t(&ui_language(), T::Compare)}</summary>
+            {move || held.get().flatten().map(|held| {
+                let lang = ui_language();
+                let rows = differences::differences(form.as_deref(), &held.data, &imported.data, Some(&lang));
+                view! {
+                    <table class="differences">
+                        <thead><tr>
+                            <th></th>
+                            <th>{t(&lang, T::OnThisDevice)}</th>
+                            <th>{t(&lang, T::Imported)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|d| view! {
+                                <tr><th scope="row">{d.question}</th><td>{d.held}</td><td>{d.imported}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
                 }
-                Kind::Repeat => {
-                    let label = self.label(child, here);
-                    for (k, instance) in value.as_array().into_iter().flatten().enumerate() {
-                        self.lines.push(Line {
-                            depth,
-                            label: format!("{label} {}", k + 1),
-                            answer: None,
-                        });
-                        self.children(child, instance, depth + 1);
-                    }
-                }
-                Kind::Question(QuestionType::Note) => {}
-                Kind::Question(q) => {
-                    let label = self.label(child, here);
-                    let answer = self.answer(q, value.as_str().unwrap_or_default());
-                    self.lines.push(Line {
-                        depth,
-                        label,
-                        answer: Some(answer),
-                    });
-                }
-            }
-        }
+            })}
+        </details>
     }
 }
 
-/// The lines of the submission `data` of `form`, labels in `language`.
-pub fn lines(form: &Form, data: &Value, language: Option<&str>) -> Vec<Line> {
-    let mut reader = Reader {
-        form,
-        language,
-        root: data,
-        lines: Vec::new(),
+/// One submission, readable, with its review.
+#[component]
+pub fn Detail(
+    submission: Submission,
+    form: Option<Arc<Form>>,
+    #[prop(into)] on_close: Callback<()>,
+) -> impl IntoView {
+    let store = expect_context::<SupervisorState>().store;
+    let settings = expect_context::<Settings>();
+    let comment = RwSignal::new(String::new());
+    let id = submission.instance_id.clone();
+    let review = submission.review.clone();
+    let title = submission
+        .title
+        .clone()
+        .unwrap_or_else(|| submission.instance_id.clone());
+    let data = submission.data.clone();
+    let lines = move || {
+        let lang = ui_language();
+        form.as_deref()
+            .map(|f| answers::lines(f, &data, Some(&lang)))
+            .unwrap_or_default()
     };
-    reader.children(0, data, 0);
-    reader.lines
+    let set_status = move |status: ReviewStatus| {
+        let by = reviewer(
+            &settings.enumerator.get_untracked(),
+            &settings.device_id.get_untracked(),
+        );
+        let comment = ReviewComment {
+            at_ms: js_sys::Date::now(),
+            by,
+            status,
+            text: comment.get_untracked(),
+        };
+        let next = reviewed(&review, status, comment);
+        let id = id.clone();
+        spawn_local(async move { store.set_review(&id, &next).await });
+    };
+    let set_approved = set_status.clone();
+    let comments = submission.review.comments.clone();
+    view! {
+        <section class="detail" aria-labelledby="detail-title">
+            <header class="detail-head">
+                <h2 id="detail-title">{title}</h2>
+                <button type="button" on:click=move |_| on_close.run(())>{move || t(&ui_language(), T::Close)}</button>
+            </header>
+            <p class="meta">
+                {local_time(submission.finalized_at_ms)}" · "{submission.enumerator.clone()}" · "
+                <span class=status_class(submission.review.status)>{move || status_text(&ui_language(), submission.review.status)}</span>
+            </p>
+            <dl class="answers">
+                {move || lines().into_iter().map(|l| {
+                    let class = format!("depth-{}", l.depth.min(3));
+                    match l.answer {
+                        None => view! { <dt class=format!("{class} heading")>{l.label}</dt> }.into_any(),
+                        Some(a) => view! { <dt class=class.clone()>{l.label}</dt><dd class=class>{a}</dd> }.into_any(),
+                    }
+                }).collect_view()}
+            </dl>
+            <div class="review">
+                <h3>{move || t(&ui_language(), T::Review)}</h3>
+                <ul class="comments">
+                    {comments.into_iter().map(|c| view! {
+                        <li><strong>{c.by.clone()}</strong>" · "{local_time(c.at_ms)}" · "
+                            {move || status_text(&ui_language(), c.status)}": "{c.text.clone()}</li>
+                    }).collect_view()}
+                </ul>
+                <label for="review-comment">{move || t(&ui_language(), T::Comment)}</label>
+                <textarea id="review-comment" rows="3" prop:value=move || comment.get()
+                    on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                <div class="actions">
+                    <button type="button" class="primary" id="review-approve" on:click=move |_| set_approved(ReviewStatus::Approved)>
+                        {move || t(&ui_language(), T::Approve)}
+                    </button>
+                    <button type="button" class="danger" id="review-issues" on:click=move |_| set_status(ReviewStatus::HasIssues)>
+                        {move || t(&ui_language(), T::MarkIssues)}
+                    </button>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The submission open in the detail view, read when opened (and again after a review).
+#[component]
+pub fn OpenSubmission() -> impl IntoView {
+    let state = expect_context::<SupervisorState>();
+    let opened = LocalResource::new(move || {
+        state.store.revision.track();
+        let id = state.open.get();
+        async move { state.store.submission(&id?).await }
+    });
+    move || {
+        opened.get().flatten().map(|s| {
+            let form = state.form_of(&s.form_id, &s.form_version);
+            view! { <Detail submission=s form=form on_close=move |_| state.open.set(None) /> }
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-    use wasm_bindgen_test::wasm_bindgen_test;
-
-    const FORM: &str = r#"{
-      "settings": {"form_id": "f", "default_language": "en"},
-      "survey": [
-        {"type": "text", "name": "head", "label": {"en": "Head", "ru": "Глава"}},
-        {"type": "note", "name": "n", "label": "Thanks"},
-        {"type": "group", "name": "g", "label": {"en": "Home", "ru": "Жильё"}, "children": [
-          {"type": "select_multiple needs", "name": "needs", "label": {"en": "Needs", "ru": "Нужды"}},
-          {"type": "integer", "name": "rooms", "label": {"en": "Rooms", "ru": "Комнаты"}}
-        ]},
-        {"type": "repeat", "name": "members", "label": {"en": "Member", "ru": "Член семьи"}, "children": [
-          {"type": "text", "name": "name", "label": {"en": "Name", "ru": "Имя"}},
-          {"type": "integer", "name": "age", "label": {"en": "Age of ${name}", "ru": "Возраст: ${name}"}}
-        ]}
-      ],
-      "choices": {"needs": [
-        {"name": "food", "label": {"en": "Food", "ru": "Еда"}},
-        {"name": "clothes", "label": {"en": "Clothes", "ru": "Одежда"}}
-      ]}
-    }"#;
-
-    fn line(depth: usize, label: &str, answer: Option<&str>) -> Line {
-        Line {
-            depth,
-            label: label.into(),
-            answer: answer.map(str::to_string),
-        }
-    }
-
-    #[wasm_bindgen_test]
-    fn answers_under_their_labels_members_in_turn() {
-        let form = xonadon_engine::load(FORM).unwrap();
-        let data = json!({
-            "head": "Азиз",
-            "g": {"needs": "food clothes", "rooms": ""},
-            "members": [{"name": "Азиз", "age": "41"}, {"name": "Дилноза", "age": "9"}],
-            "meta": {"instanceID": "uuid:x"}
-        });
-        assert_eq!(
-            lines(&form, &data, Some("ru")),
-            [
-                line(0, "Глава", Some("Азиз")),
-                line(0, "Жильё", None),
-                line(1, "Нужды", Some("Еда, Одежда")),
-                line(1, "Комнаты", Some("—")),
-                line(0, "Член семьи 1", None),
-                line(1, "Имя", Some("Азиз")),
-                line(1, "Возраст: Азиз", Some("41")),
-                line(0, "Член семьи 2", None),
-                line(1, "Имя", Some("Дилноза")),
-                line(1, "Возраст: Дилноза", Some("9")),
-            ]
-        );
-        // Irrelevant answers are not in the submission, so not shown.
-        let partial = json!({"head": "B"});
-        assert_eq!(
-            lines(&form, &partial, Some("en")),
-            [line(0, "Head", Some("B"))]
-        );
-    }
-}
-
-/// Every answer of a submission by its path (`head/head_age`, `roster/members[2]/age`).
-fn flatten(value: &Value, prefix: &str, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let path = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}/{k}")
-                };
-                flatten(v, &path, out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                flatten(v, &format!("{prefix}[{}]", i + 1), out);
-            }
-        }
-        Value::String(s) => out.push((prefix.to_string(), s.clone())),
-        other => out.push((prefix.to_string(), other.to_string())),
-    }
-}
-
-/// A difference between two copies of a submission: the question (its label, and the member
-/// it belongs to), the answer held on this device, the answer imported (`—` when absent).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Difference {
-    pub question: String,
-    pub held: String,
-    pub imported: String,
-}
-
-/// Where two copies of a submission differ, in the order of the held copy's answers.
-pub fn differences(
-    form: Option<&Form>,
-    held: &Value,
-    imported: &Value,
-    language: Option<&str>,
-) -> Vec<Difference> {
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    flatten(held, "", &mut a);
-    flatten(imported, "", &mut b);
-    let mut paths: Vec<&String> = a.iter().map(|(p, _)| p).collect();
-    paths.extend(
-        b.iter()
-            .map(|(p, _)| p)
-            .filter(|p| !a.iter().any(|(q, _)| q == *p)),
-    );
-    let get = |list: &[(String, String)], path: &str| {
-        list.iter()
-            .find(|(p, _)| p == path)
-            .map_or_else(|| "—".to_string(), |(_, v)| v.clone())
-    };
-    paths
-        .into_iter()
-        .filter_map(|path| {
-            let (h, i) = (get(&a, path), get(&b, path));
-            (h != i).then(|| {
-                let name = path.rsplit('/').next().unwrap_or(path);
-                let label = form
-                    .and_then(|f| f.find(name))
-                    .and_then(|e| e.label.as_ref())
-                    .map(|l| {
-                        l.get(language, form.and_then(|f| f.default_language()))
-                            .to_string()
-                    })
-                    .unwrap_or_else(|| name.to_string());
-                let member: Vec<&str> = path.split('/').filter(|s| s.ends_with(']')).collect();
-                let question = if member.is_empty() {
-                    label
-                } else {
-                    format!("{label} ({})", member.join(", "))
-                };
-                Difference {
-                    question,
-                    held: h,
-                    imported: i,
-                }
-            })
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod difference_tests {
-    use super::*;
-    use serde_json::json;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
-    fn two_copies_differ_where_their_answers_do() {
-        let form = xonadon_engine::load(
-            r#"{"settings": {"form_id": "f"}, "survey": [
-                {"type": "integer", "name": "age", "label": "Age"},
-                {"type": "repeat", "name": "members", "label": "M", "children": [
-                  {"type": "text", "name": "name", "label": "Name"}]}]}"#,
-        )
-        .unwrap();
-        let held = json!({"age": "45", "members": [{"name": "A"}, {"name": "B"}]});
-        let imported = json!({"age": "46", "members": [{"name": "A"}]});
-        let diff = differences(Some(&form), &held, &imported, None);
-        let d = |q: &str, h: &str, i: &str| Difference {
-            question: q.into(),
-            held: h.into(),
-            imported: i.into(),
+    fn a_review_keeps_its_comments_and_is_signed() {
+        assert_eq!(reviewer("  ", "dev1"), "dev1");
+        assert_eq!(reviewer("Nodira", "dev1"), "Nodira");
+        let comment = |text: &str, status| ReviewComment {
+            at_ms: 1.0,
+            by: "Nodira".into(),
+            status,
+            text: text.into(),
         };
-        assert_eq!(
-            diff,
-            [d("Age", "45", "46"), d("Name (members[2])", "B", "—")]
+        let first = reviewed(
+            &Review::default(),
+            ReviewStatus::HasIssues,
+            comment("age?", ReviewStatus::HasIssues),
         );
-        assert!(differences(Some(&form), &held, &held, None).is_empty());
+        let second = reviewed(
+            &first,
+            ReviewStatus::Approved,
+            comment("ok", ReviewStatus::Approved),
+        );
+        assert_eq!(second.status, ReviewStatus::Approved);
+        let texts: Vec<&str> = second.comments.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["age?", "ok"]);
     }
 }

@@ -173,6 +173,13 @@ impl Sort {
     }
 }
 
+/// The rows the list shows: those `filters` admit, in the order of `sort`.
+pub fn shown(rows: &[Row], filters: &Filters, sort: Sort) -> Vec<Row> {
+    let mut shown: Vec<Row> = rows.iter().filter(|r| filters.admit(r)).cloned().collect();
+    sort.apply(&mut shown);
+    shown
+}
+
 /// The distinct non-blank values of `field` among `rows`, sorted: a filter's options.
 pub fn distinct(rows: &[Row], field: impl Fn(&Row) -> &str) -> Vec<String> {
     let mut values: Vec<String> = rows
@@ -270,6 +277,17 @@ mod tests {
             ..Filters::default()
         })
         .is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn the_list_is_the_admitted_rows_sorted() {
+        let aziza = Filters {
+            enumerator: Some("Aziza".into()),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&shown(&rows(), &aziza, Sort::default())), ["c", "a"]);
+        let oldest_first = Sort::default().by(SortKey::Date);
+        assert_eq!(ids(&shown(&rows(), &aziza, oldest_first)), ["a", "c"]);
     }
 
     #[wasm_bindgen_test]
