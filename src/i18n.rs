@@ -78,9 +78,6 @@ pub enum T {
     Form,
     DateFrom,
     DateTo,
-    Region,
-    District,
-    Mahalla,
     Status,
     Any,
     Pending,
@@ -104,8 +101,8 @@ pub enum T {
     Summary,
     PerDay,
     PerEnumerator,
-    PerMahalla,
     NeedsIdentified,
+    NoSupervisorSetting,
     Compare,
     OnThisDevice,
     Imported,
@@ -402,24 +399,6 @@ pub fn t(language: &str, key: T) -> &'static str {
             "По дату",
             "To",
         ],
-        T::Region => [
-            "Viloyat",
-            "Вилоят",
-            "Область",
-            "Region",
-        ],
-        T::District => [
-            "Tuman",
-            "Туман",
-            "Район",
-            "District",
-        ],
-        T::Mahalla => [
-            "Mahalla",
-            "Маҳалла",
-            "Махалля",
-            "Mahalla",
-        ],
         T::Status => [
             "Holati",
             "Ҳолати",
@@ -558,17 +537,21 @@ pub fn t(language: &str, key: T) -> &'static str {
             "По сотрудникам",
             "Per social worker",
         ],
-        T::PerMahalla => [
-            "Mahallalar boʻyicha",
-            "Маҳаллалар бўйича",
-            "По махаллям",
-            "Per mahalla",
-        ],
         T::NeedsIdentified => [
             "Aniqlangan ehtiyojlar",
             "Аниқланган эҳтиёжлар",
             "Выявленные потребности",
             "Needs identified",
+        ],
+        T::NoSupervisorSetting => [
+            "soʻrovnomada qaysi savollar hudud va ehtiyojlar ekani koʻrsatilmagan \
+             (settings.supervisor), shuning uchun uning hudud filtrlari va diagrammalari yoʻq",
+            "сўровномада қайси саволлар ҳудуд ва эҳтиёжлар экани кўрсатилмаган \
+             (settings.supervisor), шунинг учун унинг ҳудуд фильтрлари ва диаграммалари йўқ",
+            "в анкете не указано, какие вопросы задают место и потребности \
+             (settings.supervisor), поэтому фильтров по месту и диаграмм для неё нет",
+            "the form does not say which of its questions are the place and the needs \
+             (settings.supervisor), so it has no place filters or charts here",
         ],
         T::Compare => [
             "Farqlarini koʻrish",

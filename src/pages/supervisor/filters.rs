@@ -5,25 +5,25 @@ use leptos::prelude::*;
 use xonadon_storage::ReviewStatus;
 
 use super::rows::{distinct, Filters, Row};
-use super::state::{choice_label, SupervisorState};
+use super::state::SupervisorState;
 use crate::i18n::{t, T};
 use crate::settings::ui_language;
 
 /// A select's options: `(value, text)`.
 type Options = Box<dyn Fn() -> Vec<(String, String)> + Send + Sync>;
 
-/// A select of the distinct values of one field, bound to one filter.
+/// A select of the distinct values of one field, bound to one filter by `get` and `set`.
 fn choice_filter(
-    label: T,
+    id: String,
+    label: impl Fn() -> String + Send + Sync + 'static,
     options: Options,
-    get: fn(&Filters) -> Option<String>,
-    set: fn(&mut Filters, Option<String>),
+    get: impl Fn(&Filters) -> Option<String> + Copy + Send + Sync + 'static,
+    set: impl Fn(&mut Filters, Option<String>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let filters = expect_context::<SupervisorState>().filters;
-    let id = format!("filter-{label:?}").to_lowercase();
     view! {
         <label class="filter">
-            <span>{move || t(&ui_language(), label)}</span>
+            <span>{label}</span>
             <select id=id on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filters.update(|f| set(f, (!v.is_empty()).then_some(v)));
@@ -44,6 +44,23 @@ fn choice_filter(
     }
 }
 
+/// A filter of the app's own (`filter-form`, `filter-enumerator`), titled `label`.
+fn app_filter(
+    label: T,
+    options: Options,
+    get: fn(&Filters) -> Option<String>,
+    set: fn(&mut Filters, Option<String>),
+) -> impl IntoView {
+    let id = format!("filter-{label:?}").to_lowercase();
+    choice_filter(
+        id,
+        move || t(&ui_language(), label).to_string(),
+        options,
+        get,
+        set,
+    )
+}
+
 /// The distinct values of `field`, each as itself.
 fn values(field: fn(&Row) -> &str) -> Options {
     let all_rows = expect_context::<SupervisorState>().all_rows;
@@ -55,25 +72,66 @@ fn values(field: fn(&Row) -> &str) -> Options {
     })
 }
 
-/// The distinct values of a place `field`, each with its label from the form of a submission
-/// that has it.
-fn places(field: fn(&Row) -> &str, question: &'static str) -> Options {
+/// A row's answer to place level `k` (blank when its form has fewer levels).
+fn level(k: usize) -> impl Fn(&Row) -> &str {
+    move |r| r.place.get(k).map_or("", String::as_str)
+}
+
+/// The distinct answers to place level `k`, each with its label from the form of a
+/// submission that has it.
+fn places(k: usize) -> Options {
     let state = expect_context::<SupervisorState>();
     Box::new(move || {
         let rows = state.all_rows.get();
         let lang = ui_language();
-        distinct(&rows, field)
+        distinct(&rows, level(k))
             .into_iter()
             .map(|value| {
-                let form = rows
+                let text = rows
                     .iter()
-                    .find(|r| field(r) == value)
-                    .and_then(|r| state.form_of(&r.form_id, &r.form_version));
-                let text = choice_label(form.as_deref(), question, &value, &lang);
+                    .find(|r| level(k)(r) == value)
+                    .map_or_else(|| value.clone(), |r| state.place_label(r, k, &lang));
                 (value, text)
             })
             .collect()
     })
+}
+
+/// A filter per place level (`filter-` and the level's question name), or, for submissions
+/// whose forms leave the place or the needs out, a note that says so.
+#[component]
+fn PlaceFilters() -> impl IntoView {
+    let contract = expect_context::<SupervisorState>().contract;
+    move || {
+        let levels = contract.with(|c| c.levels.clone());
+        levels
+            .into_iter()
+            .enumerate()
+            .map(|(k, level)| {
+                let label = level.label;
+                choice_filter(
+                    format!("filter-{}", level.name),
+                    move || label.clone(),
+                    places(k),
+                    move |f| f.level(k),
+                    move |f, v| f.set_level(k, v),
+                )
+            })
+            .collect_view()
+    }
+}
+
+/// Which forms do not say where a household is or what it needs, and so what is missing.
+#[component]
+fn Undeclared() -> impl IntoView {
+    let contract = expect_context::<SupervisorState>().contract;
+    move || {
+        let forms = contract.with(|c| c.undeclared.join(", "));
+        (!forms.is_empty()).then(|| {
+            let text = format!("{forms}: {}", t(&ui_language(), T::NoSupervisorSetting));
+            view! { <p class="undeclared" role="note">{text}</p> }
+        })
+    }
 }
 
 /// A day input bound to one end of the range.
@@ -129,19 +187,15 @@ pub fn FilterSection() -> impl IntoView {
         <section class="filters">
             <h2>{move || t(&ui_language(), T::Submissions)}</h2>
             <div class="filter-grid">
-                {choice_filter(T::Form, values(|r| &r.form_id), |f| f.form.clone(), |f, v| f.form = v)}
+                {app_filter(T::Form, values(|r| &r.form_id), |f| f.form.clone(), |f, v| f.form = v)}
                 <DayFilter id="filter-from" label=T::DateFrom set=|f, v| f.from = v />
                 <DayFilter id="filter-to" label=T::DateTo set=|f, v| f.to = v />
-                {choice_filter(T::Enumerator, values(|r| &r.enumerator),
+                {app_filter(T::Enumerator, values(|r| &r.enumerator),
                     |f| f.enumerator.clone(), |f, v| f.enumerator = v)}
-                {choice_filter(T::Region, places(|r| &r.place.region, "region"),
-                    |f| f.region.clone(), |f, v| f.region = v)}
-                {choice_filter(T::District, places(|r| &r.place.district, "district"),
-                    |f| f.district.clone(), |f, v| f.district = v)}
-                {choice_filter(T::Mahalla, places(|r| &r.place.mahalla, "mahalla"),
-                    |f| f.mahalla.clone(), |f, v| f.mahalla = v)}
+                <PlaceFilters />
                 <StatusFilter />
             </div>
+            <Undeclared />
             <p class="count">{move || format!("{} / {}", shown.get().len(), all_rows.get().len())}</p>
         </section>
     }

@@ -9,6 +9,7 @@
 mod answers;
 mod charts;
 mod conflicts;
+mod contract;
 mod detail;
 mod differences;
 mod export;

@@ -11,8 +11,10 @@ use xonadon_engine::Form;
 use xonadon_export::table::choice_labels;
 use xonadon_storage::{Conflict, FormRecord};
 
+use super::contract::{self, PageContract};
 use super::rows::{self, Filters, Row, Sort};
 use crate::screens::home::local_day;
+use crate::settings::ui_language;
 use crate::store::Store;
 
 /// What the list shows: a light row per submission (never all the answers of thousands).
@@ -57,14 +59,18 @@ pub fn choice_label(form: Option<&Form>, question: &str, value: &str, language: 
     .unwrap_or_else(|| value.to_string())
 }
 
-/// Every submission as a row, read a page at a time.
-async fn read_rows(store: Store) -> Vec<Row> {
+/// Every submission as a row, read a page at a time; `form` gives a submission's form (for
+/// the questions its supervisor setting names).
+async fn read_rows(store: Store, form: impl Fn(&str, &str) -> Option<Arc<Form>>) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut after: Option<String> = None;
     while let Some(page) = store.submissions_page(after.as_deref(), 500).await {
         let Some(last) = page.last() else { break };
         after = Some(last.instance_id.clone());
-        rows.extend(page.iter().map(|s| Row::of(s, local_day)));
+        rows.extend(page.iter().map(|s| {
+            let form = form(&s.form_id, &s.form_version);
+            Row::of(s, local_day, contract::of(form.as_deref()))
+        }));
     }
     rows
 }
@@ -76,6 +82,8 @@ pub struct SupervisorState {
     /// Everything read from the device, again whenever the store's revision moves.
     pub data: Signal<Arc<Data>>,
     pub forms: Forms,
+    /// What the forms of the submissions declare for this page.
+    pub contract: Memo<PageContract>,
     pub all_rows: Memo<Vec<Row>>,
     /// The rows that pass the filters, sorted.
     pub shown: Memo<Vec<Row>>,
@@ -97,12 +105,15 @@ pub struct SupervisorState {
 impl SupervisorState {
     /// The state of a new page, reading from `store`, provided as context.
     pub fn provide(store: Store) -> SupervisorState {
+        let forms = Forms(StoredValue::new(HashMap::new()));
         let resource = LocalResource::new(move || {
             store.revision.track();
             async move {
+                let records = store.forms().await;
+                let rows = read_rows(store, |id, v| forms.get(&records, id, v)).await;
                 Arc::new(Data {
-                    rows: read_rows(store).await,
-                    forms: store.forms().await,
+                    rows,
+                    forms: records,
                     conflicts: store.conflicts().await,
                 })
             }
@@ -112,10 +123,26 @@ impl SupervisorState {
         let filters = RwSignal::new(Filters::default());
         let sort = RwSignal::new(Sort::default());
         let shown = Memo::new(move |_| rows::shown(&all_rows.get(), &filters.get(), sort.get()));
+        let contract = Memo::new(move |_| {
+            let d = data.get();
+            let mut versions: Vec<(&str, &str)> = d
+                .rows
+                .iter()
+                .map(|r| (r.form_id.as_str(), r.form_version.as_str()))
+                .collect();
+            versions.sort();
+            versions.dedup();
+            let loaded: Vec<Arc<Form>> = versions
+                .into_iter()
+                .filter_map(|(id, v)| forms.get(&d.forms, id, v))
+                .collect();
+            PageContract::of(loaded.iter().map(|f| &**f), &ui_language())
+        });
         let state = SupervisorState {
             store,
             data,
-            forms: Forms(StoredValue::new(HashMap::new())),
+            forms,
+            contract,
             all_rows,
             shown,
             filters,
@@ -134,5 +161,15 @@ impl SupervisorState {
     /// The form a row (or submission) was filled in, if it is on the device and loads.
     pub fn form_of(&self, form_id: &str, version: &str) -> Option<Arc<Form>> {
         self.forms.get(&self.data.get().forms, form_id, version)
+    }
+
+    /// A row's answer to place level `k`, by its label in `language` when it is a choice.
+    pub fn place_label(&self, row: &Row, k: usize, language: &str) -> String {
+        let value = row.place.get(k).map_or("", String::as_str);
+        let form = self.form_of(&row.form_id, &row.form_version);
+        match contract::level_name(form.as_deref(), k) {
+            Some(question) => choice_label(form.as_deref(), question, value, language),
+            None => value.to_string(),
+        }
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::rows::{Row, SortKey};
-use super::state::{choice_label, SupervisorState};
+use super::state::SupervisorState;
 use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
 use crate::screens::home::local_time;
@@ -23,7 +23,7 @@ fn aria_sort(sorted_by: SortKey, descending: bool, key: SortKey) -> &'static str
 
 /// A column header that sorts by `key`.
 #[component]
-fn Header(key: SortKey, label: T) -> impl IntoView {
+fn Header(key: SortKey, #[prop(into)] label: Signal<String>) -> impl IntoView {
     let sort = expect_context::<SupervisorState>().sort;
     let pressed = move || {
         let s = sort.get();
@@ -32,10 +32,15 @@ fn Header(key: SortKey, label: T) -> impl IntoView {
     view! {
         <th aria-sort=pressed>
             <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = s.by(key))>
-                {move || t(&ui_language(), label)}
+                {label}
             </button>
         </th>
     }
+}
+
+/// The app's word for a column, in the worker's language.
+fn word(label: T) -> Signal<String> {
+    Signal::derive(move || t(&ui_language(), label).to_string())
 }
 
 /// One submission's row.
@@ -49,15 +54,19 @@ fn Line(row: Row) -> impl IntoView {
     } else {
         r.title.clone()
     };
-    let form = state.form_of(&r.form_id, &r.form_version);
-    let place = choice_label(form.as_deref(), "mahalla", &r.place.mahalla, &ui_language());
+    // The smallest level of the place: what tells households apart in a list.
+    let place = match r.place.len() {
+        0 => String::new(),
+        n => state.place_label(&r, n - 1, &ui_language()),
+    };
+    let has_place = move || state.contract.with(|c| !c.levels.is_empty());
     let open = state.open;
     view! {
         <tr data-id=r.instance_id.clone()>
             <td><button type="button" class="link" on:click=move |_| open.set(Some(id.clone()))>{title}</button></td>
             <td>{local_time(r.finalized_at_ms)}</td>
             <td>{r.enumerator.clone()}</td>
-            <td>{place}</td>
+            <Show when=has_place><td>{place.clone()}</td></Show>
             <td><span class=status_class(r.status)>{move || status_text(&ui_language(), r.status)}</span></td>
         </tr>
     }
@@ -66,7 +75,10 @@ fn Line(row: Row) -> impl IntoView {
 /// The list section (a note when no submission passes the filters).
 #[component]
 pub fn ListSection() -> impl IntoView {
-    let shown = expect_context::<SupervisorState>().shown;
+    let SupervisorState {
+        shown, contract, ..
+    } = expect_context::<SupervisorState>();
+    let place = move || contract.with(|c| c.levels.last().map(|l| l.label.clone()));
     view! {
         <section class="list">
             <Show when=move || !shown.get().is_empty() fallback=move || view! {
@@ -75,11 +87,13 @@ pub fn ListSection() -> impl IntoView {
                 <div class="table-scroll">
                 <table class="submissions">
                     <thead><tr>
-                        <Header key=SortKey::Title label=T::Household />
-                        <Header key=SortKey::Date label=T::Date />
-                        <Header key=SortKey::Enumerator label=T::Enumerator />
-                        <Header key=SortKey::Place label=T::Mahalla />
-                        <Header key=SortKey::Status label=T::Status />
+                        <Header key=SortKey::Title label=word(T::Household) />
+                        <Header key=SortKey::Date label=word(T::Date) />
+                        <Header key=SortKey::Enumerator label=word(T::Enumerator) />
+                        <Show when=move || place().is_some()>
+                            <Header key=SortKey::Place label=Signal::derive(move || place().unwrap_or_default()) />
+                        </Show>
+                        <Header key=SortKey::Status label=word(T::Status) />
                     </tr></thead>
                     <tbody>
                         <For each=move || shown.get() key=|r| (r.instance_id.clone(), r.status as u8)
