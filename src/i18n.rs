@@ -544,14 +544,14 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Needs identified",
         ],
         T::NoSupervisorSetting => [
-            "soʻrovnomada qaysi savollar hudud va ehtiyojlar ekani koʻrsatilmagan \
-             (settings.supervisor), shuning uchun uning hudud filtrlari va diagrammalari yoʻq",
-            "сўровномада қайси саволлар ҳудуд ва эҳтиёжлар экани кўрсатилмаган \
-             (settings.supervisor), шунинг учун унинг ҳудуд фильтрлари ва диаграммалари йўқ",
-            "в анкете не указано, какие вопросы задают место и потребности \
-             (settings.supervisor), поэтому фильтров по месту и диаграмм для неё нет",
-            "the form does not say which of its questions are the place and the needs \
-             (settings.supervisor), so it has no place filters or charts here",
+            "soʻrovnomada hudud yoki ehtiyojlar savollari koʻrsatilmagan \
+             (settings.supervisor), shuning uchun koʻrsatilmaganlari uchun filtr va diagramma yoʻq",
+            "сўровномада ҳудуд ёки эҳтиёжлар саволлари кўрсатилмаган \
+             (settings.supervisor), шунинг учун кўрсатилмаганлари учун фильтр ва диаграмма йўқ",
+            "в анкете не указаны вопросы о месте или о потребностях \
+             (settings.supervisor), поэтому для неуказанного нет фильтров и диаграмм",
+            "the form does not name its place or needs questions (settings.supervisor), so \
+             what it leaves out has no filter or chart here",
         ],
         T::Compare => [
             "Farqlarini koʻrish",
