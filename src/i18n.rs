@@ -74,9 +74,6 @@ pub enum T {
     Form,
     DateFrom,
     DateTo,
-    Region,
-    District,
-    Mahalla,
     Status,
     Any,
     Pending,
@@ -100,8 +97,8 @@ pub enum T {
     Summary,
     PerDay,
     PerEnumerator,
-    PerMahalla,
     NeedsIdentified,
+    NoSupervisorSetting,
     Compare,
     OnThisDevice,
     Imported,
@@ -367,9 +364,6 @@ pub fn t(language: &str, key: T) -> &'static str {
         T::Form => ["Soʻrovnoma", "Сўровнома", "Анкета", "Form"],
         T::DateFrom => ["Sanadan", "Санадан", "С даты", "From"],
         T::DateTo => ["Sanagacha", "Санагача", "По дату", "To"],
-        T::Region => ["Viloyat", "Вилоят", "Область", "Region"],
-        T::District => ["Tuman", "Туман", "Район", "District"],
-        T::Mahalla => ["Mahalla", "Маҳалла", "Махалля", "Mahalla"],
         T::Status => ["Holati", "Ҳолати", "Статус", "Status"],
         T::Any => ["Hammasi", "Ҳаммаси", "Все", "Any"],
         T::Pending => [
@@ -438,17 +432,22 @@ pub fn t(language: &str, key: T) -> &'static str {
             "По сотрудникам",
             "Per social worker",
         ],
-        T::PerMahalla => [
-            "Mahallalar boʻyicha",
-            "Маҳаллалар бўйича",
-            "По махаллям",
-            "Per mahalla",
-        ],
         T::NeedsIdentified => [
             "Aniqlangan ehtiyojlar",
             "Аниқланган эҳтиёжлар",
             "Выявленные потребности",
             "Needs identified",
+        ],
+        T::NoSupervisorSetting => [
+            "soʻrovnomada hudud yoki ehtiyojlar savollari koʻrsatilmagan \
+             (settings.supervisor), shuning uchun koʻrsatilmaganlari uchun filtr va diagramma \
+             yoʻq",
+            "сўровномада ҳудуд ёки эҳтиёжлар саволлари кўрсатилмаган \
+             (settings.supervisor), шунинг учун кўрсатилмаганлари учун фильтр ва диаграмма йўқ",
+            "в анкете не указаны вопросы о месте или о потребностях \
+             (settings.supervisor), поэтому для неуказанного нет фильтров и диаграмм",
+            "the form does not name its place or needs questions (settings.supervisor), so \
+             what it leaves out has no filter or chart here",
         ],
         T::Compare => [
             "Farqlarini koʻrish",

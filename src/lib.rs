@@ -16,6 +16,7 @@ mod field;
 mod host;
 mod i18n;
 mod last_saved;
+mod pages;
 mod published;
 mod screens;
 mod session;
@@ -33,8 +34,8 @@ use settings::{ui_language, Settings};
 use store::{Notice, Store};
 
 pub use field::FieldApp;
+pub use pages::supervisor::SupervisorApp;
 pub use screens::designer::DesignerApp;
-pub use screens::supervisor::SupervisorApp;
 
 /// The household needs-assessment form, embedded so the app works offline from first start.
 pub const DEFAULT_FORM: &str = include_str!("../forms/household.json");

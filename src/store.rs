@@ -7,13 +7,21 @@
 //! IndexedDB replaces it; once IndexedDB holds the change, the entry is removed. A journal
 //! entry never brings back a draft that is gone from IndexedDB (deleted or finalized).
 
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use xonadon_storage::{Draft, FormRecord, Media, Repository, StorageError, Submission};
+use xonadon_export::bundle::BundleWriter;
+use xonadon_export::stream::{self, Progress, Tables};
+use xonadon_export::table::Layout;
+use xonadon_export::ExportError;
+use xonadon_storage::{
+    Conflict, Draft, ExportRecord, FormRecord, Import, Media, Repository, Resolution, Review,
+    StorageError, Submission,
+};
 
 /// IndexedDB in the browser. The app only runs there; on the host (clippy, `cargo test`) the
 /// in-memory repository stands in so the crate still builds.
@@ -220,6 +228,135 @@ impl Store {
             self.report(repo.delete_media_of(id).await);
         }
         self.changed();
+    }
+
+    // The supervisor's reads and writes.
+
+    /// `result` reported (an error on screen until a write succeeds) and kept, for a caller
+    /// that also says which file or action it was about.
+    fn noted<T>(&self, result: Result<T, StorageError>) -> Result<T, StorageError> {
+        match result {
+            Ok(v) => {
+                self.report(Ok(()));
+                Ok(v)
+            }
+            Err(e) => {
+                self.report::<()>(Err(e.clone()));
+                Err(e)
+            }
+        }
+    }
+
+    /// The repository, or the error that says storage is not open.
+    fn open_repo(&self) -> Result<Rc<Repo>, StorageError> {
+        self.repo()
+            .ok_or_else(|| StorageError::Unavailable("not open".into()))
+    }
+
+    /// Every form version on the device (none after a failure, which is reported).
+    pub async fn forms(&self) -> Vec<FormRecord> {
+        let Some(repo) = self.repo() else {
+            return Vec::new();
+        };
+        self.report(repo.list_forms().await).unwrap_or_default()
+    }
+
+    /// The imported copies waiting for the supervisor (none after a reported failure).
+    pub async fn conflicts(&self) -> Vec<Conflict> {
+        let Some(repo) = self.repo() else {
+            return Vec::new();
+        };
+        self.report(repo.list_conflicts().await).unwrap_or_default()
+    }
+
+    /// Up to `limit` submissions after the instance id `after`, in id order; `None` after a
+    /// reported failure.
+    pub async fn submissions_page(
+        &self,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Option<Vec<Submission>> {
+        let repo = self.repo()?;
+        self.report(repo.submissions_page(after, limit).await)
+    }
+
+    /// One submission (`None`: not held, or a reported failure).
+    pub async fn submission(&self, id: &str) -> Option<Submission> {
+        let repo = self.repo()?;
+        self.report(repo.get_submission(id).await).flatten()
+    }
+
+    /// The submissions among `ids` that the device holds, by id.
+    pub async fn held(&self, ids: &[String]) -> Result<HashMap<String, Submission>, StorageError> {
+        let repo = self.open_repo()?;
+        let mut held = HashMap::new();
+        for id in ids {
+            if let Some(s) = self.noted(repo.get_submission(id).await)? {
+                held.insert(id.clone(), s);
+            }
+        }
+        Ok(held)
+    }
+
+    /// Writes an imported bundle (one transaction).
+    pub async fn import(&self, import: &Import) -> Result<(), StorageError> {
+        let repo = self.open_repo()?;
+        let result = self.noted(repo.import(import).await);
+        self.revision.update(|r| *r += 1);
+        result
+    }
+
+    /// Replaces a submission's review.
+    pub async fn set_review(&self, id: &str, review: &Review) {
+        let Some(repo) = self.repo() else { return };
+        self.report(repo.set_review(id, review).await);
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Keeps the held copy or takes the imported one.
+    pub async fn resolve_conflict(&self, id: &str, resolution: Resolution) {
+        let Some(repo) = self.repo() else { return };
+        self.report(repo.resolve_conflict(id, resolution).await);
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Records on each submission of `ids` that it went out in an export.
+    pub async fn record_export(
+        &self,
+        ids: &[String],
+        record: &ExportRecord,
+    ) -> Result<(), StorageError> {
+        let repo = self.open_repo()?;
+        let result = self.noted(repo.record_export(ids, record).await);
+        self.revision.update(|r| *r += 1);
+        result
+    }
+
+    /// The submissions `ids` with their photos as a bundle into `writer`, a page at a time.
+    pub async fn export_bundle<W: std::io::Write>(
+        &self,
+        ids: &HashSet<String>,
+        writer: BundleWriter<W>,
+        progress: &mut dyn Progress,
+    ) -> Result<W, ExportError> {
+        let repo = self
+            .open_repo()
+            .map_err(|e| ExportError::Read(e.to_string()))?;
+        stream::bundle(&*repo, ids, writer, progress).await
+    }
+
+    /// The tables of the submissions `ids` into `out` (CSV or workbook), a page at a time.
+    pub async fn export_tables<T: Tables>(
+        &self,
+        layouts: &[(Layout<'_>, (String, String))],
+        ids: &HashSet<String>,
+        out: &mut T,
+        progress: &mut dyn Progress,
+    ) -> Result<(), ExportError> {
+        let repo = self
+            .open_repo()
+            .map_err(|e| ExportError::Read(e.to_string()))?;
+        stream::tables(&*repo, layouts, ids, out, progress).await
     }
 }
 

@@ -3,4 +3,3 @@
 pub mod designer;
 pub mod fill;
 pub mod home;
-pub mod supervisor;

@@ -43,6 +43,25 @@ pub struct Settings {
     /// Expression naming a filled form in lists, e.g. `concat(${head_name}, ' ', ${village})`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_name: Option<String>,
+    /// Which questions the supervisor's page reads: the place filters and the charts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supervisor: Option<SupervisorSettings>,
+}
+
+/// The questions of a form the supervisor's page is built on: where a household is (the place
+/// filters, the list's place column, the per-place chart) and what it needs (the needs chart).
+/// Without it the page has no place filters and no needs chart, and says so. Each name is a
+/// question of the form outside any repeat (one answer per submission); the engine checks it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisorSettings {
+    /// The place, largest level first, e.g. `["region", "district", "mahalla"]`: questions of
+    /// type select_one, text or calculate. The last level is the list's place column.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub place: Vec<String>,
+    /// The needs identified: a select_multiple question, counted choice by choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs: Option<String>,
 }
 
 impl Settings {

@@ -32,6 +32,7 @@ pub mod navigation;
 pub mod parameters;
 mod reach;
 pub mod script;
+mod supervisor;
 pub mod values;
 
 pub use compile::{check, load};

@@ -217,6 +217,7 @@ pub fn import_with(
             title,
             default_language,
             instance_name: builder.instance_name.clone(),
+            supervisor: None,
         },
         survey,
         choices: builder.lists.clone(),

@@ -104,7 +104,7 @@ pub fn to_xlsform(form: &FormDefinition) -> Result<Vec<u8>, XlsxError> {
     if let Some(n) = &s.instance_name {
         settings.insert("instance_name".into(), n.clone());
     }
-    let headers: Vec<String> = [
+    let mut headers: Vec<String> = [
         "form_title",
         "form_id",
         "version",
@@ -114,6 +114,16 @@ pub fn to_xlsform(form: &FormDefinition) -> Result<Vec<u8>, XlsxError> {
     .iter()
     .map(|s| s.to_string())
     .collect();
+    // The supervisor's questions: names separated by spaces, as pyxform's lists are.
+    if let Some(sup) = &s.supervisor {
+        for (header, value) in [
+            ("supervisor_place", sup.place.join(" ")),
+            ("supervisor_needs", sup.needs.clone().unwrap_or_default()),
+        ] {
+            headers.push(header.into());
+            settings.insert(header.into(), value);
+        }
+    }
     let sheet = book.add_worksheet().set_name("settings")?;
     write_table(sheet, &headers, &[settings], &bold)?;
 

@@ -1,6 +1,6 @@
 //! The settings sheet: its first row under the header.
 
-use xonadon_engine::definition::{Settings, Text};
+use xonadon_engine::definition::{Settings, SupervisorSettings, Text};
 
 use crate::columns::language_tag;
 use crate::workbook::Sheet;
@@ -23,6 +23,7 @@ pub fn read(sheet: Option<&Sheet>, fallback_id: &str, problems: &mut Vec<Problem
             title: None,
             default_language: None,
             instance_name: None,
+            supervisor: None,
         },
         allow_choice_duplicates: false,
         clean_text_values: true,
@@ -43,6 +44,16 @@ pub fn read(sheet: Option<&Sheet>, fallback_id: &str, problems: &mut Vec<Problem
                 }
                 "default_language" => s.default_language = Some(language_tag(value)),
                 "instance_name" => s.instance_name = Some(value.to_string()),
+                // Xonadon's own (pyxform leaves unknown settings columns alone): the
+                // supervisor's place levels, space-separated, and the needs question.
+                "supervisor_place" => {
+                    let sup = s.supervisor.get_or_insert_with(SupervisorSettings::default);
+                    sup.place = value.split_whitespace().map(str::to_string).collect();
+                }
+                "supervisor_needs" => {
+                    let sup = s.supervisor.get_or_insert_with(SupervisorSettings::default);
+                    sup.needs = Some(value.to_string());
+                }
                 "allow_choice_duplicates" => {
                     out.allow_choice_duplicates = crate::survey::yes_no(value) == Some(true)
                 }

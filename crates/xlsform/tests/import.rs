@@ -373,13 +373,15 @@ fn exported_forms_import_back_unchanged() {
             &s.form_id,
             &s.version,
             &s.default_language,
-            &s.instance_name
+            &s.instance_name,
+            &s.supervisor
         ),
         (
             &o.form_id,
             &o.version,
             &o.default_language,
-            &o.instance_name
+            &o.instance_name,
+            &o.supervisor
         )
     );
 
@@ -1103,3 +1105,46 @@ fn a_stray_cell_far_away_costs_nothing() {
 
 #[path = "import/warnings.rs"]
 mod warnings;
+
+/// The settings sheet's `supervisor_place` and `supervisor_needs` columns are the form's
+/// `settings.supervisor`; a misspelt name is the engine's finding, put back on the sheet.
+#[test]
+fn the_supervisors_questions_from_the_settings_sheet() {
+    let book = |place: &str| {
+        xlsx(&[
+            (
+                "survey",
+                &[
+                    &["type", "name", "label"],
+                    &["select_one r", "region", "Region"],
+                    &["text", "village", "Village"],
+                    &["select_multiple r", "needs", "Needs"],
+                ],
+            ),
+            (
+                "choices",
+                &[&["list_name", "name", "label"], &["r", "a", "A"]],
+            ),
+            (
+                "settings",
+                &[
+                    &["form_id", "version", "supervisor_place", "supervisor_needs"],
+                    &["f", "1", place, "needs"],
+                ],
+            ),
+        ])
+    };
+    let imported = import("f.xlsx", &book("region  village")).unwrap();
+    assert_eq!(error_lines(&imported), Vec::<String>::new());
+    let supervisor = imported.definition.settings.supervisor.unwrap();
+    assert_eq!(supervisor.place, ["region", "village"]);
+    assert_eq!(supervisor.needs.as_deref(), Some("needs"));
+
+    let misspelt = import("f.xlsx", &book("region vilage")).unwrap();
+    let errors = error_lines(&misspelt);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("unknown question ${vilage} (did you mean ${village}?)"),
+        "{errors:?}"
+    );
+}

@@ -5,6 +5,7 @@ mod graph;
 mod references;
 
 pub use references::text_references;
+pub(crate) use references::unresolved;
 
 use std::collections::HashMap;
 
@@ -69,6 +70,9 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
     c.index_names();
     c.resolve_references();
     c.check_instance_name(definition.settings.instance_name.as_deref());
+    crate::supervisor::check(&definition.settings, &c.elements, &c.by_name, &c.ambiguous)
+        .into_iter()
+        .for_each(|d| c.diagnostics.push(d));
     crate::lint::lint(&definition, &c.elements, &c.by_name, &mut c.diagnostics);
     let languages = languages(&definition, &mut c.diagnostics);
     let (order, order_index) = c.order();

@@ -243,7 +243,7 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Why `${name}` resolves to nothing: no such element, or several (`ambiguous`: their paths).
-pub(super) fn unresolved(
+pub(crate) fn unresolved(
     name: &str,
     by_name: &HashMap<String, ElemId>,
     ambiguous: &HashMap<String, Vec<String>>,

@@ -1,4 +1,4 @@
-//! The supervisor's summary: how many submissions per day, per enumerator and per mahalla, and
+//! The supervisor's summary: how many submissions per day, per enumerator and per place, and
 //! how often each need was identified — counts as plain data, drawn by `Chart` as SVG bars.
 
 use std::collections::HashMap;

@@ -1,16 +1,8 @@
 //! The supervisor's list as plain data: one row per submission, the filters and the sorting.
 
 use serde_json::Value;
+use xonadon_engine::definition::SupervisorSettings;
 use xonadon_storage::{ReviewStatus, Submission};
-
-/// Where a household is: the answers to the questions named `region`, `district` and
-/// `mahalla`, wherever the form puts them (choice names).
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Place {
-    pub region: String,
-    pub district: String,
-    pub mahalla: String,
-}
 
 /// The first answer to a question named `name`, outside repeats.
 pub fn answer_named(data: &Value, name: &str) -> Option<String> {
@@ -24,15 +16,13 @@ pub fn answer_named(data: &Value, name: &str) -> Option<String> {
         .find_map(|v| answer_named(v, name))
 }
 
-impl Place {
-    pub fn of(data: &Value) -> Place {
-        let get = |name| answer_named(data, name).unwrap_or_default();
-        Place {
-            region: get("region"),
-            district: get("district"),
-            mahalla: get("mahalla"),
-        }
-    }
+/// Where a household is: the answers to the place's levels (`settings.supervisor.place`),
+/// largest first, wherever the form puts them (choice names).
+pub fn place_of(data: &Value, levels: &[String]) -> Vec<String> {
+    levels
+        .iter()
+        .map(|name| answer_named(data, name).unwrap_or_default())
+        .collect()
 }
 
 /// A submission as the list shows it.
@@ -46,15 +36,21 @@ pub struct Row {
     pub day: String,
     pub finalized_at_ms: f64,
     pub enumerator: String,
-    pub place: Place,
+    /// The answers to the place's levels (none when the form declares no place).
+    pub place: Vec<String>,
     pub status: ReviewStatus,
-    /// The needs identified (choice names of `needs_identified`), for the summary.
+    /// The needs identified (choice names of the form's needs question), for the summary.
     pub needs: Vec<String>,
 }
 
 impl Row {
-    /// `day` gives the local day of a time (the browser knows the time zone).
-    pub fn of(s: &Submission, day: impl Fn(f64) -> String) -> Row {
+    /// `day` gives the local day of a time (the browser knows the time zone); `setting` is
+    /// the supervisor setting of the submission's form.
+    pub fn of(
+        s: &Submission,
+        day: impl Fn(f64) -> String,
+        setting: Option<&SupervisorSettings>,
+    ) -> Row {
         Row {
             instance_id: s.instance_id.clone(),
             form_id: s.form_id.clone(),
@@ -63,9 +59,11 @@ impl Row {
             day: day(s.finalized_at_ms),
             finalized_at_ms: s.finalized_at_ms,
             enumerator: s.enumerator.clone(),
-            place: Place::of(&s.data),
+            place: setting.map_or_else(Vec::new, |c| place_of(&s.data, &c.place)),
             status: s.review.status,
-            needs: super::summary::chosen(&s.data, "needs_identified"),
+            needs: setting
+                .and_then(|c| c.needs.as_deref())
+                .map_or_else(Vec::new, |n| super::summary::chosen(&s.data, n)),
         }
     }
 }
@@ -78,9 +76,8 @@ pub struct Filters {
     pub from: Option<String>,
     pub to: Option<String>,
     pub enumerator: Option<String>,
-    pub region: Option<String>,
-    pub district: Option<String>,
-    pub mahalla: Option<String>,
+    /// By place level, largest first.
+    pub place: Vec<Option<String>>,
     pub status: Option<ReviewStatus>,
 }
 
@@ -89,6 +86,19 @@ fn is(wanted: &Option<String>, value: &str) -> bool {
 }
 
 impl Filters {
+    /// The filter on place level `k`.
+    pub fn level(&self, k: usize) -> Option<String> {
+        self.place.get(k).cloned().flatten()
+    }
+
+    /// Sets the filter on place level `k`.
+    pub fn set_level(&mut self, k: usize, value: Option<String>) {
+        if self.place.len() <= k {
+            self.place.resize(k + 1, None);
+        }
+        self.place[k] = value;
+    }
+
     pub fn admit(&self, r: &Row) -> bool {
         is(&self.form, &r.form_id)
             && self
@@ -100,9 +110,11 @@ impl Filters {
                 .as_deref()
                 .is_none_or(|t| t.is_empty() || r.day.as_str() <= t)
             && is(&self.enumerator, &r.enumerator)
-            && is(&self.region, &r.place.region)
-            && is(&self.district, &r.place.district)
-            && is(&self.mahalla, &r.place.mahalla)
+            && self
+                .place
+                .iter()
+                .enumerate()
+                .all(|(k, wanted)| is(wanted, r.place.get(k).map_or("", String::as_str)))
             && self.status.is_none_or(|s| s == r.status)
     }
 }
@@ -173,6 +185,13 @@ impl Sort {
     }
 }
 
+/// The rows the list shows: those `filters` admit, in the order of `sort`.
+pub fn shown(rows: &[Row], filters: &Filters, sort: Sort) -> Vec<Row> {
+    let mut shown: Vec<Row> = rows.iter().filter(|r| filters.admit(r)).cloned().collect();
+    sort.apply(&mut shown);
+    shown
+}
+
 /// The distinct non-blank values of `field` among `rows`, sorted: a filter's options.
 pub fn distinct(rows: &[Row], field: impl Fn(&Row) -> &str) -> Vec<String> {
     let mut values: Vec<String> = rows
@@ -200,11 +219,7 @@ mod tests {
             day: day.into(),
             finalized_at_ms: day.replace('-', "").parse().unwrap(),
             enumerator: enumerator.into(),
-            place: Place {
-                region: "khorezm".into(),
-                district: "urgench".into(),
-                mahalla: mahalla.into(),
-            },
+            place: vec!["khorezm".into(), "urgench".into(), mahalla.into()],
             status,
             needs: Vec::new(),
         }
@@ -226,15 +241,38 @@ mod tests {
     fn the_place_is_found_wherever_the_form_puts_it() {
         let data = json!({"location": {"region": "khorezm", "district": "urgench",
             "mahalla": "m7"}, "roster": {"members": [{"region": "not this"}]}});
+        let levels = ["region", "district", "mahalla"].map(String::from);
+        assert_eq!(place_of(&data, &levels), ["khorezm", "urgench", "m7"]);
+        assert_eq!(place_of(&json!({}), &levels), ["", "", ""]);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_row_reads_the_questions_its_form_names() {
+        let data = json!({"where": {"town": "t1"}, "wants": "food water"});
+        let s = Submission {
+            instance_id: "u1".into(),
+            form_id: "f".into(),
+            form_version: "1".into(),
+            data,
+            started_at_ms: 0.0,
+            finalized_at_ms: 0.0,
+            enumerator: String::new(),
+            device_id: String::new(),
+            title: None,
+            review: Default::default(),
+            exports: Vec::new(),
+        };
+        let setting = SupervisorSettings {
+            place: vec!["town".into()],
+            needs: Some("wants".into()),
+        };
+        let row = Row::of(&s, |_| String::new(), Some(&setting));
         assert_eq!(
-            Place::of(&data),
-            Place {
-                region: "khorezm".into(),
-                district: "urgench".into(),
-                mahalla: "m7".into()
-            }
+            (row.place, row.needs),
+            (vec!["t1".into()], vec!["food".into(), "water".into()])
         );
-        assert_eq!(Place::of(&json!({})), Place::default());
+        let bare = Row::of(&s, |_| String::new(), None);
+        assert!(bare.place.is_empty() && bare.needs.is_empty());
     }
 
     #[wasm_bindgen_test]
@@ -253,12 +291,17 @@ mod tests {
             ..Filters::default()
         };
         assert_eq!(keep(range), ["b", "c"]);
-        let aziza = Filters {
+        let mut aziza = Filters {
             enumerator: Some("Aziza".into()),
-            mahalla: Some("m2".into()),
             ..Filters::default()
         };
+        aziza.set_level(2, Some("m2".into()));
+        assert_eq!(aziza.level(2).as_deref(), Some("m2"));
+        assert_eq!(aziza.level(1), None);
         assert_eq!(keep(aziza), ["c"]);
+        let mut elsewhere = Filters::default();
+        elsewhere.set_level(0, Some("tashkent".into()));
+        assert!(keep(elsewhere).is_empty());
         let issues = Filters {
             status: Some(ReviewStatus::HasIssues),
             enumerator: Some(String::new()),
@@ -270,6 +313,17 @@ mod tests {
             ..Filters::default()
         })
         .is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn the_list_is_the_admitted_rows_sorted() {
+        let aziza = Filters {
+            enumerator: Some("Aziza".into()),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&shown(&rows(), &aziza, Sort::default())), ["c", "a"]);
+        let oldest_first = Sort::default().by(SortKey::Date);
+        assert_eq!(ids(&shown(&rows(), &aziza, oldest_first)), ["a", "c"]);
     }
 
     #[wasm_bindgen_test]

@@ -1,0 +1,122 @@
+//! An export under way: the selection streamed from IndexedDB into Blob parts (a page of
+//! submissions at a time, with progress and cancel), downloaded, and recorded on each
+//! submission.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use xonadon_export::bundle::{BundleForm, BundleWriter};
+use xonadon_export::csv_zip::CsvZip;
+use xonadon_export::group;
+use xonadon_export::stream::Progress;
+use xonadon_export::table::{Layout, Options};
+use xonadon_export::xlsx::Xlsx;
+use xonadon_storage::ExportRecord;
+
+use super::plan::{file_name, Format, Selection};
+use crate::download::Chunks;
+use crate::i18n::{export_message, storage_message};
+use crate::settings::ui_language;
+use crate::store::Store;
+
+/// An export's progress on screen, and the supervisor's "cancel".
+pub struct OnScreen {
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    pub cancel: StoredValue<bool>,
+}
+
+impl Progress for OnScreen {
+    fn step(&mut self, done: usize, total: usize) {
+        self.progress.set(Some((done, total)));
+    }
+    fn cancelled(&self) -> bool {
+        self.cancel.get_value()
+    }
+}
+
+/// What an export needs besides the selection.
+pub struct Request {
+    pub format: Format,
+    pub forms: Vec<BundleForm>,
+    /// Headers and choice answers as labels in this language (tables only).
+    pub labels: Option<String>,
+    pub device_id: String,
+}
+
+/// Streams the selection from the device into Blob parts: the file's bytes as a Blob.
+async fn write(
+    store: Store,
+    request: &Request,
+    ids: &HashSet<String>,
+    progress: &mut OnScreen,
+) -> Result<web_sys::Blob, String> {
+    let language = ui_language();
+    let text = |e: xonadon_export::ExportError| export_message(&language, &e);
+    let now = js_sys::Date::now();
+    let mime = request.format.mime();
+    let chunks = match request.format {
+        Format::Bundle => {
+            let writer =
+                BundleWriter::new(Chunks::default(), &request.forms, &request.device_id, now)
+                    .map_err(text)?;
+            store
+                .export_bundle(ids, writer, progress)
+                .await
+                .map_err(text)?
+        }
+        Format::Csv | Format::Xlsx => {
+            let compiled = group::compile(&request.forms).map_err(text)?;
+            let options = Options {
+                labels: request.labels.clone(),
+            };
+            let layouts: Vec<_> = compiled
+                .iter()
+                .map(|c| {
+                    let key = (c.form_id.clone(), c.version.clone());
+                    (Layout::new(&c.form, &c.name, options.clone()), key)
+                })
+                .collect();
+            if request.format == Format::Csv {
+                let mut zip = CsvZip::streaming(Chunks::default());
+                store
+                    .export_tables(&layouts, ids, &mut zip, progress)
+                    .await
+                    .map_err(text)?;
+                zip.finish().map_err(text)?.into_inner()
+            } else {
+                let mut book = Xlsx::streaming(Chunks::default());
+                store
+                    .export_tables(&layouts, ids, &mut book, progress)
+                    .await
+                    .map_err(text)?;
+                book.finish().map_err(text)?.into_inner()
+            }
+        }
+    };
+    chunks.into_blob(mime)
+}
+
+/// Exports `selection` as a download and records the export on each submission: the line
+/// that says what went out.
+pub async fn export(
+    store: Store,
+    request: Request,
+    selection: Selection,
+    progress: &mut OnScreen,
+) -> Result<String, String> {
+    let blob = write(store, &request, &selection.ids, progress).await?;
+    let day = crate::screens::home::local_day(js_sys::Date::now());
+    let name = file_name(request.format, &request.device_id, &day);
+    crate::download::download_blob(&name, &blob)?;
+    let mut ids: Vec<String> = selection.ids.into_iter().collect();
+    ids.sort();
+    let record = ExportRecord {
+        at_ms: js_sys::Date::now(),
+        format: request.format.name().into(),
+    };
+    store
+        .record_export(&ids, &record)
+        .await
+        .map_err(|e| storage_message(&ui_language(), &e))?;
+    Ok(format!("{name}: {}", ids.len()))
+}
