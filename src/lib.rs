@@ -16,6 +16,7 @@ mod field;
 mod host;
 mod i18n;
 mod last_saved;
+mod local_time;
 mod pages;
 mod published;
 mod screens;

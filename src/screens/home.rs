@@ -8,26 +8,9 @@ use xonadon_storage::{Draft, ReviewStatus, Submission};
 use crate::components::confirm::Confirm;
 use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
+use crate::local_time::local_time;
 use crate::settings::{ui_language, LanguagePicker, Settings};
 use crate::store::Store;
-
-/// Milliseconds since the epoch as local `YYYY-MM-DD hh:mm`.
-pub fn local_time(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
-}
-
-/// Milliseconds since the epoch as the local day, `YYYY-MM-DD`.
-pub fn local_day(ms: f64) -> String {
-    local_time(ms).chars().take(10).collect()
-}
 
 #[component]
 pub fn Home(

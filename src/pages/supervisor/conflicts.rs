@@ -8,7 +8,7 @@ use xonadon_storage::{Conflict, Resolution};
 use super::detail::Compare;
 use super::state::SupervisorState;
 use crate::i18n::{t, T};
-use crate::screens::home::local_time;
+use crate::local_time::local_time;
 use crate::settings::ui_language;
 
 /// One conflicting copy, with the two choices.

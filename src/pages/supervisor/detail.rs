@@ -12,7 +12,7 @@ use super::state::SupervisorState;
 use super::{answers, differences};
 use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
-use crate::screens::home::local_time;
+use crate::local_time::local_time;
 use crate::settings::{ui_language, Settings};
 
 /// Who signs a review: the name set on this device, else the device's id.

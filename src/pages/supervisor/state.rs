@@ -13,7 +13,7 @@ use xonadon_storage::{Conflict, FormRecord};
 
 use super::contract::{self, PageContract};
 use super::rows::{self, Filters, Row, Sort};
-use crate::screens::home::local_day;
+use crate::local_time::local_day;
 use crate::settings::ui_language;
 use crate::store::Store;
 

@@ -7,7 +7,7 @@ use super::rows::{Row, SortKey};
 use super::state::SupervisorState;
 use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
-use crate::screens::home::local_time;
+use crate::local_time::local_time;
 use crate::settings::ui_language;
 
 /// What `aria-sort` says of a column sorted by `key`, given the sorting.

@@ -105,7 +105,7 @@ pub async fn export(
     progress: &mut OnScreen,
 ) -> Result<String, String> {
     let blob = write(store, &request, &selection.ids, progress).await?;
-    let day = crate::screens::home::local_day(js_sys::Date::now());
+    let day = crate::local_time::local_day(js_sys::Date::now());
     let name = file_name(request.format, &request.device_id, &day);
     crate::download::download_blob(&name, &blob)?;
     let mut ids: Vec<String> = selection.ids.into_iter().collect();
