@@ -16,6 +16,7 @@ mod field;
 mod host;
 mod i18n;
 mod last_saved;
+mod pages;
 mod published;
 mod screens;
 mod session;
@@ -33,7 +34,7 @@ use settings::{ui_language, Settings};
 use store::{Notice, Store};
 
 pub use field::FieldApp;
-pub use screens::designer::DesignerApp;
+pub use pages::designer::DesignerApp;
 pub use screens::supervisor::SupervisorApp;
 
 /// The household needs-assessment form, embedded so the app works offline from first start.

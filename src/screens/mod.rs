@@ -1,6 +1,5 @@
 //! The app's screens.
 
-pub mod designer;
 pub mod fill;
 pub mod home;
 pub mod supervisor;

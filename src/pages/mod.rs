@@ -1,0 +1,3 @@
+//! The app's pages, one folder (or file) each, named after the page.
+
+pub mod designer;
