@@ -146,6 +146,43 @@ impl Store {
         }
         self.revision.update(|r| *r += 1);
     }
+
+    // The designer's reads and writes.
+
+    /// Every saved form version (none when storage failed: the error is on screen).
+    pub async fn forms(&self) -> Vec<xonadon_storage::FormRecord> {
+        let Some(repo) = self.repo() else {
+            return Vec::new();
+        };
+        self.report(repo.list_forms().await).unwrap_or_default()
+    }
+
+    /// Saves a form version; `false` when storage refused it (a version is immutable: the same
+    /// form id and version with another text is a conflict).
+    pub async fn put_form(&self, record: &xonadon_storage::FormRecord) -> bool {
+        let Some(repo) = self.repo() else {
+            return false;
+        };
+        let ok = self.report(repo.put_form(record).await).is_some();
+        self.revision.update(|r| *r += 1);
+        ok
+    }
+
+    /// Stores the media files a form version names (`files`), from those dropped in this visit
+    /// (`pending`) or an earlier version's (`designer::files::store_media`).
+    pub async fn put_form_media(
+        &self,
+        form_id: &str,
+        version: &str,
+        files: &std::collections::BTreeSet<String>,
+        pending: &std::collections::HashMap<String, xonadon_storage::Media>,
+    ) -> Option<crate::pages::designer::files::Stored> {
+        let repo = self.repo()?;
+        let stored =
+            crate::pages::designer::files::store_media(&*repo, form_id, version, files, pending)
+                .await;
+        self.report(stored)
+    }
 }
 
 impl Default for Store {
