@@ -35,8 +35,8 @@ use settings::{ui_language, Settings};
 use store::{Notice, Store};
 
 pub use field::FieldApp;
+pub use pages::designer::DesignerApp;
 pub use pages::supervisor::SupervisorApp;
-pub use screens::designer::DesignerApp;
 
 /// The household needs-assessment form, embedded so the app works offline from first start.
 pub const DEFAULT_FORM: &str = include_str!("../forms/household.json");
@@ -150,9 +150,4 @@ pub mod embed {
             </main>
         }
     }
-}
-
-// TODO(issue 12): the designer calls `form.title(None)` itself once its split lands.
-fn title_of(form: &Form) -> String {
-    form.title(None)
 }

@@ -99,8 +99,7 @@ impl Store {
         Ok(())
     }
 
-    // TODO(issue 12): private once the supervisor and designer pages use the methods below.
-    pub fn repo(&self) -> Option<Rc<Repo>> {
+    fn repo(&self) -> Option<Rc<Repo>> {
         self.repo.get_value()
     }
 
@@ -121,12 +120,14 @@ impl Store {
     }
 
     /// Stores a form version (the same text again is fine; another text under the same
-    /// version is refused, and said).
+    /// version is refused, and said: a version is immutable).
     pub async fn put_form(&self, form: &FormRecord) -> bool {
         let Some(repo) = self.repo() else {
             return false;
         };
-        self.report(repo.put_form(form).await).is_some()
+        let ok = self.report(repo.put_form(form).await).is_some();
+        self.changed();
+        ok
     }
 
     /// The drafts and the finalized submissions on the device, for the home screen.
@@ -357,6 +358,24 @@ impl Store {
             .open_repo()
             .map_err(|e| ExportError::Read(e.to_string()))?;
         stream::tables(&*repo, layouts, ids, out, progress).await
+    }
+
+    // The designer's reads and writes.
+
+    /// Stores the media files a form version names (`files`), from those dropped in this visit
+    /// (`pending`) or an earlier version's (`designer::files::store_media`).
+    pub async fn put_form_media(
+        &self,
+        form_id: &str,
+        version: &str,
+        files: &std::collections::BTreeSet<String>,
+        pending: &std::collections::HashMap<String, xonadon_storage::Media>,
+    ) -> Option<crate::pages::designer::files::Stored> {
+        let repo = self.repo()?;
+        let stored =
+            crate::pages::designer::files::store_media(&*repo, form_id, version, files, pending)
+                .await;
+        self.report(stored)
     }
 }
 

@@ -1,3 +1,4 @@
 //! The app's pages, one folder each, named after the page.
 
+pub mod designer;
 pub mod supervisor;

@@ -1,5 +1,4 @@
 //! The app's screens.
 
-pub mod designer;
 pub mod fill;
 pub mod home;

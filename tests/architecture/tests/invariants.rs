@@ -63,7 +63,7 @@ const LOCAL_STORAGE: &[(&str, &str)] = &[
     ("src/store.rs", "the draft journal"),
     ("src/published.rs", "the published versions"),
     ("src/last_saved.rs", "the last-saved submissions"),
-    ("src/screens/designer/mod.rs", "the designer's text"),
+    ("src/pages/designer/kept.rs", "the designer's text"),
 ];
 
 #[test]
