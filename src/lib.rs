@@ -12,14 +12,12 @@
 mod audit;
 mod components;
 mod download;
-mod field;
 mod host;
 mod i18n;
 mod last_saved;
 mod local_time;
 mod pages;
 mod published;
-mod screens;
 mod session;
 mod settings;
 mod store;
@@ -34,8 +32,8 @@ use components::confirm::ConfirmDialog;
 use settings::{ui_language, Settings};
 use store::{Notice, Store};
 
-pub use field::FieldApp;
 pub use pages::designer::DesignerApp;
+pub use pages::field::FieldApp;
 pub use pages::supervisor::SupervisorApp;
 
 /// The household needs-assessment form, embedded so the app works offline from first start.

@@ -10,7 +10,7 @@ use xonadon_engine::{navigation, Instance};
 use super::state::DesignerState;
 use crate::host::BrowserHost;
 use crate::i18n::{t, T};
-use crate::screens::fill::FillScreen;
+use crate::pages::field::fill::FillScreen;
 use crate::session::Session;
 use crate::settings::ui_language;
 

@@ -1,6 +1,9 @@
 //! The field worker's page (`index.html`): the forms on this device, drafts, filling a form,
 //! finalizing it. Nothing of the supervisor's export code is linked into its Wasm.
 
+pub mod fill;
+mod home;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
@@ -16,12 +19,12 @@ use crate::audit;
 use crate::components;
 use crate::host::{BrowserHost, FieldHost};
 use crate::last_saved;
-use crate::screens::fill::FillScreen;
-use crate::screens::home::Home;
 use crate::session::Session;
 use crate::settings::Settings;
 use crate::store::{self, Notice, Store};
 use crate::{default_form, now_ms, open_store, provide_device, PageShell, DEFAULT_FORM};
+use fill::FillScreen;
+use home::Home;
 
 /// A form new drafts can be started from: the built-in one, or a version the designer
 /// published on this device (which replaces the built-in one of the same id).

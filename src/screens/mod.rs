@@ -1,4 +1,0 @@
-//! The app's screens.
-
-pub mod fill;
-pub mod home;
