@@ -892,6 +892,9 @@ pub fn export_message(language: &str, error: &ExportError) -> String {
             ]),
             &[("detail", detail)],
         ),
+        E::Encrypted { .. } | E::WrongKey { .. } | E::Damaged { .. } | E::BadKey { .. } => {
+            sealed_message(lang, error)
+        }
         E::Cancelled => lang
             .pick([
                 "Eksport bekor qilindi.",
@@ -912,6 +915,64 @@ pub fn export_message(language: &str, error: &ExportError) -> String {
     }
 }
 
+/// An encrypted bundle or a supervisor key that cannot be used, in the worker's language (the
+/// English is the error's own text).
+fn sealed_message(lang: Lang, error: &ExportError) -> String {
+    use ExportError as E;
+    let (texts, values): ([&str; 3], Vec<(&str, &str)>) = match error {
+        E::Encrypted { file } => (
+            [
+                "{file}: toʻplam nazoratchi uchun shifrlangan. Uni nazoratchining kaliti bilan \
+                 oching (nazoratchi sahifasida yoki `xonadon export --identity KEY.txt`).",
+                "{file}: тўплам назоратчи учун шифрланган. Уни назоратчининг калити билан очинг \
+                 (назоратчи саҳифасида ёки `xonadon export --identity KEY.txt`).",
+                "{file}: пакет зашифрован для супервайзера. Откройте его ключом супервайзера \
+                 (на странице супервайзера или `xonadon export --identity KEY.txt`).",
+            ],
+            vec![("file", file)],
+        ),
+        E::WrongKey { file } => (
+            [
+                "{file}: toʻplam boshqa nazoratchining kaliti uchun shifrlangan, bu kalit uchun \
+                 emas. Hech narsa olinmadi; uni oʻsha nazoratchining kaliti bilan oching yoki \
+                 planshetga bu nazoratchining ochiq kalitini kiritib, qayta eksport qiling.",
+                "{file}: тўплам бошқа назоратчининг калити учун шифрланган, бу калит учун эмас. \
+                 Ҳеч нарса олинмади; уни ўша назоратчининг калити билан очинг ёки планшетга бу \
+                 назоратчининг очиқ калитини киритиб, қайта экспорт қилинг.",
+                "{file}: пакет зашифрован для ключа другого супервайзера, а не этого. Ничего не \
+                 загружено; откройте его ключом того супервайзера или укажите на планшете \
+                 открытый ключ этого супервайзера и выгрузите заново.",
+            ],
+            vec![("file", file)],
+        ),
+        E::Damaged { file, detail } => (
+            [
+                "{file}: shifrlangan toʻplam buzilgan yoki oxirigacha koʻchirilmagan \
+                 ({detail}). Undan hech narsa olinmadi; uni planshetdan qayta koʻchiring.",
+                "{file}: шифрланган тўплам бузилган ёки охиригача кўчирилмаган ({detail}). \
+                 Ундан ҳеч нарса олинмади; уни планшетдан қайта кўчиринг.",
+                "{file}: зашифрованный пакет повреждён или обрезан ({detail}). Из него ничего \
+                 не загружено; скопируйте его с планшета заново.",
+            ],
+            vec![("file", file), ("detail", detail)],
+        ),
+        E::BadKey { file, detail } => (
+            [
+                "{file}: nazoratchi kaliti emas ({detail}). Uni `xonadon keygen` bilan yarating.",
+                "{file}: назоратчи калити эмас ({detail}). Уни `xonadon keygen` билан яратинг.",
+                "{file}: это не ключ супервайзера ({detail}). Создайте его командой \
+                 `xonadon keygen`.",
+            ],
+            vec![("file", file), ("detail", detail)],
+        ),
+        other => return other.to_string(),
+    };
+    match lang {
+        Lang::En => error.to_string(),
+        _ => fill(lang.pick([texts[0], texts[1], texts[2], ""]), &values),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -929,6 +990,16 @@ mod tests {
             e.to_string(),
             "the English words are the error's own"
         );
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn sealed_bundle_messages_name_the_file_in_every_language() {
+        let e = ExportError::WrongKey {
+            file: "t1.age".into(),
+        };
+        assert!(export_message("ru", &e).starts_with("t1.age: пакет зашифрован для ключа"));
+        assert!(export_message("uz-Cyrl", &e).contains("бошқа назоратчининг"));
+        assert!(export_message("uz-Latn", &e).contains("boshqa nazoratchining"));
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test]
@@ -990,6 +1061,16 @@ mod tests {
                 detail: d(),
             },
             ExportError::Read(d()),
+            ExportError::Encrypted { file: file() },
+            ExportError::WrongKey { file: file() },
+            ExportError::Damaged {
+                file: file(),
+                detail: d(),
+            },
+            ExportError::BadKey {
+                file: file(),
+                detail: d(),
+            },
             ExportError::Cancelled,
             ExportError::Write(d()),
         ] {

@@ -27,7 +27,8 @@ use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 use xonadon_storage::{FormRecord, Media, Submission};
 
-use crate::ExportError;
+use crate::keys::SupervisorIdentity;
+use crate::{seal, ExportError};
 
 /// The `format` of every bundle.
 pub const FORMAT: &str = "xonadon-bundle";
@@ -143,7 +144,7 @@ pub struct Bundle {
     pub submissions: Vec<BundleSubmission>,
 }
 
-fn hex(digest: &[u8]) -> String {
+pub(crate) fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -254,9 +255,29 @@ struct RawContent<'a> {
     submissions: Vec<&'a RawValue>,
 }
 
-/// Reads the bundle `bytes` (named `file` in messages) and checks every checksum; any
-/// failure refuses the whole file.
+/// Reads the bundle `bytes` (named `file` in messages), plain (older tablets) or sealed for
+/// one of `identities` ([`crate::seal`]), and checks every checksum; any failure refuses the
+/// whole file.
+pub fn read_with(
+    file: &str,
+    bytes: &[u8],
+    identities: &[SupervisorIdentity],
+) -> Result<Bundle, ExportError> {
+    if seal::is_sealed(bytes) {
+        read_plain(file, &seal::open(file, bytes, identities)?)
+    } else {
+        read_plain(file, bytes)
+    }
+}
+
+/// Reads a plain bundle ([`read_with`] without a key: a sealed one is
+/// [`ExportError::Encrypted`]).
 pub fn read(file: &str, bytes: &[u8]) -> Result<Bundle, ExportError> {
+    read_with(file, bytes, &[])
+}
+
+/// Reads the bundle's JSON and checks every checksum.
+fn read_plain(file: &str, bytes: &[u8]) -> Result<Bundle, ExportError> {
     let malformed = |detail: String| ExportError::Malformed {
         file: file.to_string(),
         detail,

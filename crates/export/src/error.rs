@@ -30,6 +30,32 @@ pub enum ExportError {
         submission: Option<String>,
     },
 
+    /// An encrypted bundle, and no supervisor key to open it with.
+    #[error(
+        "{file}: the bundle is encrypted for a supervisor. Open it with the supervisor's key \
+         (on the supervisor's page, or `xonadon export --identity KEY.txt`)."
+    )]
+    Encrypted { file: String },
+
+    /// An encrypted bundle for another supervisor's key.
+    #[error(
+        "{file}: the bundle is encrypted for another supervisor's key, not this one. Nothing was \
+         imported; open it with that supervisor's key, or set this supervisor's public key on \
+         the tablet and export it again."
+    )]
+    WrongKey { file: String },
+
+    /// An encrypted bundle that does not decrypt: cut short or changed on the way.
+    #[error(
+        "{file}: the encrypted bundle is damaged or cut short ({detail}). Nothing was imported \
+         from it; copy it from the tablet again."
+    )]
+    Damaged { file: String, detail: String },
+
+    /// A key file or public key that is not a supervisor's key.
+    #[error("{file}: not a supervisor key ({detail}). Make one with `xonadon keygen`.")]
+    BadKey { file: String, detail: String },
+
     /// A submission whose form (id and version) is neither in the bundle nor given.
     #[error("submission {instance_id}: its form {form_id} version {version} is missing")]
     MissingForm {

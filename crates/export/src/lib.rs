@@ -3,6 +3,9 @@
 //!
 //! - [`bundle`]: the lossless JSON bundle — forms, submissions with their review and photos, a
 //!   manifest of SHA-256 checksums — written and read back (checked) byte for byte;
+//! - [`seal`]: a bundle encrypted for a supervisor (age, X25519); [`keys`]: a supervisor's
+//!   key pair (receiving and signing) and the known supervisors; [`signature`]: reviews
+//!   signed by their supervisor, checked on import;
 //! - [`merge`]: what importing bundles from many tablets does to the submissions already
 //!   held: new, identical duplicates (skipped), review updates, conflicts (both kept);
 //! - [`table`]: submissions as the tables data teams know from ODK Central and KoboToolbox
@@ -16,7 +19,10 @@
 pub mod bundle;
 pub mod csv_zip;
 pub mod group;
+pub mod keys;
 pub mod merge;
+pub mod seal;
+pub mod signature;
 pub mod stream;
 pub mod table;
 pub mod xlsx;

@@ -7,6 +7,10 @@
 //! - held with different answers or metadata: a conflict; the held one stays and the incoming
 //!   one is kept beside it for the supervisor to resolve.
 //!
+//! A review in a bundle is taken only when it is signed by one of the known supervisors
+//! ([`crate::signature`]); otherwise it is refused with its reason ([`RefusedReview`]) and the
+//! submission imports without it. A newer time alone never makes a review win.
+//!
 //! [`plan`] says what one bundle would do to what a device holds (the app then applies it in
 //! one IndexedDB transaction); [`Collection`] applies bundles in memory (the CLI, tests).
 
@@ -15,7 +19,48 @@ use std::collections::BTreeMap;
 use xonadon_storage::{Conflict, Import, Review, Submission};
 
 use crate::bundle::{Bundle, BundleForm, BundleSubmission};
+use crate::keys::Supervisors;
+use crate::signature::{self, Refusal};
 use crate::ExportError;
+
+/// Whose reviews an import takes.
+#[derive(Debug, Clone, Copy)]
+pub enum Trust<'a> {
+    /// Reviews signed by one of these supervisors.
+    Signed(&'a Supervisors),
+    /// Any review, signed or not, as before reviews were signed: only for a device that has no
+    /// supervisor keys yet (the app's pages until they make and hold them).
+    Unchecked,
+}
+
+impl Trust<'_> {
+    /// Whether `s`'s review may be taken (a blank review always may: there is nothing in it).
+    fn check(&self, s: &Submission) -> Result<(), Refusal> {
+        match self {
+            _ if signature::is_blank(&s.review) => Ok(()),
+            Trust::Signed(known) => signature::check(known, s).map(|_| ()),
+            Trust::Unchecked => Ok(()),
+        }
+    }
+}
+
+/// A review in a bundle that was not taken, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedReview {
+    pub instance_id: String,
+    pub reason: Refusal,
+}
+
+impl std::fmt::Display for RefusedReview {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "submission {}: its review was not taken, as {}; the submission's answers were \
+             imported",
+            self.instance_id, self.reason
+        )
+    }
+}
 
 /// What importing one bundle does.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,6 +75,8 @@ pub struct MergePlan {
     pub review_updates: Vec<(String, Review)>,
     /// Held already with different content: kept beside the held one.
     pub conflicts: Vec<BundleSubmission>,
+    /// Reviews not taken (unsigned, badly signed, by someone not a known supervisor).
+    pub refused_reviews: Vec<RefusedReview>,
 }
 
 /// Everything but the review and the export history: what must be equal for two copies of a
@@ -48,11 +95,12 @@ fn same_content(a: &Submission, b: &Submission) -> bool {
 /// Fails (and nothing is to be done) if a submission's form is neither held nor in the bundle,
 /// or a form new to the device does not load (it would break every later export of it).
 /// Two copies of one submission in the bundle count as the device would count them had the
-/// first been held already.
+/// first been held already. Reviews are taken as `trust` says.
 pub fn plan(
     bundle: &Bundle,
     held: impl Fn(&str) -> Option<Submission>,
     form_held: impl Fn(&str, &str) -> bool,
+    trust: Trust,
 ) -> Result<MergePlan, ExportError> {
     let mut out = MergePlan::default();
     for form in &bundle.forms {
@@ -85,6 +133,16 @@ pub fn plan(
                 version: s.form_version.clone(),
             });
         }
+        let held_now = held(&s.instance_id);
+        // A review the device holds already is no news, signed or not.
+        let news = held_now.as_ref().is_none_or(|mine| mine.review != s.review);
+        let trusted = if news { trust.check(s) } else { Ok(()) };
+        // The copy as it may be kept: without a review that was not taken.
+        let mut kept = incoming.clone();
+        if let Err(reason) = &trusted {
+            kept.submission.review = Review::default();
+            out_refused(&mut out.refused_reviews, &s.instance_id, reason.clone());
+        }
         let earlier = out
             .new
             .iter_mut()
@@ -92,26 +150,28 @@ pub fn plan(
         if let Some(first) = earlier {
             // A second copy in this bundle: as if the first were held already.
             if !same_content(&first.submission, s) {
-                out.conflicts.push(incoming.clone());
+                out.conflicts.push(kept);
             } else {
-                if s.review.updated_at_ms() > first.submission.review.updated_at_ms() {
+                if trusted.is_ok()
+                    && s.review.updated_at_ms() > first.submission.review.updated_at_ms()
+                {
                     first.submission.review = s.review.clone();
                 }
                 out.duplicates += 1;
             }
             continue;
         }
-        match held(&s.instance_id) {
-            None => out.new.push(incoming.clone()),
+        match held_now {
+            None => out.new.push(kept),
             Some(mine) if same_content(&mine, s) => {
-                if s.review.updated_at_ms() > mine.review.updated_at_ms() {
+                if trusted.is_ok() && s.review.updated_at_ms() > mine.review.updated_at_ms() {
                     out.review_updates
                         .push((s.instance_id.clone(), s.review.clone()));
                 } else {
                     out.duplicates += 1;
                 }
             }
-            Some(_) => out.conflicts.push(incoming.clone()),
+            Some(_) => out.conflicts.push(kept),
         }
     }
     Ok(out)
@@ -157,6 +217,17 @@ impl MergePlan {
     }
 }
 
+/// Notes a refused review (once per submission and reason).
+fn out_refused(refused: &mut Vec<RefusedReview>, instance_id: &str, reason: Refusal) {
+    let r = RefusedReview {
+        instance_id: instance_id.to_string(),
+        reason,
+    };
+    if !refused.contains(&r) {
+        refused.push(r);
+    }
+}
+
 /// A conflict's id: its instance id and when it was imported.
 fn conflict_id(copy: &BundleSubmission, now_ms: f64) -> String {
     format!("{}@{now_ms}", copy.submission.instance_id)
@@ -170,6 +241,7 @@ pub struct ImportReport {
     pub duplicates: usize,
     pub review_updates: usize,
     pub conflicts: usize,
+    pub refused_reviews: usize,
 }
 
 impl From<&MergePlan> for ImportReport {
@@ -180,6 +252,7 @@ impl From<&MergePlan> for ImportReport {
             duplicates: p.duplicates,
             review_updates: p.review_updates.len(),
             conflicts: p.conflicts.len(),
+            refused_reviews: p.refused_reviews.len(),
         }
     }
 }
@@ -193,15 +266,28 @@ pub struct Collection {
     pub submissions: BTreeMap<String, BundleSubmission>,
     /// Incoming copies that differ from the held one, in the order met.
     pub conflicts: Vec<BundleSubmission>,
+    /// The supervisors whose signed reviews are taken (none by default: no review is).
+    pub supervisors: Supervisors,
+    /// Every review not taken, in the order met.
+    pub refused_reviews: Vec<RefusedReview>,
 }
 
 impl Collection {
+    /// An empty collection that takes the reviews of `supervisors`.
+    pub fn trusting(supervisors: Supervisors) -> Collection {
+        Collection {
+            supervisors,
+            ..Collection::default()
+        }
+    }
+
     /// Merges `bundle` (all of it, or nothing if it fails).
     pub fn import(&mut self, bundle: &Bundle) -> Result<ImportReport, ExportError> {
         let plan = plan(
             bundle,
             |id| self.submissions.get(id).map(|s| s.submission.clone()),
             |id, v| self.forms.contains_key(&(id.to_string(), v.to_string())),
+            Trust::Signed(&self.supervisors),
         )?;
         let report = ImportReport::from(&plan);
         for f in plan.new_forms {
@@ -216,6 +302,7 @@ impl Collection {
             }
         }
         self.conflicts.extend(plan.conflicts);
+        self.refused_reviews.extend(plan.refused_reviews);
         Ok(report)
     }
 

@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use xonadon_engine::{FixedHost, Form, Instance};
 use xonadon_export::bundle::{self, BundleForm, BundleMedia, BundleSubmission};
-use xonadon_export::merge::{self, Collection, ImportReport};
+use xonadon_export::keys::{SupervisorIdentity, Supervisors};
+use xonadon_export::merge::{self, Collection, ImportReport, Trust};
+use xonadon_export::signature::{self, Refusal};
 use xonadon_export::table::{Layout, Options};
 use xonadon_export::{csv_zip, ExportError};
 use xonadon_storage::{FormRecord, Review, ReviewComment, ReviewStatus, Submission};
@@ -131,7 +133,10 @@ fn a_bundle_reads_back_as_written_and_round_trips_byte_for_byte() {
             status: ReviewStatus::HasIssues,
             text: "Check the ages".into(),
         }],
+        signature: None,
     };
+    let supervisor = SupervisorIdentity::generate("Supervisor");
+    a.review = signature::sign(&supervisor, &a);
     a.exports.push(xonadon_storage::ExportRecord {
         at_ms: 5.0,
         format: "csv".into(),
@@ -153,7 +158,7 @@ fn a_bundle_reads_back_as_written_and_round_trips_byte_for_byte() {
     assert_eq!(read.manifest.submissions.len(), 2);
 
     // Imported elsewhere and exported again (same time, same device): the same bytes.
-    let mut c = Collection::default();
+    let mut c = Collection::trusting(Supervisors(vec![supervisor.public()]));
     c.import(&read).unwrap();
     let again = bundle::write(
         &c.form_list(),
@@ -248,6 +253,8 @@ fn bundles_from_two_tablets_merge_by_instance_id() {
         status: ReviewStatus::Approved,
         text: "Fine".into(),
     });
+    let supervisor = SupervisorIdentity::generate("Supervisor");
+    a_reviewed.review = signature::sign(&supervisor, &a_reviewed);
     let mut b_changed = b.clone();
     b_changed.data["head"] = "Bobur Aliev".into();
     let c = filled("c", &[("/head", "Камола")], &[1]);
@@ -260,7 +267,7 @@ fn bundles_from_two_tablets_merge_by_instance_id() {
     )
     .unwrap();
 
-    let mut all = Collection::default();
+    let mut all = Collection::trusting(Supervisors(vec![supervisor.public()]));
     let r1 = all.import(&tablet1).unwrap();
     assert_eq!(
         r1,
@@ -279,6 +286,7 @@ fn bundles_from_two_tablets_merge_by_instance_id() {
             duplicates: 1,
             review_updates: 1,
             conflicts: 1,
+            refused_reviews: 0,
         }
     );
     assert_eq!(all.submissions.len(), 3);
@@ -328,9 +336,10 @@ fn two_copies_in_one_bundle_merge_as_if_the_first_were_held() {
             duplicates: 1,
             review_updates: 0,
             conflicts: 1,
+            refused_reviews: 0,
         }
     );
-    let plan = merge::plan(&bundle, |_| None, |_, _| false).unwrap();
+    let plan = merge::plan(&bundle, |_| None, |_, _| false, Trust::Unchecked).unwrap();
     assert_eq!(
         plan.to_import("t.json", 5.0).submissions.len(),
         1,
@@ -347,14 +356,14 @@ fn a_bundle_with_a_form_that_does_not_load_is_refused() {
     let forms = [BundleForm::from_record(&broken).unwrap()];
     let bytes = bundle::write(&forms, &[], "tablet-7", 1.0).unwrap();
     let bundle = bundle::read("t.json", &bytes).unwrap();
-    let err = merge::plan(&bundle, |_| None, |_, _| false).unwrap_err();
+    let err = merge::plan(&bundle, |_| None, |_, _| false, Trust::Unchecked).unwrap_err();
     assert!(
         matches!(&err, ExportError::BadForm { form_id, .. } if form_id == "visits"),
         "{err}"
     );
     assert!(err.to_string().contains("nope"), "{err}");
     assert!(
-        merge::plan(&bundle, |_| None, |_, _| true).is_ok(),
+        merge::plan(&bundle, |_| None, |_, _| true, Trust::Unchecked).is_ok(),
         "a version already held is not loaded again"
     );
 }
@@ -383,6 +392,7 @@ fn an_import_keeps_the_photos_of_new_and_conflicting_copies() {
         &read,
         |id| (id == held.instance_id).then(|| held.clone()),
         |_, _| true,
+        Trust::Unchecked,
     )
     .unwrap();
     let import = plan.to_import("tablet2.json", 5.0);
@@ -784,3 +794,9 @@ mod streaming {
 
 #[path = "export/answer_choices.rs"]
 mod answer_choices;
+
+#[path = "export/sealed.rs"]
+mod sealed;
+
+#[path = "export/reviews.rs"]
+mod reviews;

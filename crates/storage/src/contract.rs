@@ -417,6 +417,7 @@ pub async fn reviews_and_exports<R: Repository>(repo: &R) {
             status: ReviewStatus::HasIssues,
             text: "Ages do not add up".into(),
         }],
+        signature: Some("ed25519:kept-as-given".into()),
     };
     repo.set_review("r1", &review).await.unwrap();
     let export = ExportRecord {

@@ -124,6 +124,10 @@ pub struct Review {
     pub status: ReviewStatus,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<ReviewComment>,
+    /// The reviewing supervisor's signature over the review and the submission
+    /// (`xonadon_export::signature`); kept so that it travels with the review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
 }
 
 /// One step of a review: who set which status when, and why.

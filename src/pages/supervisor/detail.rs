@@ -29,6 +29,8 @@ pub fn reviewed(review: &Review, status: ReviewStatus, comment: ReviewComment) -
     let mut next = review.clone();
     next.status = status;
     next.comments.push(comment);
+    // A signature covers the review as it was: the changed one is unsigned until signed again.
+    next.signature = None;
     next
 }
 
@@ -187,13 +189,21 @@ mod tests {
             ReviewStatus::HasIssues,
             comment("age?", ReviewStatus::HasIssues),
         );
+        let signed = Review {
+            signature: Some("ed25519:of-the-first".into()),
+            ..first
+        };
         let second = reviewed(
-            &first,
+            &signed,
             ReviewStatus::Approved,
             comment("ok", ReviewStatus::Approved),
         );
         assert_eq!(second.status, ReviewStatus::Approved);
         let texts: Vec<&str> = second.comments.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["age?", "ok"]);
+        assert_eq!(
+            second.signature, None,
+            "the old signature does not cover the new review"
+        );
     }
 }
