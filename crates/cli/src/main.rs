@@ -5,8 +5,10 @@
 //! xonadon schema                             the JSON Schema of the form format
 //! xonadon run FORM.json [--script S.json]    the state after the script, keyed by path
 //!             [--now 2026-01-31T09:00:00Z] [--utc-offset MINUTES]
-//! xonadon export BUNDLE.json... --format csv|xlsx|json --out PATH [--labels LANG]
+//! xonadon export BUNDLE.json|BUNDLE.age... --format csv|xlsx|json --out PATH [--labels LANG]
+//!             [--identity KEY.txt]... [--supervisors FILE]
 //!                                            bundles from many tablets merged and converted
+//! xonadon keygen --name NAME --out KEY.txt    a supervisor's key pair; prints the public key
 //! xonadon import FORM.xlsx [-o FORM.json]     an XLSForm (.xlsx, .xls, .ods) or an XForm
 //!                                            (.xml) as a JSON form
 //! xonadon xlsform FORM.json -o FORM.xlsx      a form written back as an XLSForm
@@ -67,6 +69,8 @@ enum Command {
     },
     /// Bundles from many tablets merged and converted.
     Export(export::Args),
+    /// A supervisor's key pair: the secret into a key file, the public key printed.
+    Keygen(export::KeygenArgs),
     /// An XLSForm (.xlsx, .xls, .ods) or an XForm (.xml) as a JSON form.
     Import {
         #[arg(value_name = "FORM.xlsx|FORM.xml")]
@@ -147,6 +151,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             utc_offset,
         } => cmd_run(&form, script.as_deref(), now, utc_offset),
         Command::Export(args) => export::cmd_export(args),
+        Command::Keygen(args) => export::cmd_keygen(args),
         Command::Import { file, out } => import::cmd_import(&file, out),
         Command::Xlsform { form, out } => import::cmd_xlsform(&form, &out),
         Command::Translit { form, out } => translit::cmd_translit(&form, out),

@@ -142,7 +142,9 @@ mod export {
     use super::*;
     use std::io::{Cursor, Read};
     use xonadon_export::bundle::{self, BundleForm, BundleSubmission};
-    use xonadon_storage::{FormRecord, Submission};
+    use xonadon_export::keys::{SupervisorIdentity, SupervisorKey};
+    use xonadon_export::{seal, signature};
+    use xonadon_storage::{FormRecord, ReviewComment, ReviewStatus, Submission};
 
     fn household_version() -> String {
         let json = std::fs::read_to_string(household()).unwrap();
@@ -278,6 +280,171 @@ mod export {
             "{}",
             text(&out.stderr)
         );
+    }
+
+    /// `xonadon keygen` into `name` in the scratch folder: the key file's path and the public
+    /// line it printed.
+    fn keygen(name: &str, who: &str) -> (String, String) {
+        let path = scratch(name, "");
+        std::fs::remove_file(&path).unwrap();
+        let out = xonadon(&["keygen", "--name", who, "--out", &path]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        (path, text(&out.stdout).trim().to_string())
+    }
+
+    #[test]
+    fn keygen_writes_an_age_key_file_and_prints_the_public_key() {
+        let (path, public) = keygen("dilnoza.txt", "Dilnoza Karimova");
+        assert!(public.starts_with("age1"), "{public}");
+        assert!(public.contains(" ed25519:") && public.ends_with(" Dilnoza Karimova"));
+        let file = std::fs::read_to_string(&path).unwrap();
+        assert!(file.contains("\nAGE-SECRET-KEY-1"), "{file}");
+        let recipient = public.split(' ').next().unwrap();
+        assert!(
+            file.contains(&format!("# public key: {recipient}\n")),
+            "{file}"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "readable by its owner only");
+        }
+        // A key file is never overwritten.
+        let again = xonadon(&["keygen", "--name", "Other", "--out", &path]);
+        assert_eq!(again.status.code(), Some(1));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), file);
+    }
+
+    fn sealed_file(name: &str, public: &str, subs: &[Submission]) -> String {
+        let plain = std::fs::read(bundle_file(&format!("{name}.json"), subs)).unwrap();
+        let key = SupervisorKey::parse("public", public).unwrap();
+        let path = scratch(name, "");
+        std::fs::write(&path, seal::seal(&plain, &key).unwrap()).unwrap();
+        path
+    }
+
+    #[test]
+    fn export_opens_encrypted_bundles_with_the_key_file() {
+        let (key, public) = keygen("key-a.txt", "Dilnoza");
+        let t1 = sealed_file("t1.age", &public, &[submission("a", "Malika")]);
+        let plain = bundle_file("t2.json", &[submission("c", "Камола")]);
+        let out_path = scratch("sealed-out.json", "");
+        let out = xonadon(&[
+            "export",
+            &t1,
+            &plain,
+            "--identity",
+            &key,
+            "--format",
+            "json",
+            "--out",
+            &out_path,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let merged = bundle::read("merged", &std::fs::read(&out_path).unwrap()).unwrap();
+        assert_eq!(
+            merged.submissions.len(),
+            2,
+            "the encrypted and the plain one"
+        );
+
+        // Without a key, or with another supervisor's: refused, naming the file, nothing written.
+        let (other, _) = keygen("key-b.txt", "Bobur");
+        let never = scratch("never-sealed.json", "untouched");
+        let out = xonadon(&["export", &t1, "--format", "json", "--out", &never]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            text(&out.stderr).contains("t1.age: the bundle is encrypted"),
+            "{}",
+            text(&out.stderr)
+        );
+        let out = xonadon(&[
+            "export", &t1, "-i", &other, "--format", "json", "--out", &never,
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            text(&out.stderr)
+                .contains("t1.age: the bundle is encrypted for another supervisor's key"),
+            "{}",
+            text(&out.stderr)
+        );
+        // Cut short on the way.
+        let bytes = std::fs::read(&t1).unwrap();
+        let cut = scratch("cut.age", "");
+        std::fs::write(&cut, &bytes[..bytes.len() - 20]).unwrap();
+        let out = xonadon(&[
+            "export", &cut, "-i", &key, "--format", "json", "--out", &never,
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            text(&out.stderr).contains("cut.age: the encrypted bundle is damaged"),
+            "{}",
+            text(&out.stderr)
+        );
+        assert_eq!(std::fs::read_to_string(&never).unwrap(), "untouched");
+
+        let bad_key = scratch("not-a-key.txt", "hello\n");
+        let out = xonadon(&[
+            "export", &t1, "-i", &bad_key, "--format", "json", "--out", &never,
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            text(&out.stderr).contains("not-a-key.txt: not a supervisor key"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+
+    #[test]
+    fn export_takes_only_reviews_signed_by_a_known_supervisor() {
+        let (key, public) = keygen("key-r.txt", "Dilnoza");
+        let identity =
+            SupervisorIdentity::parse("key", &std::fs::read_to_string(&key).unwrap()).unwrap();
+        let review = |s: &Submission, status| {
+            let mut s = s.clone();
+            s.review.status = status;
+            s.review.comments.push(ReviewComment {
+                at_ms: 10.0,
+                by: "Dilnoza".into(),
+                status,
+                text: "checked".into(),
+            });
+            s
+        };
+        let mut signed = review(&submission("a", "Malika"), ReviewStatus::HasIssues);
+        signed.review = signature::sign(&identity, &signed);
+        let forged = review(&submission("b", "Bobur"), ReviewStatus::Approved);
+        let t1 = bundle_file("reviews.json", &[signed, forged]);
+        let list = scratch("supervisors.txt", &format!("# who reviews\n{public}\n"));
+        let out_path = scratch("reviewed.json", "");
+        let out = xonadon(&[
+            "export",
+            &t1,
+            "--supervisors",
+            &list,
+            "--format",
+            "json",
+            "--out",
+            &out_path,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let log = text(&out.stderr);
+        assert!(
+            log.contains("2 added") && log.contains("1 review(s) refused"),
+            "{log}"
+        );
+        assert!(
+            log.contains("submission uuid:b: its review was not taken, as it is not signed"),
+            "{log}"
+        );
+        let merged = bundle::read("merged", &std::fs::read(&out_path).unwrap()).unwrap();
+        let status: Vec<_> = merged
+            .submissions
+            .iter()
+            .map(|s| s.submission.review.status)
+            .collect();
+        assert_eq!(status, [ReviewStatus::HasIssues, ReviewStatus::Pending]);
     }
 }
 
