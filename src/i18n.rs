@@ -129,6 +129,21 @@ pub enum T {
     Checking,
     MediaKept,
     MediaMissing,
+    // The supervisor's keys (pages/supervisor/keys).
+    SupervisorKey,
+    KeyName,
+    Passphrase,
+    PassphraseAgain,
+    MakeKey,
+    Unlock,
+    YourPublicKey,
+    SendTo,
+    SaveKey,
+    PassphraseTooShort,
+    WrongPassphrase,
+    KeyLocked,
+    KeyUnlocked,
+    ReviewsRefused,
 }
 
 /// The text of `key` in `language` (BCP-47 tag); English for any other language.
@@ -597,6 +612,82 @@ pub fn t(language: &str, key: T) -> &'static str {
             "XLSForm юклаб олиш",
             "Скачать XLSForm",
             "Download XLSForm",
+        ],
+        T::SupervisorKey => [
+            "Nazoratchi kaliti",
+            "Назоратчи калити",
+            "Ключ супервайзера",
+            "Supervisor's key",
+        ],
+        T::KeyName => [
+            "Ismingiz (tekshiruvlarda koʻrinadi)",
+            "Исмингиз (текширувларда кўринади)",
+            "Ваше имя (видно в проверках)",
+            "Your name (reviews show it)",
+        ],
+        T::Passphrase => [
+            "Parol iborasi",
+            "Парол ибораси",
+            "Парольная фраза",
+            "Passphrase",
+        ],
+        T::PassphraseAgain => [
+            "Parol iborasi yana bir bor",
+            "Парол ибораси яна бир бор",
+            "Парольная фраза ещё раз",
+            "Passphrase again",
+        ],
+        T::MakeKey => [
+            "Kalitlar juftini yaratish",
+            "Калитлар жуфтини яратиш",
+            "Создать пару ключей",
+            "Make my key pair",
+        ],
+        T::Unlock => ["Ochish", "Очиш", "Разблокировать", "Unlock"],
+        T::YourPublicKey => [
+            "Ochiq kalitingiz (uni planshetlarga bering):",
+            "Очиқ калитингиз (уни планшетларга беринг):",
+            "Ваш открытый ключ (передайте его на планшеты):",
+            "Your public key (give it to the tablets):",
+        ],
+        T::SendTo => [
+            "Bu qurilmaning toʻplamlari shifrlanadigan nazoratchining ochiq kaliti",
+            "Бу қурилманинг тўпламлари шифрланадиган назоратчининг очиқ калити",
+            "Открытый ключ супервайзера, для которого шифруются пакеты этого устройства",
+            "The public key of the supervisor this device's bundles are encrypted for",
+        ],
+        T::SaveKey => ["Saqlash", "Сақлаш", "Сохранить", "Save"],
+        T::PassphraseTooShort => [
+            "Parol iborasi kamida 10 belgidan iborat boʻlsin va ikki marta bir xil yozilsin.",
+            "Парол ибораси камида 10 белгидан иборат бўлсин ва икки марта бир хил ёзилсин.",
+            "Парольная фраза — не короче 10 знаков, дважды одинаково.",
+            "The passphrase needs at least 10 characters, typed the same twice.",
+        ],
+        T::WrongPassphrase => [
+            "Parol iborasi notoʻgʻri.",
+            "Парол ибораси нотўғри.",
+            "Неверная парольная фраза.",
+            "Wrong passphrase.",
+        ],
+        T::KeyLocked => [
+            "Kalit yopiq: shifrlangan toʻplamlarni ochish va tekshiruvlarni imzolash uchun uni \
+             oching.",
+            "Калит ёпиқ: шифрланган тўпламларни очиш ва текширувларни имзолаш учун уни очинг.",
+            "Ключ заблокирован: разблокируйте его, чтобы открывать зашифрованные пакеты и \
+             подписывать проверки.",
+            "Key locked: unlock it to open encrypted bundles and sign reviews.",
+        ],
+        T::KeyUnlocked => [
+            "Kalit ochiq: tekshiruvlaringiz imzolanadi.",
+            "Калит очиқ: текширувларингиз имзоланади.",
+            "Ключ разблокирован: ваши проверки подписываются.",
+            "Key unlocked: your reviews are signed.",
+        ],
+        T::ReviewsRefused => [
+            "tekshiruv rad etildi (imzosiz yoki imzosi notoʻgʻri)",
+            "текширув рад этилди (имзосиз ёки имзоси нотўғри)",
+            "проверок отклонено (без подписи или с неверной подписью)",
+            "reviews refused (unsigned or badly signed)",
         ],
     };
     Lang::from_tag(language).pick(texts)

@@ -6,6 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use xonadon_engine::Form;
+use xonadon_export::keys::SupervisorIdentity;
+use xonadon_export::signature;
 use xonadon_storage::{Review, ReviewComment, ReviewStatus, Submission};
 
 use super::state::SupervisorState;
@@ -32,6 +34,20 @@ pub fn reviewed(review: &Review, status: ReviewStatus, comment: ReviewComment) -
     // A signature covers the review as it was: the changed one is unsigned until signed again.
     next.signature = None;
     next
+}
+
+/// `next`, the new review of `submission`, signed when the supervisor's key is open (an
+/// unsigned review stays on this device's word only: other devices that know supervisors
+/// refuse it).
+pub fn signed(submission: &Submission, next: Review, key: Option<&SupervisorIdentity>) -> Review {
+    match key {
+        Some(key) => {
+            let mut s = submission.clone();
+            s.review = next;
+            signature::sign(key, &s)
+        }
+        None => next,
+    }
 }
 
 /// What differs between the submission held here and an imported copy, question by question.
@@ -78,8 +94,10 @@ pub fn Detail(
 ) -> impl IntoView {
     let store = expect_context::<SupervisorState>().store;
     let settings = expect_context::<Settings>();
+    let keys = expect_context::<super::keys::Keys>();
     let comment = RwSignal::new(String::new());
     let id = submission.instance_id.clone();
+    let reviewed_one = submission.clone();
     let review = submission.review.clone();
     let title = submission
         .title
@@ -93,17 +111,26 @@ pub fn Detail(
             .unwrap_or_default()
     };
     let set_status = move |status: ReviewStatus| {
-        let by = reviewer(
-            &settings.enumerator.get_untracked(),
-            &settings.device_id.get_untracked(),
-        );
+        let key = keys.identity.get_untracked();
+        // A signed review names the key's supervisor: the name other devices check.
+        let by = match &key {
+            Some(key) => key.name.clone(),
+            None => reviewer(
+                &settings.enumerator.get_untracked(),
+                &settings.device_id.get_untracked(),
+            ),
+        };
         let comment = ReviewComment {
             at_ms: js_sys::Date::now(),
             by,
             status,
             text: comment.get_untracked(),
         };
-        let next = reviewed(&review, status, comment);
+        let next = signed(
+            &reviewed_one,
+            reviewed(&review, status, comment),
+            key.as_ref(),
+        );
         let id = id.clone();
         spawn_local(async move { store.set_review(&id, &next).await });
     };
@@ -205,5 +232,38 @@ mod tests {
             second.signature, None,
             "the old signature does not cover the new review"
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_review_is_signed_when_the_key_is_open() {
+        let key = SupervisorIdentity::generate("Nodira");
+        let submission = Submission {
+            instance_id: "u1".into(),
+            form_id: "f".into(),
+            form_version: "1".into(),
+            data: serde_json::json!({"a": "x"}),
+            started_at_ms: 1.0,
+            finalized_at_ms: 2.0,
+            enumerator: "Malika".into(),
+            device_id: "tablet".into(),
+            title: None,
+            review: Review::default(),
+            exports: Vec::new(),
+        };
+        let next = reviewed(
+            &Review::default(),
+            ReviewStatus::Approved,
+            ReviewComment {
+                at_ms: 3.0,
+                by: "Nodira".into(),
+                status: ReviewStatus::Approved,
+                text: String::new(),
+            },
+        );
+        assert_eq!(signed(&submission, next.clone(), None), next);
+        let mut held = submission.clone();
+        held.review = signed(&submission, next, Some(&key));
+        let known = xonadon_export::keys::Supervisors(vec![key.public()]);
+        assert!(signature::check(&known, &held).is_ok());
     }
 }

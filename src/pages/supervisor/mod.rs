@@ -15,6 +15,7 @@ mod differences;
 mod export;
 mod filters;
 mod import;
+mod keys;
 mod rows;
 mod state;
 mod summary;
@@ -50,6 +51,7 @@ fn Status() -> impl IntoView {
 #[component]
 fn Supervisor() -> impl IntoView {
     SupervisorState::provide(expect_context::<Store>());
+    keys::Keys::provide();
     view! {
         <div class="supervisor">
             <header class="bar">
@@ -66,6 +68,7 @@ fn Supervisor() -> impl IntoView {
                 <table::ListSection />
                 <charts::SummarySection />
                 <detail::OpenSubmission />
+                <keys::KeySection />
             </main>
         </div>
     }

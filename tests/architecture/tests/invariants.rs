@@ -64,6 +64,10 @@ const LOCAL_STORAGE: &[(&str, &str)] = &[
     ("src/published.rs", "the published versions"),
     ("src/last_saved.rs", "the last-saved submissions"),
     ("src/pages/designer/kept.rs", "the designer's text"),
+    (
+        "src/pages/supervisor/keys/kept.rs",
+        "the supervisor's sealed key and the key bundles are sent to",
+    ),
 ];
 
 #[test]

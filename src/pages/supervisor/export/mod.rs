@@ -19,6 +19,7 @@ use run::{export, OnScreen, Request};
 pub fn ExportSection() -> impl IntoView {
     let state = expect_context::<SupervisorState>();
     let settings = expect_context::<Settings>();
+    let keys = expect_context::<super::keys::Keys>();
     let SupervisorState {
         labels,
         busy,
@@ -47,6 +48,7 @@ pub fn ExportSection() -> impl IntoView {
             forms,
             labels: labels.get_untracked().then_some(language),
             device_id: settings.device_id.get_untracked(),
+            seal_to: keys.seal_to(),
         };
         busy.set(true);
         cancel.set_value(false);

@@ -47,6 +47,12 @@ pub fn file_name(format: Format, device_id: &str, day: &str) -> String {
     }
 }
 
+/// The name of a file encrypted for a supervisor: age's own suffix after the bundle's name
+/// (`age -d` and `xonadon export` read it; the supervisor's page too).
+pub fn sealed_name(name: &str) -> String {
+    format!("{name}.age")
+}
+
 /// What an export takes: the submissions, and the form versions they were filled in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selection {
@@ -144,5 +150,9 @@ mod tests {
             "xonadon-2026-12-07.xlsx"
         );
         assert_eq!(Format::Xlsx.name(), "xlsx");
+        assert_eq!(
+            sealed_name("xonadon-dev1-2026-12-07.json"),
+            "xonadon-dev1-2026-12-07.json.age"
+        );
     }
 }

@@ -8,12 +8,14 @@ use leptos::prelude::*;
 use xonadon_export::bundle::{BundleForm, BundleWriter};
 use xonadon_export::csv_zip::CsvZip;
 use xonadon_export::group;
+use xonadon_export::keys::SupervisorKey;
+use xonadon_export::seal;
 use xonadon_export::stream::Progress;
 use xonadon_export::table::{Layout, Options};
 use xonadon_export::xlsx::Xlsx;
 use xonadon_storage::ExportRecord;
 
-use super::plan::{file_name, Format, Selection};
+use super::plan::{file_name, sealed_name, Format, Selection};
 use crate::download::Chunks;
 use crate::i18n::{export_message, storage_message};
 use crate::settings::ui_language;
@@ -41,6 +43,9 @@ pub struct Request {
     /// Headers and choice answers as labels in this language (tables only).
     pub labels: Option<String>,
     pub device_id: String,
+    /// The supervisor a bundle is encrypted for (none: plain, as the supervisor's own
+    /// bundles going back to the tablets are).
+    pub seal_to: Option<SupervisorKey>,
 }
 
 /// Streams the selection from the device into Blob parts: the file's bytes as a Blob.
@@ -54,16 +59,34 @@ async fn write(
     let text = |e: xonadon_export::ExportError| export_message(&language, &e);
     let now = js_sys::Date::now();
     let mime = request.format.mime();
+    let mime = if request.seal_to.is_some() && request.format == Format::Bundle {
+        "application/octet-stream"
+    } else {
+        mime
+    };
     let chunks = match request.format {
-        Format::Bundle => {
-            let writer =
-                BundleWriter::new(Chunks::default(), &request.forms, &request.device_id, now)
+        Format::Bundle => match &request.seal_to {
+            None => {
+                let writer =
+                    BundleWriter::new(Chunks::default(), &request.forms, &request.device_id, now)
+                        .map_err(text)?;
+                store
+                    .export_bundle(ids, writer, progress)
+                    .await
+                    .map_err(text)?
+            }
+            Some(key) => {
+                // Encrypted on the way: no clear byte of it reaches the download.
+                let out = seal::writer(Chunks::default(), key).map_err(text)?;
+                let writer = BundleWriter::new(out, &request.forms, &request.device_id, now)
                     .map_err(text)?;
-            store
-                .export_bundle(ids, writer, progress)
-                .await
-                .map_err(text)?
-        }
+                let sealed = store
+                    .export_bundle(ids, writer, progress)
+                    .await
+                    .map_err(text)?;
+                seal::finish(sealed).map_err(text)?
+            }
+        },
         Format::Csv | Format::Xlsx => {
             let compiled = group::compile(&request.forms).map_err(text)?;
             let options = Options {
@@ -106,7 +129,10 @@ pub async fn export(
 ) -> Result<String, String> {
     let blob = write(store, &request, &selection.ids, progress).await?;
     let day = crate::local_time::local_day(js_sys::Date::now());
-    let name = file_name(request.format, &request.device_id, &day);
+    let mut name = file_name(request.format, &request.device_id, &day);
+    if request.seal_to.is_some() && request.format == Format::Bundle {
+        name = sealed_name(&name);
+    }
     crate::download::download_blob(&name, &blob)?;
     let mut ids: Vec<String> = selection.ids.into_iter().collect();
     ids.sort();
