@@ -2,7 +2,10 @@
 //! (a duplicate and a conflict among them) and a damaged one (refused by name, nothing
 //! written), filter, read a submission, review it, export it as a bundle, CSV tables and a
 //! workbook (the downloaded files checked); then a field worker's tablet imports the
-//! supervisor's bundle and sees which submission needs attention and why.
+//! supervisor's bundle and sees which submission needs attention and why. And with keys: the
+//! supervisor makes a key pair under a passphrase, opens a tablet's encrypted bundle and signs
+//! a review; a tablet given the supervisor's public key sends encrypted bundles, takes the
+//! signed review and refuses a forged one.
 //!
 //! Needs `dist/` (`trunk build --release`) and chromedriver; `scripts/test` does both.
 
@@ -16,7 +19,9 @@ use xonadon_e2e::{
     StaticServer,
 };
 use xonadon_export::bundle::{self, BundleForm, BundleSubmission};
-use xonadon_storage::{FormRecord, Submission};
+use xonadon_export::keys::{SupervisorIdentity, SupervisorKey, Supervisors};
+use xonadon_export::{seal, signature};
+use xonadon_storage::{FormRecord, ReviewComment, ReviewStatus, Submission};
 
 fn household() -> (FormRecord, String) {
     let json = std::fs::read_to_string(workspace().join("forms/household.json")).unwrap();
@@ -424,6 +429,236 @@ async fn supervisor_imports_reviews_and_exports() {
     in_browser(&driver, &profile("tablet"), "tablet", {
         let files = files.clone();
         move |c| async move { tablet(&c, &server, &files).await }
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Sets the field `css` to `value` as typing does.
+async fn type_into(c: &Client, css: &str, value: &str) {
+    wait_for(c, css).await;
+    js(
+        c,
+        "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
+         e.dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![json!(css), json!(value)],
+    )
+    .await;
+}
+
+/// The key section's message, once it says something containing `expected`.
+async fn key_message(c: &Client, expected: &str) -> String {
+    until(
+        c,
+        "the key section's message",
+        &format!(
+            "const m = document.querySelector('.key-message');\
+             return !!m && m.textContent.includes({});",
+            json!(expected)
+        ),
+    )
+    .await;
+    js(
+        c,
+        "return document.querySelector('.key-message').textContent;",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// The supervisor makes a key pair (sealed under a passphrase), opens a tablet's encrypted
+/// bundle, reviews (the review signed), and after a reload opens the key only with the right
+/// passphrase.
+async fn supervisor_with_keys(c: &Client, server: &StaticServer, files: &Path, downloads: &Path) {
+    c.goto(&server.url()).await.expect("open the app");
+    wait_for(c, ".home").await;
+    cdp(
+        c,
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
+    )
+    .await;
+    click(c, "#open-supervisor").await;
+    type_into(c, "#key-name", "Dilnoza Karimova").await;
+    type_into(c, "#key-passphrase", "qovun-va-tarvuz").await;
+    type_into(c, "#key-passphrase-again", "qovun-va-tarvuz").await;
+    click(c, "#make-key").await;
+    key_message(c, "imzolanadi").await;
+    let public = js(
+        c,
+        "return document.getElementById('public-key').value;",
+        vec![],
+    )
+    .await;
+    let public = SupervisorKey::parse("page", public.as_str().unwrap()).expect("a public line");
+    assert_eq!(public.name, "Dilnoza Karimova");
+    let stored = js(c, "return JSON.stringify(localStorage);", vec![]).await;
+    assert!(
+        !stored.to_string().contains("AGE-SECRET-KEY"),
+        "the secret is kept sealed only"
+    );
+
+    // A tablet's bundle encrypted for this supervisor.
+    let b = submission("b", "Bobur Aliyev", "Malika", "urc_beruniy", 2);
+    let plain = std::fs::read(write_bundle(files, "t.json", std::slice::from_ref(&b))).unwrap();
+    let sealed = files.join("tablet1.json.age");
+    std::fs::write(&sealed, seal::seal(&plain, &public).unwrap()).unwrap();
+    import(c, &[&sealed]).await;
+    let lines = report(c, 1).await;
+    assert!(
+        lines[0].starts_with("tablet1.json.age: 1 qoʻshildi"),
+        "{lines:?}"
+    );
+
+    // The review is signed with the supervisor's key and names them.
+    click(c, "tr[data-id='uuid:b'] button.link").await;
+    wait_for(c, ".detail dl.answers").await;
+    click(c, "#review-issues").await;
+    until(
+        c,
+        "the status in the list",
+        "const r = document.querySelector(\"tr[data-id='uuid:b'] .status\");\
+         return !!r && r.classList.contains('has-issues');",
+    )
+    .await;
+    click(c, "#export-json").await;
+    let (name, bytes) = downloaded(downloads, ".json").await;
+    assert!(
+        !name.ends_with(".age"),
+        "a supervisor's bundle goes back plain"
+    );
+    let exported = bundle::read(&name, &bytes).unwrap();
+    let reviewed = &exported.submissions[0].submission;
+    assert_eq!(reviewed.review.comments[0].by, "Dilnoza Karimova");
+    let known = Supervisors(vec![public.clone()]);
+    assert!(
+        signature::check(&known, reviewed).is_ok(),
+        "the review verifies with the public key shown"
+    );
+
+    // After a reload the key is locked: a sealed file is refused until it is opened.
+    c.refresh().await.unwrap();
+    wait_for(c, "#unlock-key").await;
+    import(c, &[&sealed]).await;
+    let lines = report(c, 1).await;
+    assert!(
+        lines[0].starts_with("tablet1.json.age: ") && lines[0].contains("shifrlangan"),
+        "{lines:?}"
+    );
+    type_into(c, "#unlock-passphrase", "qovun-va-qovun").await;
+    click(c, "#unlock-key").await;
+    key_message(c, "notoʻgʻri").await;
+    type_into(c, "#unlock-passphrase", "qovun-va-tarvuz").await;
+    click(c, "#unlock-key").await;
+    key_message(c, "imzolanadi").await;
+    screenshot(c, "24-supervisor-key").await;
+    import(c, &[&sealed]).await;
+    let lines = report(c, 1).await;
+    assert!(
+        lines[0].starts_with("tablet1.json.age: 0 qoʻshildi, 1 bir xil"),
+        "{lines:?}"
+    );
+}
+
+/// A tablet given its supervisor's public key: its bundle goes out encrypted for them, a
+/// review they signed is taken, a forged one (unsigned, later, approved) is refused.
+async fn tablet_with_a_supervisor(
+    c: &Client,
+    server: &StaticServer,
+    files: &Path,
+    downloads: &Path,
+) {
+    let dilnoza = SupervisorIdentity::generate("Dilnoza Karimova");
+    let b = submission("b", "Bobur Aliyev", "Malika", "urc_beruniy", 2);
+    let mut reviewed = b.clone();
+    reviewed.review.status = ReviewStatus::HasIssues;
+    reviewed.review.comments.push(ReviewComment {
+        at_ms: 1_764_500_000_000.0,
+        by: "Dilnoza Karimova".into(),
+        status: ReviewStatus::HasIssues,
+        text: "Yoshini tekshiring".into(),
+    });
+    reviewed.review = signature::sign(&dilnoza, &reviewed);
+    let mut forged = b.clone();
+    forged.review.status = ReviewStatus::Approved;
+    forged.review.comments.push(ReviewComment {
+        at_ms: 1_764_600_000_000.0,
+        by: "Dilnoza Karimova".into(),
+        status: ReviewStatus::Approved,
+        text: "OK".into(),
+    });
+    let own = write_bundle(files, "own.json", std::slice::from_ref(&b));
+    let from_supervisor = write_bundle(files, "supervisor.json", &[reviewed]);
+    let forgery = write_bundle(files, "forged.json", &[forged]);
+
+    c.goto(&server.url()).await.expect("open the app");
+    wait_for(c, ".home").await;
+    cdp(
+        c,
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
+    )
+    .await;
+    click(c, "#open-supervisor").await;
+    type_into(c, "#send-to", &dilnoza.public().to_string()).await;
+    click(c, "#save-send-to").await;
+    import(c, &[&own]).await;
+    report(c, 1).await;
+    import(c, &[&from_supervisor]).await;
+    let lines = report(c, 1).await;
+    assert!(lines[0].contains("1 yangi tekshiruv"), "{lines:?}");
+    import(c, &[&forgery]).await;
+    let lines = report(c, 1).await;
+    assert!(
+        lines[0].contains("0 yangi tekshiruv")
+            && lines[0].ends_with("1 tekshiruv rad etildi (imzosiz yoki imzosi notoʻgʻri)"),
+        "{lines:?}"
+    );
+    until(
+        c,
+        "the signed review kept",
+        "const r = document.querySelector(\"tr[data-id='uuid:b'] .status\");\
+         return !!r && r.classList.contains('has-issues');",
+    )
+    .await;
+
+    // The tablet's bundle: encrypted for the supervisor, nothing in clear.
+    click(c, "#export-json").await;
+    let (name, bytes) = downloaded(downloads, ".json.age").await;
+    assert!(seal::is_sealed(&bytes), "{name}");
+    assert!(
+        !bytes.windows(5).any(|w| w == b"Bobur"),
+        "no answer in clear"
+    );
+    let opened = bundle::read_with(&name, &bytes, &[dilnoza]).expect("the supervisor opens it");
+    assert_eq!(opened.submissions.len(), 1);
+    assert_eq!(
+        opened.submissions[0].submission.review.status,
+        ReviewStatus::HasIssues
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bundles_are_encrypted_for_the_supervisor_and_reviews_signed() {
+    let server = std::sync::Arc::new(StaticServer::start(dist()));
+    let driver = Driver::start();
+    let root = profile("keys-files");
+    let (files, downloads) = (root.join("files"), root.join("downloads"));
+    let tablet_downloads = root.join("tablet-downloads");
+    for dir in [&files, &downloads, &tablet_downloads] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    in_browser(&driver, &profile("keys-supervisor"), "keys-supervisor", {
+        let (server, files) = (server.clone(), files.clone());
+        move |c| async move { supervisor_with_keys(&c, &server, &files, &downloads).await }
+    })
+    .await;
+    in_browser(&driver, &profile("keys-tablet"), "keys-tablet", {
+        let files = files.clone();
+        move |c| async move { tablet_with_a_supervisor(&c, &server, &files, &tablet_downloads).await }
     })
     .await;
     let _ = std::fs::remove_dir_all(&root);
