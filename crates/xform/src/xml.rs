@@ -98,6 +98,10 @@ fn start(
     })
 }
 
+/// Elements nested deeper than this are refused: the deepest real XForms (groups in repeats in
+/// groups) are a few dozen levels; a hostile 100,000-deep one took 11 GB to read.
+pub const MAX_DEPTH: usize = 200;
+
 /// The document's root element.
 pub fn parse(bytes: &[u8]) -> Result<Element, XmlError> {
     let mut reader = quick_xml::Reader::from_reader(bytes);
@@ -119,7 +123,15 @@ pub fn parse(bytes: &[u8]) -> Result<Element, XmlError> {
             }
         };
         match event {
-            Event::Start(e) => stack.push(start(&e, reader.decoder(), at)?),
+            Event::Start(e) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(bad(format!(
+                        "elements are nested more than {MAX_DEPTH} deep here: no XForm is; is \
+                         the file damaged?"
+                    )));
+                }
+                stack.push(start(&e, reader.decoder(), at)?)
+            }
             Event::Empty(e) => {
                 let element = start(&e, reader.decoder(), at)?;
                 match stack.last_mut() {
@@ -180,6 +192,15 @@ mod tests {
         assert_eq!(v.attr("count"), Some("a < b"));
         assert_eq!(v.text(), "A &  z");
         assert_eq!(v.child("output").unwrap().attr("value"), Some("/d/q"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_followed() {
+        let deep = "<a>".repeat(100_000) + &"</a>".repeat(100_000);
+        let e = parse(deep.as_bytes()).unwrap_err();
+        assert!(e.message.contains("nested more than 200 deep"), "{e:?}");
+        let ok = "<a>".repeat(MAX_DEPTH) + &"</a>".repeat(MAX_DEPTH);
+        assert!(parse(ok.as_bytes()).is_ok());
     }
 
     #[test]
