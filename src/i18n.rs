@@ -751,6 +751,19 @@ pub fn storage_message(language: &str, error: &StorageError) -> String {
             ],
             "",
         ),
+        E::Locked => (
+            [
+                "Saqlangan maʼlumotlar qulflangan. Xonadonni PIN-kodingiz bilan oching va \
+                 qayta urinib koʻring; avval saqlangan maʼlumotlar yoʻqolmadi.",
+                "Сақланган маълумотлар қулфланган. Хонадонни PIN-кодингиз билан очинг ва \
+                 қайта уриниб кўринг; аввал сақланган маълумотлар йўқолмади.",
+                "Сохранённые данные заблокированы. Разблокируйте Хонадон своим PIN-кодом и \
+                 попробуйте снова; ранее сохранённые данные не потеряны.",
+                "The saved data is locked. Unlock Xonadon with your PIN and try again; nothing \
+                 already saved was lost.",
+            ],
+            "",
+        ),
         E::Unavailable(d) => (
             [
                 "Bu brauzer oynasida oflayn xotiradan foydalanib boʻlmaydi ({detail}). \
@@ -1112,6 +1125,7 @@ mod tests {
             StorageError::QuotaExceeded,
             StorageError::Blocked,
             StorageError::Outdated,
+            StorageError::Locked,
             StorageError::Unavailable(d()),
             StorageError::Conflict(d()),
             StorageError::AlreadyFinalized(d()),

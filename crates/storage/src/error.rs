@@ -51,6 +51,13 @@ pub enum StorageError {
     )]
     Corrupt(String),
 
+    /// The records are sealed and the data key is not open (the app is locked).
+    #[error(
+        "The saved data is locked. Unlock Xonadon with your PIN and try again; nothing already \
+         saved was lost."
+    )]
+    Locked,
+
     /// The app tried to save a record that could not be read back (a bug in Xonadon).
     #[error(
         "Xonadon tried to save an invalid record ({0}). This is a bug: report it to your \

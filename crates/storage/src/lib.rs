@@ -55,6 +55,7 @@ pub mod audit;
 mod error;
 mod memory;
 mod records;
+pub mod seal;
 
 #[cfg(target_arch = "wasm32")]
 mod idb;

@@ -13,6 +13,16 @@
 //!
 //! The schema is created and changed only in [`migrate`].
 //!
+//! # Sealed at rest
+//!
+//! Once the app gives the repository the device's data key ([`IdbRepository::set_key`]),
+//! the records that hold answers (drafts, submissions, conflicts, files) are written sealed
+//! (`crate::seal`: AES-256-GCM, the store's name as associated data): a `Uint8Array` instead
+//! of the JSON text, a file's blob sealed with `sealed: true` beside it. Forms and finalized
+//! ids hold no answers and stay in clear. A value is read by what it is, so a database
+//! written in clear keeps working and is sealed in place by `sealing.rs`, a record per
+//! transaction (a kill midway leaves every record readable).
+//!
 //! # Why values are JSON strings, not JavaScript objects
 //!
 //! Each record is stored as the string `serde_json` writes, under a key given beside it:
@@ -48,13 +58,14 @@
 //! upgrade); `repository.rs` the [`Repository`](crate::Repository) operations, each one transaction; `ops.rs` the
 //! steps they are made of, inside a transaction (add unless held, put, change a submission,
 //! the photos' owners, commit); `values.rs` records as stored (JSON text, photos as Blobs,
-//! keys); `errors.rs` IndexedDB's errors as [`StorageError`]s.
+//! keys, sealed or not); `sealing.rs` sealing a clear database in place; `errors.rs` IndexedDB's errors as [`StorageError`]s.
 
 mod errors;
 mod open;
 mod ops;
 mod repository;
 mod schema;
+mod sealing;
 #[cfg(test)]
 mod tests;
 mod values;
@@ -77,7 +88,7 @@ use errors::{js_error, IdbResultExt};
 use open::open_database;
 use ops::{commit, put_at};
 use schema::{DRAFTS, FORMS, SUBMISSIONS};
-use values::{key_label, parse};
+use values::{key_label, Codec};
 
 pub use schema::SCHEMA_VERSION;
 
@@ -91,6 +102,8 @@ pub const DATABASE_NAME: &str = "xonadon";
 /// then fail with [`StorageError::Outdated`] ("reload this page").
 pub struct IdbRepository {
     db: Database,
+    /// How records are written and read: sealed once the app gives a key ([`Self::set_key`]).
+    codec: std::cell::RefCell<values::Codec>,
     superseded: Rc<Cell<bool>>,
     /// Kept alive as long as the connection's `onversionchange` handler points to it.
     _on_versionchange: Closure<dyn FnMut(web_sys::Event)>,
@@ -144,9 +157,23 @@ impl IdbRepository {
 
         Ok(Self {
             db,
+            codec: Default::default(),
             superseded,
             _on_versionchange: on_versionchange,
         })
+    }
+
+    /// From now on, records that hold answers are sealed under `key` when written, and
+    /// sealed records are opened with it; `None` (the app locked) leaves sealed records
+    /// unreadable ([`StorageError::Locked`]) and writes clear text, which the app never does
+    /// while locked.
+    pub fn set_key(&self, key: Option<crate::seal::DataKey>) {
+        self.codec.borrow_mut().key = key.map(Rc::new);
+    }
+
+    /// The codec as it is now (a copy: never borrowed across an `await`).
+    fn codec(&self) -> Codec {
+        self.codec.borrow().clone()
     }
 
     /// The database's name.
@@ -204,13 +231,18 @@ impl IdbRepository {
         K: indexed_db_futures::primitive::TryToJs,
         T: DeserializeOwned,
     {
+        let store_name = store;
         let tx = self.read_tx(store)?;
         let store = tx.object_store(store).idb()?;
         let value: Option<JsValue> = store.get(key).primitive().idb()?.await.idb()?;
-        value.map(|v| parse(&v, what)).transpose()
+        let codec = self.codec();
+        value
+            .map(|v| codec.decode(store_name, &v, what))
+            .transpose()
     }
 
     async fn read_all<T: DeserializeOwned>(&self, store: &str, kind: &str) -> Result<Vec<T>> {
+        let (store_name, codec) = (store, self.codec());
         let tx = self.read_tx(store)?;
         let store = tx.object_store(store).idb()?;
         let keys = store.get_all_keys::<JsValue>().primitive().idb()?;
@@ -221,7 +253,7 @@ impl IdbRepository {
             .map(|(key, value)| {
                 let key = key.idb()?;
                 let value = value.idb()?;
-                parse(&value, &format!("{kind} {}", key_label(&key)))
+                codec.decode(store_name, &value, &format!("{kind} {}", key_label(&key)))
             })
             .collect()
     }

@@ -8,7 +8,8 @@ use indexed_db_futures::transaction::Transaction;
 use wasm_bindgen::prelude::*;
 
 use super::errors::{map_error, IdbResultExt};
-use super::values::{key_label, parse, to_json};
+use super::schema::SUBMISSIONS;
+use super::values::{key_label, Codec};
 use crate::{Result, StorageError, Submission};
 
 /// Commits, and if the transaction aborted instead, reports why (e.g. `QuotaExceededError`,
@@ -23,14 +24,14 @@ pub(super) async fn commit(tx: Transaction<'_>, raw: &web_sys::IdbTransaction) -
     }
 }
 
-/// Adds `text` under `key` in `store` (of a `readwrite` transaction) unless the key already
+/// Adds `value` under `key` in `store` (of a `readwrite` transaction) unless the key already
 /// holds a record: then `held` decides, from what is there, whether that is fine (`Ok`, nothing
 /// written: the same form again) or an error (a different form under the same version, a
 /// submission imported twice). An error drops the transaction, so nothing of it is written.
 pub(super) async fn add_unless_held<K: TryToJs>(
     store: &ObjectStore<'_>,
     key: K,
-    text: String,
+    value: JsValue,
     held: impl FnOnce(&JsValue) -> Result<()>,
 ) -> Result<()> {
     let existing: Option<JsValue> = store.get(&key).primitive().idb()?.await.idb()?;
@@ -38,7 +39,7 @@ pub(super) async fn add_unless_held<K: TryToJs>(
         return held(&existing);
     }
     store
-        .add(text)
+        .add(value)
         .with_key(key)
         .without_key_type()
         .primitive()
@@ -96,14 +97,15 @@ pub(super) async fn media_owners(
 /// Reads the submission `id` in `store` (of a `readwrite` transaction), changes it with
 /// `change` and writes it back; `false` if there is none.
 pub(super) async fn modify_submission(
+    codec: &Codec,
     store: &ObjectStore<'_>,
     id: &str,
     change: impl FnOnce(&mut Submission),
 ) -> Result<bool> {
     let value: Option<JsValue> = store.get(id).primitive().idb()?.await.idb()?;
     let Some(value) = value else { return Ok(false) };
-    let mut s: Submission = parse(&value, &format!("submission {id}"))?;
+    let mut s: Submission = codec.decode(SUBMISSIONS, &value, &format!("submission {id}"))?;
     change(&mut s);
-    put_at(store, id, JsValue::from_str(&to_json(&s)?)).await?;
+    put_at(store, id, codec.encode(SUBMISSIONS, &s)?).await?;
     Ok(true)
 }

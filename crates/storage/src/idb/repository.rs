@@ -10,7 +10,7 @@ use super::ops::{
     add_unless_held, commit, media_owners, modify_submission, put_at, put_media_owned_by,
 };
 use super::schema::{CONFLICTS, DRAFTS, FINALIZED, FORMS, MEDIA, SUBMISSIONS};
-use super::values::{form_key, media_value, parse, to_json};
+use super::values::{form_key, Codec, SEALED};
 use super::IdbRepository;
 use crate::records::{no_submission, sort_conflicts, sort_drafts, sort_forms, sort_submissions};
 use crate::{
@@ -21,11 +21,15 @@ use crate::{
 impl Repository for IdbRepository {
     async fn put_form(&self, form: &FormRecord) -> Result<()> {
         form.validate()?;
-        let text = to_json(form)?;
+        let codec = self.codec();
+        let value = codec.encode(FORMS, form)?;
         let (tx, raw) = self.write_tx(&[FORMS])?;
         {
             let store = tx.object_store(FORMS).idb()?;
-            add_unless_held(&store, form_key(form), text, |held| same_form(held, form)).await?;
+            add_unless_held(&store, form_key(form), value, |held| {
+                same_form(&codec, held, form)
+            })
+            .await?;
         }
         commit(tx, &raw).await
     }
@@ -43,7 +47,7 @@ impl Repository for IdbRepository {
 
     async fn put_draft(&self, draft: &Draft) -> Result<()> {
         draft.validate()?;
-        let text = to_json(draft)?;
+        let value = self.codec().encode(DRAFTS, draft)?;
         let (tx, raw) = self.write_tx(&[DRAFTS, FINALIZED])?;
         {
             let finalized = tx.object_store(FINALIZED).idb()?;
@@ -59,12 +63,7 @@ impl Repository for IdbRepository {
                     instance_id.as_string().unwrap_or_default(),
                 ));
             }
-            put_at(
-                &tx.object_store(DRAFTS).idb()?,
-                draft.id.as_str(),
-                JsValue::from_str(&text),
-            )
-            .await?;
+            put_at(&tx.object_store(DRAFTS).idb()?, draft.id.as_str(), value).await?;
         }
         commit(tx, &raw).await
     }
@@ -90,12 +89,12 @@ impl Repository for IdbRepository {
 
     async fn put_submission(&self, submission: &Submission) -> Result<()> {
         submission.validate()?;
-        let text = to_json(submission)?;
+        let value = self.codec().encode(SUBMISSIONS, submission)?;
         let (tx, raw) = self.write_tx(&[SUBMISSIONS])?;
         {
             let store = tx.object_store(SUBMISSIONS).idb()?;
             let key = submission.instance_id.as_str();
-            add_unless_held(&store, key, text, |_| {
+            add_unless_held(&store, key, value, |_| {
                 Err(StorageError::submission_conflict(key))
             })
             .await?;
@@ -118,7 +117,11 @@ impl Repository for IdbRepository {
             .idb()?
             .collect::<std::result::Result<_, _>>()
             .idb()?;
-        values.iter().map(|v| parse(v, "submission")).collect()
+        let codec = self.codec();
+        values
+            .iter()
+            .map(|v| codec.decode(SUBMISSIONS, v, "submission"))
+            .collect()
     }
 
     async fn get_submission(&self, instance_id: &str) -> Result<Option<Submission>> {
@@ -137,7 +140,8 @@ impl Repository for IdbRepository {
     }
 
     async fn put_media(&self, media: &Media) -> Result<()> {
-        self.put_one(MEDIA, &media.name, media_value(media)?).await
+        let value = self.codec().media_value(media)?;
+        self.put_one(MEDIA, &media.name, value).await
     }
 
     async fn get_media(&self, name: &str) -> Result<Option<Media>> {
@@ -159,11 +163,15 @@ impl Repository for IdbRepository {
         let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
             .await
             .map_err(|_| corrupt())?;
+        let mut bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        if field(SEALED).is_some_and(|s| s.is_truthy()) {
+            bytes = self.codec().open(MEDIA, &bytes, &format!("file {name}"))?;
+        }
         Ok(Some(Media {
             name: name.to_string(),
             draft_id,
             mime,
-            bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+            bytes,
         }))
     }
 
@@ -191,10 +199,12 @@ impl Repository for IdbRepository {
     }
 
     async fn set_review(&self, instance_id: &str, review: &Review) -> Result<()> {
+        let codec = self.codec();
         let (tx, raw) = self.write_tx(&[SUBMISSIONS])?;
         {
             let store = tx.object_store(SUBMISSIONS).idb()?;
-            let changed = modify_submission(&store, instance_id, |s| s.review = review.clone());
+            let changed =
+                modify_submission(&codec, &store, instance_id, |s| s.review = review.clone());
             if !changed.await? {
                 return Err(no_submission(instance_id));
             }
@@ -203,11 +213,12 @@ impl Repository for IdbRepository {
     }
 
     async fn record_export(&self, instance_ids: &[String], record: &ExportRecord) -> Result<()> {
+        let codec = self.codec();
         let (tx, raw) = self.write_tx(&[SUBMISSIONS])?;
         {
             let store = tx.object_store(SUBMISSIONS).idb()?;
             for id in instance_ids {
-                modify_submission(&store, id, |s| s.exports.push(record.clone())).await?;
+                modify_submission(&codec, &store, id, |s| s.exports.push(record.clone())).await?;
             }
         }
         commit(tx, &raw).await
@@ -220,34 +231,38 @@ impl Repository for IdbRepository {
         for f in &import.forms {
             f.validate()?;
         }
+        let codec = self.codec();
         let (tx, raw) = self.write_tx(&[FORMS, SUBMISSIONS, MEDIA, CONFLICTS])?;
         // Any early return drops the transaction, which aborts it: nothing is written.
         {
             let forms = tx.object_store(FORMS).idb()?;
             for f in &import.forms {
-                add_unless_held(&forms, form_key(f), to_json(f)?, |held| same_form(held, f))
-                    .await?;
+                add_unless_held(&forms, form_key(f), codec.encode(FORMS, f)?, |held| {
+                    same_form(&codec, held, f)
+                })
+                .await?;
             }
             let submissions = tx.object_store(SUBMISSIONS).idb()?;
             for s in &import.submissions {
                 let key = s.instance_id.as_str();
-                add_unless_held(&submissions, key, to_json(s)?, |_| {
+                add_unless_held(&submissions, key, codec.encode(SUBMISSIONS, s)?, |_| {
                     Err(StorageError::submission_conflict(key))
                 })
                 .await?;
             }
             for (id, review) in &import.reviews {
-                if !modify_submission(&submissions, id, |s| s.review = review.clone()).await? {
+                let set = |s: &mut Submission| s.review = review.clone();
+                if !modify_submission(&codec, &submissions, id, set).await? {
                     return Err(no_submission(id));
                 }
             }
             let media = tx.object_store(MEDIA).idb()?;
             for m in &import.media {
-                put_at(&media, m.name.as_str(), media_value(m)?).await?;
+                put_at(&media, m.name.as_str(), codec.media_value(m)?).await?;
             }
             let conflicts = tx.object_store(CONFLICTS).idb()?;
             for c in &import.conflicts {
-                put_at(&conflicts, c.id.as_str(), JsValue::from_str(&to_json(c)?)).await?;
+                put_at(&conflicts, c.id.as_str(), codec.encode(CONFLICTS, c)?).await?;
             }
         }
         commit(tx, &raw).await
@@ -260,12 +275,13 @@ impl Repository for IdbRepository {
     }
 
     async fn resolve_conflict(&self, id: &str, resolution: Resolution) -> Result<()> {
+        let codec = self.codec();
         let (tx, raw) = self.write_tx(&[CONFLICTS, SUBMISSIONS, MEDIA])?;
         {
             let conflicts = tx.object_store(CONFLICTS).idb()?;
             let held: Option<JsValue> = conflicts.get(id).primitive().idb()?.await.idb()?;
             let Some(value) = held else { return Ok(()) };
-            let conflict: Conflict = parse(&value, &format!("conflict {id}"))?;
+            let conflict: Conflict = codec.decode(CONFLICTS, &value, &format!("conflict {id}"))?;
             let media = tx.object_store(MEDIA).idb()?;
             let owners = media_owners(&media).await?;
             let s = &conflict.submission;
@@ -291,7 +307,7 @@ impl Repository for IdbRepository {
                 put_at(
                     &tx.object_store(SUBMISSIONS).idb()?,
                     s.instance_id.as_str(),
-                    JsValue::from_str(&to_json(s)?),
+                    codec.encode(SUBMISSIONS, s)?,
                 )
                 .await?;
             }
@@ -304,9 +320,9 @@ impl Repository for IdbRepository {
 /// A form already held under `form`'s id and version: the same text is the same form (a
 /// second tablet's bundle, the built-in form stored again); any other is refused, since a
 /// version is immutable once it is on a tablet.
-fn same_form(held: &JsValue, form: &FormRecord) -> Result<()> {
+fn same_form(codec: &Codec, held: &JsValue, form: &FormRecord) -> Result<()> {
     let what = format!("form \"{}\" version \"{}\"", form.form_id, form.version);
-    match parse::<FormRecord>(held, &what)?.json == form.json {
+    match codec.decode::<FormRecord>(FORMS, held, &what)?.json == form.json {
         true => Ok(()),
         false => Err(StorageError::form_conflict(form)),
     }
@@ -320,14 +336,14 @@ impl IdbRepository {
         fault: Fault,
     ) -> Result<()> {
         submission.validate()?;
-        let text = to_json(submission)?;
+        let value = self.codec().encode(SUBMISSIONS, submission)?;
         let (tx, raw) = self.write_tx(&[SUBMISSIONS, DRAFTS, FINALIZED, MEDIA])?;
         {
             let submissions = tx.object_store(SUBMISSIONS).idb()?;
             let drafts = tx.object_store(DRAFTS).idb()?;
             let finalized = tx.object_store(FINALIZED).idb()?;
             let key = submission.instance_id.as_str();
-            add_unless_held(&submissions, key, text, |_| {
+            add_unless_held(&submissions, key, value, |_| {
                 Err(StorageError::submission_conflict(key))
             })
             .await?;

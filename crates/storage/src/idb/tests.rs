@@ -146,3 +146,124 @@ async fn sleep_ms(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// Whether any stored value of `store` holds `needle` in clear (its text, or its file's bytes).
+async fn holds_in_clear(repo: &IdbRepository, store: &str, needle: &str) -> bool {
+    for (_, value) in repo.entries(store).await.unwrap() {
+        if value.as_string().is_some_and(|t| t.contains(needle)) {
+            return true;
+        }
+        if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+            if bytes
+                .to_vec()
+                .windows(needle.len())
+                .any(|w| w == needle.as_bytes())
+            {
+                return true;
+            }
+        }
+        let blob = js_sys::Reflect::get(&value, &"blob".into()).ok();
+        if let Some(blob) = blob.and_then(|b| b.dyn_into::<web_sys::Blob>().ok()) {
+            let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+                .await
+                .unwrap();
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn sentinel_draft(id: &str) -> crate::Draft {
+    let mut d = contract::draft(id, "f", 1.0);
+    d.answers = serde_json::json!({ "head_name": "SENTINEL-Gulnora" });
+    d.title = Some("SENTINEL-Gulnora".into());
+    d
+}
+
+fn sentinel_photo(name: &str, owner: &str) -> Media {
+    Media {
+        name: name.into(),
+        draft_id: owner.into(),
+        mime: "image/jpeg".into(),
+        bytes: b"SENTINEL-PHOTO".to_vec(),
+    }
+}
+
+/// With a key, the whole contract holds, and no answer is stored in clear.
+#[wasm_bindgen_test]
+async fn a_sealed_repository_keeps_the_contract_and_no_answer_in_clear() {
+    let repo = IdbRepository::open(&unique("sealed")).await.unwrap();
+    repo.set_key(Some(crate::seal::DataKey::generate().unwrap()));
+    contract::contract(&repo).await;
+
+    repo.put_draft(&sentinel_draft("s1")).await.unwrap();
+    repo.put_media(&sentinel_photo("s1.jpg", "s1"))
+        .await
+        .unwrap();
+    let mut s = contract::submission("sentinel-s", "f", 2.0);
+    s.data = serde_json::json!({ "head_name": "SENTINEL-Gulnora" });
+    repo.put_submission(&s).await.unwrap();
+    for store in [DRAFTS, SUBMISSIONS, schema::CONFLICTS] {
+        assert!(!holds_in_clear(&repo, store, "SENTINEL").await, "{store}");
+        assert!(!holds_in_clear(&repo, store, "Dilnoza").await, "{store}");
+    }
+    assert!(!holds_in_clear(&repo, schema::MEDIA, "SENTINEL").await);
+    assert_eq!(
+        repo.get_media("s1.jpg").await.unwrap().unwrap().bytes,
+        b"SENTINEL-PHOTO"
+    );
+
+    // Locked: forms still read, answers do not; another key reads nothing.
+    repo.set_key(None);
+    assert!(!repo.list_forms().await.unwrap().is_empty());
+    assert_eq!(repo.get_draft("s1").await, Err(StorageError::Locked));
+    assert_eq!(repo.get_media("s1.jpg").await, Err(StorageError::Locked));
+    repo.set_key(Some(crate::seal::DataKey::generate().unwrap()));
+    assert!(matches!(
+        repo.get_draft("s1").await,
+        Err(StorageError::Corrupt(d)) if d.contains("draft s1")
+    ));
+}
+
+/// A database written in clear is sealed in place; records read the same before, during
+/// (some sealed, some not) and after, and a second pass has nothing left to do.
+#[wasm_bindgen_test]
+async fn a_clear_database_is_sealed_in_place() {
+    let repo = IdbRepository::open(&unique("migrate")).await.unwrap();
+    let draft = sentinel_draft("m1");
+    let mut awkward = contract::draft("m2", "f", 2.0);
+    awkward.answers = contract::awkward_answers();
+    repo.put_draft(&draft).await.unwrap();
+    repo.put_draft(&awkward).await.unwrap();
+    repo.put_media(&sentinel_photo("m1.jpg", "m1"))
+        .await
+        .unwrap();
+    repo.put_submission(&contract::submission("m3", "f", 3.0))
+        .await
+        .unwrap();
+    assert_eq!(repo.seal_all().await, Err(StorageError::Locked));
+
+    let key = crate::seal::DataKey::generate().unwrap();
+    repo.set_key(Some(key));
+    // One record sealed by a write before the migration ran: both kinds are read.
+    repo.put_draft(&awkward).await.unwrap();
+    assert_eq!(repo.list_drafts().await.unwrap().len(), 2);
+    assert_eq!(repo.seal_all().await.unwrap(), 3, "m1, m3 and the photo");
+    assert_eq!(repo.seal_all().await.unwrap(), 0);
+    assert!(!holds_in_clear(&repo, DRAFTS, "SENTINEL").await);
+    assert!(!holds_in_clear(&repo, schema::MEDIA, "SENTINEL").await);
+    assert_eq!(repo.get_draft("m1").await.unwrap(), Some(draft));
+    let got = repo.get_draft("m2").await.unwrap().unwrap();
+    assert_eq!(
+        serde_json::to_string(&got.answers).unwrap(),
+        serde_json::to_string(&awkward.answers).unwrap()
+    );
+    assert_eq!(
+        repo.get_media("m1.jpg").await.unwrap(),
+        Some(sentinel_photo("m1.jpg", "m1"))
+    );
+    assert!(repo.get_submission("m3").await.unwrap().is_some());
+}
