@@ -53,7 +53,11 @@ impl FieldHost {
             username: settings.enumerator.get_untracked(),
             last_saved: form
                 .uses_last_saved()
-                .then(|| crate::last_saved::get(&form.settings.form_id))
+                .then(|| {
+                    let at_rest =
+                        leptos::prelude::expect_context::<crate::store::Store>().at_rest();
+                    crate::last_saved::get(&at_rest, &form.settings.form_id)
+                })
                 .flatten(),
         })
     }

@@ -9,6 +9,7 @@
 //! review, export) and [`DesignerApp`] (`designer.html`: edit, preview, import, publish forms).
 //! They share this library and the device's IndexedDB and settings.
 
+mod at_rest;
 mod audit;
 mod components;
 mod download;
@@ -16,6 +17,7 @@ mod host;
 mod i18n;
 mod last_saved;
 mod local_time;
+pub mod lock;
 mod pages;
 mod published;
 mod session;
@@ -39,15 +41,25 @@ pub use pages::supervisor::SupervisorApp;
 /// The household needs-assessment form, embedded so the app works offline from first start.
 pub const DEFAULT_FORM: &str = include_str!("../forms/household.json");
 
-/// Loads the embedded default form (checked by `xonadon check` in the test command).
+/// The embedded default form (checked by `xonadon check` in the test command), loaded once
+/// for the page's life however many parts of the page ask for it.
 pub fn default_form() -> Result<Arc<Form>, Notice> {
-    load(DEFAULT_FORM)
-        .map(Arc::new)
-        .map_err(|e| Notice::FormDoesNotLoad {
-            form_id: "household".into(),
-            version: "built-in".into(),
-            detail: e.to_string(),
+    thread_local! {
+        static BUILT_IN: std::cell::OnceCell<Result<Arc<Form>, Notice>> =
+            const { std::cell::OnceCell::new() };
+    }
+    BUILT_IN.with(|cell| {
+        cell.get_or_init(|| {
+            load(DEFAULT_FORM)
+                .map(Arc::new)
+                .map_err(|e| Notice::FormDoesNotLoad {
+                    form_id: "household".into(),
+                    version: "built-in".into(),
+                    detail: e.to_string(),
+                })
         })
+        .clone()
+    })
 }
 
 fn now_ms() -> f64 {
@@ -93,8 +105,9 @@ fn PageShell(fatal: RwSignal<Option<Notice>>, children: Children) -> impl IntoVi
     }
 }
 
-/// A page that shows `children` once the device's storage is open (the supervisor's and the
-/// designer's; the field worker's page also replays its journal first).
+/// A page that shows `children` once the device's storage is open and the lock opened
+/// (`lock::LockGate`: nothing of the page is built, and no answer read, before the PIN).
+/// `children` are built again after every unlock.
 #[component]
 fn StoragePage(children: ChildrenFn) -> impl IntoView {
     let store = provide_device();
@@ -109,7 +122,8 @@ fn StoragePage(children: ChildrenFn) -> impl IntoView {
     view! {
         <PageShell fatal=fatal>
             {move || if ready.get() {
-                children().into_any()
+                let children = children.clone();
+                view! { <lock::LockGate>{children()}</lock::LockGate> }.into_any()
             } else {
                 view! { <p class="loading">"…"</p> }.into_any()
             }}

@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use crate::at_rest::AtRest;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
@@ -18,6 +19,7 @@ use xonadon_export::bundle::BundleWriter;
 use xonadon_export::stream::{self, Progress, Tables};
 use xonadon_export::table::Layout;
 use xonadon_export::ExportError;
+use xonadon_storage::seal::DataKey;
 use xonadon_storage::{
     Conflict, Draft, ExportRecord, FormRecord, Import, Media, Repository, Resolution, Review,
     StorageError, Submission,
@@ -70,6 +72,9 @@ pub struct Shown;
 #[derive(Clone, Copy)]
 pub struct Store {
     repo: StoredValue<Option<Rc<Repo>>, LocalStorage>,
+    /// How answers are kept now (clear, sealed, locked): the repository's records and the
+    /// journal follow it together (`unlock`, `lock`).
+    at_rest: StoredValue<AtRest, LocalStorage>,
     /// What went wrong with storage (or with a stored form), on screen until a write succeeds.
     pub error: RwSignal<Option<Notice>>,
     /// Moves after every write that changes a list; list views track it.
@@ -80,6 +85,7 @@ impl Store {
     pub fn new() -> Store {
         Store {
             repo: StoredValue::new_local(None),
+            at_rest: StoredValue::new_local(AtRest::Locked),
             error: RwSignal::new(None),
             revision: RwSignal::new(0),
         }
@@ -101,6 +107,52 @@ impl Store {
 
     fn repo(&self) -> Option<Rc<Repo>> {
         self.repo.get_value()
+    }
+
+    /// How answers are kept now.
+    pub fn at_rest(&self) -> AtRest {
+        self.at_rest.get_value()
+    }
+
+    /// Starts keeping answers under `key` (`None`: a device without a PIN, in clear): records
+    /// still in clear (written before the PIN was set, or by an older Xonadon) are sealed in
+    /// place, IndexedDB's and the journal's and the last-saved copies, each record on its own
+    /// so a kill midway loses nothing. A failure is on screen; the app works on regardless
+    /// (the records left in clear are sealed at the next unlock).
+    pub async fn unlock(&self, key: Option<DataKey>) {
+        let Some(repo) = self.repo() else { return };
+        let at_rest = match key {
+            Some(key) => AtRest::Open(key),
+            None => AtRest::Clear,
+        };
+        #[cfg(target_arch = "wasm32")]
+        {
+            repo.set_key(match &at_rest {
+                AtRest::Open(key) => Some(key.clone()),
+                _ => None,
+            });
+            if matches!(at_rest, AtRest::Open(_)) {
+                self.report(repo.seal_all().await);
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = repo;
+        at_rest.seal_all(journal::KIND, journal::PREFIX);
+        at_rest.seal_all(crate::last_saved::KIND, crate::last_saved::PREFIX);
+        self.at_rest.set_value(at_rest);
+    }
+
+    /// Forgets the data key: nothing that holds answers is read or written until [`unlock`].
+    /// The journal already holds every change sealed (it is written at each one), so the
+    /// screens can go without losing an answer.
+    ///
+    /// [`unlock`]: Store::unlock
+    pub fn lock(&self) {
+        self.at_rest.set_value(AtRest::Locked);
+        #[cfg(target_arch = "wasm32")]
+        if let Some(repo) = self.repo() {
+            repo.lock();
+        }
     }
 
     /// Shows `notice` until the next successful write.
@@ -186,7 +238,7 @@ impl Store {
             result => self.report(result).is_some(),
         };
         if ok {
-            journal::saved(draft);
+            journal::saved(&self.at_rest(), draft);
         }
         self.changed();
         ok
@@ -196,7 +248,7 @@ impl Store {
     /// tab or a flat battery), and drops the others.
     pub async fn recover(&self) {
         let Some(repo) = self.repo() else { return };
-        for entry in journal::all() {
+        for entry in journal::all(&self.at_rest()) {
             match self.report(repo.get_draft(&entry.id).await) {
                 Some(Some(saved)) if saved.updated_at_ms < entry.updated_at_ms => {
                     self.save_draft(&entry).await;
@@ -417,7 +469,7 @@ pub fn autosave(
             return;
         }
         if let Some(d) = journal_now() {
-            journal::write(&d);
+            journal::write(&store.at_rest(), &d);
         }
         if due.get_value() {
             return; // the save already due will take this change too
@@ -455,21 +507,26 @@ pub fn autosave(
     });
 }
 
-/// The synchronous safety net beside IndexedDB (see the module's documentation).
+/// The synchronous safety net beside IndexedDB (see the module's documentation), sealed
+/// like IndexedDB's records once the worker has a PIN (`at_rest`).
 mod journal {
     use gloo_storage::{LocalStorage, Storage};
     use xonadon_storage::Draft;
 
-    const PREFIX: &str = "xonadon.journal.";
+    use crate::at_rest::AtRest;
+
+    pub const PREFIX: &str = "xonadon.journal.";
+    /// What a sealed entry is (its associated data).
+    pub const KIND: &str = "journal";
 
     fn key(id: &str) -> String {
         format!("{PREFIX}{id}")
     }
 
     /// Records the draft at once. A failure (storage full, private mode) leaves IndexedDB as
-    /// the only copy, as before.
-    pub fn write(draft: &Draft) {
-        let _ = LocalStorage::set(key(&draft.id), draft);
+    /// the only copy, as before; while locked nothing is written (the screens are gone).
+    pub fn write(at_rest: &AtRest, draft: &Draft) {
+        at_rest.put(KIND, &key(&draft.id), draft);
     }
 
     pub fn remove(id: &str) {
@@ -477,23 +534,18 @@ mod journal {
     }
 
     /// IndexedDB now holds `draft`: its journal entry is no longer needed unless newer.
-    pub fn saved(draft: &Draft) {
-        let entry: Option<Draft> = LocalStorage::get(key(&draft.id)).ok();
+    pub fn saved(at_rest: &AtRest, draft: &Draft) {
+        let entry: Option<Draft> = at_rest.get(KIND, &key(&draft.id));
         if entry.is_some_and(|e| e.updated_at_ms <= draft.updated_at_ms) {
             remove(&draft.id);
         }
     }
 
     /// Every entry that can be read.
-    pub fn all() -> Vec<Draft> {
-        let storage = LocalStorage::raw();
-        let count = storage.length().unwrap_or(0);
-        let keys: Vec<String> = (0..count)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(PREFIX))
-            .collect();
-        keys.iter()
-            .filter_map(|k| LocalStorage::get::<Draft>(k).ok())
+    pub fn all(at_rest: &AtRest) -> Vec<Draft> {
+        AtRest::keys_with(PREFIX)
+            .iter()
+            .filter_map(|k| at_rest.get(KIND, k))
             .collect()
     }
 }

@@ -28,7 +28,7 @@ mod support;
 mod big_form;
 
 use serde_json::{json, Value};
-use xonadon_e2e::{browser, dist, js, profile, until, wait_for, Driver, StaticServer};
+use xonadon_e2e::{browser, dist, js, open_page, profile, until, wait_for, Driver, StaticServer};
 
 /// `groups` groups of `per_group` questions: text, integer with a constraint, select_one with a
 /// relevance on the previous answer, a calculation; labels in uz-Latn, uz-Cyrl, ru and en.
@@ -262,9 +262,7 @@ async fn main() {
     let driver = Driver::start();
     let dir = profile("designer-bench");
     let c = browser(&driver, &dir).await;
-    c.goto(&format!("{}designer.html", server.url()))
-        .await
-        .expect("open the designer");
+    open_page(&c, &format!("{}designer.html", server.url())).await;
     wait_for(&c, "#form-json").await;
     // `--import` measures the import only.
     if !std::env::args().any(|a| a == "--import") {

@@ -22,7 +22,7 @@ use crate::last_saved;
 use crate::session::Session;
 use crate::settings::Settings;
 use crate::store::{self, Notice, Store};
-use crate::{default_form, now_ms, open_store, provide_device, PageShell, DEFAULT_FORM};
+use crate::{default_form, now_ms, DEFAULT_FORM};
 use fill::FillScreen;
 use home::Home;
 
@@ -112,29 +112,32 @@ impl Opened {
     }
 }
 
+/// The field worker's page, behind the storage and the lock (`StoragePage`).
 #[component]
 pub fn FieldApp() -> impl IntoView {
-    let store = provide_device();
+    view! { <crate::StoragePage><Field /></crate::StoragePage> }
+}
+
+/// The page once storage is open and the lock opened: built again after every unlock, so it
+/// replays the journal (answers typed before the lock, or before a crash) each time.
+#[component]
+fn Field() -> impl IntoView {
+    let store = expect_context::<Store>();
     let settings = expect_context::<Settings>();
     let screen = RwSignal::new_local(Screen::Loading);
-    let fatal = RwSignal::new(None::<Notice>);
     let startable = StoredValue::new(Vec::<Startable>::new());
     spawn_local(async move {
-        let form = default_form();
-        let built_in = form.as_ref().ok().map(|f| Startable {
+        // The storage page opened the store with the built-in form: it loads, once.
+        let built_in = default_form().ok().map(|f| Startable {
             settings: f.settings.clone(),
             json: Arc::from(DEFAULT_FORM),
-            loaded: OnceLock::from(Arc::clone(f)),
+            loaded: OnceLock::from(f),
         });
-        match open_store(store, form).await {
-            Ok(()) => {
-                // Answers journaled while the last IndexedDB write could not finish.
-                store.recover().await;
-                startable.set_value(startable_forms(store, built_in).await);
-                screen.set(Screen::Home);
-            }
-            Err(notice) => fatal.set(Some(notice)),
-        }
+        // Answers journaled while the last IndexedDB write could not finish (a crash, a
+        // closed tab, the lock).
+        store.recover().await;
+        startable.set_value(startable_forms(store, built_in).await);
+        screen.set(Screen::Home);
     });
 
     // In the worker's language: the list follows a switch of the app's language.
@@ -209,7 +212,6 @@ pub fn FieldApp() -> impl IntoView {
     };
 
     view! {
-        <PageShell fatal=fatal>
         {move || match screen.get() {
             Screen::Loading => view! { <p class="loading">"…"</p> }.into_any(),
             Screen::Home => view! {
@@ -223,7 +225,6 @@ pub fn FieldApp() -> impl IntoView {
                 }.into_any()
             }
         }}
-        </PageShell>
     }
 }
 
@@ -359,7 +360,7 @@ fn Filling(
             };
             if attached && store.finalize(&d.id, &submission).await {
                 if keeps_last_saved {
-                    last_saved::put(&submission.form_id, &submission.data);
+                    last_saved::put(&store.at_rest(), &submission.form_id, &submission.data);
                 }
                 on_done.run(());
             } else {

@@ -62,7 +62,14 @@ const LOCAL_STORAGE: &[(&str, &str)] = &[
     ("src/settings.rs", "the settings"),
     ("src/store.rs", "the draft journal"),
     ("src/published.rs", "the published versions"),
-    ("src/last_saved.rs", "the last-saved submissions"),
+    (
+        "src/at_rest.rs",
+        "the journal's entries and the last-saved submissions, sealed once there is a PIN",
+    ),
+    (
+        "src/lock/keyring.rs",
+        "the data key sealed under the PIN and the count of wrong PINs",
+    ),
     ("src/pages/designer/kept.rs", "the designer's text"),
     (
         "src/pages/supervisor/keys/kept.rs",

@@ -362,3 +362,31 @@ pub const PNG_2X2: &[u8] = &[
     0x44, 0x0c, 0x10, 0x0a, 0x00, 0x1f, 0xee, 0x03, 0xfd, 0x8b, 0x5f, 0x14, 0xd4, 0x00, 0x00, 0x00,
     0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
+
+/// Opens `url` and, on a device's first start, passes the lock's set-up screen as a worker
+/// who declines a PIN (where the policy allows: the default); the lock's own tests set one
+/// (`tests/lock.rs`). Returns once the page itself is shown.
+pub async fn open_page(c: &Client, url: &str) {
+    c.goto(url).await.expect("open the page");
+    until(
+        c,
+        "the lock's first screen",
+        "const s = document.documentElement.dataset.lock; return s === 'set-up' || s === 'open';",
+    )
+    .await;
+    let first_start = js(
+        c,
+        "return document.documentElement.dataset.lock === 'set-up';",
+        vec![],
+    )
+    .await;
+    if first_start.as_bool() == Some(true) {
+        click(c, "#no-pin").await;
+        until(
+            c,
+            "the page behind the lock",
+            "return document.documentElement.dataset.lock === 'open';",
+        )
+        .await;
+    }
+}

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use xonadon_e2e::{
-    cdp, click, dist, idb, in_browser, js, page_key, profile, screenshot, until, wait_for,
-    workspace, Driver, StaticServer, FILL,
+    cdp, click, dist, idb, in_browser, js, open_page, page_key, profile, screenshot, until,
+    wait_for, workspace, Driver, StaticServer, FILL,
 };
 
 async fn fill(c: &Client, path: &str, value: Option<&str>) -> String {
@@ -85,7 +85,7 @@ fn candidates(path: &str) -> Vec<Option<&'static str>> {
 }
 
 async fn scenario(c: &Client, server: &StaticServer) {
-    c.goto(&server.url()).await.expect("open the app");
+    open_page(c, &server.url()).await;
     wait_for(c, ".home").await;
     screenshot(c, "01-home").await;
     // Photos scaled to at most 320 px (the test image is 512 × 512).

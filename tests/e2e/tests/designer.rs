@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use xonadon_e2e::{
-    cdp, click, dist, in_browser, js, profile, screenshot, until, wait_for, workspace, Driver,
-    StaticServer, PNG_2X2,
+    cdp, click, dist, in_browser, js, open_page, profile, screenshot, until, wait_for, workspace,
+    Driver, StaticServer, PNG_2X2,
 };
 
 const SMALL: &str = r#"{
@@ -102,9 +102,7 @@ async fn whole_text(c: &Client) -> String {
 /// part, read as one text (the preview shows it), crossed with the arrow keys, and a problem in
 /// a later part found from the problems list.
 async fn large_form_in_parts(c: &Client, server: &StaticServer) {
-    c.goto(&format!("{}designer.html", server.url()))
-        .await
-        .expect("open the designer");
+    open_page(c, &format!("{}designer.html", server.url())).await;
     wait_for(c, "#form-json").await;
     let json = std::fs::read_to_string(workspace().join("forms/household.json")).unwrap();
     let mut form: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -259,9 +257,7 @@ fn xlsform(path: &Path) {
 }
 
 async fn scenario(c: &Client, server: &StaticServer) {
-    c.goto(&format!("{}designer.html", server.url()))
-        .await
-        .expect("open the designer");
+    open_page(c, &format!("{}designer.html", server.url())).await;
     wait_for(c, "#form-json").await;
     // The built-in form: no problems, and its first page in the preview.
     wait_for(c, ".problems .none").await;
@@ -528,9 +524,7 @@ async fn household_from_excel(c: &Client, server: &StaticServer) {
     let workbook = dir.join("household.xlsx");
     std::fs::write(&workbook, xonadon_xlsform::to_xlsform(&form).unwrap()).unwrap();
 
-    c.goto(&format!("{}designer.html", server.url()))
-        .await
-        .expect("open the designer");
+    open_page(c, &format!("{}designer.html", server.url())).await;
     wait_for(c, "#import-xlsform")
         .await
         .send_keys(&workbook.display().to_string())
@@ -597,9 +591,7 @@ async fn xform_from_a_server(c: &Client, server: &StaticServer) {
         .join("crates/xform/tests/forms/xls_cascade.xml")
         .canonicalize()
         .expect("the corpus XForm is there");
-    c.goto(&format!("{}designer.html", server.url()))
-        .await
-        .expect("open the designer");
+    open_page(c, &format!("{}designer.html", server.url())).await;
     wait_for(c, "#import-xlsform")
         .await
         .send_keys(&xform.display().to_string())

@@ -8,8 +8,8 @@
 use fantoccini::Client;
 use serde_json::json;
 use xonadon_e2e::{
-    click, dist, idb, in_browser, js, profile, publish_in_designer, screenshot, until, wait_for,
-    Driver, StaticServer, FILL, PNG_2X2,
+    click, dist, idb, in_browser, js, open_page, profile, publish_in_designer, screenshot, until,
+    wait_for, Driver, StaticServer, FILL, PNG_2X2,
 };
 
 const FORM: &str = r#"{
@@ -64,9 +64,7 @@ async fn start_visits(c: &Client) {
 
 async fn scenario(c: &Client, server: &StaticServer) {
     // The device: its id and the worker's name, as the settings keep them.
-    c.goto(&format!("{}designer.html", server.url()))
-        .await
-        .expect("open the designer");
+    open_page(c, &format!("{}designer.html", server.url())).await;
     js(
         c,
         "localStorage.setItem('xonadon.device_id', JSON.stringify('tablet-e2e'));\

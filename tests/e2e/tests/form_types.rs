@@ -8,7 +8,7 @@
 use fantoccini::Client;
 use serde_json::{json, Value};
 use xonadon_e2e::{
-    click, dist, in_browser, js, profile, publish_in_designer, until, wait_for, Driver,
+    click, dist, in_browser, js, open_page, profile, publish_in_designer, until, wait_for, Driver,
     StaticServer, FILL,
 };
 
@@ -57,9 +57,7 @@ async fn ranked(c: &Client) -> Value {
 }
 
 async fn scenario(c: &Client, server: &StaticServer) {
-    c.goto(&format!("{}designer.html", server.url()))
-        .await
-        .expect("open the designer");
+    open_page(c, &format!("{}designer.html", server.url())).await;
     publish_in_designer(c, FORM, "types 1").await;
     click(c, "#open-home").await;
     wait_for(c, ".home").await;

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use xonadon_e2e::{
-    cdp, dist, in_browser, js, profile, screenshot, until, wait_for, workspace, Driver,
+    cdp, dist, in_browser, js, open_page, profile, screenshot, until, wait_for, workspace, Driver,
     StaticServer,
 };
 use xonadon_export::bundle::{self, BundleForm, BundleSubmission};
@@ -169,7 +169,7 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     let tampered = files.join("tampered.json");
     std::fs::write(&tampered, text).unwrap();
 
-    c.goto(&server.url()).await.expect("open the app");
+    open_page(c, &server.url()).await;
     wait_for(c, ".home").await;
     cdp(
         c,
@@ -389,7 +389,7 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
 
 /// The field worker's tablet: its own submissions, then the supervisor's bundle.
 async fn tablet(c: &Client, server: &StaticServer, files: &Path) {
-    c.goto(&server.url()).await.expect("open the app");
+    open_page(c, &server.url()).await;
     wait_for(c, ".home").await;
     click(c, "#open-supervisor").await;
     import(c, &[&files.join("tablet1.json")]).await;
@@ -473,7 +473,7 @@ async fn key_message(c: &Client, expected: &str) -> String {
 /// bundle, reviews (the review signed), and after a reload opens the key only with the right
 /// passphrase.
 async fn supervisor_with_keys(c: &Client, server: &StaticServer, files: &Path, downloads: &Path) {
-    c.goto(&server.url()).await.expect("open the app");
+    open_page(c, &server.url()).await;
     wait_for(c, ".home").await;
     cdp(
         c,
@@ -594,7 +594,7 @@ async fn tablet_with_a_supervisor(
     let from_supervisor = write_bundle(files, "supervisor.json", &[reviewed]);
     let forgery = write_bundle(files, "forged.json", &[forged]);
 
-    c.goto(&server.url()).await.expect("open the app");
+    open_page(c, &server.url()).await;
     wait_for(c, ".home").await;
     cdp(
         c,

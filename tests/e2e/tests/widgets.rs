@@ -7,7 +7,8 @@
 use fantoccini::Client;
 use serde_json::json;
 use xonadon_e2e::{
-    cdp, dist, in_browser, js, page_key, profile, screenshot, until, wait_for, Driver, StaticServer,
+    cdp, dist, in_browser, js, open_page, page_key, profile, screenshot, until, wait_for, Driver,
+    StaticServer,
 };
 
 /// Visible questions on the current page.
@@ -40,7 +41,7 @@ async fn next(c: &Client) {
 }
 
 async fn scenario(c: &Client, server: &StaticServer) {
-    c.goto(&server.url()).await.expect("open the app");
+    open_page(c, &server.url()).await;
     wait_for(c, ".home").await;
     cdp(
         c,

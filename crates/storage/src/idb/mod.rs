@@ -164,11 +164,22 @@ impl IdbRepository {
     }
 
     /// From now on, records that hold answers are sealed under `key` when written, and
-    /// sealed records are opened with it; `None` (the app locked) leaves sealed records
-    /// unreadable ([`StorageError::Locked`]) and writes clear text, which the app never does
-    /// while locked.
+    /// sealed records are opened with it; `None` (a device without a PIN) writes them in
+    /// clear, and sealed records do not open ([`StorageError::Locked`]).
     pub fn set_key(&self, key: Option<crate::seal::DataKey>) {
-        self.codec.borrow_mut().key = key.map(Rc::new);
+        *self.codec.borrow_mut() = Codec {
+            key: key.map(Rc::new),
+            locked: false,
+        };
+    }
+
+    /// Forgets the data key: until [`Self::set_key`], records that hold answers are neither
+    /// read nor written ([`StorageError::Locked`]); forms still are.
+    pub fn lock(&self) {
+        *self.codec.borrow_mut() = Codec {
+            key: None,
+            locked: true,
+        };
     }
 
     /// The codec as it is now (a copy: never borrowed across an `await`).

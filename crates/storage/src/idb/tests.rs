@@ -216,11 +216,22 @@ async fn a_sealed_repository_keeps_the_contract_and_no_answer_in_clear() {
         b"SENTINEL-PHOTO"
     );
 
-    // Locked: forms still read, answers do not; another key reads nothing.
-    repo.set_key(None);
+    // Locked: forms still read, answers are neither read nor written; another key reads
+    // nothing.
+    repo.lock();
     assert!(!repo.list_forms().await.unwrap().is_empty());
     assert_eq!(repo.get_draft("s1").await, Err(StorageError::Locked));
     assert_eq!(repo.get_media("s1.jpg").await, Err(StorageError::Locked));
+    assert_eq!(
+        repo.put_draft(&sentinel_draft("s3")).await,
+        Err(StorageError::Locked)
+    );
+    assert_eq!(
+        repo.put_media(&sentinel_photo("s3.jpg", "s3")).await,
+        Err(StorageError::Locked)
+    );
+    repo.set_key(None);
+    assert_eq!(repo.get_draft("s1").await, Err(StorageError::Locked));
     repo.set_key(Some(crate::seal::DataKey::generate().unwrap()));
     assert!(matches!(
         repo.get_draft("s1").await,

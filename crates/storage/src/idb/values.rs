@@ -21,6 +21,9 @@ use crate::{FormRecord, Media, Result, StorageError};
 #[derive(Clone, Default)]
 pub(super) struct Codec {
     pub key: Option<Rc<DataKey>>,
+    /// Locked (`IdbRepository::lock`): records that hold answers are neither read nor
+    /// written, rather than written in clear.
+    pub locked: bool,
 }
 
 impl Codec {
@@ -28,6 +31,9 @@ impl Codec {
     /// holds answers, JSON text otherwise.
     pub fn encode<T: Serialize>(&self, kind: &str, record: &T) -> Result<JsValue> {
         let text = to_json(record)?;
+        if self.locked && holds_answers(kind) {
+            return Err(StorageError::Locked);
+        }
         match (&self.key, holds_answers(kind)) {
             (Some(key), true) => {
                 Ok(Uint8Array::from(seal_bytes(key, kind, text.as_bytes())?.as_slice()).into())
@@ -67,6 +73,9 @@ impl Codec {
     /// A photo as the `media` store holds it: `{draft_id, mime, blob}`, and `sealed: true`
     /// when the blob holds the sealed file.
     pub fn media_value(&self, media: &Media) -> Result<JsValue> {
+        if self.locked {
+            return Err(StorageError::Locked);
+        }
         let value = js_sys::Object::new();
         let blob = match &self.key {
             Some(key) => {
