@@ -240,3 +240,37 @@ mod tests {
         );
     }
 }
+
+#[derive(clap::Args, Debug)]
+pub struct RecoverArgs {
+    /// The tablet's recovery request: the line it shows (`xonadon-recovery-1:…`), or a file
+    /// holding it.
+    #[arg(value_name = "REQUEST")]
+    request: String,
+    /// The organisation's recovery key file (`xonadon keygen`; its public key is the
+    /// `recovery_key` of the app's policy.json).
+    #[arg(long, value_name = "KEY.txt")]
+    identity: String,
+}
+
+/// Prints the recovery code that opens a tablet whose PIN is forgotten (docs/cli.md).
+pub fn cmd_recover(args: RecoverArgs) -> Result<ExitCode, CliError> {
+    let identity = SupervisorIdentity::parse(&args.identity, &crate::read(&args.identity)?)
+        .map_err(export_error)?;
+    let request = if args
+        .request
+        .trim()
+        .starts_with(xonadon_export::recovery::REQUEST_PREFIX)
+    {
+        args.request
+    } else {
+        crate::read(&args.request)?
+    };
+    let code = xonadon_export::recovery::code(&request, &identity).map_err(export_error)?;
+    println!("{code}");
+    eprintln!(
+        "The recovery code above opens the tablet once: type it on its unlock screen \
+         (\"Forgot the PIN?\"), then the worker sets a new PIN. Give it to the worker only."
+    );
+    Ok(ExitCode::SUCCESS)
+}

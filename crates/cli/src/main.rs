@@ -71,6 +71,8 @@ enum Command {
     Export(export::Args),
     /// A supervisor's key pair: the secret into a key file, the public key printed.
     Keygen(export::KeygenArgs),
+    /// The recovery code for a tablet whose PIN is forgotten, from its recovery request.
+    Recover(export::RecoverArgs),
     /// An XLSForm (.xlsx, .xls, .ods) or an XForm (.xml) as a JSON form.
     Import {
         #[arg(value_name = "FORM.xlsx|FORM.xml")]
@@ -152,6 +154,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         } => cmd_run(&form, script.as_deref(), now, utc_offset),
         Command::Export(args) => export::cmd_export(args),
         Command::Keygen(args) => export::cmd_keygen(args),
+        Command::Recover(args) => export::cmd_recover(args),
         Command::Import { file, out } => import::cmd_import(&file, out),
         Command::Xlsform { form, out } => import::cmd_xlsform(&form, &out),
         Command::Translit { form, out } => translit::cmd_translit(&form, out),

@@ -316,6 +316,33 @@ mod export {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), file);
     }
 
+    #[test]
+    fn recover_turns_a_tablets_request_into_its_code() {
+        let (key, public) = keygen("org.txt", "Organisation");
+        let recipient = public.split(' ').next().unwrap();
+        let data_key: Vec<u8> = (100..132).collect();
+        let request = xonadon_export::recovery::request(&data_key, recipient).unwrap();
+        let out = xonadon(&["recover", "--identity", &key, &request]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let code = text(&out.stdout).trim().to_string();
+        assert_eq!(
+            xonadon_export::recovery::key_of_code(&code).unwrap(),
+            data_key
+        );
+        // From a file too; another organisation's key is refused with exit 1.
+        let file = scratch("request.txt", &request);
+        let out = xonadon(&["recover", "--identity", &key, &file]);
+        assert_eq!(text(&out.stdout).trim(), code);
+        let (other, _) = keygen("other-org.txt", "Other");
+        let out = xonadon(&["recover", "--identity", &other, &request]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            text(&out.stderr).contains("another supervisor's key"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+
     fn sealed_file(name: &str, public: &str, subs: &[Submission]) -> String {
         let plain = std::fs::read(bundle_file(&format!("{name}.json"), subs)).unwrap();
         let key = SupervisorKey::parse("public", public).unwrap();

@@ -21,6 +21,7 @@ pub mod csv_zip;
 pub mod group;
 pub mod keys;
 pub mod merge;
+pub mod recovery;
 pub mod seal;
 pub mod signature;
 pub mod stream;
