@@ -1,17 +1,21 @@
 // Xonadon's service worker: after one online visit the app starts with no network.
 //
-// The build (scripts/precache.sh, a trunk post_build hook) replaces the two placeholders
-// below with the list of every file of the build and a hash of their contents.
+// The build (scripts/post_build.sh, a trunk post_build hook) replaces the placeholders below
+// with the list of every file of the build, a hash of their contents and the
+// Content-Security-Policy (public/content-security-policy).
 // - install: fetch the whole list into a cache named after that hash. `addAll` is all or
 //   nothing, so a failed download never leaves a half-filled shell.
 // - activate: delete the caches of older builds. Drafts and submissions live in IndexedDB,
 //   which this worker never touches.
-// - fetch: the shell from the cache. A navigation gets its own page (index.html or
-//   supervisor.html, query ignored); one to anything else gets index.html.
+// - fetch: the shell from the cache. A navigation gets its own page (index.html,
+//   supervisor.html or designer.html, query ignored; anything else gets index.html), with the
+//   Content-Security-Policy as a header: a page served from here has the policy whatever
+//   server first sent it, frame-ancestors included (which a <meta> policy cannot hold).
 // No skipWaiting: a new build takes over once every tab of the old one is closed, so a page
 // never mixes files of two builds.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
+const POLICY = "__CONTENT_SECURITY_POLICY__";
 const CACHE = `xonadon-shell-${VERSION}`;
 
 self.addEventListener("install", (event) => {
@@ -30,6 +34,17 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+/** A cached page as served: the same bytes, with the policy as a header. */
+function withPolicy(response) {
+  const headers = new Headers(response.headers);
+  headers.set("Content-Security-Policy", POLICY);
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
@@ -41,7 +56,7 @@ self.addEventListener("fetch", (event) => {
         cache
           .match(request, { ignoreSearch: true })
           .then((hit) => hit || cache.match("./index.html"))
-          .then((hit) => hit || fetch(request)),
+          .then((hit) => (hit ? withPolicy(hit) : fetch(request))),
       ),
     );
     return;
