@@ -11,8 +11,12 @@
 //   supervisor.html or designer.html, query ignored; anything else gets index.html), with the
 //   Content-Security-Policy as a header: a page served from here has the policy whatever
 //   server first sent it, frame-ancestors included (which a <meta> policy cannot hold).
-// No skipWaiting: a new build takes over once every tab of the old one is closed, so a page
-// never mixes files of two builds.
+// - message "skip-waiting": a new build takes over at the next start of the app. The field
+//   page sends it from its home screen while no form has been opened since it started
+//   (src/update.rs), then reloads once, on `controllerchange`: so a page never mixes files of
+//   two builds, and never reloads under a worker filling a form. Taken only when that page is
+//   the one window of the app open (another tab might hold a form); otherwise the new build
+//   waits, as without the message, until every tab of the old one is closed.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const POLICY = "__CONTENT_SECURITY_POLICY__";
@@ -31,6 +35,17 @@ self.addEventListener("activate", (event) => {
           .map((k) => caches.delete(k)),
       ),
     ).then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data !== "skip-waiting") {
+    return;
+  }
+  event.waitUntil(
+    self.clients
+      .matchAll({ type: "window", includeUncontrolled: true })
+      .then((windows) => (windows.length <= 1 ? self.skipWaiting() : undefined)),
   );
 });
 

@@ -117,6 +117,11 @@ pub fn FieldApp() -> impl IntoView {
     let store = provide_device();
     let settings = expect_context::<Settings>();
     let screen = RwSignal::new_local(Screen::Loading);
+    crate::update::take_new_version_at_start(move || match screen.get() {
+        Screen::Loading => crate::update::Shown::Starting,
+        Screen::Home => crate::update::Shown::Home,
+        Screen::Fill(_) => crate::update::Shown::Form,
+    });
     let fatal = RwSignal::new(None::<Notice>);
     let startable = StoredValue::new(Vec::<Startable>::new());
     spawn_local(async move {
