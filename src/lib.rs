@@ -23,6 +23,7 @@ mod published;
 mod session;
 mod settings;
 mod store;
+mod update;
 
 use std::sync::Arc;
 

@@ -125,6 +125,11 @@ fn Field() -> impl IntoView {
     let store = expect_context::<Store>();
     let settings = expect_context::<Settings>();
     let screen = RwSignal::new_local(Screen::Loading);
+    crate::update::take_new_version_at_start(move || match screen.get() {
+        Screen::Loading => crate::update::Shown::Starting,
+        Screen::Home => crate::update::Shown::Home,
+        Screen::Fill(_) => crate::update::Shown::Form,
+    });
     let startable = StoredValue::new(Vec::<Startable>::new());
     spawn_local(async move {
         // The storage page opened the store with the built-in form: it loads, once.

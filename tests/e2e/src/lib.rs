@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -17,11 +17,26 @@ pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// A static file server for `dist/` on 127.0.0.1, stoppable.
+/// A static file server for `dist/` on 127.0.0.1, stoppable, its folder switchable (a new
+/// build deployed); every response carries the app's Content-Security-Policy, as a deployment's
+/// server should send it (`docs/deploying.md`).
 pub struct StaticServer {
     pub port: u16,
     running: Arc<AtomicBool>,
     server: Arc<tiny_http::Server>,
+    root: Arc<Mutex<PathBuf>>,
+}
+
+/// The app's Content-Security-Policy on one line, as a header carries it: the directives of
+/// `public/content-security-policy` (comments and blank lines left out) joined by "; ".
+pub fn content_security_policy() -> String {
+    let file = workspace().join("public/content-security-policy");
+    let text = std::fs::read_to_string(&file).expect("public/content-security-policy");
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -41,12 +56,19 @@ impl StaticServer {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
         let port = server.server_addr().to_ip().expect("ip address").port();
         let running = Arc::new(AtomicBool::new(true));
-        let (srv, run) = (Arc::clone(&server), Arc::clone(&running));
+        let root = Arc::new(Mutex::new(root));
+        let (srv, run, folder) = (Arc::clone(&server), Arc::clone(&running), Arc::clone(&root));
+        let policy = tiny_http::Header::from_bytes(
+            &b"Content-Security-Policy"[..],
+            content_security_policy().as_bytes(),
+        )
+        .expect("policy header");
         std::thread::spawn(move || {
             for request in srv.incoming_requests() {
                 if !run.load(Ordering::SeqCst) {
                     break;
                 }
+                let root = folder.lock().expect("root").clone();
                 let url = request.url().split('?').next().unwrap_or("/").to_string();
                 let rel = url.trim_start_matches('/');
                 let file = if rel.is_empty() {
@@ -63,6 +85,7 @@ impl StaticServer {
                         .expect("header");
                         tiny_http::Response::from_data(bytes)
                             .with_header(header)
+                            .with_header(policy.clone())
                             .boxed()
                     }
                     Err(_) => tiny_http::Response::from_string("not found")
@@ -76,7 +99,13 @@ impl StaticServer {
             port,
             running,
             server,
+            root,
         }
+    }
+
+    /// Serves `root` from now on: a new build deployed.
+    pub fn serve(&self, root: PathBuf) {
+        *self.root.lock().expect("root") = root;
     }
 
     /// Stops answering: the network is gone for the app.
@@ -130,7 +159,9 @@ pub async fn browser(driver: &Driver, profile: &Path) -> Client {
                 "--disable-dev-shm-usage", "--window-size=768,1024",
                 format!("--user-data-dir={}", profile.display()),
             ]
-        }
+        },
+        // The browser's console, for `browser_log`.
+        "goog:loggingPrefs": { "browser": "ALL" }
     });
     let caps = caps.as_object().cloned().unwrap_or_default();
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
@@ -389,4 +420,40 @@ pub async fn open_page(c: &Client, url: &str) {
         )
         .await;
     }
+}
+
+/// chromedriver's log of the browser console (`goog:loggingPrefs`), each entry taken once.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "type": "browser" });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// The browser console's messages since the last call (errors, warnings, logs), as text.
+pub async fn browser_log(c: &Client) -> Vec<String> {
+    let entries = c
+        .issue_cmd(BrowserLog)
+        .await
+        .unwrap_or_else(|e| panic!("browser log: {e}"));
+    entries
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["message"].as_str().map(str::to_string))
+        .collect()
 }
