@@ -10,6 +10,14 @@ use super::passphrase::Sealed;
 const KEYRING: &str = "xonadon.keyring";
 const FAILURES: &str = "xonadon.unlock_failures";
 
+/// What [`Keyring::Pin`]'s `check` seals (its kind and its text).
+pub const CHECK: &str = "key-check";
+
+/// Whether `key` is the one `check` was sealed with.
+pub fn is_this_devices(key: &xonadon_storage::seal::DataKey, check: Option<&[u8]>) -> bool {
+    check.is_some_and(|c| key.open(CHECK, c).is_ok_and(|t| t == CHECK.as_bytes()))
+}
+
 /// How this device's records are kept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -23,6 +31,10 @@ pub enum Keyring {
         /// policy gave one when the PIN was set.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         recovery: Option<String>,
+        /// [`CHECK`] sealed with the data key: how a key from a recovery code is known to be
+        /// this device's before it is used.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        check: Option<Vec<u8>>,
     },
 }
 
@@ -79,6 +91,19 @@ pub fn set_failures(failures: &Failures) {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+    use xonadon_storage::seal::DataKey;
+
+    #[wasm_bindgen_test]
+    fn only_the_devices_own_key_passes_the_check() {
+        let key = DataKey::generate().unwrap();
+        let check = key.seal(CHECK, CHECK.as_bytes()).unwrap();
+        assert!(is_this_devices(&key, Some(&check)));
+        assert!(!is_this_devices(
+            &DataKey::generate().unwrap(),
+            Some(&check)
+        ));
+        assert!(!is_this_devices(&key, None), "no check, no recovery");
+    }
 
     #[wasm_bindgen_test]
     fn wrong_pins_wait_longer_and_longer() {
@@ -104,6 +129,7 @@ mod tests {
                 sealed: vec![3; 48],
             },
             recovery: None,
+            check: None,
         };
         let text = serde_json::to_string(&pin).unwrap();
         assert!(text.starts_with(r#"{"kind":"pin""#), "{text}");

@@ -14,6 +14,7 @@ mod idle;
 pub mod keyring;
 pub mod passphrase;
 pub mod policy;
+mod recover;
 mod screens;
 pub mod words;
 
@@ -148,6 +149,7 @@ mod tests {
                 sealed: vec![],
             },
             recovery: None,
+            check: None,
         };
         assert_eq!(first_state(None, &free), State::SetUp);
         assert_eq!(first_state(Some(&declined), &free), State::Open);

@@ -15,6 +15,26 @@ pub fn pin_problem(first: &str, second: &str, min: usize) -> bool {
     first.chars().count() < min || first != second
 }
 
+/// Keeps `key` sealed under `pin` (with `recovery`, the request for the organisation, and
+/// the check a recovered key is tested against), and forgets the wrong PINs counted so far.
+pub(super) async fn keep_under_pin(
+    key: &DataKey,
+    pin: &str,
+    recovery: Option<String>,
+) -> Result<(), String> {
+    let check = key
+        .seal(keyring::CHECK, keyring::CHECK.as_bytes())
+        .map_err(|e| e.to_string())?;
+    let data_key = passphrase::seal(key.bytes(), pin).await?;
+    keyring::set_keyring(&Keyring::Pin {
+        data_key,
+        recovery,
+        check: Some(check),
+    })?;
+    keyring::set_failures(&Failures::default());
+    Ok(())
+}
+
 /// First start: the worker sets a PIN, or declines where the policy allows.
 #[component]
 pub fn SetUp() -> impl IntoView {
@@ -25,6 +45,7 @@ pub fn SetUp() -> impl IntoView {
     let (first, second) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let policy_key = policy.recovery_key.clone();
     let set = move |_| {
         let lang = ui_language();
         let (pin, again) = (first.get_untracked(), second.get_untracked());
@@ -37,14 +58,18 @@ pub fn SetUp() -> impl IntoView {
             return;
         }
         busy.set(true);
+        let recovery_key = policy_key.clone();
         spawn_local(async move {
             let made = async {
                 let key = DataKey::generate().map_err(|e| e.to_string())?;
-                let data_key = passphrase::seal(key.bytes(), &pin).await?;
-                keyring::set_keyring(&Keyring::Pin {
-                    data_key,
-                    recovery: None,
-                })?;
+                let recovery = match &recovery_key {
+                    Some(to) => Some(
+                        xonadon_export::recovery::request(key.bytes(), to)
+                            .map_err(|e| e.to_string())?,
+                    ),
+                    None => None,
+                };
+                keep_under_pin(&key, &pin, recovery).await?;
                 Ok::<_, String>(key)
             };
             match made.await {
@@ -163,6 +188,7 @@ pub fn Unlock() -> impl IntoView {
                     {move || w(&ui_language(), W::UnlockButton)}
                 </button>
             </form>
+            <super::recover::Forgot />
         </main>
     }
 }

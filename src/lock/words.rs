@@ -24,6 +24,13 @@ pub enum W {
     LockNow,
     Working,
     CryptoFailed,
+    Forgot,
+    ForgotExplain,
+    NoRecoveryHere,
+    RecoveryCode,
+    Recover,
+    WrongCode,
+    NewPin,
 }
 
 /// The text of `word` in `language` (a BCP-47 tag; English for any other).
@@ -148,6 +155,47 @@ pub fn w(language: &str, word: W) -> &'static str {
             "Encryption did not work in this browser ({detail}). Open Xonadon in Chrome over \
              https.",
         ],
+        W::Forgot => [
+            "PIN-kodni unutdingizmi?",
+            "PIN-кодни унутдингизми?",
+            "Забыли PIN-код?",
+            "Forgot the PIN?",
+        ],
+        W::ForgotExplain => [
+            "Bu soʻrovni nazoratchingizga bering: u tashkilot kaliti bilan uni tiklash kodiga \
+             aylantiradi. Kodni shu yerga yozing va yangi PIN-kod tanlang.",
+            "Бу сўровни назоратчингизга беринг: у ташкилот калити билан уни тиклаш кодига \
+             айлантиради. Кодни шу ерга ёзинг ва янги PIN-код танланг.",
+            "Передайте этот запрос супервайзеру: ключом организации он превратит его в код \
+             восстановления. Введите код здесь и выберите новый PIN-код.",
+            "Give this request to your supervisor: with the organisation's key they turn it into \
+             a recovery code. Type the code here and choose a new PIN.",
+        ],
+        W::NoRecoveryHere => [
+            "Bu planshetda tiklash kaliti yoʻq: javoblarni PIN-kodsiz ochib boʻlmaydi.",
+            "Бу планшетда тиклаш калити йўқ: жавобларни PIN-кодсиз очиб бўлмайди.",
+            "На этом планшете нет ключа восстановления: без PIN-кода ответы не открыть.",
+            "This tablet has no recovery key: the answers cannot be opened without the PIN.",
+        ],
+        W::RecoveryCode => [
+            "Tiklash kodi",
+            "Тиклаш коди",
+            "Код восстановления",
+            "Recovery code",
+        ],
+        W::Recover => ["Tiklash", "Тиклаш", "Восстановить", "Recover"],
+        W::WrongCode => [
+            "Bu kod bu planshetniki emas yoki xato yozilgan.",
+            "Бу код бу планшетники эмас ёки хато ёзилган.",
+            "Этот код не от этого планшета или введён с ошибкой.",
+            "This code is not this tablet's, or it was mistyped.",
+        ],
+        W::NewPin => [
+            "Kod toʻgʻri. Yangi PIN-kod tanlang.",
+            "Код тўғри. Янги PIN-код танланг.",
+            "Код верный. Выберите новый PIN-код.",
+            "The code is right. Choose a new PIN.",
+        ],
     };
     Lang::from_tag(language).pick(texts)
 }
@@ -188,6 +236,13 @@ mod tests {
             W::LockNow,
             W::Working,
             W::CryptoFailed,
+            W::Forgot,
+            W::ForgotExplain,
+            W::NoRecoveryHere,
+            W::RecoveryCode,
+            W::Recover,
+            W::WrongCode,
+            W::NewPin,
         ];
         for word in all {
             let en = w("en", word);

@@ -59,7 +59,12 @@ pub fn code(request: &str, identity: &SupervisorIdentity) -> Result<String, Expo
         &sealed,
         std::slice::from_ref(identity),
     )?;
-    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(key))
+    Ok(code_of_key(&key))
+}
+
+/// The recovery code of `data_key`.
+pub fn code_of_key(data_key: &[u8]) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(data_key)
 }
 
 /// The data key a recovery code stands for (`None`: not a code).

@@ -3,7 +3,7 @@
 //! and a dump of everything the origin stores (IndexedDB, localStorage, Cache Storage) finds
 //! none of them; "Lock" takes the page down and the PIN brings it back with the last answer;
 //! wrong PINs make the next try wait; an organisation's policy requires the PIN and locks an
-//! idle tablet.
+//! idle tablet, and its recovery key opens a tablet whose PIN is forgotten.
 //!
 //! Needs `dist/` (`trunk build --release`) and chromedriver; `scripts/test` does both.
 
@@ -13,6 +13,7 @@ use xonadon_e2e::{
     click, dist, in_browser, js, profile, publish_in_designer, until, wait_for, Driver,
     StaticServer, FILL,
 };
+use xonadon_export::keys::SupervisorIdentity;
 
 const PIN: &str = "qovun-2026";
 
@@ -308,7 +309,7 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-async fn required_by_policy(c: &Client, server: &StaticServer) {
+async fn required_by_policy(c: &Client, server: &StaticServer, org: &SupervisorIdentity) {
     c.goto(&server.url()).await.expect("open the app");
     lock_state(c, "set-up").await;
     assert_eq!(
@@ -332,6 +333,41 @@ async fn required_by_policy(c: &Client, server: &StaticServer) {
     wait_for(c, ".home").await;
     // Left alone past the policy's idle time (3 s): locked by itself.
     lock_state(c, "locked").await;
+
+    // The PIN forgotten: the request goes to the organisation, its code comes back.
+    click(c, "details.forgot summary").await;
+    let request = js(
+        c,
+        "return document.getElementById('recovery-request').value;",
+        vec![],
+    )
+    .await;
+    let request = request.as_str().unwrap().to_string();
+    assert!(request.starts_with("xonadon-recovery-1:"), "{request}");
+    let code = xonadon_export::recovery::code(&request, org).expect("the organisation opens it");
+    let wrong = xonadon_export::recovery::code_of_key(&[7; 32]);
+    for (typed, said) in [(wrong.as_str(), "emas"), (code.as_str(), "Kod toʻgʻri")] {
+        type_into(c, "#recovery-code", typed).await;
+        click(c, "#recover").await;
+        until(
+            c,
+            "the code's answer",
+            &format!(
+                "const m = document.querySelector('.recover-message');\
+                 return !!m && m.textContent.includes({said:?});"
+            ),
+        )
+        .await;
+    }
+    type_into(c, "#new-pin", "87654321").await;
+    type_into(c, "#new-pin-again", "87654321").await;
+    click(c, "#set-new-pin").await;
+    lock_state(c, "open").await;
+    wait_for(c, ".home").await;
+    c.refresh().await.expect("reload");
+    unlock(c, "87654321").await;
+    lock_state(c, "open").await;
+    wait_for(c, ".home").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -343,13 +379,18 @@ async fn answers_are_sealed_and_the_lock_holds() {
         move |c| async move { with_a_pin(&c, &server).await }
     })
     .await;
+    let org = SupervisorIdentity::generate("Organisation");
     let strict = dist_with_policy(
         "lock-policy-dist",
-        r#"{"require_pin": true, "min_pin_length": 8, "lock_after_idle_minutes": 0.05}"#,
+        &format!(
+            r#"{{"require_pin": true, "min_pin_length": 8, "lock_after_idle_minutes": 0.05,
+                "recovery_key": "{}"}}"#,
+            org.public().recipient
+        ),
     );
     let strict_server = std::sync::Arc::new(StaticServer::start(strict.clone()));
     in_browser(&driver, &profile("lock-policy"), "lock-policy", {
-        move |c| async move { required_by_policy(&c, &strict_server).await }
+        move |c| async move { required_by_policy(&c, &strict_server, &org).await }
     })
     .await;
     let _ = std::fs::remove_dir_all(strict);
