@@ -75,15 +75,33 @@ impl Failures {
     }
 }
 
+/// The wrong PINs counted so far.
 pub fn failures() -> Failures {
-    LocalStorage::get(FAILURES).unwrap_or_default()
+    failures_of(FAILURES)
 }
 
 pub fn set_failures(failures: &Failures) {
+    set_failures_of(FAILURES, failures)
+}
+
+/// The wrong passphrases counted for a role's page (`lock::role`), apart from the PIN's.
+pub fn role_failures(role: &str) -> Failures {
+    failures_of(&format!("{FAILURES}.{role}"))
+}
+
+pub fn set_role_failures(role: &str, failures: &Failures) {
+    set_failures_of(&format!("{FAILURES}.{role}"), failures)
+}
+
+fn failures_of(key: &str) -> Failures {
+    LocalStorage::get(key).unwrap_or_default()
+}
+
+fn set_failures_of(key: &str, failures: &Failures) {
     if failures.count == 0 {
-        LocalStorage::delete(FAILURES);
+        LocalStorage::delete(key);
     } else {
-        let _ = LocalStorage::set(FAILURES, failures);
+        let _ = LocalStorage::set(key, failures);
     }
 }
 

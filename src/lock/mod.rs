@@ -15,6 +15,7 @@ pub mod keyring;
 pub mod passphrase;
 pub mod policy;
 mod recover;
+pub mod role;
 mod screens;
 pub mod words;
 

@@ -6,6 +6,8 @@
 
 use serde::Deserialize;
 
+use super::passphrase::Sealed;
+
 /// What an organisation decides about the lock.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -22,6 +24,11 @@ pub struct Policy {
     /// The organisation's recovery public key (`age1…`): the data key is also sealed to it,
     /// so a supervisor can recover a tablet whose PIN is forgotten.
     pub recovery_key: Option<String>,
+    /// The supervisor's page asks for the passphrase this opens (`xonadon role-passphrase`);
+    /// `None`: it opens with the device.
+    pub supervisor_passphrase: Option<Sealed>,
+    /// The same for the designer's page.
+    pub designer_passphrase: Option<Sealed>,
 }
 
 impl Default for Policy {
@@ -32,6 +39,8 @@ impl Default for Policy {
             lock_after_idle_minutes: 10.0,
             lock_after_hidden_minutes: 2.0,
             recovery_key: None,
+            supervisor_passphrase: None,
+            designer_passphrase: None,
         }
     }
 }

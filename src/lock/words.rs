@@ -31,6 +31,10 @@ pub enum W {
     Recover,
     WrongCode,
     NewPin,
+    SupervisorPage,
+    DesignerPage,
+    RolePassphrase,
+    WrongPassphrase,
 }
 
 /// The text of `word` in `language` (a BCP-47 tag; English for any other).
@@ -196,6 +200,30 @@ pub fn w(language: &str, word: W) -> &'static str {
             "Код верный. Выберите новый PIN-код.",
             "The code is right. Choose a new PIN.",
         ],
+        W::SupervisorPage => [
+            "Nazoratchi sahifasi",
+            "Назоратчи саҳифаси",
+            "Страница супервайзера",
+            "The supervisor's page",
+        ],
+        W::DesignerPage => [
+            "Shakl muharriri sahifasi",
+            "Шакл муҳаррири саҳифаси",
+            "Страница редактора анкет",
+            "The form designer's page",
+        ],
+        W::RolePassphrase => [
+            "Bu sahifa uchun tashkilotingiz bergan parol iborasi",
+            "Бу саҳифа учун ташкилотингиз берган парол ибораси",
+            "Парольная фраза этой страницы, выданная вашей организацией",
+            "This page's passphrase, from your organisation",
+        ],
+        W::WrongPassphrase => [
+            "Parol iborasi notoʻgʻri.",
+            "Парол ибораси нотўғри.",
+            "Неверная парольная фраза.",
+            "Wrong passphrase.",
+        ],
     };
     Lang::from_tag(language).pick(texts)
 }
@@ -243,6 +271,10 @@ mod tests {
             W::Recover,
             W::WrongCode,
             W::NewPin,
+            W::SupervisorPage,
+            W::DesignerPage,
+            W::RolePassphrase,
+            W::WrongPassphrase,
         ];
         for word in all {
             let en = w("en", word);

@@ -18,6 +18,7 @@
 mod export;
 mod host;
 mod import;
+mod role;
 mod translit;
 
 use std::process::ExitCode;
@@ -73,6 +74,9 @@ enum Command {
     Keygen(export::KeygenArgs),
     /// The recovery code for a tablet whose PIN is forgotten, from its recovery request.
     Recover(export::RecoverArgs),
+    /// The policy.json entry that makes the supervisor's or the designer's page ask for a
+    /// passphrase (read from standard input).
+    RolePassphrase(role::RoleArgs),
     /// An XLSForm (.xlsx, .xls, .ods) or an XForm (.xml) as a JSON form.
     Import {
         #[arg(value_name = "FORM.xlsx|FORM.xml")]
@@ -155,6 +159,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Export(args) => export::cmd_export(args),
         Command::Keygen(args) => export::cmd_keygen(args),
         Command::Recover(args) => export::cmd_recover(args),
+        Command::RolePassphrase(args) => role::cmd_role_passphrase(args),
         Command::Import { file, out } => import::cmd_import(&file, out),
         Command::Xlsform { form, out } => import::cmd_xlsform(&form, &out),
         Command::Translit { form, out } => translit::cmd_translit(&form, out),

@@ -343,6 +343,40 @@ mod export {
         );
     }
 
+    #[test]
+    fn role_passphrase_writes_the_entry_the_page_opens() {
+        let file = scratch("role.txt", "qovun-va-tarvuz\nsecond line ignored\n");
+        let out = xonadon(&[
+            "role-passphrase",
+            "--role",
+            "designer",
+            "--passphrase-file",
+            &file,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let line = text(&out.stdout);
+        let entry = line
+            .trim()
+            .strip_prefix("\"designer_passphrase\": ")
+            .unwrap_or_else(|| panic!("{line}"));
+        let sealed: xonadon_storage::passphrase::Sealed = serde_json::from_str(entry).unwrap();
+        assert_eq!(sealed.iterations, 600_000);
+        assert_eq!(
+            xonadon_storage::passphrase::open(&sealed, "qovun-va-tarvuz").unwrap(),
+            b"xonadon-role:designer"
+        );
+        let short = scratch("short.txt", "qovun\n");
+        let out = xonadon(&[
+            "role-passphrase",
+            "--role",
+            "supervisor",
+            "--passphrase-file",
+            &short,
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(text(&out.stderr).contains("at least 10 characters"));
+    }
+
     fn sealed_file(name: &str, public: &str, subs: &[Submission]) -> String {
         let plain = std::fs::read(bundle_file(&format!("{name}.json"), subs)).unwrap();
         let key = SupervisorKey::parse("public", public).unwrap();

@@ -54,6 +54,7 @@
 pub mod audit;
 mod error;
 mod memory;
+pub mod passphrase;
 mod records;
 pub mod seal;
 

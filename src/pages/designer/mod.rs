@@ -44,7 +44,11 @@ use tools::Tools;
 /// The designer's page.
 #[component]
 pub fn DesignerApp() -> impl IntoView {
-    view! { <crate::StoragePage><Designer /></crate::StoragePage> }
+    view! {
+        <crate::StoragePage>
+            <crate::lock::role::RoleGate role=crate::lock::role::Role::Designer><Designer /></crate::lock::role::RoleGate>
+        </crate::StoragePage>
+    }
 }
 
 #[component]

@@ -31,7 +31,11 @@ use state::SupervisorState;
 /// The supervisor's page (`supervisor.html`, its own Wasm module).
 #[component]
 pub fn SupervisorApp() -> impl IntoView {
-    view! { <crate::StoragePage><Supervisor /></crate::StoragePage> }
+    view! {
+        <crate::StoragePage>
+            <crate::lock::role::RoleGate role=crate::lock::role::Role::Supervisor><Supervisor /></crate::lock::role::RoleGate>
+        </crate::StoragePage>
+    }
 }
 
 /// What the last import or export did, and whether one is under way.

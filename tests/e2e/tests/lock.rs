@@ -3,7 +3,8 @@
 //! and a dump of everything the origin stores (IndexedDB, localStorage, Cache Storage) finds
 //! none of them; "Lock" takes the page down and the PIN brings it back with the last answer;
 //! wrong PINs make the next try wait; an organisation's policy requires the PIN and locks an
-//! idle tablet, and its recovery key opens a tablet whose PIN is forgotten.
+//! idle tablet, its recovery key opens a tablet whose PIN is forgotten, and the designer's page
+//! asks for the organisation's passphrase besides the PIN.
 //!
 //! Needs `dist/` (`trunk build --release`) and chromedriver; `scripts/test` does both.
 
@@ -368,7 +369,29 @@ async fn required_by_policy(c: &Client, server: &StaticServer, org: &SupervisorI
     unlock(c, "87654321").await;
     lock_state(c, "open").await;
     wait_for(c, ".home").await;
+
+    // The designer's page asks for the organisation's passphrase besides the PIN.
+    click(c, "#open-designer").await;
+    unlock(c, "87654321").await;
+    lock_state(c, "open").await;
+    type_into(c, "#role-passphrase", "the-wrong-one").await;
+    click(c, "#open-role").await;
+    until(
+        c,
+        "the wrong passphrase said",
+        "const m = document.querySelector('.lock-message'); return !!m && m.textContent.includes('notoʻgʻri');",
+    )
+    .await;
+    assert_eq!(
+        js(c, "return !!document.getElementById('form-json');", vec![]).await,
+        json!(false)
+    );
+    type_into(c, "#role-passphrase", DESIGNER_PASSPHRASE).await;
+    click(c, "#open-role").await;
+    wait_for(c, "#form-json").await;
 }
+
+const DESIGNER_PASSPHRASE: &str = "tarvuz-va-qovun";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn answers_are_sealed_and_the_lock_holds() {
@@ -384,8 +407,14 @@ async fn answers_are_sealed_and_the_lock_holds() {
         "lock-policy-dist",
         &format!(
             r#"{{"require_pin": true, "min_pin_length": 8, "lock_after_idle_minutes": 0.05,
-                "recovery_key": "{}"}}"#,
-            org.public().recipient
+                "recovery_key": "{}", "designer_passphrase": {}}}"#,
+            org.public().recipient,
+            // As `xonadon role-passphrase --role designer` writes it (the same code, natively).
+            serde_json::to_string(
+                &xonadon_storage::passphrase::seal(b"xonadon-role:designer", DESIGNER_PASSPHRASE)
+                    .unwrap()
+            )
+            .unwrap()
         ),
     );
     let strict_server = std::sync::Arc::new(StaticServer::start(strict.clone()));
