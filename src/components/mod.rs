@@ -7,6 +7,7 @@ pub mod geopoint;
 pub mod item;
 pub mod markup;
 pub mod photo;
+pub mod qr;
 pub mod question;
 pub mod rank;
 pub mod review;

@@ -494,6 +494,16 @@ async fn supervisor_with_keys(c: &Client, server: &StaticServer, files: &Path, d
     )
     .await;
     let public = SupervisorKey::parse("page", public.as_str().unwrap()).expect("a public line");
+    assert_eq!(
+        js(
+            c,
+            "const p = document.querySelector('.public-key svg.qr path'); return !!p && p.getAttribute('d').length > 1000;",
+            vec![]
+        )
+        .await,
+        json!(true),
+        "the public key as a QR code too"
+    );
     assert_eq!(public.name, "Dilnoza Karimova");
     let stored = js(c, "return JSON.stringify(localStorage);", vec![]).await;
     assert!(

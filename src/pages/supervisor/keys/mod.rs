@@ -183,6 +183,8 @@ pub fn KeySection() -> impl IntoView {
                     <div class="public-key">
                         <p>{move || t(&ui_language(), T::YourPublicKey)}</p>
                         <textarea id="public-key" readonly rows="3">{v.public.clone()}</textarea>
+                        <crate::components::qr::Qr text=v.public.clone()
+                            label=t(&ui_language(), T::YourPublicKey).to_string() />
                         {(!open).then(|| view! {
                             <p class="locked">{move || t(&ui_language(), T::KeyLocked)}</p>
                             {passphrase("unlock-passphrase", first, T::Passphrase)}
