@@ -17,6 +17,7 @@
 //! Pure: bytes in, a definition out; it builds for wasm32 for the designer page.
 
 mod attachments;
+mod cell_refs;
 mod choice_files;
 mod choices;
 mod columns;

@@ -49,3 +49,18 @@ fn the_same_package_with_an_inline_cell_imports() {
     let imported = import("form.xlsx", &xlsx_with_sheet(sheet)).unwrap();
     assert!(imported.json.contains("\"n\""), "{}", imported.json);
 }
+
+/// A cell reference longer than Excel's last cell: calamine 0.38 multiplies it into a `u32`
+/// unchecked (a panic with overflow checks, as in this test build; a wrong cell without), so
+/// it is refused before calamine reads it.
+#[test]
+fn a_reference_past_excels_last_cell_is_unreadable() {
+    let sheet = r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="ZZZZZZZZZZZZZZ1" t="inlineStr"><is><t>type</t></is></c></row></sheetData></worksheet>"#;
+    match import("form.xlsx", &xlsx_with_sheet(sheet)) {
+        Err(ImportError::Unreadable { reason, .. }) => assert!(
+            reason.contains("xl/worksheets/sheet1.xml") && reason.contains("ZZZZZZZZZZZZZZ1"),
+            "{reason}"
+        ),
+        other => panic!("expected Unreadable, got {other:?}"),
+    }
+}
