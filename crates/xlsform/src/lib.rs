@@ -17,7 +17,6 @@
 //! Pure: bytes in, a definition out; it builds for wasm32 for the designer page.
 
 mod attachments;
-mod cell_refs;
 mod choice_files;
 mod choices;
 mod columns;
@@ -33,6 +32,7 @@ mod survey;
 mod table;
 mod types;
 mod workbook;
+mod xml_parts;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -145,8 +145,8 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
             .map_err(|e| unreadable(e.to_string()))?
             .map_err(too_large)?;
     }
-    if format == Format::Xlsx {
-        crate::cell_refs::check(bytes).map_err(&unreadable)?;
+    if format != Format::Xls {
+        crate::xml_parts::check(bytes).map_err(&unreadable)?;
     }
     let cursor = Cursor::new(bytes);
     let mut cut_sheets = Vec::new();

@@ -64,3 +64,43 @@ fn a_reference_past_excels_last_cell_is_unreadable() {
         other => panic!("expected Unreadable, got {other:?}"),
     }
 }
+
+const ODS_MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+
+/// An `.ods` whose `content.xml` is `content`, stored.
+fn ods_with_content(content: &str) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", ODS_MANIFEST),
+        ("content.xml", content),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// An `.ods` ending inside a table: calamine 0.38 waits for the table's end tag for ever (the
+/// `workbook_xml` target's timeout); refused before calamine reads it. Run on a thread so
+/// that a hang fails the test instead of stopping the suite.
+#[test]
+fn an_ods_ending_inside_a_table_is_unreadable_not_a_hang() {
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="survey"><table:table-row><table:table-cell office:value-type="string"><text:p>type</text:p></table:table-cell></table:table-row>"#;
+    let bytes = ods_with_content(content);
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(import("form.ods", &bytes).map(|_| ())));
+    let result = receive
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the import hung");
+    match result {
+        Err(ImportError::Unreadable { reason, .. }) => {
+            assert!(
+                reason.contains("content.xml") && reason.contains("left open"),
+                "{reason}"
+            )
+        }
+        other => panic!("expected Unreadable, got {other:?}"),
+    }
+}
