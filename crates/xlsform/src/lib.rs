@@ -32,6 +32,7 @@ mod survey;
 mod table;
 mod types;
 mod workbook;
+mod xml_parts;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -145,6 +145,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
             .map_err(|e| unreadable(e.to_string()))?
             .map_err(too_large)?;
     }
+    if format != Format::Xls {
+        crate::xml_parts::check(bytes).map_err(&unreadable)?;
+    }
     let cursor = Cursor::new(bytes);
     let mut cut_sheets = Vec::new();
     let sheets = match format {
