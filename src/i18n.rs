@@ -889,6 +889,50 @@ pub fn notice_message(language: &str, notice: &Notice) -> String {
             ]),
             &[("detail", detail)],
         ),
+        Notice::Restored {
+            drafts,
+            submissions,
+        } => fill(
+            lang.pick([
+                "Brauzer bu qurilmadagi saqlangan maʼlumotlarning bir qismini yoʻqotgan edi. \
+                 Xonadon ularni ikkinchi nusxasidan tikladi ({drafts} ta qoralama, \
+                 {submissions} ta yakunlangan soʻrovnoma); hech narsa yoʻqolmadi.",
+                "Браузер бу қурилмадаги сақланган маълумотларнинг бир қисмини йўқотган эди. \
+                 Хонадон уларни иккинчи нусхасидан тиклади ({drafts} та қоралама, \
+                 {submissions} та якунланган сўровнома); ҳеч нарса йўқолмади.",
+                "Браузер потерял часть сохранённых на этом устройстве данных. Хонадон \
+                 восстановил их из второй копии (черновиков: {drafts}, завершённых анкет: \
+                 {submissions}); ничего не потеряно.",
+                "The browser had lost some of the data saved on this device. Xonadon restored \
+                 it from its second copy ({drafts} drafts, {submissions} finalized forms); \
+                 nothing was lost.",
+            ]),
+            &[
+                ("drafts", &drafts.to_string()),
+                ("submissions", &submissions.to_string()),
+            ],
+        ),
+        Notice::SpaceShort(short) => fill(
+            lang.pick([
+                "Xotira deyarli toʻldi: {used} MB / {quota} MB ({percent} %). Joy \
+                 boʻshating (eski rasmlar yoki ilovalarni oʻchiring) va yakunlangan \
+                 soʻrovnomalarni eksport qiling, aks holda tez orada saqlab boʻlmaydi.",
+                "Хотира деярли тўлди: {used} MB / {quota} MB ({percent} %). Жой бўшатинг \
+                 (эски расмлар ёки иловаларни ўчиринг) ва якунланган сўровномаларни экспорт \
+                 қилинг, акс ҳолда тез орада сақлаб бўлмайди.",
+                "Память почти заполнена: {used} МБ из {quota} МБ ({percent} %). Освободите \
+                 место (удалите старые фото или приложения) и выгрузите завершённые анкеты, \
+                 иначе скоро сохранить не получится.",
+                "Storage is nearly full: {used} MB of {quota} MB ({percent} %). Free space \
+                 (delete old photos or apps) and export finalized forms, or saving will soon \
+                 fail.",
+            ]),
+            &[
+                ("used", &short.used_mb.to_string()),
+                ("quota", &short.quota_mb.to_string()),
+                ("percent", &short.percent.to_string()),
+            ],
+        ),
     }
 }
 
@@ -1104,6 +1148,30 @@ mod tests {
         assert!(export_message("ru", &e).starts_with("t1.age: пакет зашифрован для ключа"));
         assert!(export_message("uz-Cyrl", &e).contains("бошқа назоратчининг"));
         assert!(export_message("uz-Latn", &e).contains("boshqa nazoratchining"));
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn restored_and_nearly_full_are_said_with_their_figures() {
+        let restored = Notice::Restored {
+            drafts: 2,
+            submissions: 1,
+        };
+        for language in ["uz-Latn", "uz-Cyrl", "ru", "en"] {
+            let said = notice_message(language, &restored);
+            assert!(said.contains('2') && said.contains('1'), "{said}");
+            assert!(!said.contains('{'), "{said}");
+        }
+        let short = Notice::SpaceShort(crate::space::Short {
+            used_mb: 850,
+            quota_mb: 1000,
+            percent: 85,
+        });
+        assert_eq!(
+            notice_message("en", &short),
+            "Storage is nearly full: 850 MB of 1000 MB (85 %). Free space (delete old photos or \
+             apps) and export finalized forms, or saving will soon fail."
+        );
+        assert!(notice_message("ru", &short).starts_with("Память почти заполнена: 850 МБ"));
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test]

@@ -20,8 +20,10 @@ mod local_time;
 pub mod lock;
 mod pages;
 mod published;
+mod second_copy;
 mod session;
 mod settings;
+mod space;
 mod store;
 mod update;
 
@@ -94,6 +96,14 @@ fn PageShell(fatal: RwSignal<Option<Notice>>, children: Children) -> impl IntoVi
         <ConfirmDialog>
         {move || store.error.get().map(|e| view! {
             <div class="storage-error" role="alert">{e.text(&ui_language())}</div>
+        })}
+        {move || store.warning.get().map(|w| view! {
+            <div class="storage-warning" role="status">{w.text(&ui_language())}</div>
+        })}
+        {move || store.space.get().map(|short| view! {
+            <div class="storage-warning space-short" role="status">
+                {Notice::SpaceShort(short).text(&ui_language())}
+            </div>
         })}
         {move || fatal.get().map(|notice| view! {
             <main class="error"><h1>"Xonadon"</h1><p role="alert">{notice.text(&ui_language())}</p></main>

@@ -6,11 +6,18 @@
 //! localStorage (one entry per draft). At start-up a journal entry newer than its draft in
 //! IndexedDB replaces it; once IndexedDB holds the change, the entry is removed. A journal
 //! entry never brings back a draft that is gone from IndexedDB (deleted or finalized).
+//!
+//! Beside IndexedDB, a second copy of each draft and unexported submission is kept in the
+//! Origin Private File System (`second_copy`), written after each confirmed write; at start-up
+//! what IndexedDB lost comes back from it, and it tells a draft IndexedDB lost (its journal
+//! entry replayed) from one finalized or deleted (its entry dropped).
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::at_rest::AtRest;
+use crate::second_copy::{self, plan};
+use crate::space;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
@@ -53,6 +60,14 @@ pub enum Notice {
     DraftUnreadable {
         detail: String,
     },
+    /// IndexedDB had lost records (or could not read them) that the second copy held: they
+    /// are back.
+    Restored {
+        drafts: usize,
+        submissions: usize,
+    },
+    /// The browser's share of the device is nearly used up.
+    SpaceShort(space::Short),
 }
 
 impl Notice {
@@ -79,6 +94,13 @@ pub struct Store {
     pub error: RwSignal<Option<Notice>>,
     /// Moves after every write that changes a list; list views track it.
     pub revision: RwSignal<u64>,
+    /// What the worker should know that is no failure (records restored from the second
+    /// copy), on screen until the page is left.
+    pub warning: RwSignal<Option<Notice>>,
+    /// The storage nearly full, as last estimated (`space`).
+    pub space: RwSignal<Option<space::Short>>,
+    /// When storage was last estimated (milliseconds).
+    estimated_at: StoredValue<Option<f64>>,
 }
 
 impl Store {
@@ -88,6 +110,9 @@ impl Store {
             at_rest: StoredValue::new_local(AtRest::Locked),
             error: RwSignal::new(None),
             revision: RwSignal::new(0),
+            warning: RwSignal::new(None),
+            space: RwSignal::new(None),
+            estimated_at: StoredValue::new(None),
         }
     }
 
@@ -102,7 +127,60 @@ impl Store {
         #[cfg(not(target_arch = "wasm32"))]
         let repo = Repo::new();
         self.repo.set_value(Some(Rc::new(repo)));
+        self.watch_space();
         Ok(())
+    }
+
+    /// Opens the database again, under the lock's state as it is: the browser closes the
+    /// connection under the app when the disk is full, and every later transaction on it
+    /// fails, even once space is back. `None` if it does not open (still full) or locked.
+    async fn reopen(&self) -> Option<Rc<Repo>> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let key = match self.at_rest() {
+                AtRest::Open(key) => Some(key),
+                AtRest::Clear => None,
+                AtRest::Locked => return None,
+            };
+            let repo = Repo::open(xonadon_storage::DATABASE_NAME).await.ok()?;
+            repo.set_key(key);
+            let repo = Rc::new(repo);
+            self.repo.set_value(Some(Rc::clone(&repo)));
+            Some(repo)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        None
+    }
+
+    /// Runs the write `op`, and once more on a database opened again if it failed in a way
+    /// a closed connection explains (`StorageError::worth_reopening`).
+    async fn write<T, F, Fut>(&self, repo: Rc<Repo>, op: F) -> Result<T, StorageError>
+    where
+        F: Fn(Rc<Repo>) -> Fut,
+        Fut: std::future::Future<Output = Result<T, StorageError>>,
+    {
+        match op(repo).await {
+            Err(e) if e.worth_reopening() => match self.reopen().await {
+                Some(repo) => op(repo).await,
+                None => Err(e),
+            },
+            done => done,
+        }
+    }
+
+    /// Estimates how full storage is, unless it was done in the last [`space::EVERY_MS`].
+    pub fn watch_space(&self) {
+        let now = js_sys::Date::now();
+        if !space::due(self.estimated_at.get_value(), now) {
+            return;
+        }
+        self.estimated_at.set_value(Some(now));
+        let shown = self.space;
+        spawn_local(async move {
+            if let Some((usage, quota)) = space::estimate().await {
+                shown.set(space::short(usage, quota));
+            }
+        });
     }
 
     fn repo(&self) -> Option<Rc<Repo>> {
@@ -139,6 +217,7 @@ impl Store {
         let _ = repo;
         at_rest.seal_all(journal::KIND, journal::PREFIX);
         at_rest.seal_all(crate::last_saved::KIND, crate::last_saved::PREFIX);
+        second_copy::seal_all(&at_rest).await;
         self.at_rest.set_value(at_rest);
     }
 
@@ -218,6 +297,11 @@ impl Store {
                 Some(v)
             }
             Err(e) => {
+                let shown = match self.error.get_untracked() {
+                    Some(Notice::Storage(shown)) => Some(shown),
+                    _ => None,
+                };
+                let e = space::while_full(shown.as_ref(), e);
                 self.error.set(Some(Notice::Storage(e)));
                 None
             }
@@ -228,7 +312,10 @@ impl Store {
         let Some(repo) = self.repo() else {
             return false;
         };
-        let ok = match repo.put_draft(draft).await {
+        let ok = match self
+            .write(repo, |r| async move { r.put_draft(draft).await })
+            .await
+        {
             // A save that was on its way when the worker finalized: the form is done, and
             // its journal entry must not bring the draft back either.
             Err(StorageError::AlreadyFinalized(_)) => {
@@ -239,23 +326,84 @@ impl Store {
         };
         if ok {
             journal::saved(&self.at_rest(), draft);
+            second_copy::draft_saved(&self.at_rest(), draft).await;
+            self.watch_space();
         }
         self.changed();
         ok
     }
 
-    /// Moves journal entries newer than their drafts into IndexedDB (after a crash, a closed
-    /// tab or a flat battery), and drops the others.
+    /// Puts back into IndexedDB what it lost and the second copy holds, then moves journal
+    /// entries newer than their drafts into IndexedDB (after a crash, a closed tab or a flat
+    /// battery), and drops the others. A draft IndexedDB lost comes back from its journal
+    /// entry too, unless the second copy says it was finalized or deleted.
     pub async fn recover(&self) {
         let Some(repo) = self.repo() else { return };
+        let held = second_copy::read(&self.at_rest()).await;
+        let mut gone = HashSet::new();
+        if let Some(held) = &held {
+            gone.extend(held.gone.iter().cloned());
+            // A draft's id is its submission's: a submission held means the draft is done.
+            gone.extend(held.submissions.iter().map(|s| s.instance_id.clone()));
+            self.restore(&repo, held).await;
+        }
         for entry in journal::all(&self.at_rest()) {
-            match self.report(repo.get_draft(&entry.id).await) {
-                Some(Some(saved)) if saved.updated_at_ms < entry.updated_at_ms => {
+            let database = match repo.get_draft(&entry.id).await {
+                Ok(Some(saved)) => Some(plan::InDatabase::At(saved.updated_at_ms)),
+                Ok(None) => Some(plan::InDatabase::Missing),
+                Err(StorageError::Corrupt(_)) => Some(plan::InDatabase::Unreadable),
+                Err(e) => self.report::<()>(Err(e)).map(|_| plan::InDatabase::Missing),
+            };
+            let knows_gone = held.as_ref().map(|_| gone.contains(&entry.id));
+            match plan::journal_fate(database, entry.updated_at_ms, knows_gone) {
+                plan::JournalFate::Replay => {
                     self.save_draft(&entry).await;
                 }
-                Some(_) => journal::remove(&entry.id),
-                None => {} // storage failed: keep the entry for the next start
+                plan::JournalFate::Drop => journal::remove(&entry.id),
+                plan::JournalFate::Keep => {} // storage failed: kept for the next start
             }
+        }
+    }
+
+    /// Writes back into IndexedDB the records of the second copy it lost or cannot read,
+    /// and tells the worker.
+    async fn restore(&self, repo: &Rc<Repo>, held: &second_copy::Held) {
+        let in_database = |found: Result<Option<f64>, StorageError>| match found {
+            Ok(Some(at)) => Some(plan::InDatabase::At(at)),
+            Ok(None) => Some(plan::InDatabase::Missing),
+            Err(StorageError::Corrupt(_)) => Some(plan::InDatabase::Unreadable),
+            Err(_) => None, // storage failed: nothing to decide on
+        };
+        let (mut drafts, mut submissions) = (0, 0);
+        for s in &held.submissions {
+            let found = repo.get_submission(&s.instance_id).await;
+            let found = found.map(|f| f.map(|s| s.finalized_at_ms));
+            if in_database(found).is_some_and(plan::restore_submission)
+                && self.report(repo.put_submission(s).await).is_some()
+            {
+                submissions += 1;
+            }
+        }
+        for d in &held.drafts {
+            let gone =
+                held.gone.contains(&d.id) || held.submissions.iter().any(|s| s.instance_id == d.id);
+            let found = repo
+                .get_draft(&d.id)
+                .await
+                .map(|f| f.map(|d| d.updated_at_ms));
+            let due =
+                in_database(found).is_some_and(|db| plan::restore_draft(db, d.updated_at_ms, gone));
+            // IndexedDB's `finalized` store refuses a draft it knows was finalized.
+            if due && repo.put_draft(d).await.is_ok() {
+                drafts += 1;
+            }
+        }
+        if drafts + submissions > 0 {
+            self.warning.set(Some(Notice::Restored {
+                drafts,
+                submissions,
+            }));
+            self.changed();
         }
     }
 
@@ -263,11 +411,23 @@ impl Store {
         let Some(repo) = self.repo() else {
             return false;
         };
+        second_copy::draft_going(draft_id).await;
         let ok = self
-            .report(repo.finalize(draft_id, submission).await)
+            .report(
+                self.write(
+                    repo,
+                    |r| async move { r.finalize(draft_id, submission).await },
+                )
+                .await,
+            )
             .is_some();
         if ok {
             journal::remove(draft_id);
+            second_copy::submission_saved(&self.at_rest(), submission).await;
+            second_copy::draft_gone(draft_id).await;
+            self.watch_space();
+        } else {
+            second_copy::draft_kept(draft_id).await;
         }
         self.changed();
         ok
@@ -277,8 +437,12 @@ impl Store {
     pub async fn delete_draft(&self, id: &str) {
         let Some(repo) = self.repo() else { return };
         journal::remove(id);
+        second_copy::draft_going(id).await;
         if self.report(repo.delete_draft(id).await).is_some() {
+            second_copy::draft_gone(id).await;
             self.report(repo.delete_media_of(id).await);
+        } else {
+            second_copy::draft_kept(id).await;
         }
         self.changed();
     }
@@ -381,6 +545,9 @@ impl Store {
     ) -> Result<(), StorageError> {
         let repo = self.open_repo()?;
         let result = self.noted(repo.record_export(ids, record).await);
+        if result.is_ok() {
+            second_copy::exported(ids).await;
+        }
         self.revision.update(|r| *r += 1);
         result
     }

@@ -84,6 +84,10 @@ impl StorageError {
         };
         match name {
             "QuotaExceededError" => Self::QuotaExceeded,
+            // Chromium on a full disk (seen on a full tmpfs, Chromium 156): the transaction
+            // aborts with UnknownError "… IO error: …/000003.log: FILE_ERROR_NO_SPACE …" (its
+            // requests with AbortError), and the connection closes.
+            "UnknownError" if disk_full(message) => Self::QuotaExceeded,
             // Opening at a version lower than the one on disk.
             "VersionError" => Self::Outdated,
             // Firefox private windows refuse with InvalidStateError; a connection the browser
@@ -100,6 +104,16 @@ impl StorageError {
         }
     }
 
+    /// Whether the failure is worth opening the database again and trying once more: the
+    /// browser may have closed the connection under the app (a full disk closes it, and
+    /// every later transaction on it fails with InvalidStateError even once space is back).
+    pub fn worth_reopening(&self) -> bool {
+        matches!(
+            self,
+            Self::QuotaExceeded | Self::Unavailable(_) | Self::Other(_)
+        )
+    }
+
     pub(crate) fn form_conflict(form: &crate::FormRecord) -> Self {
         Self::Conflict(format!(
             "Form \"{}\" version \"{}\" is already on this device with different content, and a saved \
@@ -114,5 +128,48 @@ impl StorageError {
             "Submission {instance_id} is already finalized and cannot be changed. Nothing was changed: \
              the saved submission is kept."
         ))
+    }
+}
+
+/// Whether a browser's I/O error message says the disk is full (Chromium's base::File error
+/// names, LevelDB's and the OS's own words).
+fn disk_full(message: &str) -> bool {
+    ["NO_SPACE", "No space left", "ENOSPC"]
+        .iter()
+        .any(|words| message.contains(words))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StorageError;
+
+    #[test]
+    fn a_full_disk_is_said_as_a_full_disk() {
+        let chromium = "Connection is closing because of: IO error: .../http_127.0.0.1_33183.\
+                        indexeddb.leveldb/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: \
+                        3::WritableFileAppend::8)";
+        assert_eq!(
+            StorageError::from_dom_exception("UnknownError", chromium),
+            StorageError::QuotaExceeded
+        );
+        assert!(matches!(
+            StorageError::from_dom_exception(
+                "UnknownError",
+                "Internal error opening backing store"
+            ),
+            StorageError::Other(_)
+        ));
+    }
+
+    #[test]
+    fn a_closed_connection_is_worth_reopening_a_refusal_is_not() {
+        let closing = StorageError::from_dom_exception(
+            "InvalidStateError",
+            "Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.",
+        );
+        assert!(closing.worth_reopening());
+        assert!(StorageError::QuotaExceeded.worth_reopening());
+        assert!(!StorageError::AlreadyFinalized("x".into()).worth_reopening());
+        assert!(!StorageError::Locked.worth_reopening());
     }
 }

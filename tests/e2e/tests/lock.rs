@@ -28,7 +28,8 @@ const FORM: &str = r#"{
 }"#;
 
 /// Every string the origin keeps, with where: each IndexedDB record (text, sealed bytes read
-/// as Latin-1, a file's bytes), each localStorage item, each cached response. Sets
+/// as Latin-1, a file's bytes), each localStorage item, each file of the private file system
+/// (the second copy), each cached response. Sets
 /// `window.__result` to `[place, text]` pairs.
 const DUMP: &str = r#"
 const out = [];
@@ -62,6 +63,14 @@ const text = async v => {
     const k = localStorage.key(i);
     out.push([`localStorage ${k}`, k + ' ' + localStorage.getItem(k)]);
   }
+  // The second copy (Origin Private File System), every file in every folder.
+  const walk = async (dir, path) => {
+    for await (const [name, handle] of dir.entries()) {
+      if (handle.kind === 'directory') await walk(handle, `${path}${name}/`);
+      else out.push([`opfs ${path}${name}`, bytes(await (await handle.getFile()).arrayBuffer())]);
+    }
+  };
+  await walk(await navigator.storage.getDirectory(), '');
   for (const name of await caches.keys()) {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
@@ -250,6 +259,13 @@ async fn with_a_pin(c: &Client, server: &StaticServer) {
     );
     assert!(sealed_in(c, "drafts").await >= 1);
     assert!(sealed_in(c, "submissions").await >= 1);
+    let places = found(c, "").await;
+    for copy in ["opfs xonadon-copy/draft-", "opfs xonadon-copy/submission-"] {
+        assert!(
+            places.iter().any(|p| p.starts_with(copy)),
+            "a second copy {copy}… is there to be checked: {places:?}"
+        );
+    }
     let leaks = found(c, "SENTINEL").await;
     assert!(leaks.is_empty(), "answers in clear at {leaks:?}");
     for name in ["Gulnora", "Draft", "Late", "note"] {

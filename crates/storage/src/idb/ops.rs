@@ -7,10 +7,27 @@ use indexed_db_futures::primitive::TryToJs;
 use indexed_db_futures::transaction::Transaction;
 use wasm_bindgen::prelude::*;
 
+use indexed_db_futures::error::Error as IdbError;
+use indexed_db_futures::internals::SystemRepr;
+
 use super::errors::{map_error, IdbResultExt};
 use super::schema::SUBMISSIONS;
 use super::values::{key_label, Codec};
 use crate::{Result, StorageError, Submission};
+
+/// A request's failure inside `store`'s transaction. When the transaction aborts, its
+/// requests fail with AbortError, which says nothing; the transaction's own error says why
+/// (on a full disk Chromium's UnknownError "… FILE_ERROR_NO_SPACE …").
+pub(super) fn request_error(store: &ObjectStore<'_>, error: IdbError) -> StorageError {
+    let mapped = map_error(error);
+    if !matches!(&mapped, StorageError::Other(d) if d.starts_with("AbortError")) {
+        return mapped;
+    }
+    match store.as_sys().transaction().error() {
+        Some(cause) => StorageError::from_dom_exception(&cause.name(), &cause.message()),
+        None => mapped,
+    }
+}
 
 /// Commits, and if the transaction aborted instead, reports why (e.g. `QuotaExceededError`,
 /// which Chrome raises at commit time).
@@ -45,7 +62,7 @@ pub(super) async fn add_unless_held<K: TryToJs>(
         .primitive()
         .idb()?
         .await
-        .idb()?;
+        .map_err(|e| request_error(store, e))?;
     Ok(())
 }
 
@@ -58,7 +75,7 @@ pub(super) async fn put_at(store: &ObjectStore<'_>, key: &str, value: JsValue) -
         .primitive()
         .idb()?
         .await
-        .idb()?;
+        .map_err(|e| request_error(store, e))?;
     Ok(())
 }
 
