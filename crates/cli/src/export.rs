@@ -192,7 +192,7 @@ pub fn cmd_keygen(args: KeygenArgs) -> Result<ExitCode, CliError> {
     let text = identity.to_file(&iso_now());
     write_secret(&args.out, &text)
         .map_err(|e| CliError::Export(format!("cannot write {}: {e}", args.out)))?;
-    println!("{}", identity.public());
+    outln!("{}", identity.public());
     eprintln!(
         "{}: the secret key of {}. Keep it safe: whoever holds it reads the bundles and signs \
          reviews. Give the tablets the public key above.",
@@ -267,7 +267,7 @@ pub fn cmd_recover(args: RecoverArgs) -> Result<ExitCode, CliError> {
         crate::read(&args.request)?
     };
     let code = xonadon_export::recovery::code(&request, &identity).map_err(export_error)?;
-    println!("{code}");
+    outln!("{code}");
     eprintln!(
         "The recovery code above opens the tablet once: type it on its unlock screen \
          (\"Forgot the PIN?\"), then the worker sets a new PIN. Give it to the worker only."

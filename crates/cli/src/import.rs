@@ -108,7 +108,7 @@ pub fn cmd_import(input: &str, output: Option<String>) -> Result<ExitCode, CliEr
                 message: format!("cannot write: {e}"),
             })?
         }
-        None => println!("{}", imported.json),
+        None => outln!("{}", imported.json),
     }
     Ok(ExitCode::SUCCESS)
 }

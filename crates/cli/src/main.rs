@@ -15,6 +15,22 @@
 //! xonadon translit FORM.json [-o OUT.json]    missing uz-Latn texts from uz-Cyrl (and back)
 //! ```
 
+/// `println!`, except that a closed pipe (`xonadon run … | head`) ends the program quietly
+/// with success, as other command-line tools do, instead of a panic and a backtrace. (Resetting
+/// SIGPIPE would need `unsafe`, which the workspace forbids.)
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` with the same rule as [`outln!`].
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::write_out(format_args!($($arg)*))
+    };
+}
+
 mod export;
 mod host;
 mod import;
@@ -127,6 +143,18 @@ fn read(path: &str) -> Result<String, CliError> {
     })
 }
 
+/// Writes to standard output; a reader that went away ends the program with success.
+pub(crate) fn write_out(args: std::fmt::Arguments) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().lock().write_fmt(args) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("xonadon: cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
+}
+
 fn main() -> ExitCode {
     // clap prints a wrong command line with the usage and exits with 2.
     let cli = Cli::parse();
@@ -144,7 +172,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Check { forms } => cmd_check(&forms),
         Command::Schema => {
             let schema = FormDefinition::json_schema();
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&schema).unwrap_or_default()
             );
@@ -177,9 +205,9 @@ fn cmd_check(files: &[String]) -> Result<ExitCode, CliError> {
             .count();
         errors += n_errors;
         for d in &diagnostics {
-            println!("{file}: {d}");
+            outln!("{file}: {d}");
         }
-        println!(
+        outln!(
             "{file}: {n_errors} error(s), {} warning(s)",
             diagnostics.len() - n_errors
         );
@@ -225,12 +253,12 @@ fn cmd_run(
 /// One node per line, as ODK's oracle prints its state, so the two can be diffed.
 fn print_state(instance: &Instance) {
     let state = instance.state();
-    println!("{{");
+    outln!("{{");
     for (i, (path, st)) in state.iter().enumerate() {
         let comma = if i + 1 < state.len() { "," } else { "" };
         let entry = serde_json::to_string(st).unwrap_or_default();
         let key = serde_json::to_string(path).unwrap_or_default();
-        println!("  {key}: {entry}{comma}");
+        outln!("  {key}: {entry}{comma}");
     }
-    println!("}}");
+    outln!("}}");
 }

@@ -68,7 +68,7 @@ pub fn cmd_role_passphrase(args: RoleArgs) -> Result<ExitCode, CliError> {
     let sealed = passphrase::seal(check_text(role).as_bytes(), passphrase)
         .map_err(|e| CliError::Export(e.to_string()))?;
     let entry = serde_json::to_string(&sealed).map_err(|e| CliError::Export(e.to_string()))?;
-    println!("\"{role}_passphrase\": {entry}");
+    outln!("\"{role}_passphrase\": {entry}");
     eprintln!(
         "Put the line above into policy.json (beside its other settings) and rebuild the app."
     );

@@ -27,7 +27,7 @@ pub fn cmd_translit(input: &str, output: Option<String>) -> Result<ExitCode, Cli
             path,
             message: format!("cannot write: {e}"),
         })?,
-        None => print!("{json}"),
+        None => out!("{json}"),
     }
     Ok(ExitCode::SUCCESS)
 }

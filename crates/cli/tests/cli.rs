@@ -10,6 +10,23 @@ fn xonadon(args: &[&str]) -> Output {
         .expect("xonadon runs")
 }
 
+/// A reader that stops early (`xonadon run … | head`): the output's pipe is closed before
+/// anything is read, so the first write fails; the tool ends quietly with success.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let form = format!("{}/../../forms/household.json", env!("CARGO_MANIFEST_DIR"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xonadon"))
+        .args(["run", &form])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("xonadon runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("xonadon ends");
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(text(&out.stderr), "", "no panic, no message");
+}
+
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
