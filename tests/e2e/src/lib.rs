@@ -457,3 +457,68 @@ pub async fn browser_log(c: &Client) -> Vec<String> {
         .filter_map(|e| e["message"].as_str().map(str::to_string))
         .collect()
 }
+
+/// Sets the field `css` to `value` as typing does (an `input` event).
+pub async fn type_into(c: &Client, css: &str, value: &str) {
+    wait_for(c, css).await;
+    js(
+        c,
+        "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
+         e.dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![serde_json::json!(css), serde_json::json!(value)],
+    )
+    .await;
+}
+
+/// A two-question form ("Tashriflar"), named after its head of household: the lock's and
+/// the kill tests' form, published with [`publish_in_designer`] (`"visits 1"`).
+pub const VISITS_FORM: &str = r#"{
+  "settings": {"form_id": "visits", "version": "1", "title": {"en": "Visits", "uz-Latn": "Tashriflar"},
+               "instance_name": "${head}"},
+  "survey": [
+    {"type": "text", "name": "head", "label": {"en": "Head of household"}},
+    {"type": "text", "name": "note", "label": {"en": "Notes"}}
+  ]
+}"#;
+
+/// A small xorshift seeded from the clock: random enough for the fault tests' kill times,
+/// with no dependency.
+pub struct Dice(u64);
+
+impl Dice {
+    pub fn from_clock() -> Dice {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64);
+        Dice(nanos | 1)
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+/// SIGKILL to every process started with `profile` as its user data dir (the browser and its
+/// renderers), as a flat battery or the OS's low-memory killer would end them.
+pub fn kill_browser(profile: &Path) {
+    let flag = format!("--user-data-dir={}", profile.display());
+    let Ok(processes) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for entry in processes.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        if String::from_utf8_lossy(&cmdline)
+            .split('\0')
+            .any(|a| a == flag)
+        {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+        }
+    }
+}

@@ -14,57 +14,19 @@ use std::time::Duration;
 use fantoccini::Client;
 use serde_json::json;
 use xonadon_e2e::{
-    browser, click, dist, js, profile, publish_in_designer, until, wait_for, workspace, Driver,
-    StaticServer, FILL,
+    browser, click, dist, js, kill_browser, profile, publish_in_designer, type_into, until,
+    wait_for, workspace, Dice, Driver, StaticServer, FILL, VISITS_FORM,
 };
 use xonadon_export::bundle::{self, BundleForm, BundleSubmission};
 use xonadon_storage::{FormRecord, Submission};
 
 const PIN: &str = "kill-test-2026";
 
-const FORM: &str = r#"{
-  "settings": {"form_id": "visits", "version": "1", "title": {"en": "Visits", "uz-Latn": "Tashriflar"},
-               "instance_name": "${head}"},
-  "survey": [
-    {"type": "text", "name": "head", "label": {"en": "Head of household"}},
-    {"type": "text", "name": "note", "label": {"en": "Notes"}}
-  ]
-}"#;
-
 fn tries() -> usize {
     std::env::var("XONADON_KILL_TRIES")
         .ok()
         .and_then(|t| t.parse().ok())
         .unwrap_or(10)
-}
-
-/// A random number below `n`, from the clock (no dependency for this one use).
-fn random_below(n: u64) -> u64 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos();
-    u64::from(nanos.wrapping_mul(2_654_435_761)) % n
-}
-
-/// SIGKILL to every process started with `profile` as its user data dir (the browser and
-/// its renderers), as a flat battery or the OS's low-memory killer would end them.
-fn kill_browser(profile: &Path) {
-    let flag = format!("--user-data-dir={}", profile.display());
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
-            continue;
-        };
-        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-        if String::from_utf8_lossy(&cmdline)
-            .split('\0')
-            .any(|a| a == flag)
-        {
-            let _ = std::process::Command::new("kill")
-                .args(["-9", &pid.to_string()])
-                .status();
-        }
-    }
 }
 
 /// Past the lock: sets the PIN on first start, unlocks after.
@@ -87,14 +49,7 @@ async fn pass_lock(c: &Client) {
         &["#unlock-pin"]
     };
     for css in fields {
-        wait_for(c, css).await;
-        js(
-            c,
-            "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
-             e.dispatchEvent(new Event('input', {bubbles: true}));",
-            vec![json!(css), json!(PIN)],
-        )
-        .await;
+        type_into(c, css, PIN).await;
     }
     click(
         c,
@@ -153,6 +108,7 @@ async fn a_killed_browser_loses_no_finalized_answer_and_no_half_import() {
     let driver = Driver::start();
     let dir = profile("kill-finalize");
     let n = tries();
+    let mut dice = Dice::from_clock();
 
     // The form, published once.
     let c = browser(&driver, &dir).await;
@@ -160,7 +116,7 @@ async fn a_killed_browser_loses_no_finalized_answer_and_no_half_import() {
         .await
         .unwrap();
     pass_lock(&c).await;
-    publish_in_designer(&c, FORM, "visits 1").await;
+    publish_in_designer(&c, VISITS_FORM, "visits 1").await;
     let _ = c.close().await;
 
     let (mut finalized, mut drafts, mut lost, mut both) = (0, 0, 0, 0);
@@ -185,7 +141,7 @@ async fn a_killed_browser_loses_no_finalized_answer_and_no_half_import() {
         click(&c, "nav.sections li:last-child button").await;
         wait_for(&c, ".finalize button.primary").await;
         click(&c, ".finalize button.primary").await;
-        tokio::time::sleep(Duration::from_millis(random_below(80))).await;
+        tokio::time::sleep(Duration::from_millis(dice.below(80))).await;
         kill_browser(&dir);
         drop(c);
 
@@ -275,6 +231,7 @@ async fn imports(driver: &Driver, server: &StaticServer, n: usize) {
     let files = profile("kill-import-files");
     let bundle = bundle_of(&files, COUNT);
     let (mut none, mut all, mut partial) = (0, 0, 0);
+    let mut dice = Dice::from_clock();
     for t in 0..n {
         let dir = profile(&format!("kill-import-{t}"));
         let c = browser(driver, &dir).await;
@@ -287,7 +244,7 @@ async fn imports(driver: &Driver, server: &StaticServer, n: usize) {
             .send_keys(&bundle.display().to_string())
             .await
             .unwrap();
-        tokio::time::sleep(Duration::from_millis(random_below(800))).await;
+        tokio::time::sleep(Duration::from_millis(dice.below(800))).await;
         kill_browser(&dir);
         drop(c);
 

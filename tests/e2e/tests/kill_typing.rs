@@ -7,52 +7,19 @@
 //! `KILLS` (default 10; the figures are with 25 and 40) sets the number of kills. Needs `dist/` (`trunk build --release`) and
 //! chromedriver. Prints the figures: tries, failures, characters lost.
 
-use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use fantoccini::Client;
 use serde_json::json;
 use xonadon_e2e::{
-    browser, click, dist, js, open_page, profile, wait_for, Driver, StaticServer, FILL,
+    browser, click, dist, js, kill_browser, open_page, profile, wait_for, Dice, Driver,
+    StaticServer, FILL,
 };
 
 const NAME: &str = "/intro/interviewer_name";
 /// How much typing the autosave may not have reached when the browser dies: its 300 ms,
 /// and the keystroke in flight.
 const AUTOSAVE_MS: u128 = 300;
-
-/// A small xorshift: random enough for kill times, no dependency.
-struct Dice(u64);
-
-impl Dice {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
-
-/// The pid of the Chromium browser process (not a renderer) running on `profile`.
-fn browser_pid(profile: &Path) -> Option<u32> {
-    let wanted = format!("--user-data-dir={}", profile.display());
-    std::fs::read_dir("/proc")
-        .ok()?
-        .flatten()
-        .find_map(|entry| {
-            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
-            let args: Vec<String> = cmdline
-                .split(|&b| b == 0)
-                .map(|a| String::from_utf8_lossy(a).into_owned())
-                .collect();
-            let is_browser = args.iter().any(|a| a == &wanted)
-                && !args.iter().any(|a| a.starts_with("--type="))
-                && args.first().is_some_and(|a| a.contains("chrom"));
-            is_browser.then_some(pid)
-        })
-}
 
 async fn shown(c: &Client) -> String {
     js(
@@ -75,11 +42,7 @@ async fn a_killed_browser_loses_at_most_the_last_moment() {
     let server = StaticServer::start(dist());
     let driver = Driver::start();
     let dir = profile("kill");
-    let seed = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64)
-        | 1;
-    let mut dice = Dice(seed);
+    let mut dice = Dice::from_clock();
     // What the worker typed, each keystroke with when it was acknowledged.
     let mut typed = String::new();
     let mut typed_at: Vec<Instant> = Vec::new();
@@ -141,8 +104,7 @@ async fn a_killed_browser_loses_at_most_the_last_moment() {
             tokio::time::sleep(Duration::from_millis(40 + dice.below(120))).await;
         }
         tokio::time::sleep(Duration::from_millis(dice.below(AUTOSAVE_MS as u64 + 200))).await;
-        let pid = browser_pid(&dir).expect("the browser's process");
-        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+        kill_browser(&dir);
         killed_at = Some(Instant::now());
         // The session is gone with the browser; chromedriver stays for the next one.
         drop(c);

@@ -11,21 +11,12 @@
 use fantoccini::Client;
 use serde_json::json;
 use xonadon_e2e::{
-    click, dist, in_browser, js, profile, publish_in_designer, until, wait_for, Driver,
-    StaticServer, FILL,
+    click, dist, in_browser, js, profile, publish_in_designer, type_into, until, wait_for, Driver,
+    StaticServer, FILL, VISITS_FORM,
 };
 use xonadon_export::keys::SupervisorIdentity;
 
 const PIN: &str = "qovun-2026";
-
-const FORM: &str = r#"{
-  "settings": {"form_id": "visits", "version": "1", "title": {"en": "Visits", "uz-Latn": "Tashriflar"},
-               "instance_name": "${head}"},
-  "survey": [
-    {"type": "text", "name": "head", "label": {"en": "Head of household"}},
-    {"type": "text", "name": "note", "label": {"en": "Notes"}}
-  ]
-}"#;
 
 /// Every string the origin keeps, with where: each IndexedDB record (text, sealed bytes read
 /// as Latin-1, a file's bytes), each localStorage item, each file of the private file system
@@ -122,17 +113,6 @@ async fn lock_state(c: &Client, state: &str) {
     .await;
 }
 
-async fn type_into(c: &Client, css: &str, value: &str) {
-    wait_for(c, css).await;
-    js(
-        c,
-        "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
-         e.dispatchEvent(new Event('input', {bubbles: true}));",
-        vec![json!(css), json!(value)],
-    )
-    .await;
-}
-
 /// Types `pin` and unlocks, once the screen takes a try (the last one answered).
 async fn unlock(c: &Client, pin: &str) {
     lock_state(c, "locked").await;
@@ -220,7 +200,7 @@ async fn with_a_pin(c: &Client, server: &StaticServer) {
     // The designer's page is behind the same lock.
     click(c, "#open-designer").await;
     unlock(c, PIN).await;
-    publish_in_designer(c, FORM, "visits 1").await;
+    publish_in_designer(c, VISITS_FORM, "visits 1").await;
     click(c, "#open-home").await;
     unlock(c, PIN).await;
 

@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use xonadon_e2e::{
-    cdp, dist, in_browser, js, open_page, profile, screenshot, until, wait_for, workspace, Driver,
-    StaticServer,
+    cdp, dist, in_browser, js, open_page, profile, screenshot, type_into, until, wait_for,
+    workspace, Driver, StaticServer,
 };
 use xonadon_export::bundle::{self, BundleForm, BundleSubmission};
 use xonadon_export::keys::{SupervisorIdentity, SupervisorKey, Supervisors};
@@ -432,18 +432,6 @@ async fn supervisor_imports_reviews_and_exports() {
     })
     .await;
     let _ = std::fs::remove_dir_all(&root);
-}
-
-/// Sets the field `css` to `value` as typing does.
-async fn type_into(c: &Client, css: &str, value: &str) {
-    wait_for(c, css).await;
-    js(
-        c,
-        "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
-         e.dispatchEvent(new Event('input', {bubbles: true}));",
-        vec![json!(css), json!(value)],
-    )
-    .await;
 }
 
 /// The key section's message, once it says something containing `expected`.
