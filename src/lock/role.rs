@@ -35,10 +35,9 @@ impl Role {
         }
     }
 
-    /// What the role's entry opens to (as `xonadon role-passphrase` seals it): one role's
-    /// entry never opens another's page.
+    /// What the role's entry opens to (`xonadon_storage::passphrase::role_check`).
     pub fn check_text(self) -> String {
-        format!("xonadon-role:{}", self.name())
+        xonadon_storage::passphrase::role_check(self.name())
     }
 }
 

@@ -38,12 +38,6 @@ pub struct RoleArgs {
     passphrase_file: Option<String>,
 }
 
-/// What the page's passphrase opens: the role's name, so one role's entry cannot stand in
-/// for another's (the app checks the same text).
-pub fn check_text(role: &str) -> String {
-    format!("xonadon-role:{role}")
-}
-
 pub fn cmd_role_passphrase(args: RoleArgs) -> Result<ExitCode, CliError> {
     let text = match &args.passphrase_file {
         Some(path) => crate::read(path)?,
@@ -65,7 +59,7 @@ pub fn cmd_role_passphrase(args: RoleArgs) -> Result<ExitCode, CliError> {
         )));
     }
     let role = args.role.name();
-    let sealed = passphrase::seal(check_text(role).as_bytes(), passphrase)
+    let sealed = passphrase::seal(passphrase::role_check(role).as_bytes(), passphrase)
         .map_err(|e| CliError::Export(e.to_string()))?;
     let entry = serde_json::to_string(&sealed).map_err(|e| CliError::Export(e.to_string()))?;
     outln!("\"{role}_passphrase\": {entry}");

@@ -23,6 +23,12 @@ pub struct Sealed {
     pub sealed: Vec<u8>,
 }
 
+/// What a role's policy entry seals (`xonadon role-passphrase`, the app's `lock::role`): the
+/// role's name, so one role's entry never opens another's page.
+pub fn role_check(role: &str) -> String {
+    format!("xonadon-role:{role}")
+}
+
 fn key(passphrase: &str, salt: &[u8], iterations: u32) -> Zeroizing<[u8; 32]> {
     let mut key = Zeroizing::new([0u8; 32]);
     pbkdf2::pbkdf2_hmac::<sha2::Sha256>(passphrase.as_bytes(), salt, iterations, &mut key[..]);
