@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use xonadon_storage::seal::DataKey;
 
 use super::keyring::{self, Keyring};
-use super::screens::{keep_under_pin, pin_problem};
+use super::screens::{keep_under_pin, NewPin};
 use super::words::{filled, w, W};
 use super::Lock;
 use crate::settings::ui_language;
@@ -37,11 +37,10 @@ pub fn Forgot() -> impl IntoView {
         }
         .into_any();
     };
-    let min = lock.policy.with_value(|r| r.policy.min_pin_length.max(4));
     let code = RwSignal::new(String::new());
     let recovered = StoredValue::new_local(None::<DataKey>);
     let found = RwSignal::new(false);
-    let (first, second) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let new_pin = NewPin::new(&lock);
     let message = RwSignal::new(None::<String>);
     let try_code = move |_| {
         let lang = ui_language();
@@ -57,15 +56,10 @@ pub fn Forgot() -> impl IntoView {
     let kept_request = StoredValue::new(request.clone());
     let set_pin = move |_| {
         let lang = ui_language();
-        let (pin, again) = (first.get_untracked(), second.get_untracked());
-        if pin_problem(&pin, &again, min) {
-            message.set(Some(filled(
-                &lang,
-                W::PinTooShort,
-                &[("n", &min.to_string())],
-            )));
-            return;
-        }
+        let pin = match new_pin.typed(&lang) {
+            Ok(pin) => pin,
+            Err(problem) => return message.set(Some(problem)),
+        };
         let Some(key) = recovered.get_value() else {
             return;
         };
@@ -90,12 +84,7 @@ pub fn Forgot() -> impl IntoView {
             <button id="recover" on:click=try_code>{move || w(&ui_language(), W::Recover)}</button>
             {move || message.get().map(|m| view! { <p class="recover-message" role="alert">{m}</p> })}
             <Show when=move || found.get()>
-                <label for="new-pin">{move || w(&ui_language(), W::Pin)}</label>
-                <input id="new-pin" type="password" autocomplete="new-password"
-                    prop:value=first on:input=move |ev| first.set(event_target_value(&ev)) />
-                <label for="new-pin-again">{move || w(&ui_language(), W::PinAgain)}</label>
-                <input id="new-pin-again" type="password" autocomplete="new-password"
-                    prop:value=second on:input=move |ev| second.set(event_target_value(&ev)) />
+                {new_pin.fields("new-pin")}
                 <button id="set-new-pin" class="primary" on:click=set_pin>
                     {move || w(&ui_language(), W::SetPin)}
                 </button>

@@ -35,28 +35,68 @@ pub(super) async fn keep_under_pin(
     Ok(())
 }
 
+/// A new PIN typed twice (on first start, and after a recovery), at least the policy's length.
+#[derive(Clone, Copy)]
+pub(super) struct NewPin {
+    first: RwSignal<String>,
+    second: RwSignal<String>,
+    min: usize,
+}
+
+impl NewPin {
+    pub fn new(lock: &Lock) -> NewPin {
+        NewPin {
+            first: RwSignal::new(String::new()),
+            second: RwSignal::new(String::new()),
+            min: lock.policy.with_value(|r| r.policy.min_pin_length.max(4)),
+        }
+    }
+
+    /// The PIN typed, or what is wrong with it in `lang`.
+    pub fn typed(&self, lang: &str) -> Result<String, String> {
+        let (pin, again) = (self.first.get_untracked(), self.second.get_untracked());
+        if pin_problem(&pin, &again, self.min) {
+            return Err(filled(
+                lang,
+                W::PinTooShort,
+                &[("n", &self.min.to_string())],
+            ));
+        }
+        Ok(pin)
+    }
+
+    /// The two fields, `id` and `id-again`.
+    pub fn fields(self, id: &'static str) -> impl IntoView {
+        let again = format!("{id}-again");
+        let (first, second, min) = (self.first, self.second, self.min);
+        view! {
+            <label for=id>{move || w(&ui_language(), W::Pin)}</label>
+            <input id=id type="password" autocomplete="new-password" minlength=min
+                prop:value=first on:input=move |ev| first.set(event_target_value(&ev)) />
+            <label for=again.clone()>{move || w(&ui_language(), W::PinAgain)}</label>
+            <input id=again type="password" autocomplete="new-password" minlength=min
+                prop:value=second on:input=move |ev| second.set(event_target_value(&ev)) />
+        }
+    }
+}
+
 /// First start: the worker sets a PIN, or declines where the policy allows.
 #[component]
 pub fn SetUp() -> impl IntoView {
     let lock = expect_context::<Lock>();
     let read = lock.policy.get_value();
     let policy = read.policy.clone();
-    let min = policy.min_pin_length.max(4);
-    let (first, second) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let new_pin = NewPin::new(&lock);
+    let min = new_pin.min;
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let policy_key = policy.recovery_key.clone();
     let set = move |_| {
         let lang = ui_language();
-        let (pin, again) = (first.get_untracked(), second.get_untracked());
-        if pin_problem(&pin, &again, min) {
-            message.set(Some(filled(
-                &lang,
-                W::PinTooShort,
-                &[("n", &min.to_string())],
-            )));
-            return;
-        }
+        let pin = match new_pin.typed(&lang) {
+            Ok(pin) => pin,
+            Err(problem) => return message.set(Some(problem)),
+        };
         busy.set(true);
         let recovery_key = policy_key.clone();
         spawn_local(async move {
@@ -98,12 +138,7 @@ pub fn SetUp() -> impl IntoView {
                 </p>
             })}
             <p>{move || filled(&ui_language(), W::SetUpExplain, &[("n", &min.to_string())])}</p>
-            <label for="pin">{move || w(&ui_language(), W::Pin)}</label>
-            <input id="pin" type="password" autocomplete="new-password" minlength=min
-                prop:value=first on:input=move |ev| first.set(event_target_value(&ev)) />
-            <label for="pin-again">{move || w(&ui_language(), W::PinAgain)}</label>
-            <input id="pin-again" type="password" autocomplete="new-password" minlength=min
-                prop:value=second on:input=move |ev| second.set(event_target_value(&ev)) />
+            {new_pin.fields("pin")}
             <p class="lock-note">{move || w(&ui_language(), if recovery { W::Recovery } else { W::NoRecovery })}</p>
             {move || message.get().map(|m| view! { <p class="lock-message" role="alert">{m}</p> })}
             <button id="set-pin" class="primary" disabled=busy on:click=set>
