@@ -1,7 +1,8 @@
 //! The app's records in IndexedDB (through `xonadon-storage`), and the autosave that writes a
-//! draft within 300 ms of every change and at once when the page is hidden or closed.
+//! draft after every change, as soon as the write before it is done, and at once when the page
+//! is hidden or closed.
 //!
-//! IndexedDB is asynchronous: a write started as the page is closed, or in the 300 ms before,
+//! IndexedDB is asynchronous: a write started as the page is closed, or one still in flight,
 //! may never complete. So every change is also written at once, synchronously, to a journal in
 //! localStorage (one entry per draft). At start-up a journal entry newer than its draft in
 //! IndexedDB replaces it; once IndexedDB holds the change, the entry is removed. A journal
@@ -604,28 +605,44 @@ impl Default for Store {
     }
 }
 
-/// How long a change may wait for IndexedDB: the longest a worker's typing goes unsaved.
-const SAVE_WITHIN_MS: u64 = 300;
-
-/// Saves `make()` at most [`SAVE_WITHIN_MS`] after any change, also while the worker keeps
-/// typing (a throttle: the save that is due takes the draft as it is then, and the next
-/// change waits for the one after), and at once when the page is hidden or about to be
-/// closed (the browser may kill it right after). A debounce instead would never save during
-/// steady typing, leaving only the journal, which Chromium itself holds in memory for seconds.
+/// Saves `make()` after every change, as soon as the save before it is done: one IndexedDB
+/// write is in flight at a time, and the change made meanwhile goes in the next one, so a
+/// worker typing steadily loses at most what was typed during the write in flight (a few
+/// milliseconds), not a timer's worth. It also saves at once when the page is hidden or about
+/// to be closed (the browser may kill it right after). A timer (debounce or throttle) instead
+/// left up to its period unsaved, and the journal does not cover it: Chromium holds
+/// localStorage writes in memory for seconds (`tests/kill_typing.rs` measured both).
 pub fn autosave(
     store: Store,
     changes: impl Fn() + Send + Sync + 'static,
     make: impl Fn() -> Option<Draft> + Clone + 'static,
 ) {
-    let due = StoredValue::new(false);
+    // Whether a save is in flight, and whether a change came after it started.
+    let in_flight = StoredValue::new(false);
+    let again = StoredValue::new(false);
     let save_now = {
         let make = make.clone();
         move || {
-            if let Some(d) = make() {
-                spawn_local(async move {
-                    store.save_draft(&d).await;
-                });
+            if in_flight.get_value() {
+                again.set_value(true);
+                return;
             }
+            // The draft is taken now: the filling screen may be gone by the time it is written.
+            let Some(first) = make() else { return };
+            in_flight.set_value(true);
+            let make = make.clone();
+            spawn_local(async move {
+                let mut draft = Some(first);
+                while let Some(d) = draft.take() {
+                    store.save_draft(&d).await;
+                    // A change came while it was written (and the screen is still there).
+                    if again.try_get_value() == Some(true) {
+                        again.set_value(false);
+                        draft = make();
+                    }
+                }
+                let _ = in_flight.try_set_value(false);
+            });
         }
     };
     let save_now = StoredValue::new_local(Rc::new(save_now) as Rc<dyn Fn()>);
@@ -638,22 +655,9 @@ pub fn autosave(
         if let Some(d) = journal_now() {
             journal::write(&store.at_rest(), &d);
         }
-        if due.get_value() {
-            return; // the save already due will take this change too
+        if let Some(f) = save_now.try_get_value() {
+            f();
         }
-        due.set_value(true);
-        set_timeout(
-            move || {
-                if due.try_get_value().is_none() {
-                    return; // the filling screen is gone
-                }
-                due.set_value(false);
-                if let Some(f) = save_now.try_get_value() {
-                    f();
-                }
-            },
-            std::time::Duration::from_millis(SAVE_WITHIN_MS),
-        );
     });
     let flush = Closure::<dyn Fn()>::new(move || {
         if let Some(f) = save_now.try_get_value() {

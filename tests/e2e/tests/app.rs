@@ -68,7 +68,7 @@ async fn previous(c: &Client) {
     .await;
 }
 
-/// Lets the autosave (300 ms after the last change) write the draft.
+/// Lets the autosave write the draft (and the page settle).
 async fn settle() {
     tokio::time::sleep(std::time::Duration::from_millis(900)).await;
 }
@@ -120,8 +120,8 @@ async fn scenario(c: &Client, server: &StaticServer) {
     .await;
     fill(c, "/location/mahalla", None).await;
     fill(c, "/location/settlement_type", None).await;
-    // Typed a key at a time, faster than the autosave's 300 ms: the draft in IndexedDB
-    // follows the typing (a debounce would save nothing until the typing stops).
+    // Typed a key at a time: the draft in IndexedDB follows the typing (a debounce would
+    // save nothing until the typing stops).
     let address = "Al-Xorazmiy koʻchasi 5";
     for end in 1..=address.chars().count() {
         let typed: String = address.chars().take(end).collect();
@@ -139,8 +139,11 @@ async fn scenario(c: &Client, server: &StaticServer) {
     )
     .await;
     assert!(
-        drafts.as_str().unwrap_or_default().contains("Al-Xo"),
-        "the address was saved while it was typed: {drafts}"
+        drafts
+            .as_str()
+            .unwrap_or_default()
+            .contains("Al-Xorazmiy koʻchasi"),
+        "the address was saved as it was typed, all but the last keystrokes: {drafts}"
     );
     next(c).await;
 
@@ -222,7 +225,8 @@ async fn scenario(c: &Client, server: &StaticServer) {
     screenshot(c, "03-member").await;
 
     // Reload mid-way: the draft, its answers and the page come back. The last answer is given
-    // just before the reload, inside the autosave's 300 ms: the save on `pagehide` keeps it.
+    // just before the reload, while its write may still be in flight: the journal and the
+    // save on `pagehide` keep it.
     settle().await;
     fill(c, "/roster/members[3]/member_name", Some("Bobur")).await;
     c.refresh().await.expect("reload");
