@@ -124,6 +124,7 @@ def cases(d):
 
     select = xlsx({"survey": [HEAD, ["select_one_from_file list.csv", "s", "S"]]})
     yield "choices CSV", "1,000,000 rows", ["import", w("c1/form.xlsx", select), "--out", str(d / "c1/form.json")] + [w("c1/list.csv", "name,label\n" + "".join(f"n{i},L{i}\n" for i in range(1_000_000)))][:0]
+    yield "choices CSV", "1,000,001 rows", ["import", w("c1b/form.xlsx", select), "--out", str(d / "c1b/form.json")] + [w("c1b/list.csv", "name,label\n" + "".join(f"n{i},L{i}\n" for i in range(1_000_001)))][:0]
     yield "choices CSV", "50 MB cell", ["import", w("c2/form.xlsx", select), "--out", str(d / "c2/form.json")] + [w("c2/list.csv", "name,label\na," + s50 + "\n")][:0]
     xsel = xlsx({"survey": [HEAD, ["select_one_from_file list.xml", "s", "S"]]})
     yield "choices XML", "100k-deep nesting", ["import", w("c3/form.xlsx", xsel), "--out", str(d / "c3/form.json")] + [w("c3/list.xml", "<root>" + "<item>" * 100_000 + "</item>" * 100_000 + "</root>")][:0]

@@ -364,6 +364,38 @@ impl Store {
                 plan::JournalFate::Keep => {} // storage failed: kept for the next start
             }
         }
+        if let Some(held) = &held {
+            self.tidy_copy(&repo, held).await;
+        }
+    }
+
+    /// Drops from the second copy what is no longer needed: the marks of drafts gone for
+    /// good or never gone, and submissions exported long ago.
+    async fn tidy_copy(&self, repo: &Rc<Repo>, held: &second_copy::Held) {
+        for id in &held.gone {
+            let database = match repo.get_draft(id).await {
+                Ok(Some(d)) => Some(plan::InDatabase::At(d.updated_at_ms)),
+                Ok(None) => Some(plan::InDatabase::Missing),
+                Err(StorageError::Corrupt(_)) => Some(plan::InDatabase::Unreadable),
+                Err(_) => None,
+            };
+            match plan::gone_mark(database) {
+                plan::GoneMark::Stale => second_copy::forget_gone(id).await,
+                plan::GoneMark::Done if !held.drafts.iter().any(|d| &d.id == id) => {
+                    second_copy::forget_gone(id).await
+                }
+                plan::GoneMark::Done => {} // the finalize or delete was cut short: both kept
+                plan::GoneMark::Keep => {}
+            }
+        }
+        let now = js_sys::Date::now();
+        for s in &held.submissions {
+            if let Ok(Some(saved)) = repo.get_submission(&s.instance_id).await {
+                if plan::copy_expired(saved.exports.iter().map(|e| e.at_ms), now) {
+                    second_copy::forget_submission(&s.instance_id).await;
+                }
+            }
+        }
     }
 
     /// Writes back into IndexedDB the records of the second copy it lost or cannot read,
@@ -545,10 +577,8 @@ impl Store {
         record: &ExportRecord,
     ) -> Result<(), StorageError> {
         let repo = self.open_repo()?;
+        // The second copies stay (`plan::KEEP_AFTER_EXPORT_MS`): the download may not finish.
         let result = self.noted(repo.record_export(ids, record).await);
-        if result.is_ok() {
-            second_copy::exported(ids).await;
-        }
         self.revision.update(|r| *r += 1);
         result
     }

@@ -1,5 +1,6 @@
 //! A second, independent copy of every draft (until finalized or deleted) and every finalized
-//! submission (until exported), in the Origin Private File System: one file per record in the
+//! submission (until [`plan::KEEP_AFTER_EXPORT_MS`] after its first export), in the Origin
+//! Private File System: one file per record in the
 //! folder `xonadon-copy`, written whole (`createWritable` writes a temporary file that replaces
 //! the record's only on `close`), its JSON sealed with the data key once there is a PIN
 //! (`AtRest`), nothing written while locked.
@@ -183,11 +184,16 @@ pub async fn submission_saved(at_rest: &AtRest, submission: &Submission) {
     .await;
 }
 
-/// After the submissions `ids` went out in an export: their copies are no longer needed.
-pub async fn exported(ids: &[String]) {
-    for id in ids {
-        let _ = remove_file(&file_name(Kind::Submission, id)).await;
-    }
+/// The submission `id`'s copy is no longer needed (`plan::copy_expired`).
+pub async fn forget_submission(id: &str) {
+    let _ = remove_file(&file_name(Kind::Submission, id)).await;
+}
+
+/// The mark that the draft `id` is gone is no longer needed: nothing is left that could
+/// bring it back (its journal entry and its copy are gone).
+pub async fn forget_gone(id: &str) {
+    let _ = remove_file(&file_name(Kind::Gone, id)).await;
+    NEWEST.with(|n| n.borrow_mut().remove(&file_name(Kind::Gone, id)));
 }
 
 /// What the copy holds.

@@ -6,7 +6,7 @@
 pub enum Kind {
     /// A draft as last saved to IndexedDB.
     Draft,
-    /// A finalized submission not yet exported.
+    /// A finalized submission, until [`KEEP_AFTER_EXPORT_MS`] after its first export.
     Submission,
     /// A mark (no content) that the draft of this id was finalized or deleted: it must never
     /// come back, even after IndexedDB lost the `finalized` store that says so.
@@ -101,6 +101,43 @@ pub fn restore_submission(database: InDatabase) -> bool {
     database == InDatabase::Missing
 }
 
+/// How long a submission's copy is kept after its first export: 30 days. A page cannot know
+/// that a download reached the disk (the browser may be killed while it writes it) or that
+/// the file reached the supervisor, so an export alone does not make the copy unneeded.
+pub const KEEP_AFTER_EXPORT_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
+
+/// Whether a submission's copy may go at `now_ms`: it was first exported (`exported_ms`, the
+/// times of its exports) longer than [`KEEP_AFTER_EXPORT_MS`] ago.
+pub fn copy_expired(exported_ms: impl IntoIterator<Item = f64>, now_ms: f64) -> bool {
+    exported_ms
+        .into_iter()
+        .reduce(f64::min)
+        .is_some_and(|first| now_ms - first > KEEP_AFTER_EXPORT_MS)
+}
+
+/// What to do at start-up with the mark that a draft is gone, by what IndexedDB holds under
+/// its id (`None`: IndexedDB failed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoneMark {
+    /// The draft is still there: the finalize or delete the mark was written for never
+    /// happened (the browser died first, or the write failed); the mark goes.
+    Stale,
+    /// The draft is gone from IndexedDB, and its journal entry was dropped just before: the
+    /// mark goes once the draft's copy has gone too (if it has not, the finalize or delete
+    /// was cut short, and IndexedDB may have been lost with it: both are kept).
+    Done,
+    /// Nothing known: kept for the next start.
+    Keep,
+}
+
+pub fn gone_mark(database: Option<InDatabase>) -> GoneMark {
+    match database {
+        Some(InDatabase::At(_)) | Some(InDatabase::Unreadable) => GoneMark::Stale,
+        Some(InDatabase::Missing) => GoneMark::Done,
+        None => GoneMark::Keep,
+    }
+}
+
 /// What to do with a journal entry at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JournalFate {
@@ -170,6 +207,25 @@ mod tests {
         assert!(restore_submission(InDatabase::Missing));
         assert!(!restore_submission(InDatabase::At(1.0)));
         assert!(!restore_submission(InDatabase::Unreadable));
+    }
+
+    #[wasm_bindgen_test]
+    fn an_exported_submission_keeps_its_copy_for_30_days() {
+        let day = 24.0 * 3600.0 * 1000.0;
+        assert!(!copy_expired([], 100.0 * day), "never exported");
+        assert!(!copy_expired([10.0 * day], 39.0 * day));
+        assert!(copy_expired([10.0 * day], 41.0 * day));
+        assert!(
+            copy_expired([35.0 * day, 10.0 * day], 41.0 * day),
+            "from the first export"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_gone_mark_goes_once_the_draft_is_gone_and_when_it_never_went() {
+        assert_eq!(gone_mark(Some(InDatabase::Missing)), GoneMark::Done);
+        assert_eq!(gone_mark(Some(InDatabase::At(1.0))), GoneMark::Stale);
+        assert_eq!(gone_mark(None), GoneMark::Keep);
     }
 
     #[wasm_bindgen_test]

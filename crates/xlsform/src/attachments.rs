@@ -47,6 +47,9 @@ impl Csv {
             .collect();
         let mut rows = Vec::new();
         for (i, record) in reader.records().enumerate() {
+            if i == crate::choice_files::MAX_ROWS {
+                return Err(crate::choice_files::too_long(file));
+            }
             let record = record.map_err(|e| format!("{file}, line {}: {e}", i + 2))?;
             rows.push(record.iter().map(|c| c.trim().to_string()).collect());
         }
@@ -143,6 +146,18 @@ fn file_choices(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
     }
 }
 
+/// A warning at the row naming `file` when its list is long enough to slow a tablet.
+fn warn_if_long(survey: &Table, row: u32, file: &str, rows: usize, problems: &mut Vec<Problem>) {
+    if rows >= crate::choice_files::LONG_LIST {
+        problems.push(Problem::warning(
+            &survey.sheet.name,
+            Some(row),
+            survey.header(Key::Type),
+            crate::choice_files::long_list(file, rows),
+        ));
+    }
+}
+
 /// The files of `select_one_from_file` rows (CSV, XML or GeoJSON) (`files`: file and the row naming it), each
 /// brought in as the list named after it; an unreadable file, or a name the choices sheet has
 /// already, is an error on that row; a missing one a warning (an empty list until supplied).
@@ -188,6 +203,7 @@ pub fn bring_in_select_files(
             }
             Some((_, bytes)) => match file_choices(csv, bytes) {
                 Ok(list_choices) => {
+                    warn_if_long(survey, *row, csv, list_choices.len(), problems);
                     lists.insert(list, list_choices);
                 }
                 Err(message) => problems.push(at(message)),
@@ -245,6 +261,7 @@ pub fn bring_in_external_files(
         };
         match read {
             Ok(rows) => {
+                warn_if_long(survey, *row, file, rows.len(), problems);
                 lists.insert(list, rows);
             }
             Err(message) => problems.push(Problem::error(sheet, Some(*row), header, message)),

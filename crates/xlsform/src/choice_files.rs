@@ -13,6 +13,34 @@ use std::collections::BTreeMap;
 use quick_xml::events::Event;
 use xonadon_engine::definition::{ChoiceDef, Text};
 
+/// The most rows a choices file may have (CSV, XML or GeoJSON). A choice costs about 0.9 KB
+/// once read (`docs/fuzzing.md`): a million is close to a gigabyte, more than a cheap tablet's
+/// page can hold, so a longer file is refused before it is read whole instead of crashing the
+/// tablet that opens the form.
+pub const MAX_ROWS: usize = 1_000_000;
+
+/// From this many rows a list is read but warned about: it works, slowly, on a tablet.
+pub const LONG_LIST: usize = 100_000;
+
+/// The error for a file longer than [`MAX_ROWS`].
+pub fn too_long(file: &str) -> String {
+    format!(
+        "{file} has more than {MAX_ROWS} rows: a list this long does not fit in a tablet's \
+         memory (about 1 GB); split it (by region, say) and choose among the parts with a \
+         choice_filter"
+    )
+}
+
+/// The warning for a list of `rows` rows, [`LONG_LIST`] or more.
+pub fn long_list(file: &str, rows: usize) -> String {
+    format!(
+        "{file} has {rows} rows: the form works, but on a tablet such a list takes about \
+         {} MB and seconds to open; a shorter list (split by region, say) is kinder to \
+         the field workers' tablets",
+        rows * 9 / 10_000
+    )
+}
+
 /// The choices of an XML file.
 pub fn xml(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
     // Not trimmed as it is read: text around an entity (`Xiva &amp; Pitnak`) keeps its
@@ -77,6 +105,9 @@ pub fn xml(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
                             let name = item.remove("name").unwrap_or_default();
                             let label = item.remove("label");
                             if !name.is_empty() {
+                                if out.len() == MAX_ROWS {
+                                    return Err(too_long(file));
+                                }
                                 out.push(choice(name, label, item));
                             }
                         }
@@ -102,6 +133,9 @@ pub fn geojson(file: &str, bytes: &[u8]) -> Result<Vec<ChoiceDef>, String> {
             "{file}: not a GeoJSON FeatureCollection (no `features` list)"
         ));
     };
+    if features.len() > MAX_ROWS {
+        return Err(too_long(file));
+    }
     let mut out = Vec::new();
     for (i, feature) in features.iter().enumerate() {
         let mut properties: BTreeMap<String, String> = feature
@@ -186,6 +220,28 @@ mod tests {
         assert!(list[1].properties.is_empty());
         let err = xml("bad.xml", b"<root><item><name>a</item></root>").unwrap_err();
         assert!(err.starts_with("bad.xml: not XML"), "{err}");
+    }
+
+    #[test]
+    fn a_list_longer_than_a_tablet_holds_is_refused() {
+        let items = "<item><name>a</name></item>".repeat(MAX_ROWS + 1);
+        let err = xml("big.xml", format!("<root>{items}</root>").as_bytes()).unwrap_err();
+        assert!(
+            err.starts_with("big.xml has more than 1000000 rows"),
+            "{err}"
+        );
+        let items = "<item><name>a</name></item>".repeat(MAX_ROWS);
+        assert_eq!(
+            xml("big.xml", format!("<root>{items}</root>").as_bytes())
+                .unwrap()
+                .len(),
+            MAX_ROWS
+        );
+        let feature = r#"{"id":1},"#.repeat(MAX_ROWS + 1);
+        let geo = format!(r#"{{"features":[{}]}}"#, feature.trim_end_matches(','));
+        assert!(geojson("big.geojson", geo.as_bytes())
+            .unwrap_err()
+            .starts_with("big.geojson has more than"));
     }
 
     #[test]

@@ -1148,3 +1148,55 @@ fn the_supervisors_questions_from_the_settings_sheet() {
         "{errors:?}"
     );
 }
+
+/// A choices file of 100,000 rows or more imports with a warning at the row naming it (it is
+/// heavy on a tablet); one of more than a million is refused there, before it is read whole.
+#[test]
+fn long_choices_files_are_warned_about_and_too_long_ones_refused() {
+    let book = support::xlsx(&[
+        (
+            "survey",
+            &[
+                &["type", "name", "label"],
+                &["select_one_from_file villages.csv", "village", "Village"],
+            ],
+        ),
+        ("settings", &[&["version"], &["2026120701"]]),
+    ]);
+    let rows = |n: usize| {
+        let mut csv = String::from("name,label\n");
+        for i in 0..n {
+            csv.push_str(&format!("v{i},V{i}\n"));
+        }
+        csv.into_bytes()
+    };
+    let import = |n: usize| {
+        let supplied = vec![("villages.csv".to_string(), rows(n))];
+        xonadon_xlsform::import_with("villages.xlsx", &book, &supplied)
+    };
+    let problems = |imported: &xonadon_xlsform::Imported| -> Vec<String> {
+        imported.problems.iter().map(|p| p.to_string()).collect()
+    };
+    let short = import(99_999).unwrap();
+    assert!(problems(&short).is_empty(), "{:?}", problems(&short));
+    let long = import(100_000).unwrap();
+    let said = problems(&long);
+    assert!(
+        said.len() == 1
+            && said[0].contains("row 2")
+            && said[0].contains("villages.csv has 100000 rows: the form works"),
+        "{said:?}"
+    );
+    assert_eq!(long.errors(), 0);
+    match import(1_000_001) {
+        Ok(imported) => {
+            let said = problems(&imported);
+            assert!(
+                imported.errors() == 1
+                    && said[0].contains("villages.csv has more than 1000000 rows"),
+                "{said:?}"
+            );
+        }
+        Err(e) => assert!(e.to_string().contains("more than 1000000 rows"), "{e}"),
+    }
+}

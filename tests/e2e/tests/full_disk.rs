@@ -311,6 +311,12 @@ async fn scenario(c: Client, server_url: String, disk: PathBuf) {
         1,
         "the draft back, the deleted one not"
     );
+    // The deleted draft's mark served its purpose (its journal entry and copy are gone): tidied.
+    let (names, _) = in_second_copy(c, "").await;
+    assert!(
+        !names.iter().any(|n| n.starts_with("gone-")),
+        "the mark is dropped at start-up: {names:?}"
+    );
     click(c, ".home .drafts button.primary").await;
     wait_for(c, &format!("[data-path=\"{NAME}\"] input")).await;
     assert_eq!(value_shown(c).await, "Saved after space returned");

@@ -1,9 +1,11 @@
 //! The browser killed (SIGKILL, every Chromium process of the profile) at a random moment while
-//! a worker finalizes and while a supervisor imports, on a persistent profile with a PIN (so
-//! every record is sealed); then restarted and counted. A finalize is all or nothing: the form
-//! is either finalized with its answers or still a draft with them, never lost, never both. An
-//! import is all or nothing: every submission of the bundle or none. No record fails to open
-//! (the page would say so).
+//! a worker finalizes, while a supervisor imports and while a supervisor exports, on a
+//! persistent profile with a PIN (so every record is sealed); then restarted and counted. A
+//! finalize is all or nothing: the form is either finalized with its answers or still a draft
+//! with them, never lost, never both. An import is all or nothing: every submission of the
+//! bundle or none. An export is a whole file or none (a download the browser did not finish
+//! keeps its `.crdownload` name), and every submission is still there after it. No record
+//! fails to open (the page would say so).
 //!
 //! `XONADON_KILL_TRIES` tries of each (default 10; the figures are with 50). Prints
 //! what it counted. Needs `dist/` and chromedriver; `scripts/test` does both.
@@ -103,7 +105,7 @@ async fn home_lists(c: &Client) -> (Vec<String>, Vec<String>) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_killed_browser_loses_no_finalized_answer_and_no_half_import() {
+async fn a_killed_browser_loses_no_finalized_answer_and_leaves_no_half_import_or_export() {
     let server = StaticServer::start(dist());
     let driver = Driver::start();
     let dir = profile("kill-finalize");
@@ -168,6 +170,7 @@ async fn a_killed_browser_loses_no_finalized_answer_and_no_half_import() {
     let _ = std::fs::remove_dir_all(&dir);
 
     imports(&driver, &server, n).await;
+    exports(&driver, &server, n).await;
 }
 
 fn bundle_of(dir: &Path, count: usize) -> PathBuf {
@@ -266,5 +269,108 @@ async fn imports(driver: &Driver, server: &StaticServer, n: usize) {
         "import of {COUNT} killed {n} times: {all} whole, {none} not at all, {partial} partial"
     );
     assert_eq!(partial, 0);
+    let _ = std::fs::remove_dir_all(&files);
+}
+
+/// Whether the finished download `path` is a whole export of `count` submissions.
+fn whole_export(path: &Path, count: usize) -> bool {
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    let bytes = std::fs::read(path).unwrap();
+    if name.ends_with(".json") {
+        return bundle::read(&name, &bytes).is_ok_and(|b| b.submissions.len() == count);
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return false;
+    };
+    let mut table = String::new();
+    let read = zip
+        .by_name("household_needs.csv")
+        .map(|mut f| std::io::Read::read_to_string(&mut f, &mut table));
+    read.is_ok_and(|r| r.is_ok()) && table.lines().count() == count + 1
+}
+
+async fn exports(driver: &Driver, server: &StaticServer, n: usize) {
+    const COUNT: usize = 1000;
+    let files = profile("kill-export-files");
+    let downloads = profile("kill-export-downloads");
+    let bundle = bundle_of(&files, COUNT);
+    let dir = profile("kill-export");
+    let supervisor = |c: Client| async move {
+        c.goto(&format!("{}supervisor.html", server.url()))
+            .await
+            .unwrap();
+        pass_lock(&c).await;
+        c
+    };
+    let c = supervisor(browser(driver, &dir).await).await;
+    wait_for(&c, "#import-files")
+        .await
+        .send_keys(&bundle.display().to_string())
+        .await
+        .unwrap();
+    until(
+        &c,
+        "the import",
+        "return document.querySelectorAll('table.submissions tbody tr').length > 0;",
+    )
+    .await;
+    assert_eq!(held(&c).await, COUNT as u64);
+    let _ = c.close().await;
+
+    let (mut whole, mut none, mut partial) = (0, 0, 0);
+    let mut dice = Dice::from_clock();
+    for t in 0..n {
+        let c = supervisor(browser(driver, &dir).await).await;
+        no_storage_error(&c, "after a killed export").await;
+        assert_eq!(
+            held(&c).await,
+            COUNT as u64,
+            "every submission after a killed export"
+        );
+        std::fs::create_dir_all(&downloads).unwrap();
+        xonadon_e2e::cdp(
+            &c,
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
+        )
+        .await;
+        wait_for(&c, "table.submissions tbody tr").await;
+        click(
+            &c,
+            if t % 2 == 0 {
+                "#export-json"
+            } else {
+                "#export-csv"
+            },
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(dice.below(700))).await;
+        kill_browser(&dir);
+        drop(c);
+        let finished: Vec<PathBuf> = std::fs::read_dir(&downloads)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| !p.to_string_lossy().ends_with(".crdownload"))
+            .collect();
+        match finished.as_slice() {
+            [] => none += 1,
+            [one] if whole_export(one, COUNT) => whole += 1,
+            _ => {
+                partial += 1;
+                println!("export {t}: {finished:?} is not one whole export");
+            }
+        }
+        let _ = std::fs::remove_dir_all(&downloads);
+    }
+    let c = supervisor(browser(driver, &dir).await).await;
+    no_storage_error(&c, "after the last killed export").await;
+    assert_eq!(held(&c).await, COUNT as u64);
+    let _ = c.close().await;
+    println!(
+        "export of {COUNT} killed {n} times: {whole} whole files, {none} none, {partial} partial"
+    );
+    assert_eq!(partial, 0);
+    let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&files);
 }
