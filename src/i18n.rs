@@ -892,24 +892,26 @@ pub fn notice_message(language: &str, notice: &Notice) -> String {
         Notice::Restored {
             drafts,
             submissions,
+            files,
         } => fill(
             lang.pick([
                 "Brauzer bu qurilmadagi saqlangan maʼlumotlarning bir qismini yoʻqotgan edi. \
                  Xonadon ularni ikkinchi nusxasidan tikladi ({drafts} ta qoralama, \
-                 {submissions} ta yakunlangan soʻrovnoma); hech narsa yoʻqolmadi.",
+                 {submissions} ta yakunlangan soʻrovnoma, {files} ta rasm va boshqa fayl); hech narsa yoʻqolmadi.",
                 "Браузер бу қурилмадаги сақланган маълумотларнинг бир қисмини йўқотган эди. \
                  Хонадон уларни иккинчи нусхасидан тиклади ({drafts} та қоралама, \
-                 {submissions} та якунланган сўровнома); ҳеч нарса йўқолмади.",
+                 {submissions} та якунланган сўровнома, {files} та расм ва бошқа файл); ҳеч нарса йўқолмади.",
                 "Браузер потерял часть сохранённых на этом устройстве данных. Хонадон \
                  восстановил их из второй копии (черновиков: {drafts}, завершённых анкет: \
-                 {submissions}); ничего не потеряно.",
+                 {submissions}, фото и других файлов: {files}); ничего не потеряно.",
                 "The browser had lost some of the data saved on this device. Xonadon restored \
-                 it from its second copy ({drafts} drafts, {submissions} finalized forms); \
-                 nothing was lost.",
+                 it from its second copy ({drafts} drafts, {submissions} finalized forms, {files} \
+                 photos and other files); nothing was lost.",
             ]),
             &[
                 ("drafts", &drafts.to_string()),
                 ("submissions", &submissions.to_string()),
+                ("files", &files.to_string()),
             ],
         ),
         Notice::SpaceShort(short) => fill(
@@ -1155,10 +1157,14 @@ mod tests {
         let restored = Notice::Restored {
             drafts: 2,
             submissions: 1,
+            files: 3,
         };
         for language in ["uz-Latn", "uz-Cyrl", "ru", "en"] {
             let said = notice_message(language, &restored);
-            assert!(said.contains('2') && said.contains('1'), "{said}");
+            assert!(
+                said.contains('2') && said.contains('1') && said.contains('3'),
+                "{said}"
+            );
             assert!(!said.contains('{'), "{said}");
         }
         let short = Notice::SpaceShort(crate::space::Short {

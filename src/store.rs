@@ -66,6 +66,8 @@ pub enum Notice {
     Restored {
         drafts: usize,
         submissions: usize,
+        /// Photos, audit logs.
+        files: usize,
     },
     /// The browser's share of the device is nearly used up.
     SpaceShort(space::Short),
@@ -258,6 +260,9 @@ impl Store {
             return false;
         };
         let ok = self.report(repo.put_form(form).await).is_some();
+        if ok {
+            second_copy::form_saved(&self.at_rest(), form).await;
+        }
         self.changed();
         ok
     }
@@ -285,7 +290,11 @@ impl Store {
         let Some(repo) = self.repo() else {
             return false;
         };
-        self.report(repo.put_media(media).await).is_some()
+        let ok = self.report(repo.put_media(media).await).is_some();
+        if ok {
+            second_copy::media_saved(&self.at_rest(), media).await;
+        }
+        ok
     }
 
     /// Records the outcome of a write: an error stays on screen until a write succeeds.
@@ -370,7 +379,7 @@ impl Store {
     }
 
     /// Drops from the second copy what is no longer needed: the marks of drafts gone for
-    /// good or never gone, and submissions exported long ago.
+    /// good or never gone, and submissions exported long ago with their files.
     async fn tidy_copy(&self, repo: &Rc<Repo>, held: &second_copy::Held) {
         for id in &held.gone {
             let database = match repo.get_draft(id).await {
@@ -388,12 +397,36 @@ impl Store {
                 plan::GoneMark::Keep => {}
             }
         }
+        // Whether a submission's copies (its record's and its files') may go, by its id.
         let now = js_sys::Date::now();
+        let mut expired: HashMap<String, bool> = HashMap::new();
+        for id in held
+            .submissions
+            .iter()
+            .map(|s| s.instance_id.as_str())
+            .chain(
+                held.media
+                    .iter()
+                    .filter_map(|m| Some(plan::split_media_id(m)?.0)),
+            )
+        {
+            if expired.contains_key(id) {
+                continue;
+            }
+            let saved = repo.get_submission(id).await;
+            let due = matches!(&saved, Ok(Some(s))
+                if plan::copy_expired(s.exports.iter().map(|e| e.at_ms), now));
+            expired.insert(id.to_string(), due);
+        }
         for s in &held.submissions {
-            if let Ok(Some(saved)) = repo.get_submission(&s.instance_id).await {
-                if plan::copy_expired(saved.exports.iter().map(|e| e.at_ms), now) {
-                    second_copy::forget_submission(&s.instance_id).await;
-                }
+            if expired.get(&s.instance_id) == Some(&true) {
+                second_copy::forget_submission(&s.instance_id).await;
+            }
+        }
+        for id in &held.media {
+            let owner = plan::split_media_id(id).map(|(owner, _)| owner);
+            if owner.is_some_and(|o| expired.get(o) == Some(&true)) {
+                second_copy::forget_media(id).await;
             }
         }
     }
@@ -407,6 +440,13 @@ impl Store {
             Err(StorageError::Corrupt(_)) => Some(plan::InDatabase::Unreadable),
             Err(_) => None, // storage failed: nothing to decide on
         };
+        // Forms first: a draft does not open without its form. They hold no answers, so
+        // their coming back is not announced.
+        for f in &held.forms {
+            if matches!(repo.get_form(&f.form_id, &f.version).await, Ok(None)) {
+                self.report(repo.put_form(f).await);
+            }
+        }
         let (mut drafts, mut submissions) = (0, 0);
         for s in &held.submissions {
             let found = repo.get_submission(&s.instance_id).await;
@@ -431,13 +471,57 @@ impl Store {
                 drafts += 1;
             }
         }
-        if drafts + submissions > 0 {
+        let files = self.restore_media(repo, held).await;
+        if drafts + submissions + files > 0 {
             self.warning.set(Some(Notice::Restored {
                 drafts,
                 submissions,
+                files,
             }));
             self.changed();
         }
+    }
+
+    /// Writes back the files IndexedDB lost whose draft or submission it holds (the copy's
+    /// records were put back just before); returns how many.
+    async fn restore_media(&self, repo: &Rc<Repo>, held: &second_copy::Held) -> usize {
+        let Ok(index) = repo.media_index().await else {
+            return 0;
+        };
+        let in_database: HashSet<&str> = index.iter().map(|(name, _)| name.as_str()).collect();
+        let mut owners: HashMap<String, bool> = HashMap::new();
+        let mut files = 0;
+        for id in &held.media {
+            let Some((owner, name)) = plan::split_media_id(id) else {
+                continue;
+            };
+            if in_database.contains(name) || !self.owner_held(repo, owner, &mut owners).await {
+                continue;
+            }
+            let Some(media) = second_copy::read_media(&self.at_rest(), id).await else {
+                continue;
+            };
+            if self.report(repo.put_media(&media).await).is_some() {
+                files += 1;
+            }
+        }
+        files
+    }
+
+    /// Whether IndexedDB holds the draft or submission `owner` (answers remembered in `seen`).
+    async fn owner_held(
+        &self,
+        repo: &Rc<Repo>,
+        owner: &str,
+        seen: &mut HashMap<String, bool>,
+    ) -> bool {
+        if let Some(held) = seen.get(owner) {
+            return *held;
+        }
+        let held = matches!(repo.get_draft(owner).await, Ok(Some(_)))
+            || matches!(repo.get_submission(owner).await, Ok(Some(_)));
+        seen.insert(owner.to_string(), held);
+        held
     }
 
     pub async fn finalize(&self, draft_id: &str, submission: &Submission) -> bool {
@@ -447,16 +531,24 @@ impl Store {
         second_copy::draft_going(draft_id).await;
         let ok = self
             .report(
-                self.write(
-                    repo,
-                    |r| async move { r.finalize(draft_id, submission).await },
-                )
+                self.write(repo.clone(), |r| async move {
+                    r.finalize(draft_id, submission).await
+                })
                 .await,
             )
             .is_some();
         if ok {
             journal::remove(draft_id);
             second_copy::submission_saved(&self.at_rest(), submission).await;
+            // The files are the submission's now (IndexedDB moved them): copied as such.
+            if let Ok(files) = repo.list_media_of(&submission.instance_id).await {
+                for file in &files {
+                    second_copy::media_saved(&self.at_rest(), file).await;
+                }
+            }
+            if draft_id != submission.instance_id {
+                second_copy::media_gone(draft_id).await;
+            }
             second_copy::draft_gone(draft_id).await;
             self.watch_space();
         } else {
@@ -473,7 +565,9 @@ impl Store {
         second_copy::draft_going(id).await;
         if self.report(repo.delete_draft(id).await).is_some() {
             second_copy::draft_gone(id).await;
-            self.report(repo.delete_media_of(id).await);
+            if self.report(repo.delete_media_of(id).await).is_some() {
+                second_copy::media_gone(id).await;
+            }
         } else {
             second_copy::draft_kept(id).await;
         }

@@ -1,6 +1,6 @@
-//! A second, independent copy of every draft (until finalized or deleted) and every finalized
-//! submission (until [`plan::KEEP_AFTER_EXPORT_MS`] after its first export), in the Origin
-//! Private File System: one file per record in the
+//! A second, independent copy of every draft (until finalized or deleted), every finalized
+//! submission (until [`plan::KEEP_AFTER_EXPORT_MS`] after its first export), their photos and
+//! other files, and the form versions they need, in the Origin Private File System: one file per record in the
 //! folder `xonadon-copy`, written whole (`createWritable` writes a temporary file that replaces
 //! the record's only on `close`), its JSON sealed with the data key once there is a PIN
 //! (`AtRest`), nothing written while locked.
@@ -26,10 +26,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use xonadon_storage::{seal, Draft, Submission};
+use xonadon_storage::{seal, Draft, FormRecord, Media, Submission};
 
 use crate::at_rest::AtRest;
-use plan::{file_name, read_name, Kind};
+use plan::{file_name, media_id, read_name, split_media_id, Kind};
 
 /// The copy's folder in the origin's private file system.
 const FOLDER: &str = "xonadon-copy";
@@ -196,11 +196,83 @@ pub async fn forget_gone(id: &str) {
     NEWEST.with(|n| n.borrow_mut().remove(&file_name(Kind::Gone, id)));
 }
 
+/// After IndexedDB stored a form version.
+pub async fn form_saved(at_rest: &AtRest, form: &FormRecord) {
+    let id = format!("{}@{}", form.form_id, form.version);
+    put(at_rest, Kind::Form, &id, form, form.added_at_ms).await;
+}
+
+/// A media file as its copy holds it: the bytes in base64, as the copy's files are text.
+#[derive(Serialize, serde::Deserialize)]
+struct MediaCopy {
+    name: String,
+    owner: String,
+    mime: String,
+    base64: String,
+}
+
+/// After IndexedDB saved a draft's file (a photo, an audit log). A form's own pictures are
+/// not copied: they come with the form again.
+pub async fn media_saved(at_rest: &AtRest, media: &Media) {
+    use base64::Engine;
+    if media.draft_id.starts_with("form:") {
+        return;
+    }
+    let copy = MediaCopy {
+        name: media.name.clone(),
+        owner: media.draft_id.clone(),
+        mime: media.mime.clone(),
+        base64: base64::engine::general_purpose::STANDARD.encode(&media.bytes),
+    };
+    let id = media_id(&media.draft_id, &media.name);
+    put(at_rest, Kind::Media, &id, &copy, js_sys::Date::now()).await;
+}
+
+/// The file whose copy is `id` ([`plan::media_id`]), read when IndexedDB lost it.
+pub async fn read_media(at_rest: &AtRest, id: &str) -> Option<Media> {
+    use base64::Engine;
+    let folder = folder().await?;
+    let text = file_text(&folder, &file_name(Kind::Media, id)).await.ok()?;
+    let copy: MediaCopy = decode(at_rest, Kind::Media, &text)?;
+    Some(Media {
+        name: copy.name,
+        draft_id: copy.owner,
+        mime: copy.mime,
+        bytes: base64::engine::general_purpose::STANDARD
+            .decode(copy.base64)
+            .ok()?,
+    })
+}
+
+/// The copy `id` of a file is no longer needed.
+pub async fn forget_media(id: &str) {
+    let _ = remove_file(&file_name(Kind::Media, id)).await;
+}
+
+/// After IndexedDB deleted the files of the draft `owner`: their copies go too.
+pub async fn media_gone(owner: &str) {
+    let Some(folder) = folder().await else { return };
+    let Ok(names) = names(&folder).await else {
+        return;
+    };
+    for name in names {
+        if let Some((Kind::Media, id)) = read_name(&name) {
+            if split_media_id(&id).is_some_and(|(o, _)| o == owner) {
+                let _ = remove_file(&name).await;
+            }
+        }
+    }
+}
+
 /// What the copy holds.
 #[derive(Debug, Default)]
 pub struct Held {
+    pub forms: Vec<FormRecord>,
     pub drafts: Vec<Draft>,
     pub submissions: Vec<Submission>,
+    /// The files' copies, by [`plan::media_id`]: only named here, read when needed
+    /// ([`read_media`]), since photos are large.
+    pub media: Vec<String>,
     /// Drafts finalized or deleted.
     pub gone: HashSet<String>,
     /// Files that did not open (another key, damaged, locked).
@@ -248,9 +320,16 @@ pub async fn read(at_rest: &AtRest) -> Option<Held> {
         let Some((kind, id)) = read_name(&name) else {
             continue;
         };
-        if kind == Kind::Gone {
-            held.gone.insert(id);
-            continue;
+        match kind {
+            Kind::Gone => {
+                held.gone.insert(id);
+                continue;
+            }
+            Kind::Media => {
+                held.media.push(id);
+                continue;
+            }
+            _ => {}
         }
         let Ok(text) = file_text(&folder, &name).await else {
             held.unreadable += 1;
@@ -265,7 +344,11 @@ pub async fn read(at_rest: &AtRest) -> Option<Held> {
                 Some(s) => held.submissions.push(s),
                 None => held.unreadable += 1,
             },
-            Kind::Gone => {}
+            Kind::Form => match decode(at_rest, kind, &text) {
+                Some(f) => held.forms.push(f),
+                None => held.unreadable += 1,
+            },
+            Kind::Gone | Kind::Media => {}
         }
     }
     Some(held)

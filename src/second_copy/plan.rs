@@ -11,6 +11,22 @@ pub enum Kind {
     /// A mark (no content) that the draft of this id was finalized or deleted: it must never
     /// come back, even after IndexedDB lost the `finalized` store that says so.
     Gone,
+    /// A draft's or submission's file (a photo, an audit log), by [`media_id`]; kept as long
+    /// as its owner's record is.
+    Media,
+    /// A form version (`FORM_ID@VERSION`): a draft cannot be opened without its form.
+    Form,
+}
+
+/// The id of a media file's copy: its owner's id (a draft's, which is its submission's) and
+/// the file's name. Owners are UUIDs, so the first `/` ends the owner.
+pub fn media_id(owner: &str, name: &str) -> String {
+    format!("{owner}/{name}")
+}
+
+/// The owner and name a [`media_id`] stands for.
+pub fn split_media_id(id: &str) -> Option<(&str, &str)> {
+    id.split_once('/')
 }
 
 impl Kind {
@@ -19,6 +35,8 @@ impl Kind {
             Kind::Draft => "draft-",
             Kind::Submission => "submission-",
             Kind::Gone => "gone-",
+            Kind::Media => "media-",
+            Kind::Form => "form-",
         }
     }
 
@@ -29,6 +47,8 @@ impl Kind {
             Kind::Draft => "copy-draft",
             Kind::Submission => "copy-submission",
             Kind::Gone => "copy-gone",
+            Kind::Media => "copy-media",
+            Kind::Form => "copy-form",
         }
     }
 }
@@ -55,9 +75,15 @@ pub fn file_name(kind: Kind, id: &str) -> String {
 /// The kind and id a file name stands for; `None` for a name the copy did not write (a
 /// browser's temporary file, say).
 pub fn read_name(name: &str) -> Option<(Kind, String)> {
-    let kind = [Kind::Draft, Kind::Submission, Kind::Gone]
-        .into_iter()
-        .find(|k| name.starts_with(k.prefix()))?;
+    let kind = [
+        Kind::Draft,
+        Kind::Submission,
+        Kind::Gone,
+        Kind::Media,
+        Kind::Form,
+    ]
+    .into_iter()
+    .find(|k| name.starts_with(k.prefix()))?;
     let mut rest = name[kind.prefix().len()..].chars();
     let mut id = String::new();
     while let Some(c) = rest.next() {
@@ -181,7 +207,13 @@ mod tests {
         let uuid = "0b6f7d2c-9a51-4c1e-8f3e-2d6a1b9c4e70";
         assert_eq!(file_name(Kind::Draft, uuid), format!("draft-{uuid}"));
         for id in [uuid, "a/b", "a.b", "../x", "ўзбек", "a~b"] {
-            for kind in [Kind::Draft, Kind::Submission, Kind::Gone] {
+            for kind in [
+                Kind::Draft,
+                Kind::Submission,
+                Kind::Gone,
+                Kind::Media,
+                Kind::Form,
+            ] {
                 let name = file_name(kind, id);
                 assert!(name.chars().all(|c| plain(c) || c == '~'), "{name}");
                 assert_eq!(read_name(&name), Some((kind, id.to_string())), "{name}");
@@ -194,6 +226,13 @@ mod tests {
             "a browser's temporary file"
         );
         assert_eq!(read_name("notes"), None);
+        let photo = media_id(uuid, &format!("{uuid}-dwelling.jpg"));
+        let (kind, id) = read_name(&file_name(Kind::Media, &photo)).unwrap();
+        assert_eq!(kind, Kind::Media);
+        assert_eq!(
+            split_media_id(&id),
+            Some((uuid, format!("{uuid}-dwelling.jpg").as_str()))
+        );
         assert_eq!(read_name("draft-"), None);
     }
 
