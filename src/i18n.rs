@@ -938,6 +938,23 @@ pub fn notice_message(language: &str, notice: &Notice) -> String {
     }
 }
 
+/// How much storage the app uses, for the home screen.
+pub fn usage_message(language: &str, usage: &crate::space::Usage) -> String {
+    fill(
+        Lang::from_tag(language).pick([
+            "Xotiradan foydalanilgan: {used} MB / {quota} MB ({percent} %)",
+            "Хотирадан фойдаланилган: {used} MB / {quota} MB ({percent} %)",
+            "Занято памяти: {used} МБ из {quota} МБ ({percent} %)",
+            "Storage used: {used} MB of {quota} MB ({percent} %)",
+        ]),
+        &[
+            ("used", &usage.used_mb.to_string()),
+            ("quota", &usage.quota_mb.to_string()),
+            ("percent", &usage.percent.to_string()),
+        ],
+    )
+}
+
 /// What went wrong with an export or an imported file, in `language`; the file is named first.
 pub fn export_message(language: &str, error: &ExportError) -> String {
     use ExportError as E;
@@ -1167,7 +1184,7 @@ mod tests {
             );
             assert!(!said.contains('{'), "{said}");
         }
-        let short = Notice::SpaceShort(crate::space::Short {
+        let short = Notice::SpaceShort(crate::space::Usage {
             used_mb: 850,
             quota_mb: 1000,
             percent: 85,

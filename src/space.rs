@@ -17,25 +17,31 @@ pub const WARN_AT: f64 = 0.8;
 /// The least time between two estimates.
 pub const EVERY_MS: f64 = 30_000.0;
 
-/// Storage nearly full: what the warning shows.
+/// How much of its share the app uses: shown on the home screen, and as a warning when
+/// nearly full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Short {
+pub struct Usage {
     pub used_mb: u64,
     pub quota_mb: u64,
     pub percent: u8,
 }
 
-/// The warning for `usage` bytes used of `quota`, if it is due.
-pub fn short(usage: f64, quota: f64) -> Option<Short> {
-    if quota <= 0.0 || usage < WARN_AT * quota {
+/// `usage` bytes used of `quota`, if the browser said a quota.
+pub fn usage(usage: f64, quota: f64) -> Option<Usage> {
+    if quota <= 0.0 {
         return None;
     }
     let mb = |bytes: f64| (bytes / 1_048_576.0).round() as u64;
-    Some(Short {
+    Some(Usage {
         used_mb: mb(usage),
         quota_mb: mb(quota),
         percent: (usage / quota * 100.0).round().min(100.0) as u8,
     })
+}
+
+/// The warning for `usage` bytes used of `quota`, if it is due.
+pub fn short(used: f64, quota: f64) -> Option<Usage> {
+    usage(used, quota).filter(|_| used >= WARN_AT * quota)
 }
 
 /// Whether an estimate is due at `now_ms`, the last taken at `last_ms`.
@@ -83,7 +89,7 @@ mod tests {
         assert_eq!(short(79.0 * mb, 100.0 * mb), None);
         assert_eq!(
             short(80.0 * mb, 100.0 * mb),
-            Some(Short {
+            Some(Usage {
                 used_mb: 80,
                 quota_mb: 100,
                 percent: 80
@@ -91,6 +97,8 @@ mod tests {
         );
         assert_eq!(short(120.0 * mb, 100.0 * mb).map(|s| s.percent), Some(100));
         assert_eq!(short(1.0, 0.0), None, "no quota said");
+        assert_eq!(usage(1.0, 0.0), None);
+        assert_eq!(usage(5.0 * mb, 100.0 * mb).map(|u| u.percent), Some(5));
     }
 
     #[wasm_bindgen_test]

@@ -70,7 +70,7 @@ pub enum Notice {
         files: usize,
     },
     /// The browser's share of the device is nearly used up.
-    SpaceShort(space::Short),
+    SpaceShort(space::Usage),
 }
 
 impl Notice {
@@ -101,7 +101,9 @@ pub struct Store {
     /// copy), on screen until the page is left.
     pub warning: RwSignal<Option<Notice>>,
     /// The storage nearly full, as last estimated (`space`).
-    pub space: RwSignal<Option<space::Short>>,
+    pub space: RwSignal<Option<space::Usage>>,
+    /// How much storage is used, as last estimated (shown on the home screen).
+    pub usage: RwSignal<Option<space::Usage>>,
     /// When storage was last estimated (milliseconds).
     estimated_at: StoredValue<Option<f64>>,
 }
@@ -115,6 +117,7 @@ impl Store {
             revision: RwSignal::new(0),
             warning: RwSignal::new(None),
             space: RwSignal::new(None),
+            usage: RwSignal::new(None),
             estimated_at: StoredValue::new(None),
         }
     }
@@ -178,10 +181,11 @@ impl Store {
             return;
         }
         self.estimated_at.set_value(Some(now));
-        let shown = self.space;
+        let (shown, used) = (self.space, self.usage);
         spawn_local(async move {
             if let Some((usage, quota)) = space::estimate().await {
                 shown.set(space::short(usage, quota));
+                used.set(space::usage(usage, quota));
             }
         });
     }

@@ -137,6 +137,9 @@ pub fn Home(
                             }
                         } />
                     <p>{move || t(&ui_language(), T::DeviceId)}": "<code>{move || settings.device_id.get()}</code></p>
+                    {move || store.usage.get().map(|u| view! {
+                        <p class="storage-used">{crate::i18n::usage_message(&ui_language(), &u)}</p>
+                    })}
                 </section>
             </main>
         </div>

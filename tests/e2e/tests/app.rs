@@ -87,6 +87,14 @@ fn candidates(path: &str) -> Vec<Option<&'static str>> {
 async fn scenario(c: &Client, server: &StaticServer) {
     open_page(c, &server.url()).await;
     wait_for(c, ".home").await;
+    // How much storage is used, shown from the start (a warning comes only past 80 %).
+    until(
+        c,
+        "the storage used",
+        "const u = document.querySelector('.home .storage-used');\
+         return !!u && /Xotiradan foydalanilgan: \\d+ MB \\/ \\d+ MB/.test(u.textContent);",
+    )
+    .await;
     screenshot(c, "01-home").await;
     // Photos scaled to at most 320 px (the test image is 512 × 512).
     fill_by_css(c, "#max-image", "320").await;
