@@ -48,6 +48,7 @@ pub enum T {
     ChooseOne,
     Members,
     OneQuestion,
+    RequiredBeforeNext,
     MaxImage,
     RemovePhoto,
     PhotoFailed,
@@ -257,10 +258,16 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Back to the list",
         ],
         T::OneQuestion => [
-            "Bir ekranda bitta savol (field-list boʻlmagan boʻlimlarda)",
-            "Бир экранда битта савол (field-list бўлмаган бўлимларда)",
-            "По одному вопросу на экране (в разделах без field-list)",
-            "One question per screen (in sections without field-list)",
+            "Bir ekranda bitta savol (shakl ruxsat bergan joyda)",
+            "Бир экранда битта савол (шакл рухсат берган жойда)",
+            "По одному вопросу на экране (где форма это позволяет)",
+            "One question per screen (where the form allows it)",
+        ],
+        T::RequiredBeforeNext => [
+            "Majburiy savolga javob berilmaguncha keyingi sahifaga oʻtmaslik",
+            "Мажбурий саволга жавоб берилмагунча кейинги саҳифага ўтмаслик",
+            "Не переходить дальше, пока не отвечен обязательный вопрос",
+            "Do not go on while a required question is unanswered",
         ],
         T::MaxImage => [
             "Rasmning eng katta tomoni (piksel)",

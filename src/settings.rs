@@ -10,6 +10,7 @@ const LANGUAGE: &str = "xonadon.language";
 const ENUMERATOR: &str = "xonadon.enumerator";
 const DEVICE_ID: &str = "xonadon.device_id";
 const ONE_QUESTION: &str = "xonadon.one_question";
+const REQUIRED_BEFORE_NEXT: &str = "xonadon.required_before_next";
 const MAX_IMAGE_PX: &str = "xonadon.max_image_px";
 
 #[derive(Clone, Copy)]
@@ -20,6 +21,9 @@ pub struct Settings {
     pub device_id: RwSignal<String>,
     /// One question per screen in groups without `field-list`.
     pub one_question: RwSignal<bool>,
+    /// "Next" refused while a required question of the page is unanswered (a broken
+    /// constraint always refuses it).
+    pub required_before_next: RwSignal<bool>,
     /// Photos are scaled down so that their longer side is at most this many pixels.
     pub max_image_px: RwSignal<u32>,
 }
@@ -40,11 +44,19 @@ impl Settings {
             enumerator: RwSignal::new(enumerator),
             device_id: RwSignal::new(device_id),
             one_question: RwSignal::new(one_question),
+            required_before_next: RwSignal::new(
+                LocalStorage::get(REQUIRED_BEFORE_NEXT).unwrap_or(false),
+            ),
             max_image_px: RwSignal::new(LocalStorage::get(MAX_IMAGE_PX).unwrap_or(1280)),
         };
         // Persist every change. A failure (private mode, full storage) only loses the setting.
         Effect::new(move |_| {
-            let _ = LocalStorage::set(LANGUAGE, s.language.get());
+            let language = s.language.get();
+            // Screen readers and hyphenation follow the document's language.
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("lang", &language);
+            }
+            let _ = LocalStorage::set(LANGUAGE, language);
         });
         Effect::new(move |_| {
             let _ = LocalStorage::set(ENUMERATOR, s.enumerator.get());
@@ -54,6 +66,9 @@ impl Settings {
         });
         Effect::new(move |_| {
             let _ = LocalStorage::set(MAX_IMAGE_PX, s.max_image_px.get());
+        });
+        Effect::new(move |_| {
+            let _ = LocalStorage::set(REQUIRED_BEFORE_NEXT, s.required_before_next.get());
         });
         s
     }

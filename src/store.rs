@@ -283,6 +283,13 @@ impl Store {
         (drafts, submissions)
     }
 
+    /// The draft `id`, if it is still a draft (a link or the Back button may name one that
+    /// was finalized or deleted since).
+    pub async fn draft(&self, id: &str) -> Option<Draft> {
+        let repo = self.repo()?;
+        self.report(repo.get_draft(id).await).flatten()
+    }
+
     /// A stored file (a photo, a recording, a form's picture).
     pub async fn media(&self, name: &str) -> Option<Media> {
         let repo = self.repo()?;

@@ -190,11 +190,86 @@ pub fn progress(inst: &Instance) -> Progress {
     p
 }
 
+/// The question on `page` that keeps the worker from moving on, as ODK Collect does on
+/// swiping forward: the first (in form order) whose constraint is broken, or, when `required`
+/// (the device's setting), that is required and unanswered. A roster page checks only its
+/// own notes: each member is checked on its own page.
+pub fn blocking(inst: &Instance, page: &Page, required: bool) -> Option<crate::Violation> {
+    let on_page = |node: NodeId| {
+        let mut n = Some(node);
+        while let Some(id) = n {
+            if page.items.contains(&id) {
+                return !(page.kind == PageKind::Roster && id == page.node);
+            }
+            if id == page.node && page.kind == PageKind::Member {
+                return true;
+            }
+            n = inst.node(id).parent;
+        }
+        false
+    };
+    inst.violations()
+        .into_iter()
+        .find(|v| (v.kind == crate::ViolationKind::Constraint || required) && on_page(v.node))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{load, FixedHost};
     use std::sync::Arc;
+
+    #[test]
+    fn a_broken_constraint_on_the_page_blocks_next_and_required_only_when_asked() {
+        let form = load(
+            &serde_json::json!({
+                "settings": {"form_id": "t"},
+                "survey": [
+                    {"type": "group", "name": "g", "label": "G", "children": [
+                        {"type": "text", "name": "name", "label": "Name", "required": "yes"},
+                        {"type": "group", "name": "inner", "label": "Inner", "children": [
+                            {"type": "integer", "name": "age", "label": "Age",
+                             "constraint": ". < 120"}]}]},
+                    {"type": "group", "name": "later", "label": "Later", "children": [
+                        {"type": "integer", "name": "n", "label": "N", "constraint": ". > 0"}]},
+                    {"type": "repeat", "name": "m", "label": "M", "children": [
+                        {"type": "integer", "name": "x", "label": "X", "constraint": ". > 0"}]}
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap();
+        let mut inst = Instance::new(Arc::new(form), Arc::new(FixedHost::new(0.0, 0)));
+        let page =
+            |inst: &Instance, key: &str| pages(inst).into_iter().find(|p| p.key == key).unwrap();
+        let blocked = |inst: &Instance, key: &str, required: bool| {
+            blocking(inst, &page(inst, key), required).map(|v| v.path)
+        };
+        assert_eq!(blocked(&inst, "/g", false), None);
+        assert_eq!(blocked(&inst, "/g", true).as_deref(), Some("/g/name"));
+        inst.set_value(inst.find("/g/inner/age").unwrap(), "150")
+            .unwrap();
+        assert_eq!(blocked(&inst, "/g", false).as_deref(), Some("/g/inner/age"));
+        assert_eq!(
+            blocked(&inst, "/g", true).as_deref(),
+            Some("/g/name"),
+            "the first in form order"
+        );
+        assert_eq!(
+            blocked(&inst, "/later", true),
+            None,
+            "another page's problem"
+        );
+        inst.set_value(inst.find("/g/inner/age").unwrap(), "40")
+            .unwrap();
+        assert_eq!(blocked(&inst, "/g", false), None);
+        // A member's broken answer blocks its own page, not the roster's.
+        let m = inst.find("/m").unwrap();
+        inst.add_repeat(m, None).unwrap();
+        inst.set_value(inst.find("/m[1]/x").unwrap(), "0").unwrap();
+        assert_eq!(blocked(&inst, "/m", false), None);
+        assert_eq!(blocked(&inst, "/m[1]", false).as_deref(), Some("/m[1]/x"));
+    }
 
     #[test]
     fn groups_rosters_members_and_loose_questions() {

@@ -90,11 +90,14 @@ pub(super) fn widget(
         "false"
     };
     let described = format!("q{node}-hint q{node}-msg");
+    // Announced by screen readers as the control is reached (the visible mark is a `*`).
+    let required = if shown.required { "true" } else { "false" };
     let common = |m: &mut Markup, tag: &'static str, extra: &[Attr]| {
         let mut attrs = vec![
             ("id", Some(id.as_str())),
             ("disabled", disabled),
             ("aria-invalid", Some(invalid)),
+            ("aria-required", Some(required)),
             ("aria-describedby", Some(described.as_str())),
         ];
         attrs.extend_from_slice(extra);
@@ -174,7 +177,22 @@ pub(super) fn widget(
         (Control::Choices { multiple }, _) => {
             let input_type = if multiple { "checkbox" } else { "radio" };
             let chosen: Vec<&str> = shown.value.split_whitespace().collect();
-            m.open("div", &[("class", Some("choices"))]);
+            // The list is the control: its state and messages are on it (a group of
+            // checkboxes cannot be "required" in ARIA, a radio group can).
+            let mut attrs = vec![
+                ("class", Some("choices")),
+                ("aria-invalid", Some(invalid)),
+                ("aria-describedby", Some(described.as_str())),
+            ];
+            if multiple {
+                attrs.push(("role", Some("group")));
+            } else {
+                attrs.extend([
+                    ("role", Some("radiogroup")),
+                    ("aria-required", Some(required)),
+                ]);
+            }
+            m.open("div", &attrs);
             for ChoiceText { name, label, media } in choices {
                 m.open("label", &[("class", Some("choice"))]).open(
                     "input",

@@ -32,6 +32,9 @@ pub(super) fn update(node: NodeId, control: Control, old: &Shown, new: &Shown) {
         if let Some(mark) = one(":scope > .label > .required") {
             let _ = mark.toggle_attribute_with_force("hidden", !new.required);
         }
+        for control in all("[aria-required]") {
+            let _ = control.set_attribute("aria-required", &new.required.to_string());
+        }
     }
     if old.read_only != new.read_only {
         for control in all("input, select, textarea") {

@@ -131,6 +131,21 @@ pub fn FillScreen(
         let i = index.get();
         i.and_then(|i| pages.with(|ps| ps.get(i).cloned()))
     });
+    // "Next" as Collect has it: refused while the page has a broken constraint (or, if the
+    // device asks, an unanswered required question); the worker is taken to it.
+    let next = move || {
+        if let Some(p) = current.get_untracked() {
+            let required = settings.required_before_next.get_untracked();
+            if let Some(v) = session.peek(|i| navigation::blocking(i, &p, required)) {
+                if v.kind == xonadon_engine::ViolationKind::Required {
+                    session.reveal_required.set(true);
+                }
+                focus(v.node);
+                return;
+            }
+        }
+        go(1);
+    };
     let page_title = move |p: &Page| -> String {
         session.peek(|i| match p.kind {
             PageKind::Member => {
@@ -241,7 +256,7 @@ pub fn FillScreen(
                     None => String::new(),
                 }}</span>
                 <Show when=move || page.get() != FINALIZE>
-                    <button type="button" class="primary" on:click=move |_| go(1)>{move || t(&ui_language(), T::Next)}</button>
+                    <button type="button" class="primary" on:click=move |_| next()>{move || t(&ui_language(), T::Next)}</button>
                 </Show>
             </footer>
         </div>

@@ -128,6 +128,11 @@ pub fn Home(
                             on:change=move |ev| settings.one_question.set(event_target_checked(&ev)) />
                         <span>{move || t(&ui_language(), T::OneQuestion)}</span>
                     </label>
+                    <label class="choice">
+                        <input id="required-before-next" type="checkbox" prop:checked=move || settings.required_before_next.get()
+                            on:change=move |ev| settings.required_before_next.set(event_target_checked(&ev)) />
+                        <span>{move || t(&ui_language(), T::RequiredBeforeNext)}</span>
+                    </label>
                     <label for="max-image">{move || t(&ui_language(), T::MaxImage)}</label>
                     <input id="max-image" type="text" inputmode="numeric"
                         prop:value=move || settings.max_image_px.get().to_string()

@@ -3,6 +3,7 @@
 
 pub mod fill;
 mod home;
+mod route;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 use xonadon_engine::definition::Settings as EngineSettings;
 use xonadon_engine::navigation;
 use xonadon_engine::{load, Form, Host, Instance};
@@ -25,6 +27,7 @@ use crate::store::{self, Notice, Store};
 use crate::{default_form, now_ms, DEFAULT_FORM};
 use fill::FillScreen;
 use home::Home;
+use route::Route;
 
 /// A form new drafts can be started from: the built-in one, or a version the designer
 /// published on this device (which replaces the built-in one of the same id).
@@ -100,16 +103,57 @@ struct Opened {
     draft: Draft,
     form: Arc<Form>,
     started: RefCell<Option<Instance>>,
+    /// The page shown (a page key or `fill::FINALIZE`): what the Back button moves.
+    page: RwSignal<String>,
 }
 
 impl Opened {
-    fn new(draft: Draft, form: Arc<Form>, started: Option<Instance>) -> Rc<Opened> {
+    /// `page`: where to open it (from the URL), else where the worker left it.
+    fn new(
+        draft: Draft,
+        form: Arc<Form>,
+        started: Option<Instance>,
+        page: Option<String>,
+    ) -> Rc<Opened> {
+        let page = RwSignal::new(page.unwrap_or_else(|| draft.page.clone()));
         Rc::new(Opened {
             draft,
             form,
             started: RefCell::new(started),
+            page,
         })
     }
+}
+
+/// The fragment of the screen shown now (`None` while loading).
+fn route_of(screen: &Screen) -> Option<Route> {
+    match screen {
+        Screen::Loading => None,
+        Screen::Home => Some(Route::Home),
+        Screen::Fill(opened) => Some(Route::Form {
+            draft: opened.draft.id.clone(),
+            page: Some(opened.page.get()),
+        }),
+    }
+}
+
+/// The route in the address bar.
+fn current_route() -> Route {
+    route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// Puts `route` in the address bar: a new history entry (what Back returns from), or in
+/// place of the current one (`replace`: after finalizing, Back must not reopen the form).
+fn show_route(route: &Route, replace: bool) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let url = route::fragment(route);
+    let _ = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
 }
 
 /// The field worker's page, behind the storage and the lock (`StoragePage`).
@@ -131,6 +175,20 @@ fn Field() -> impl IntoView {
         Screen::Fill(_) => crate::update::Shown::Form,
     });
     let startable = StoredValue::new(Vec::<Startable>::new());
+    // A draft named by the address bar (a reload, Back or Forward): opened if it is still a
+    // draft, else the home screen in place of the link.
+    let open_by_id = move |id: String, page: Option<String>| {
+        spawn_local(async move {
+            let opened = match store.draft(&id).await {
+                Some(draft) => open_draft(store, screen, draft, page).await,
+                None => false,
+            };
+            if !opened {
+                show_route(&Route::Home, true);
+                screen.set(Screen::Home);
+            }
+        });
+    };
     spawn_local(async move {
         // The storage page opened the store with the built-in form: it loads, once.
         let built_in = default_form().ok().map(|f| Startable {
@@ -142,7 +200,14 @@ fn Field() -> impl IntoView {
         // closed tab, the lock).
         store.recover().await;
         startable.set_value(startable_forms(store, built_in).await);
-        screen.set(Screen::Home);
+        // A reload comes back to the screen in the address bar.
+        match current_route() {
+            Route::Form { draft, page } => open_by_id(draft, page),
+            Route::Home => {
+                show_route(&Route::Home, true);
+                screen.set(Screen::Home);
+            }
+        }
     });
 
     // In the worker's language: the list follows a switch of the app's language.
@@ -193,28 +258,52 @@ fn Field() -> impl IntoView {
         }
         spawn_local(async move {
             if store.save_draft(&draft).await {
-                screen.set(Screen::Fill(Opened::new(draft, form, Some(inst))));
+                screen.set(Screen::Fill(Opened::new(draft, form, Some(inst), None)));
             }
         });
     };
     let resume = move |draft: Draft| {
         spawn_local(async move {
-            let (form_id, version) = (draft.form_id.clone(), draft.form_version.clone());
-            let record = match store.form(&form_id, &version).await {
-                Ok(Some(record)) => record,
-                Ok(None) => return store.show(Notice::FormMissing { form_id, version }),
-                Err(store::Shown) => return,
-            };
-            match load(&record.json) {
-                Ok(f) => screen.set(Screen::Fill(Opened::new(draft, Arc::new(f), None))),
-                Err(e) => store.show(Notice::FormDoesNotLoad {
-                    form_id,
-                    version,
-                    detail: e.to_string(),
-                }),
-            }
+            open_draft(store, screen, draft, None).await;
         });
     };
+
+    // Back and Forward: the screen follows the address bar.
+    let on_history = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let wanted = current_route();
+        let shown = screen.with_untracked(route_of);
+        if shown.as_ref() == Some(&wanted) {
+            return;
+        }
+        match (wanted, screen.get_untracked()) {
+            // The draft is saved after every change: leaving it loses nothing.
+            (Route::Home, _) => screen.set(Screen::Home),
+            (Route::Form { draft, page }, Screen::Fill(opened)) if opened.draft.id == draft => {
+                if let Some(page) = page {
+                    opened.page.set(page);
+                }
+            }
+            (Route::Form { draft, page }, _) => open_by_id(draft, page),
+        }
+    });
+    let _ =
+        window().add_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
+    let on_history = send_wrapper::SendWrapper::new(on_history);
+    on_cleanup(move || {
+        let _ = window()
+            .remove_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
+    });
+    // The address bar follows the screen: a new entry for each screen and page.
+    let replace_next = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Some(shown) = screen.with(route_of) else {
+            return;
+        };
+        if current_route() != shown {
+            show_route(&shown, replace_next.get_value());
+        }
+        replace_next.set_value(false);
+    });
 
     view! {
         {move || match screen.get() {
@@ -226,11 +315,56 @@ fn Field() -> impl IntoView {
                 let started = opened.started.borrow_mut().take();
                 view! {
                     <Filling draft=opened.draft.clone() form=Arc::clone(&opened.form)
-                        started=started on_done=move |_| screen.set(Screen::Home) />
+                        started=started page=opened.page
+                        on_done=move |done: Done| {
+                            // Back from the home screen must not reopen a finalized form.
+                            replace_next.set_value(done == Done::Finalized);
+                            screen.set(Screen::Home);
+                        } />
                 }.into_any()
             }
         }}
     }
+}
+
+/// Opens `draft` for filling, at `page` (else where it was left); false (and said on screen)
+/// when its form is missing or does not load.
+async fn open_draft(
+    store: Store,
+    screen: RwSignal<Screen, LocalStorage>,
+    draft: Draft,
+    page: Option<String>,
+) -> bool {
+    let (form_id, version) = (draft.form_id.clone(), draft.form_version.clone());
+    let record = match store.form(&form_id, &version).await {
+        Ok(Some(record)) => record,
+        Ok(None) => {
+            store.show(Notice::FormMissing { form_id, version });
+            return false;
+        }
+        Err(store::Shown) => return false,
+    };
+    match load(&record.json) {
+        Ok(f) => {
+            screen.set(Screen::Fill(Opened::new(draft, Arc::new(f), None, page)));
+            true
+        }
+        Err(e) => {
+            store.show(Notice::FormDoesNotLoad {
+                form_id,
+                version,
+                detail: e.to_string(),
+            });
+            false
+        }
+    }
+}
+
+/// How the filling screen was left.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Done {
+    Home,
+    Finalized,
 }
 
 /// A draft being filled: restores it (unless it was `started` just now), saves it as it
@@ -240,7 +374,9 @@ fn Filling(
     draft: Draft,
     form: Arc<Form>,
     started: Option<Instance>,
-    #[prop(into)] on_done: Callback<()>,
+    /// The page shown (the address bar's too).
+    page: RwSignal<String>,
+    #[prop(into)] on_done: Callback<Done>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let settings = expect_context::<Settings>();
@@ -258,14 +394,13 @@ fn Filling(
             store.show(Notice::DraftUnreadable {
                 detail: e.to_string(),
             });
-            return view! { <button type="button" on:click=move |_| on_done.run(())>"←"</button> }
+            return view! { <button type="button" on:click=move |_| on_done.run(Done::Home)>"←"</button> }
                 .into_any();
         }
     };
     let session = Session::new(instance);
     provide_context(components::photo::DraftId(draft.id.clone()));
     components::form_media::FormMedia::provide(&draft.form_id, &draft.form_version);
-    let page = RwSignal::new(draft.page.clone());
     // Forms with an `audit` question: each page shown, timed, and the start, exits and
     // resumptions (kept with the draft, attached at finalizing).
     let audited = audit::is_audited(&form);
@@ -324,7 +459,7 @@ fn Filling(
         if let Some(d) = make() {
             spawn_local(async move {
                 store.save_draft(&d).await;
-                on_done.run(());
+                on_done.run(Done::Home);
             });
         }
     };
@@ -367,7 +502,7 @@ fn Filling(
                 if keeps_last_saved {
                     last_saved::put(&store.at_rest(), &submission.form_id, &submission.data);
                 }
-                on_done.run(());
+                on_done.run(Done::Finalized);
             } else {
                 // Not finalized (storage said why on screen): the draft is still the draft.
                 finalizing.set_value(false);

@@ -254,19 +254,18 @@ async fn scenario(c: Client, server_url: String, disk: PathBuf) {
     .await;
     println!("saved again once space returned; df: {}", free_kb(&disk));
 
-    // Reloaded: every answer there.
+    // Reloaded (back on the same screen): every answer there, and the draft listed.
     c.refresh().await.expect("reload");
+    wait_for(c, &format!("[data-path=\"{NAME}\"] input")).await;
+    assert_eq!(value_shown(c).await, "Saved after space returned");
+    click(c, ".fill header button").await;
     assert_eq!(
         drafts_listed(c).await,
         1,
         "the draft is listed after the full disk"
     );
-    click(c, ".home .drafts button.primary").await;
-    wait_for(c, &format!("[data-path=\"{NAME}\"] input")).await;
-    assert_eq!(value_shown(c).await, "Saved after space returned");
 
     // A second draft, deleted: it must never come back.
-    click(c, ".fill header button").await;
     click(c, ".home .cards button.primary").await;
     wait_for(c, &format!("[data-path=\"{NAME}\"] input")).await;
     type_name(c, "Deleted").await;

@@ -1,0 +1,267 @@
+//! The field worker's moves through a form, on a tablet (800×1280) and on a phone (360×740):
+//! "Next" refused while the page has a broken constraint (the worker taken to it), and while
+//! a required question is unanswered when the device's setting asks for it; a page whose
+//! questions are all irrelevant skipped; Next on the last page going to the finalize step;
+//! the browser's Back and Forward moving between pages and the home screen (never out of the
+//! app); a reload coming back to the same page.
+//!
+//! Needs `dist/` (`trunk build --release`) and chromedriver; `scripts/test` does both.
+
+use std::time::Duration;
+
+use fantoccini::Client;
+use serde_json::json;
+use xonadon_e2e::{
+    click, dist, in_browser, js, open_page, profile, publish_in_designer, until, wait_for, Driver,
+    StaticServer, FILL,
+};
+
+const FORM: &str = r#"{
+  "settings": {"form_id": "day", "version": "1", "title": "Day", "instance_name": "${head}"},
+  "survey": [
+    {"type": "group", "name": "family", "label": "Family", "children": [
+      {"type": "text", "name": "head", "label": "Head of household", "required": "yes"},
+      {"type": "integer", "name": "age", "label": "Age", "constraint": ". >= 18",
+       "constraint_message": "An adult, please"}]},
+    {"type": "group", "name": "house", "label": "House", "children": [
+      {"type": "integer", "name": "rooms", "label": "Rooms"}]},
+    {"type": "group", "name": "palace", "label": "Palace", "relevant": "${rooms} > 100",
+     "children": [{"type": "text", "name": "why", "label": "Why so many?"}]},
+    {"type": "group", "name": "last", "label": "Last", "children": [
+      {"type": "text", "name": "note", "label": "Note"}]}
+  ]
+}"#;
+
+async fn fill(c: &Client, path: &str, value: &str) {
+    let got = js(c, FILL, vec![json!(path), json!(value)]).await;
+    assert!(
+        !got.as_str().unwrap_or_default().starts_with("no visible"),
+        "{got}"
+    );
+}
+
+async fn next(c: &Client) {
+    click(c, "footer.nav button.primary").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+async fn on_page(c: &Client, key: &str) {
+    until(
+        c,
+        &format!("the page {key}"),
+        &format!(
+            "const m = document.querySelector('main.page'); return !!m && m.dataset.page === {key:?};"
+        ),
+    )
+    .await;
+}
+
+/// Whether the focused element is inside the question `path`.
+async fn focus_in(c: &Client, path: &str) -> bool {
+    js(
+        c,
+        "const q = document.querySelector(`[data-path=\"${arguments[0]}\"]`);\
+         return !!q && q.contains(document.activeElement);",
+        vec![json!(path)],
+    )
+    .await
+        == json!(true)
+}
+
+async fn message_at(c: &Client, path: &str) -> String {
+    js(
+        c,
+        "const m = document.querySelector(`[data-path=\"${arguments[0]}\"] .message`);\
+         return m ? m.textContent : '';",
+        vec![json!(path)],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+async fn start_day(c: &Client) {
+    wait_for(c, ".home").await;
+    until(
+        c,
+        "the form on the home list",
+        "return [...document.querySelectorAll('.home .cards li')].some(li => li.textContent.includes('Day'));",
+    )
+    .await;
+    js(
+        c,
+        "[...document.querySelectorAll('.home .cards li')].find(li => li.textContent.includes('Day')).querySelector('button.primary').click();",
+        vec![],
+    )
+    .await;
+    on_page(c, "/family").await;
+}
+
+async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)) {
+    c.set_window_size(width, height).await.expect("window size");
+    open_page(c, &format!("{}designer.html", server.url())).await;
+    publish_in_designer(c, FORM, "day 1").await;
+    click(c, "#open-home").await;
+    start_day(c).await;
+
+    // Screen readers: the document's language is the app's, a required question says so,
+    // and a message is tied to its question.
+    let lang = || js(c, "return document.documentElement.lang;", vec![]);
+    assert_eq!(lang().await, json!("uz-Latn"));
+    let required = |path: &'static str| {
+        js(
+            c,
+            "return document.querySelector(`[data-path=\"${arguments[0]}\"] input`).getAttribute('aria-required');",
+            vec![json!(path)],
+        )
+    };
+    assert_eq!(required("/family/head").await, json!("true"));
+    assert_eq!(required("/family/age").await, json!("false"));
+
+    // A broken constraint: Next stays, and takes the worker to the question.
+    fill(c, "/family/head", "Karimov Aziz").await;
+    fill(c, "/family/age", "12").await;
+    js(
+        c,
+        "document.activeElement && document.activeElement.blur();",
+        vec![],
+    )
+    .await;
+    next(c).await;
+    on_page(c, "/family").await;
+    assert!(
+        focus_in(c, "/family/age").await,
+        "the focus at the broken answer"
+    );
+    assert_eq!(message_at(c, "/family/age").await, "An adult, please");
+    assert_eq!(
+        js(
+            c,
+            "const i = document.querySelector('[data-path=\"/family/age\"] input');\
+             const m = document.querySelector('[data-path=\"/family/age\"] .message');\
+             return i.getAttribute('aria-invalid') === 'true' &&\
+               i.getAttribute('aria-describedby').split(' ').includes(m.id);",
+            vec![]
+        )
+        .await,
+        json!(true),
+        "the message is the input's description"
+    );
+    fill(c, "/family/age", "40").await;
+    next(c).await;
+    on_page(c, "/house").await;
+    // The palace page is not relevant: Next goes past it, and after the last page to the
+    // finalize step.
+    fill(c, "/house/rooms", "3").await;
+    next(c).await;
+    on_page(c, "/last").await;
+    next(c).await;
+    on_page(c, "#finalize").await;
+
+    // Back and Forward, as on Android: page by page, then the home screen, never out.
+    for key in ["/last", "/house", "/family"] {
+        c.back().await.expect("back");
+        on_page(c, key).await;
+    }
+    c.back().await.expect("back");
+    wait_for(c, ".home .drafts").await;
+    assert!(
+        c.current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .starts_with(&server.url()),
+        "still in the app"
+    );
+    c.forward().await.expect("forward");
+    on_page(c, "/family").await;
+    assert_eq!(
+        js(
+            c,
+            "return document.querySelector('[data-path=\"/family/head\"] input').value;",
+            vec![]
+        )
+        .await,
+        json!("Karimov Aziz")
+    );
+    c.forward().await.expect("forward");
+    on_page(c, "/house").await;
+
+    // The language switched: the document's follows.
+    js(
+        c,
+        "const s = document.querySelector('.fill header .language select'); s.value = 'en';\
+         s.dispatchEvent(new Event('change'));",
+        vec![],
+    )
+    .await;
+    until(
+        c,
+        "lang en",
+        "return document.documentElement.lang === 'en';",
+    )
+    .await;
+    js(
+        c,
+        "const s = document.querySelector('.fill header .language select'); s.value = 'uz-Latn';\
+         s.dispatchEvent(new Event('change'));",
+        vec![],
+    )
+    .await;
+
+    // A reload comes back to the same page.
+    c.refresh().await.expect("reload");
+    on_page(c, "/house").await;
+    assert_eq!(
+        js(
+            c,
+            "return document.querySelector('[data-path=\"/house/rooms\"] input').value;",
+            vec![]
+        )
+        .await,
+        json!("3")
+    );
+
+    // The device asks for required answers before Next: an empty one stops it.
+    click(c, ".fill header button").await;
+    wait_for(c, ".home").await;
+    click(c, "#required-before-next").await;
+    start_day(c).await;
+    next(c).await;
+    on_page(c, "/family").await;
+    assert!(
+        focus_in(c, "/family/head").await,
+        "the focus at the empty required answer"
+    );
+    assert!(
+        !message_at(c, "/family/head").await.is_empty(),
+        "the required question says so"
+    );
+    fill(c, "/family/head", "Rahimova Dilnoza").await;
+    next(c).await;
+    on_page(c, "/house").await;
+    // Without the setting an empty required answer does not stop Next.
+    click(c, ".fill header button").await;
+    wait_for(c, ".home").await;
+    click(c, "#required-before-next").await;
+    start_day(c).await;
+    next(c).await;
+    on_page(c, "/house").await;
+}
+
+async fn run(size: (u32, u32), name: &'static str) {
+    let server = std::sync::Arc::new(StaticServer::start(dist()));
+    let driver = Driver::start();
+    in_browser(&driver, &profile(name), name, move |c| async move {
+        scenario(&c, &server, size).await
+    })
+    .await;
+}
+
+/// One after the other: the two browsers would share the machine's two cores.
+#[tokio::test(flavor = "multi_thread")]
+async fn moving_through_a_form_on_a_tablet_and_on_a_phone() {
+    run((800, 1280), "workflow-tablet").await;
+    run((360, 740), "workflow-phone").await;
+}
