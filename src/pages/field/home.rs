@@ -12,6 +12,8 @@ use crate::local_time::local_time;
 use crate::settings::{ui_language, LanguagePicker, Settings};
 use crate::store::Store;
 
+use super::lists::{self, Order};
+
 #[component]
 pub fn Home(
     /// (form id, title) of the forms that can be started.
@@ -33,8 +35,34 @@ pub fn Home(
         store.revision.track();
         async move { store.drafts_and_submissions().await }
     });
-    let drafts = move || lists.get().map(|(d, _)| d).unwrap_or_default();
-    let submissions = move || lists.get().map(|(_, s)| s).unwrap_or_default();
+    // Searched by household (the title) and sorted by date, both lists at once.
+    let query = RwSignal::new(String::new());
+    let order = RwSignal::new(Order::default());
+    let all_drafts = move || lists.get().map(|(d, _)| d).unwrap_or_default();
+    let all_submissions = move || lists.get().map(|(_, s)| s).unwrap_or_default();
+    let draft_title = move |d: &Draft| d.title.clone().unwrap_or_else(|| form_title(&d.form_id));
+    let submission_title =
+        move |s: &Submission| s.title.clone().unwrap_or_else(|| form_title(&s.form_id));
+    let drafts = move || {
+        lists::arrange(
+            all_drafts(),
+            draft_title,
+            |d| d.updated_at_ms,
+            &query.get(),
+            order.get(),
+        )
+    };
+    let submissions = move || {
+        lists::arrange(
+            all_submissions(),
+            submission_title,
+            |s| s.finalized_at_ms,
+            &query.get(),
+            order.get(),
+        )
+    };
+    let drafts_count = move || lists::count(drafts().len(), all_drafts().len());
+    let submissions_count = move || lists::count(submissions().len(), all_submissions().len());
     let confirm = expect_context::<Confirm>();
     let delete = move |d: Draft| {
         confirm.ask(t(&ui_language(), T::ConfirmDelete), move || {
@@ -69,13 +97,28 @@ pub fn Home(
                         }).collect_view()}
                     </ul>
                 </section>
+                <section class="find" role="search">
+                    <label for="find-household">{move || t(&ui_language(), T::FindHousehold)}</label>
+                    <input id="find-household" type="search" autocomplete="off"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev)) />
+                    <label for="list-order">{move || t(&ui_language(), T::SortBy)}</label>
+                    <select id="list-order" on:change=move |ev| order.set(Order::from_value(&event_target_value(&ev)))>
+                        <option value=Order::NewestFirst.value() selected=move || order.get() == Order::NewestFirst>
+                            {move || t(&ui_language(), T::NewestFirst)}
+                        </option>
+                        <option value=Order::OldestFirst.value() selected=move || order.get() == Order::OldestFirst>
+                            {move || t(&ui_language(), T::OldestFirst)}
+                        </option>
+                    </select>
+                </section>
                 <section>
-                    <h2>{move || t(&ui_language(), T::Drafts)}</h2>
+                    <h2>{move || t(&ui_language(), T::Drafts)}" "<span class="count">"("{drafts_count}")"</span></h2>
                     <Show when=move || !drafts().is_empty() fallback=move || view! { <p>{move || t(&ui_language(), T::NoDrafts)}</p> }>
                         <ul class="cards drafts">
                             <For each=drafts key=|d| (d.id.clone(), d.updated_at_ms as u64) children=move |d| {
                                 let (d1, d2) = (d.clone(), d.clone());
-                                let title = d.title.clone().unwrap_or_else(|| form_title(&d.form_id));
+                                let title = draft_title(&d);
                                 view! {
                                     <li>
                                         <span class="entry-title">{title}</span>
@@ -95,7 +138,7 @@ pub fn Home(
                     </Show>
                 </section>
                 <section>
-                    <h2>{move || t(&ui_language(), T::Finalized)}</h2>
+                    <h2>{move || t(&ui_language(), T::Finalized)}" "<span class="count">"("{submissions_count}")"</span></h2>
                     <Show when=move || !submissions().is_empty() fallback=move || view! { <p>{move || t(&ui_language(), T::NoFinalized)}</p> }>
                         <ul class="cards finalized">
                             <For each=submissions key=|s: &Submission| (s.instance_id.clone(), s.review.comments.len())
@@ -108,7 +151,7 @@ pub fn Home(
                                     .filter(|c| !c.is_empty());
                                 view! {
                                     <li data-id=s.instance_id.clone()>
-                                        <span class="entry-title">{s.title.clone().unwrap_or_else(|| form_title(&s.form_id))}</span>
+                                        <span class="entry-title">{submission_title(&s)}</span>
                                         <span class=status_class(status)>{move || status_text(&ui_language(), status)}</span>
                                         <span class="meta">{local_time(s.finalized_at_ms)}</span>
                                         {note.map(|n| view! { <p class="review-note">{n}</p> })}

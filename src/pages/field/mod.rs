@@ -3,6 +3,7 @@
 
 pub mod fill;
 mod home;
+mod lists;
 mod route;
 
 use std::cell::RefCell;

@@ -248,6 +248,60 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
     start_day(c).await;
     next(c).await;
     on_page(c, "/house").await;
+
+    // The home screen's drafts: counted, found by household in either script, sorted.
+    click(c, ".fill header button").await;
+    wait_for(c, ".home .drafts").await;
+    let titles = || {
+        js(
+            c,
+            "return [...document.querySelectorAll('.home .drafts li .entry-title')].map(t => t.textContent);",
+            vec![],
+        )
+    };
+    let heading = || {
+        js(
+            c,
+            "return document.querySelector('.home .drafts').previousElementSibling ?\
+               [...document.querySelectorAll('.home h2')].find(h => h.nextElementSibling &&\
+                 h.nextElementSibling.classList.contains('drafts')).textContent : '';",
+            vec![],
+        )
+    };
+    assert_eq!(
+        titles().await,
+        json!(["Day", "Rahimova Dilnoza", "Karimov Aziz"]),
+        "newest first"
+    );
+    assert!(heading().await.as_str().unwrap().ends_with("(3)"));
+    let search = |text: &'static str| {
+        js(
+            c,
+            "const i = document.getElementById('find-household'); i.value = arguments[0];\
+             i.dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![json!(text)],
+        )
+    };
+    for query in ["karimov", "КАРИМОВ", "aziz kar"] {
+        search(query).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(titles().await, json!(["Karimov Aziz"]), "{query}");
+    }
+    assert!(heading().await.as_str().unwrap().ends_with("(1 / 3)"));
+    search("").await;
+    js(
+        c,
+        "const s = document.getElementById('list-order'); s.value = 'oldest';\
+         s.dispatchEvent(new Event('change'));",
+        vec![],
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        titles().await,
+        json!(["Karimov Aziz", "Rahimova Dilnoza", "Day"]),
+        "oldest first"
+    );
 }
 
 async fn run(size: (u32, u32), name: &'static str) {
