@@ -227,6 +227,7 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     d.title = None;
     let mut b_changed = b.clone();
     b_changed.data["head"]["head_age"] = json!("46");
+    b_changed.title = None;
     let tablet1 = write_bundle(files, "tablet1.json", &[a.clone(), b.clone()]);
     let tablet2 = write_bundle(files, "tablet2.json", &[a.clone(), b_changed, d]);
     let text = std::fs::read_to_string(&tablet1)
@@ -293,6 +294,16 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     )
     .await;
     wait_for(c, ".conflicts li").await;
+    assert_eq!(
+        js(
+            c,
+            "return document.querySelector('.conflicts .entry-title').textContent;",
+            vec![]
+        )
+        .await,
+        json!("Bobur Aliyev"),
+        "a conflicting copy named too, never by its uuid"
+    );
     screenshot(c, "20-supervisor").await;
     // What differs: the head's age, 45 here, 46 in the imported copy.
     click(c, ".conflicts details.compare > summary").await;
@@ -413,6 +424,16 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     )
     .await;
     assert_eq!(broken_words(c).await, json!([]), "names wrap between words");
+    assert_eq!(
+        js(
+            c,
+            "return document.documentElement.scrollWidth <= innerWidth;",
+            vec![]
+        )
+        .await,
+        json!(true),
+        "nothing wider than the phone"
+    );
     js(
         c,
         "document.querySelector('table.submissions').scrollIntoView();",
