@@ -25,6 +25,7 @@ use xonadon_storage::Submission;
 use crate::time::iso_utc;
 
 mod answer_choices;
+mod references;
 
 /// How the tables name things.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,11 +125,20 @@ impl<'f> Layout<'f> {
                 if text.is_empty() {
                     e.name.clone()
                 } else {
-                    text.to_string()
+                    self.without_references(text, lang)
                 }
             }
             _ => e.name.clone(),
         }
+    }
+
+    /// A label as a header: each `${name}` as that question's label in brackets.
+    fn without_references(&self, text: &str, lang: &str) -> String {
+        references::in_brackets(text, |name| {
+            let label = self.form.find(name)?.label.as_ref()?;
+            let text = label.get(Some(lang), self.form.default_language());
+            (!text.is_empty()).then(|| text.to_string())
+        })
     }
 
     /// Adds the columns (and tables) of `parent`'s children to `table`; `prefix` holds the
@@ -190,9 +200,10 @@ impl<'f> Layout<'f> {
                 }
                 for choice in self.form.choices(list) {
                     let shown = match (&self.options.labels, &choice.label) {
-                        (Some(lang), Some(l)) => {
-                            l.get(Some(lang), self.form.default_language()).to_string()
-                        }
+                        (Some(lang), Some(l)) => self.without_references(
+                            l.get(Some(lang), self.form.default_language()),
+                            lang,
+                        ),
                         _ => choice.name.clone(),
                     };
                     columns.push(Column {

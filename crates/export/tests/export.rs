@@ -800,3 +800,43 @@ mod sealed;
 
 #[path = "export/reviews.rs"]
 mod reviews;
+
+#[test]
+fn a_label_that_shows_an_answer_names_the_question_in_the_header() {
+    let form = xonadon_engine::load(
+        r#"{"settings": {"form_id": "f", "version": "1"},
+            "survey": [
+              {"type": "begin_repeat", "name": "members", "label": "Members", "children": [
+                {"type": "text", "name": "name", "label": {"en": "Name", "ru": "Имя"}},
+                {"type": "integer", "name": "age", "label": {"en": "Age of ${name}", "ru": "Возраст: ${name}"}},
+                {"type": "select_multiple needs", "name": "needs", "label": {"en": "Needs of ${name}", "ru": "Нужды: ${name}"}}
+              ]}
+            ],
+            "choices": {"needs": [{"name": "food", "label": {"en": "Food for ${name}", "ru": "Еда"}}]}}"#,
+    )
+    .expect("the form loads");
+    let headers = |lang: &str| {
+        let layout = Layout::new(
+            &form,
+            "f",
+            Options {
+                labels: Some(lang.into()),
+            },
+        );
+        layout
+            .headers(1)
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        headers("en")[..4],
+        [
+            "Name",
+            "Age of [Name]",
+            "Needs of [Name]",
+            "Needs of [Name]/Food for [Name]"
+        ]
+    );
+    assert_eq!(headers("ru")[1], "Возраст: [Имя]");
+}

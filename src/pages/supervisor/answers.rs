@@ -1,5 +1,6 @@
 //! One submission as a supervisor reads it: every answer under its question's label in the
-//! chosen language, choices by their labels, each roster member in turn.
+//! chosen language, choices by their labels, each roster member in turn; what has no label
+//! (calculations, the device's metadata) is left out, never shown by its internal name.
 
 use serde_json::Value;
 use xonadon_engine::expr::ElemId;
@@ -47,15 +48,12 @@ fn fill_in(text: &str, here: &Value, root: &Value) -> String {
 }
 
 impl Reader<'_> {
-    fn label(&self, elem: ElemId, here: &Value) -> String {
-        let e = self.form.element(elem);
-        match &e.label {
-            Some(l) => {
-                let text = l.get(self.language, self.form.default_language());
-                fill_in(text, here, self.root)
-            }
-            None => e.name.clone(),
-        }
+    /// The element's label, its answers filled in; `None` without one (a calculation, the
+    /// device's metadata, a group only for layout): a supervisor never reads internal names.
+    fn label(&self, elem: ElemId, here: &Value) -> Option<String> {
+        let l = self.form.element(elem).label.as_ref()?;
+        let text = l.get(self.language, self.form.default_language());
+        (!text.trim().is_empty()).then(|| fill_in(text, here, self.root))
     }
 
     fn answer(&self, q: &QuestionType, value: &str) -> String {
@@ -77,21 +75,23 @@ impl Reader<'_> {
             match &e.kind {
                 Kind::Root => {}
                 Kind::Group if e.name == "meta" => {}
-                Kind::Group => {
-                    let label = self.label(child, value);
-                    self.lines.push(Line {
-                        depth,
-                        label,
-                        answer: None,
-                    });
-                    self.children(child, value, depth + 1);
-                }
+                Kind::Group => match self.label(child, value) {
+                    Some(label) => {
+                        self.lines.push(Line {
+                            depth,
+                            label,
+                            answer: None,
+                        });
+                        self.children(child, value, depth + 1);
+                    }
+                    None => self.children(child, value, depth),
+                },
                 Kind::Repeat => {
-                    let label = self.label(child, here);
+                    let label = self.label(child, here).unwrap_or_default();
                     for (k, instance) in value.as_array().into_iter().flatten().enumerate() {
                         self.lines.push(Line {
                             depth,
-                            label: format!("{label} {}", k + 1),
+                            label: format!("{label} {}", k + 1).trim_start().to_string(),
                             answer: None,
                         });
                         self.children(child, instance, depth + 1);
@@ -99,7 +99,9 @@ impl Reader<'_> {
                 }
                 Kind::Question(QuestionType::Note) => {}
                 Kind::Question(q) => {
-                    let label = self.label(child, here);
+                    let Some(label) = self.label(child, here) else {
+                        continue;
+                    };
                     let answer = self.answer(q, value.as_str().unwrap_or_default());
                     self.lines.push(Line {
                         depth,
@@ -135,6 +137,10 @@ mod tests {
       "survey": [
         {"type": "text", "name": "head", "label": {"en": "Head", "ru": "Глава"}},
         {"type": "note", "name": "n", "label": "Thanks"},
+        {"type": "calculate", "name": "size", "calculation": "count(${members})"},
+        {"type": "group", "name": "layout", "children": [
+          {"type": "text", "name": "phone", "label": {"en": "Phone", "ru": "Телефон"}}
+        ]},
         {"type": "group", "name": "g", "label": {"en": "Home", "ru": "Жильё"}, "children": [
           {"type": "select_multiple needs", "name": "needs", "label": {"en": "Needs", "ru": "Нужды"}},
           {"type": "integer", "name": "rooms", "label": {"en": "Rooms", "ru": "Комнаты"}}
@@ -163,6 +169,8 @@ mod tests {
         let form = xonadon_engine::load(FORM).unwrap();
         let data = json!({
             "head": "Азиз",
+            "size": "2",
+            "layout": {"phone": "+998"},
             "g": {"needs": "food clothes", "rooms": ""},
             "members": [{"name": "Азиз", "age": "41"}, {"name": "Дилноза", "age": "9"}],
             "meta": {"instanceID": "uuid:x"}
@@ -171,6 +179,7 @@ mod tests {
             lines(&form, &data, Some("ru")),
             [
                 line(0, "Глава", Some("Азиз")),
+                line(0, "Телефон", Some("+998")),
                 line(0, "Жильё", None),
                 line(1, "Нужды", Some("Еда, Одежда")),
                 line(1, "Комнаты", Some("—")),

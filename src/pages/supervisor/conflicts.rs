@@ -14,17 +14,16 @@ use crate::settings::ui_language;
 /// One conflicting copy, with the two choices.
 #[component]
 fn ConflictCard(conflict: Conflict) -> impl IntoView {
-    let store = expect_context::<SupervisorState>().store;
+    let state = expect_context::<SupervisorState>();
+    let store = state.store;
     let resolve = move |id: String, resolution: Resolution| {
         spawn_local(async move { store.resolve_conflict(&id, resolution).await });
     };
     let c = conflict;
     let (keep, take) = (c.id.clone(), c.id.clone());
-    let title = c
-        .submission
-        .title
-        .clone()
-        .unwrap_or_else(|| c.submission.instance_id.clone());
+    let form = state.form_of(&c.submission.form_id, &c.submission.form_version);
+    let form_title = form.map(|f| f.title(Some(&ui_language())));
+    let title = super::rows::name_of(&c.submission, form_title.as_deref());
     view! {
         <li>
             <span class="entry-title">{title}</span>

@@ -31,7 +31,8 @@ pub struct PageContract {
     pub levels: Vec<Level>,
     /// Some form declares its needs question.
     pub needs: bool,
-    /// The ids of the forms that declare no place or no needs, each once.
+    /// The titles (in the page's language) of the forms that declare no place or no needs,
+    /// each once: what the supervisor knows a form by.
     pub undeclared: Vec<String>,
 }
 
@@ -47,9 +48,9 @@ impl PageContract {
                 page.levels = place.iter().map(|n| level(form, n, language)).collect();
             }
             page.needs |= needs;
-            let id = &form.settings.form_id;
-            if (place.is_empty() || !needs) && !page.undeclared.contains(id) {
-                page.undeclared.push(id.clone());
+            let title = form.title(Some(language));
+            if (place.is_empty() || !needs) && !page.undeclared.contains(&title) {
+                page.undeclared.push(title);
             }
         }
         page
@@ -81,7 +82,8 @@ mod tests {
             format!(r#", "supervisor": {supervisor}"#)
         };
         xonadon_engine::load(&format!(
-            r#"{{"settings": {{"form_id": "{id}", "default_language": "en"{setting}}},
+            r#"{{"settings": {{"form_id": "{id}", "title": {{"en": "Form {id}", "ru": "Анкета {id}"}},
+                "default_language": "en"{setting}}},
               "survey": [
                 {{"type": "select_one r", "name": "region", "label": {{"en": "Region", "ru": "Область"}}}},
                 {{"type": "text", "name": "village"}},
@@ -106,12 +108,12 @@ mod tests {
             PageContract {
                 levels: vec![level("region", "Область"), level("village", "village")],
                 needs: true,
-                undeclared: vec!["b".into()],
+                undeclared: vec!["Анкета b".into()],
             }
         );
         let page = PageContract::of([&full, &no_needs, &bare, &bare], "en");
         assert_eq!(page.levels, [level("region", "Region")], "the last form's");
-        assert_eq!(page.undeclared, ["c", "b"]);
+        assert_eq!(page.undeclared, ["Form c", "Form b"], "by title");
         assert_eq!(PageContract::of([&bare], "en").levels, []);
         assert!(!PageContract::of([&no_needs], "en").needs);
         assert_eq!(level_name(Some(&full), 1), Some("village"));

@@ -10,21 +10,14 @@ use xonadon_export::keys::SupervisorIdentity;
 use xonadon_export::signature;
 use xonadon_storage::{Review, ReviewComment, ReviewStatus, Submission};
 
+use super::reviewer::{refusal, Reviewer};
 use super::state::SupervisorState;
-use super::{answers, differences};
+use super::words::{filled, w, W};
+use super::{answers, differences, rows};
 use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
 use crate::local_time::local_time;
-use crate::settings::{ui_language, Settings};
-
-/// Who signs a review: the name set on this device, else the device's id.
-pub fn reviewer(name: &str, device_id: &str) -> String {
-    if name.trim().is_empty() {
-        device_id.to_string()
-    } else {
-        name.to_string()
-    }
-}
+use crate::settings::ui_language;
 
 /// `review` with a new `status` and the comment that says so (comments are kept, in order).
 pub fn reviewed(review: &Review, status: ReviewStatus, comment: ReviewComment) -> Review {
@@ -85,24 +78,93 @@ pub fn Compare(imported: Submission) -> impl IntoView {
     }
 }
 
-/// One submission, readable, with its review.
+/// Moves the focus to the element `id` (the field a refused review needs).
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(e) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = e.focus();
+    }
+}
+
+/// Who reviews: the open key's supervisor, or the name asked once and kept on this device.
+#[component]
+fn ReviewerField(refused: RwSignal<Option<W>>) -> impl IntoView {
+    let reviewer = expect_context::<Reviewer>();
+    let keys = expect_context::<super::keys::Keys>();
+    let editing = RwSignal::new(reviewer.0.get_untracked().is_empty());
+    let draft = RwSignal::new(reviewer.0.get_untracked());
+    let missing = move || refused.get() == Some(W::NameNeeded);
+    let save = move || {
+        let name = draft.get_untracked();
+        if !name.trim().is_empty() {
+            reviewer.set(&name);
+            editing.set(false);
+            refused.set(None);
+        }
+    };
+    move || {
+        let lang = ui_language();
+        if let Some(key) = keys.identity.get() {
+            let text = filled(&lang, W::ReviewingAs, &[("name", &key.name)]);
+            return view! { <p class="reviewer" id="reviewer-shown">{text}</p> }.into_any();
+        }
+        if editing.get() {
+            view! {
+                <div class="reviewer">
+                    <label for="reviewer-name">{w(&lang, W::ReviewerName)}</label>
+                    <input id="reviewer-name" type="text" autocomplete="name" aria-required="true"
+                        aria-invalid=move || missing().to_string()
+                        aria-describedby=move || missing().then_some("review-error")
+                        prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev))
+                        on:keydown=move |ev| if ev.key() == "Enter" { save() } />
+                    <button type="button" id="save-reviewer" on:click=move |_| save()>{w(&lang, W::SaveName)}</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            let text = filled(&lang, W::ReviewingAs, &[("name", &reviewer.0.get())]);
+            view! {
+                <p class="reviewer">
+                    <span id="reviewer-shown">{text}</span>" "
+                    <button type="button" id="change-reviewer" on:click=move |_| editing.set(true)>{w(&lang, W::ChangeName)}</button>
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// One submission, readable, with its review; `scroll`: brought into view (just opened).
 #[component]
 pub fn Detail(
     submission: Submission,
     form: Option<Arc<Form>>,
     #[prop(into)] on_close: Callback<()>,
+    scroll: bool,
 ) -> impl IntoView {
     let store = expect_context::<SupervisorState>().store;
-    let settings = expect_context::<Settings>();
+    let reviewer = expect_context::<Reviewer>();
     let keys = expect_context::<super::keys::Keys>();
     let comment = RwSignal::new(String::new());
+    let refused = RwSignal::new(None::<W>);
+    let section = NodeRef::<leptos::html::Section>::new();
+    if scroll {
+        // On a phone the list is long and the detail below it: opening a row shows it.
+        Effect::new(move |_| {
+            if let Some(section) = section.get() {
+                section.scroll_into_view();
+            }
+        });
+    }
     let id = submission.instance_id.clone();
     let reviewed_one = submission.clone();
     let review = submission.review.clone();
-    let title = submission
-        .title
-        .clone()
-        .unwrap_or_else(|| submission.instance_id.clone());
+    let form_title = form.as_deref().map(|f| f.title(Some(&ui_language())));
+    let title = rows::name_of(&submission, form_title.as_deref());
     let data = submission.data.clone();
     let lines = move || {
         let lang = ui_language();
@@ -115,16 +177,23 @@ pub fn Detail(
         // A signed review names the key's supervisor: the name other devices check.
         let by = match &key {
             Some(key) => key.name.clone(),
-            None => reviewer(
-                &settings.enumerator.get_untracked(),
-                &settings.device_id.get_untracked(),
-            ),
+            None => reviewer.0.get_untracked(),
         };
+        let text = comment.get_untracked();
+        if let Some(why) = refusal(status, &text, &by) {
+            refused.set(Some(why));
+            focus(match why {
+                W::NameNeeded => "reviewer-name",
+                _ => "review-comment",
+            });
+            return;
+        }
+        refused.set(None);
         let comment = ReviewComment {
             at_ms: js_sys::Date::now(),
             by,
             status,
-            text: comment.get_untracked(),
+            text,
         };
         let next = signed(
             &reviewed_one,
@@ -137,7 +206,7 @@ pub fn Detail(
     let set_approved = set_status.clone();
     let comments = submission.review.comments.clone();
     view! {
-        <section class="detail" aria-labelledby="detail-title">
+        <section class="detail" aria-labelledby="detail-title" node_ref=section>
             <header class="detail-head">
                 <h2 id="detail-title">{title}</h2>
                 <button type="button" on:click=move |_| on_close.run(())>{move || t(&ui_language(), T::Close)}</button>
@@ -163,9 +232,16 @@ pub fn Detail(
                             {move || status_text(&ui_language(), c.status)}": "{c.text.clone()}</li>
                     }).collect_view()}
                 </ul>
+                <ReviewerField refused=refused />
                 <label for="review-comment">{move || t(&ui_language(), T::Comment)}</label>
                 <textarea id="review-comment" rows="3" prop:value=move || comment.get()
+                    aria-required="true"
+                    aria-invalid=move || (refused.get() == Some(W::CommentNeeded)).to_string()
+                    aria-describedby=move || (refused.get() == Some(W::CommentNeeded)).then_some("review-error")
                     on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                {move || refused.get().map(|why| view! {
+                    <p id="review-error" class="review-error" role="alert">{w(&ui_language(), why)}</p>
+                })}
                 <div class="actions">
                     <button type="button" class="primary" id="review-approve" on:click=move |_| set_approved(ReviewStatus::Approved)>
                         {move || t(&ui_language(), T::Approve)}
@@ -188,11 +264,20 @@ pub fn OpenSubmission() -> impl IntoView {
         let id = state.open.get();
         async move { state.store.submission(&id?).await }
     });
+    // The submission last shown: brought into view when another one opens, not when the same
+    // one is read again after a review.
+    let shown = StoredValue::new(None::<String>);
     move || {
-        opened.get().flatten().map(|s| {
-            let form = state.form_of(&s.form_id, &s.form_version);
-            view! { <Detail submission=s form=form on_close=move |_| state.open.set(None) /> }
-        })
+        let Some(s) = opened.get().flatten() else {
+            shown.set_value(None);
+            return None;
+        };
+        let form = state.form_of(&s.form_id, &s.form_version);
+        let scroll = shown.get_value().as_deref() != Some(s.instance_id.as_str());
+        shown.set_value(Some(s.instance_id.clone()));
+        Some(
+            view! { <Detail submission=s form=form scroll=scroll on_close=move |_| state.open.set(None) /> },
+        )
     }
 }
 
@@ -203,8 +288,6 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn a_review_keeps_its_comments_and_is_signed() {
-        assert_eq!(reviewer("  ", "dev1"), "dev1");
-        assert_eq!(reviewer("Nodira", "dev1"), "Nodira");
         let comment = |text: &str, status| ReviewComment {
             at_ms: 1.0,
             by: "Nodira".into(),

@@ -72,6 +72,27 @@ fn values(field: fn(&Row) -> &str) -> Options {
     })
 }
 
+/// The forms of the submissions, each by its title in the page's language (its id while its
+/// form is not on the device): what the supervisor knows a form by.
+fn form_titles() -> Options {
+    let state = expect_context::<SupervisorState>();
+    Box::new(move || {
+        let rows = state.all_rows.get();
+        let lang = ui_language();
+        distinct(&rows, |r| &r.form_id)
+            .into_iter()
+            .map(|id| {
+                let title = rows
+                    .iter()
+                    .find(|r| r.form_id == id)
+                    .and_then(|r| state.form_of(&r.form_id, &r.form_version))
+                    .map_or_else(|| id.clone(), |f| f.title(Some(&lang)));
+                (id, title)
+            })
+            .collect()
+    })
+}
+
 /// A row's answer to place level `k` (blank when its form has fewer levels).
 fn level(k: usize) -> impl Fn(&Row) -> &str {
     move |r| r.place.get(k).map_or("", String::as_str)
@@ -187,7 +208,7 @@ pub fn FilterSection() -> impl IntoView {
         <section class="filters">
             <h2>{move || t(&ui_language(), T::Submissions)}</h2>
             <div class="filter-grid">
-                {app_filter(T::Form, values(|r| &r.form_id), |f| f.form.clone(), |f, v| f.form = v)}
+                {app_filter(T::Form, form_titles(), |f| f.form.clone(), |f, v| f.form = v)}
                 <DayFilter id="filter-from" label=T::DateFrom set=|f, v| f.from = v />
                 <DayFilter id="filter-to" label=T::DateTo set=|f, v| f.to = v />
                 {app_filter(T::Enumerator, values(|r| &r.enumerator),

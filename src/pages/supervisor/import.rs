@@ -14,7 +14,7 @@ use xonadon_storage::{FormRecord, Submission};
 use super::state::SupervisorState;
 use crate::components::file_drop::FileDrop;
 use crate::i18n::{export_message, storage_message, t, T};
-use crate::settings::ui_language;
+use crate::settings::{ui_language, Settings};
 use crate::store::Store;
 
 /// The bundle in the file `name`, plain or encrypted for one of `identities`, or the line
@@ -133,6 +133,7 @@ pub async fn import_files(
 pub fn ImportSection() -> impl IntoView {
     let state = expect_context::<SupervisorState>();
     let keys = expect_context::<super::keys::Keys>();
+    let settings = expect_context::<Settings>();
     let import = move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
@@ -141,10 +142,12 @@ pub fn ImportSection() -> impl IntoView {
             identities: keys.identity.get_untracked().into_iter().collect(),
             known: keys.known(),
         };
+        // Read here: inside the task the page's context is not at hand.
+        let language = settings.language.get_untracked();
         state.busy.set(true);
         state.report.set(Vec::new());
         spawn_local(async move {
-            let lines = import_files(state.store, files, keyring, &ui_language()).await;
+            let lines = import_files(state.store, files, keyring, &language).await;
             state.report.set(lines);
             state.busy.set(false);
         });

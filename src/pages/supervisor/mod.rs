@@ -16,10 +16,12 @@ mod export;
 mod filters;
 mod import;
 mod keys;
+mod reviewer;
 mod rows;
 mod state;
 mod summary;
 mod table;
+mod words;
 
 use leptos::prelude::*;
 
@@ -56,6 +58,7 @@ fn Status() -> impl IntoView {
 fn Supervisor() -> impl IntoView {
     SupervisorState::provide(expect_context::<Store>());
     keys::Keys::provide();
+    reviewer::Reviewer::provide();
     view! {
         <div class="supervisor">
             <header class="bar">

@@ -25,6 +25,52 @@ pub fn place_of(data: &Value, levels: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The household head's name: the first answer, outside repeats, to a question whose name
+/// speaks of the head's name (`head_name`, `name_of_head`).
+fn head_name(data: &Value) -> Option<String> {
+    let object = data.as_object()?;
+    object
+        .iter()
+        .find_map(|(k, v)| match v {
+            Value::String(s)
+                if k.contains("head") && k.contains("name") && !s.trim().is_empty() =>
+            {
+                Some(s.clone())
+            }
+            _ => None,
+        })
+        .or_else(|| {
+            object
+                .iter()
+                .filter(|(k, v)| v.is_object() && k.as_str() != "meta")
+                .find_map(|(_, v)| head_name(v))
+        })
+}
+
+/// What a submission is called in the list and its detail: the form's `instance_name` as the
+/// tablet computed it, else the household head's name, else the form's title (`form_title`,
+/// or its id) and the start of its id. Never a bare uuid, which tells a supervisor nothing.
+pub fn name_of(s: &Submission, form_title: Option<&str>) -> String {
+    let given = |t: &str| !t.trim().is_empty();
+    if let Some(title) = s.title.as_deref().filter(|t| given(t)) {
+        return title.to_string();
+    }
+    let instance_name = s.data.pointer("/meta/instanceName").and_then(Value::as_str);
+    if let Some(name) = instance_name.filter(|t| given(t)) {
+        return name.to_string();
+    }
+    if let Some(name) = head_name(&s.data) {
+        return name;
+    }
+    let short: String = s
+        .instance_id
+        .trim_start_matches("uuid:")
+        .chars()
+        .take(8)
+        .collect();
+    format!("{} · {short}", form_title.unwrap_or(&s.form_id))
+}
+
 /// A submission as the list shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -45,17 +91,18 @@ pub struct Row {
 
 impl Row {
     /// `day` gives the local day of a time (the browser knows the time zone); `setting` is
-    /// the supervisor setting of the submission's form.
+    /// the supervisor setting of the submission's form, `form_title` its title.
     pub fn of(
         s: &Submission,
         day: impl Fn(f64) -> String,
         setting: Option<&SupervisorSettings>,
+        form_title: Option<&str>,
     ) -> Row {
         Row {
             instance_id: s.instance_id.clone(),
             form_id: s.form_id.clone(),
             form_version: s.form_version.clone(),
-            title: s.title.clone().unwrap_or_default(),
+            title: name_of(s, form_title),
             day: day(s.finalized_at_ms),
             finalized_at_ms: s.finalized_at_ms,
             enumerator: s.enumerator.clone(),
@@ -266,12 +313,12 @@ mod tests {
             place: vec!["town".into()],
             needs: Some("wants".into()),
         };
-        let row = Row::of(&s, |_| String::new(), Some(&setting));
+        let row = Row::of(&s, |_| String::new(), Some(&setting), None);
         assert_eq!(
             (row.place, row.needs),
             (vec!["t1".into()], vec!["food".into(), "water".into()])
         );
-        let bare = Row::of(&s, |_| String::new(), None);
+        let bare = Row::of(&s, |_| String::new(), None, None);
         assert!(bare.place.is_empty() && bare.needs.is_empty());
     }
 
@@ -339,5 +386,37 @@ mod tests {
         Sort::default().by(SortKey::Enumerator).apply(&mut r);
         assert_eq!(ids(&r), ["a", "c", "b"]);
         assert_eq!(distinct(&r, |r| &r.enumerator), ["Aziza", "Bobur"]);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_submission_is_named_never_by_its_bare_uuid() {
+        let mut s = Submission {
+            instance_id: "uuid:0123456789ab".into(),
+            form_id: "household".into(),
+            form_version: "1".into(),
+            data: json!({"intro": {"interviewer_name": "Malika"},
+                "head": {"head_name": "Bobur Aliyev"},
+                "meta": {"instanceID": "uuid:0123456789ab"}}),
+            started_at_ms: 0.0,
+            finalized_at_ms: 0.0,
+            enumerator: String::new(),
+            device_id: String::new(),
+            title: Some(" ".into()),
+            review: Default::default(),
+            exports: Vec::new(),
+        };
+        assert_eq!(
+            name_of(&s, None),
+            "Bobur Aliyev",
+            "the head, not the interviewer"
+        );
+        s.data["meta"]["instanceName"] = json!("Bobur Aliyev — Jayxun");
+        assert_eq!(name_of(&s, None), "Bobur Aliyev — Jayxun");
+        s.title = Some("Aliyevlar".into());
+        assert_eq!(name_of(&s, None), "Aliyevlar");
+        s.title = None;
+        s.data = json!({"meta": {"instanceID": "uuid:0123456789ab"}});
+        assert_eq!(name_of(&s, Some("Household")), "Household · 01234567");
+        assert_eq!(name_of(&s, None), "household · 01234567");
     }
 }

@@ -60,8 +60,12 @@ pub fn choice_label(form: Option<&Form>, question: &str, value: &str, language: 
 }
 
 /// Every submission as a row, read a page at a time; `form` gives a submission's form (for
-/// the questions its supervisor setting names).
-async fn read_rows(store: Store, form: impl Fn(&str, &str) -> Option<Arc<Form>>) -> Vec<Row> {
+/// the questions its supervisor setting names, and its title in `language`).
+async fn read_rows(
+    store: Store,
+    form: impl Fn(&str, &str) -> Option<Arc<Form>>,
+    language: &str,
+) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut after: Option<String> = None;
     while let Some(page) = store.submissions_page(after.as_deref(), 500).await {
@@ -69,7 +73,13 @@ async fn read_rows(store: Store, form: impl Fn(&str, &str) -> Option<Arc<Form>>)
         after = Some(last.instance_id.clone());
         rows.extend(page.iter().map(|s| {
             let form = form(&s.form_id, &s.form_version);
-            Row::of(s, local_day, contract::of(form.as_deref()))
+            let title = form.as_deref().map(|f| f.title(Some(language)));
+            Row::of(
+                s,
+                local_day,
+                contract::of(form.as_deref()),
+                title.as_deref(),
+            )
         }));
     }
     rows
@@ -108,9 +118,10 @@ impl SupervisorState {
         let forms = Forms(StoredValue::new(HashMap::new()));
         let resource = LocalResource::new(move || {
             store.revision.track();
+            let language = ui_language();
             async move {
                 let records = store.forms().await;
-                let rows = read_rows(store, |id, v| forms.get(&records, id, v)).await;
+                let rows = read_rows(store, |id, v| forms.get(&records, id, v), &language).await;
                 Arc::new(Data {
                     rows,
                     forms: records,

@@ -49,11 +49,7 @@ fn Line(row: Row) -> impl IntoView {
     let state = expect_context::<SupervisorState>();
     let r = row;
     let id = r.instance_id.clone();
-    let title = if r.title.is_empty() {
-        r.instance_id.clone()
-    } else {
-        r.title.clone()
-    };
+    let title = r.title.clone();
     // The smallest level of the place: what tells households apart in a list.
     let place = match r.place.len() {
         0 => String::new(),
@@ -61,13 +57,20 @@ fn Line(row: Row) -> impl IntoView {
     };
     let has_place = move || state.contract.with(|c| !c.levels.is_empty());
     let open = state.open;
+    // Each cell says its column: on a phone the rows are cards, without the header row.
+    let says = move |label: T| move || t(&ui_language(), label);
+    let place_label = move || {
+        state
+            .contract
+            .with(|c| c.levels.last().map(|l| l.label.clone()))
+    };
     view! {
         <tr data-id=r.instance_id.clone()>
-            <td><button type="button" class="link" on:click=move |_| open.set(Some(id.clone()))>{title}</button></td>
-            <td>{local_time(r.finalized_at_ms)}</td>
-            <td>{r.enumerator.clone()}</td>
-            <Show when=has_place><td>{place.clone()}</td></Show>
-            <td><span class=status_class(r.status)>{move || status_text(&ui_language(), r.status)}</span></td>
+            <td class="name"><button type="button" class="link" on:click=move |_| open.set(Some(id.clone()))>{title}</button></td>
+            <td data-label=says(T::Date)>{local_time(r.finalized_at_ms)}</td>
+            <td data-label=says(T::Enumerator)>{r.enumerator.clone()}</td>
+            <Show when=has_place><td data-label=place_label>{place.clone()}</td></Show>
+            <td data-label=says(T::Status)><span class=status_class(r.status)>{move || status_text(&ui_language(), r.status)}</span></td>
         </tr>
     }
 }

@@ -75,6 +75,7 @@ const LOCAL_STORAGE: &[(&str, &str)] = &[
         "src/pages/supervisor/keys/kept.rs",
         "the supervisor's sealed key and the key bundles are sent to",
     ),
+    ("src/pages/supervisor/reviewer.rs", "the reviewer's name"),
 ];
 
 #[test]

@@ -52,6 +52,8 @@ fn submission(id: &str, head: &str, enumerator: &str, mahalla: &str, day: u32) -
             "intro": { "interviewer_name": enumerator, "consent": "OK" },
             "location": { "region": "khorezm", "district": district, "mahalla": mahalla },
             "head": { "head_name": head, "head_age": "45" },
+            "visit_start": "2025-11-24T09:00:00.000+05:00",
+            "summary": { "hh_size": "4" },
             "meta": { "instanceID": format!("uuid:{id}") }
         }),
         started_at_ms: 1_764_000_000_000.0,
@@ -155,12 +157,77 @@ async fn select(c: &Client, css: &str, value: &str) {
     .await;
 }
 
+/// The page's viewport: a tablet (800×1280) or, below 600 px wide, a phone.
+async fn viewport(c: &Client, width: u32, height: u32) {
+    cdp(
+        c,
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+    )
+    .await;
+}
+
+/// The words of the submissions' names that the browser broke across lines.
+async fn broken_words(c: &Client) -> serde_json::Value {
+    js(
+        c,
+        "const broken = [];\
+         for (const b of document.querySelectorAll('table.submissions td.name button')) {\
+         const node = b.firstChild; if (!node || node.nodeType !== 3) continue;\
+         const re = /\\S+/g; let m;\
+         while ((m = re.exec(node.data))) {\
+         const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);\
+         const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));\
+         if (tops.size > 1) broken.push(m[0]);\
+         }\
+         }\
+         return broken;",
+        vec![],
+    )
+    .await
+}
+
+/// Whether the detail's heading is on screen.
+async fn detail_in_view(c: &Client) -> bool {
+    js(
+        c,
+        "const h = document.getElementById('detail-title'); if (!h) return false;\
+         const r = h.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;",
+        vec![],
+    )
+    .await
+        == json!(true)
+}
+
+/// The review's refusal on screen, once there is one.
+async fn refusal(c: &Client) -> String {
+    until(
+        c,
+        "the review's refusal",
+        "return !!document.getElementById('review-error');",
+    )
+    .await;
+    js(
+        c,
+        "return document.getElementById('review-error').textContent;",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
 async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &Path) {
+    viewport(c, 800, 1280).await;
     let a = submission("a", "Azizbek Karimov", "Malika", "urc_jayxun", 1);
     let b = submission("b", "Bobur Aliyev", "Malika", "urc_beruniy", 2);
-    let d = submission("d", "Dilnoza Rahimova", "Sardor", "xic_ichan_qala", 3);
+    let mut d = submission("d", "Dilnoza Rahimova", "Sardor", "xic_ichan_qala", 3);
+    // A tablet that named no submission: the list names it by its head, never by its uuid.
+    d.title = None;
     let mut b_changed = b.clone();
     b_changed.data["head"]["head_age"] = json!("46");
+    b_changed.title = None;
     let tablet1 = write_bundle(files, "tablet1.json", &[a.clone(), b.clone()]);
     let tablet2 = write_bundle(files, "tablet2.json", &[a.clone(), b_changed, d]);
     let text = std::fs::read_to_string(&tablet1)
@@ -227,6 +294,16 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     )
     .await;
     wait_for(c, ".conflicts li").await;
+    assert_eq!(
+        js(
+            c,
+            "return document.querySelector('.conflicts .entry-title').textContent;",
+            vec![]
+        )
+        .await,
+        json!("Bobur Aliyev"),
+        "a conflicting copy named too, never by its uuid"
+    );
     screenshot(c, "20-supervisor").await;
     // What differs: the head's age, 45 here, 46 in the imported copy.
     click(c, ".conflicts details.compare > summary").await;
@@ -255,6 +332,28 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
         "return !document.querySelector('.conflicts');",
     )
     .await;
+
+    assert_eq!(
+        js(
+            c,
+            "return document.querySelector(\"tr[data-id='uuid:d'] td.name\").textContent;",
+            vec![]
+        )
+        .await,
+        json!("Dilnoza Rahimova")
+    );
+    // Forms by their title, not their id.
+    let forms = js(
+        c,
+        "return [...document.querySelectorAll('#filter-form option')].map(o => o.textContent);",
+        vec![],
+    )
+    .await;
+    assert!(
+        forms.to_string().contains("Xonadon ehtiyojlarini baholash")
+            && !forms.to_string().contains("household_needs"),
+        "{forms}"
+    );
 
     // Filters: an enumerator, a mahalla (by its label), then all again.
     select(c, "#filter-enumerator", "Sardor").await;
@@ -315,9 +414,57 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     .await;
     screenshot(c, "23-summary").await;
 
-    // Read b, mark it as having issues with a comment.
+    // On a phone: the rows are cards, no name broken inside a word.
+    viewport(c, 360, 740).await;
+    until(
+        c,
+        "the rows as cards",
+        "const r = document.querySelector('table.submissions tbody tr');\
+         return !!r && getComputedStyle(r).display === 'block';",
+    )
+    .await;
+    assert_eq!(broken_words(c).await, json!([]), "names wrap between words");
+    assert_eq!(
+        js(
+            c,
+            "return document.documentElement.scrollWidth <= innerWidth;",
+            vec![]
+        )
+        .await,
+        json!(true),
+        "nothing wider than the phone"
+    );
+    js(
+        c,
+        "document.querySelector('table.submissions').scrollIntoView();",
+        vec![],
+    )
+    .await;
+    screenshot(c, "25-supervisor-phone").await;
+
+    // Read b (the detail comes into view), mark it as having issues with a comment.
     click(c, "tr[data-id='uuid:b'] button.link").await;
     wait_for(c, ".detail dl.answers").await;
+    until(
+        c,
+        "the detail in view",
+        "const h = document.getElementById('detail-title'); if (!h) return false;\
+         const r = h.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;",
+    )
+    .await;
+    assert!(detail_in_view(c).await);
+    let labels = js(
+        c,
+        "return [...document.querySelectorAll('.detail dl.answers dt')].map(d => d.textContent);",
+        vec![],
+    )
+    .await;
+    for internal in ["visit_start", "hh_size", "head_name"] {
+        assert!(
+            !labels.to_string().contains(internal),
+            "labels, never names: {labels}"
+        );
+    }
     let detail = js(
         c,
         "return document.querySelector('.detail').textContent;",
@@ -328,6 +475,45 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     assert!(
         detail.contains("Bobur Aliyev") && detail.contains("Xorazm"),
         "{detail}"
+    );
+    // No review without the reviewer's name, asked here once.
+    click(c, "#review-issues").await;
+    let why = refusal(c).await;
+    assert!(why.contains("ismingizni"), "{why}");
+    assert_eq!(
+        js(c, "return document.activeElement.id;", vec![]).await,
+        json!("reviewer-name")
+    );
+    type_into(c, "#reviewer-name", "Nodira Yusupova").await;
+    click(c, "#save-reviewer").await;
+    wait_for(c, "#change-reviewer").await;
+    // "Has issues" needs a comment: refused, the field marked and tied to the reason.
+    click(c, "#review-issues").await;
+    until(
+        c,
+        "the comment refusal",
+        "const e = document.getElementById('review-error');\
+         return !!e && e.textContent.includes('izoh kerak');",
+    )
+    .await;
+    let field = js(
+        c,
+        "const t = document.getElementById('review-comment');\
+         return [t.getAttribute('aria-required'), t.getAttribute('aria-invalid'),\
+           t.getAttribute('aria-describedby'), document.activeElement === t];",
+        vec![],
+    )
+    .await;
+    assert_eq!(field, json!(["true", "true", "review-error", true]));
+    assert!(
+        js(
+            c,
+        "return document.querySelector(\"tr[data-id='uuid:b'] .status\").classList.contains('pending');",
+            vec![]
+        )
+        .await
+            == json!(true),
+        "nothing saved"
     );
     js(
         c,
@@ -345,6 +531,7 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     )
     .await;
     screenshot(c, "21-review").await;
+    viewport(c, 800, 1280).await;
 
     // Exports of the whole list: a bundle, CSV tables, a workbook.
     click(c, "#export-json").await;
@@ -359,6 +546,10 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     assert_eq!(
         reviewed.submission.review.comments[0].text,
         "Yoshini tekshiring"
+    );
+    assert_eq!(
+        reviewed.submission.review.comments[0].by, "Nodira Yusupova",
+        "the reviewer's name on the review"
     );
     assert_eq!(
         reviewed.submission.data, b.data,
@@ -385,6 +576,66 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     // The exports are on record; nothing else changed (still three, b still has issues).
     assert_eq!(rows(c).await, 3);
     std::fs::copy(downloads.join(&name), files.join("supervisor.json")).unwrap();
+
+    // In English: the import report and the export's line too (their tasks run after the
+    // click), and the tables by label with a `${name}` in a label as `[its label]`.
+    select(c, ".supervisor header .language select", "en").await;
+    wait_for(c, "#export-labels").await;
+    import(c, &[&tablet1]).await;
+    until(
+        c,
+        "the English report",
+        "const li = document.querySelector('.report li');\
+         return !document.querySelector('.working') && !!li && li.textContent.startsWith('tablet1.json');",
+    )
+    .await;
+    let lines = report(c, 1).await;
+    assert!(lines[0].starts_with("tablet1.json: 0 added, "), "{lines:?}");
+    for entry in std::fs::read_dir(downloads).unwrap().flatten() {
+        let _ = std::fs::remove_file(entry.path());
+    }
+    js(
+        c,
+        "const b = document.getElementById('export-labels'); if (!b.checked) b.click();",
+        vec![],
+    )
+    .await;
+    click(c, "#export-csv").await;
+    let (zip_name, zip) = downloaded(downloads, ".zip").await;
+    let lines = report(c, 1).await;
+    assert_eq!(
+        lines,
+        [format!("{zip_name}: 3 submissions exported")],
+        "the export's line in English"
+    );
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut members = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("household_needs-members.csv").unwrap(),
+        &mut members,
+    )
+    .unwrap();
+    let header = members.lines().next().unwrap_or_default();
+    assert!(
+        !header.contains("${") && header.contains(": sex"),
+        "{header}"
+    );
+    assert!(
+        header.contains("[Member member_index: full name]: sex"),
+        "{header}"
+    );
+
+    // The reviewer's name is kept: after a reload it is not asked again.
+    c.refresh().await.unwrap();
+    click(c, "tr[data-id='uuid:a'] button.link").await;
+    wait_for(c, "#reviewer-shown").await;
+    let shown = js(
+        c,
+        "return [document.getElementById('reviewer-shown').textContent, !!document.getElementById('reviewer-name')];",
+        vec![],
+    )
+    .await;
+    assert_eq!(shown, json!(["Reviewing as Nodira Yusupova", false]));
 }
 
 /// The field worker's tablet: its own submissions, then the supervisor's bundle.
@@ -485,7 +736,7 @@ async fn supervisor_with_keys(c: &Client, server: &StaticServer, files: &Path, d
     assert_eq!(
         js(
             c,
-            "const p = document.querySelector('.public-key svg.qr path'); return !!p && p.getAttribute('d').length > 1000;",
+        "const p = document.querySelector('.public-key svg.qr path'); return !!p && p.getAttribute('d').length > 1000;",
             vec![]
         )
         .await,
@@ -514,6 +765,7 @@ async fn supervisor_with_keys(c: &Client, server: &StaticServer, files: &Path, d
     // The review is signed with the supervisor's key and names them.
     click(c, "tr[data-id='uuid:b'] button.link").await;
     wait_for(c, ".detail dl.answers").await;
+    type_into(c, "#review-comment", "Yoshini tekshiring").await;
     click(c, "#review-issues").await;
     until(
         c,

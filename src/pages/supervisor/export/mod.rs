@@ -33,7 +33,7 @@ pub fn ExportSection() -> impl IntoView {
         let Some(selection) = Selection::of(&shown.get_untracked()) else {
             return;
         };
-        let language = ui_language();
+        let language = settings.language.get_untracked();
         let forms = bundle_forms(
             &selection.versions,
             &state.data.get_untracked().forms,
@@ -46,7 +46,8 @@ pub fn ExportSection() -> impl IntoView {
         let request = Request {
             format,
             forms,
-            labels: labels.get_untracked().then_some(language),
+            labels: labels.get_untracked().then(|| language.clone()),
+            language,
             device_id: settings.device_id.get_untracked(),
             seal_to: keys.seal_to(),
         };

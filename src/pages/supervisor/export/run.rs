@@ -15,10 +15,10 @@ use xonadon_export::table::{Layout, Options};
 use xonadon_export::xlsx::Xlsx;
 use xonadon_storage::ExportRecord;
 
+use super::super::words::{filled, W};
 use super::plan::{file_name, sealed_name, Format, Selection};
 use crate::download::Chunks;
 use crate::i18n::{export_message, storage_message};
-use crate::settings::ui_language;
 use crate::store::Store;
 
 /// An export's progress on screen, and the supervisor's "cancel".
@@ -42,6 +42,9 @@ pub struct Request {
     pub forms: Vec<BundleForm>,
     /// Headers and choice answers as labels in this language (tables only).
     pub labels: Option<String>,
+    /// The language the page shows, for the messages (read before the export's task starts:
+    /// inside it the page's context is not at hand).
+    pub language: String,
     pub device_id: String,
     /// The supervisor a bundle is encrypted for (none: plain, as the supervisor's own
     /// bundles going back to the tablets are).
@@ -55,8 +58,7 @@ async fn write(
     ids: &HashSet<String>,
     progress: &mut OnScreen,
 ) -> Result<web_sys::Blob, String> {
-    let language = ui_language();
-    let text = |e: xonadon_export::ExportError| export_message(&language, &e);
+    let text = |e: xonadon_export::ExportError| export_message(&request.language, &e);
     let now = js_sys::Date::now();
     let mime = request.format.mime();
     let mime = if request.seal_to.is_some() && request.format == Format::Bundle {
@@ -143,6 +145,11 @@ pub async fn export(
     store
         .record_export(&ids, &record)
         .await
-        .map_err(|e| storage_message(&ui_language(), &e))?;
-    Ok(format!("{name}: {}", ids.len()))
+        .map_err(|e| storage_message(&request.language, &e))?;
+    let count = ids.len().to_string();
+    Ok(filled(
+        &request.language,
+        W::Exported,
+        &[("file", &name), ("n", &count)],
+    ))
 }
