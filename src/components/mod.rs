@@ -1,5 +1,6 @@
-//! Widgets of the filling screen, and the few both pages share (confirm, review).
+//! Widgets of the filling screen, and the few the pages share (answers, confirm, review).
 
+pub mod answers;
 pub mod confirm;
 pub mod file_drop;
 pub mod form_media;

@@ -20,6 +20,9 @@ pub fn Home(
     forms: Vec<(String, String)>,
     #[prop(into)] on_new: Callback<String>,
     #[prop(into)] on_resume: Callback<Draft>,
+    /// Opens a finalized form read-only (by its instance id).
+    #[prop(into)]
+    on_view: Callback<String>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let form_titles = StoredValue::new(forms.clone());
@@ -149,9 +152,13 @@ pub fn Home(
                                     .then(|| s.review.comments.last().map(|c| c.text.clone()))
                                     .flatten()
                                     .filter(|c| !c.is_empty());
+                                let id = s.instance_id.clone();
                                 view! {
                                     <li data-id=s.instance_id.clone()>
                                         <span class="entry-title">{submission_title(&s)}</span>
+                                        <button type="button" class="view" on:click=move |_| on_view.run(id.clone())>
+                                            {move || t(&ui_language(), T::View)}
+                                        </button>
                                         <span class=status_class(status)>{move || status_text(&ui_language(), status)}</span>
                                         <span class="meta">{local_time(s.finalized_at_ms)}</span>
                                         {note.map(|n| view! { <p class="review-note">{n}</p> })}

@@ -5,6 +5,7 @@ pub mod fill;
 mod home;
 mod lists;
 mod route;
+mod view;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,6 +30,7 @@ use crate::{default_form, now_ms, DEFAULT_FORM};
 use fill::FillScreen;
 use home::Home;
 use route::Route;
+use view::SubmissionView;
 
 /// A form new drafts can be started from: the built-in one, or a version the designer
 /// published on this device (which replaces the built-in one of the same id).
@@ -96,6 +98,8 @@ enum Screen {
     Loading,
     Home,
     Fill(Rc<Opened>),
+    /// A finalized form read, with its form version if the device has it.
+    View(Rc<(Submission, Option<Arc<Form>>)>),
 }
 
 /// A draft opened for filling. A draft just started comes with the instance it was made
@@ -135,6 +139,9 @@ fn route_of(screen: &Screen) -> Option<Route> {
             draft: opened.draft.id.clone(),
             page: Some(opened.page.get()),
         }),
+        Screen::View(viewed) => Some(Route::Submission {
+            id: viewed.0.instance_id.clone(),
+        }),
     }
 }
 
@@ -172,7 +179,7 @@ fn Field() -> impl IntoView {
     let screen = RwSignal::new_local(Screen::Loading);
     crate::update::take_new_version_at_start(move || match screen.get() {
         Screen::Loading => crate::update::Shown::Starting,
-        Screen::Home => crate::update::Shown::Home,
+        Screen::Home | Screen::View(_) => crate::update::Shown::Home,
         Screen::Fill(_) => crate::update::Shown::Form,
     });
     let startable = StoredValue::new(Vec::<Startable>::new());
@@ -190,6 +197,23 @@ fn Field() -> impl IntoView {
             }
         });
     };
+    // A finalized form named by a "View" button or the address bar, read with its form.
+    let view_by_id = move |id: String| {
+        spawn_local(async move {
+            let Some(submission) = store.submission(&id).await else {
+                show_route(&Route::Home, true);
+                return screen.set(Screen::Home);
+            };
+            let form = match store
+                .form(&submission.form_id, &submission.form_version)
+                .await
+            {
+                Ok(Some(record)) => load(&record.json).ok().map(Arc::new),
+                _ => None,
+            };
+            screen.set(Screen::View(Rc::new((submission, form))));
+        });
+    };
     spawn_local(async move {
         // The storage page opened the store with the built-in form: it loads, once.
         let built_in = default_form().ok().map(|f| Startable {
@@ -204,6 +228,7 @@ fn Field() -> impl IntoView {
         // A reload comes back to the screen in the address bar.
         match current_route() {
             Route::Form { draft, page } => open_by_id(draft, page),
+            Route::Submission { id } => view_by_id(id),
             Route::Home => {
                 show_route(&Route::Home, true);
                 screen.set(Screen::Home);
@@ -285,6 +310,7 @@ fn Field() -> impl IntoView {
                 }
             }
             (Route::Form { draft, page }, _) => open_by_id(draft, page),
+            (Route::Submission { id }, _) => view_by_id(id),
         }
     });
     let _ =
@@ -310,7 +336,11 @@ fn Field() -> impl IntoView {
         {move || match screen.get() {
             Screen::Loading => view! { <p class="loading">"…"</p> }.into_any(),
             Screen::Home => view! {
-                <Home forms=forms() on_new=start on_resume=resume />
+                <Home forms=forms() on_new=start on_resume=resume on_view=view_by_id />
+            }.into_any(),
+            Screen::View(viewed) => view! {
+                <SubmissionView submission=viewed.0.clone() form=viewed.1.clone()
+                    on_home=move |_| screen.set(Screen::Home) />
             }.into_any(),
             Screen::Fill(opened) => {
                 let started = opened.started.borrow_mut().take();

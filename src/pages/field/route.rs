@@ -2,7 +2,8 @@
 //! goes to the previous screen instead of leaving the app, and a reload comes back to the same
 //! screen: `#/` the home screen, `#/form/DRAFT/page/KEY` a page of a draft (`KEY` is the
 //! engine's page key, a path such as `/roster/members[2]`), `#/form/DRAFT/finalize` its
-//! finalize step. Pure: `mod.rs` reads and writes `location` and `history`.
+//! finalize step, `#/submission/ID` a finalized form read. Pure: `mod.rs` reads and writes
+//! `location` and `history`.
 
 use super::fill::FINALIZE;
 
@@ -14,12 +15,22 @@ pub enum Route {
         draft: String,
         page: Option<String>,
     },
+    /// A finalized form, read-only.
+    Submission {
+        id: String,
+    },
 }
 
 /// The route of a fragment as `location.hash` gives it (with its `#`, percent-encoded).
 /// Anything else (empty, an old link) is the home screen.
 pub fn parse(hash: &str) -> Route {
     let hash = decode(hash.trim_start_matches('#'));
+    if let Some(id) = hash
+        .strip_prefix("/submission/")
+        .filter(|id| !id.is_empty())
+    {
+        return Route::Submission { id: id.to_string() };
+    }
     let Some(rest) = hash.strip_prefix("/form/") else {
         return Route::Home;
     };
@@ -56,6 +67,7 @@ pub fn fragment(route: &Route) -> String {
             };
             format!("#/form/{}{}", encode(draft), encode(&page))
         }
+        Route::Submission { id } => format!("#/submission/{}", encode(id)),
     }
 }
 
@@ -119,6 +131,9 @@ mod tests {
             form("d", Some(FINALIZE)),
             form("d", Some("/oila a'zolari/ism")),
             form("d", Some("/a%b#c")),
+            Route::Submission {
+                id: "uuid:0b6f7d2c".into(),
+            },
         ] {
             assert_eq!(parse(&fragment(&route)), route, "{}", fragment(&route));
         }
@@ -132,7 +147,15 @@ mod tests {
             parse("#/form/d/page/o%CA%BBquv%C3%A7i"),
             form("d", Some("/oʻquvçi"))
         );
-        for other in ["", "#", "#/", "#/form/", "#/settings", "#%zz"] {
+        for other in [
+            "",
+            "#",
+            "#/",
+            "#/form/",
+            "#/submission/",
+            "#/settings",
+            "#%zz",
+        ] {
             assert_eq!(parse(other), Route::Home, "{other}");
         }
         assert_eq!(parse("#/form/d/elsewhere"), form("d", None));

@@ -13,7 +13,8 @@ use xonadon_storage::{Review, ReviewComment, ReviewStatus, Submission};
 use super::reviewer::{refusal, Reviewer};
 use super::state::SupervisorState;
 use super::words::{filled, w, W};
-use super::{answers, differences, rows};
+use super::{differences, rows};
+use crate::components::answers::AnswerList;
 use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
 use crate::local_time::local_time;
@@ -166,12 +167,6 @@ pub fn Detail(
     let form_title = form.as_deref().map(|f| f.title(Some(&ui_language())));
     let title = rows::name_of(&submission, form_title.as_deref());
     let data = submission.data.clone();
-    let lines = move || {
-        let lang = ui_language();
-        form.as_deref()
-            .map(|f| answers::lines(f, &data, Some(&lang)))
-            .unwrap_or_default()
-    };
     let set_status = move |status: ReviewStatus| {
         let key = keys.identity.get_untracked();
         // A signed review names the key's supervisor: the name other devices check.
@@ -215,15 +210,7 @@ pub fn Detail(
                 {local_time(submission.finalized_at_ms)}" · "{submission.enumerator.clone()}" · "
                 <span class=status_class(submission.review.status)>{move || status_text(&ui_language(), submission.review.status)}</span>
             </p>
-            <dl class="answers">
-                {move || lines().into_iter().map(|l| {
-                    let class = format!("depth-{}", l.depth.min(3));
-                    match l.answer {
-                        None => view! { <dt class=format!("{class} heading")>{l.label}</dt> }.into_any(),
-                        Some(a) => view! { <dt class=class.clone()>{l.label}</dt><dd class=class>{a}</dd> }.into_any(),
-                    }
-                }).collect_view()}
-            </dl>
+            <AnswerList form=form.clone() data=data />
             <div class="review">
                 <h3>{move || t(&ui_language(), T::Review)}</h3>
                 <ul class="comments">

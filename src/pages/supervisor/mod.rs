@@ -6,7 +6,7 @@
 //! sections decide (which rows, what a file does, what goes out) is in plain functions beside
 //! them, tested without a browser page.
 
-mod answers;
+pub mod answers;
 mod charts;
 mod conflicts;
 mod contract;

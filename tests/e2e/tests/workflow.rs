@@ -302,6 +302,68 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
         json!(["Karimov Aziz", "Rahimova Dilnoza", "Day"]),
         "oldest first"
     );
+
+    // Finalized, then read: every answer under its label, printable, with an address.
+    click(c, ".home .drafts li:first-child button.primary").await;
+    wait_for(c, ".fill").await;
+    click(c, "nav.sections > button").await;
+    click(c, "nav.sections li:last-child button").await;
+    click(c, ".finalize button.primary").await;
+    wait_for(c, ".home .finalized button.view").await;
+    click(c, ".home .finalized button.view").await;
+    let read = || {
+        js(
+            c,
+            "const d = document.querySelector('.view-submission dl.answers');\
+             return d ? [...d.querySelectorAll('dt, dd')].map(e => e.textContent) : null;",
+            vec![],
+        )
+    };
+    until(
+        c,
+        "the form read",
+        "return !!document.querySelector('.view-submission dl.answers dd');",
+    )
+    .await;
+    let lines = read().await;
+    let lines: Vec<String> = serde_json::from_value(lines).unwrap();
+    for pair in [
+        ["Head of household", "Karimov Aziz"],
+        ["Age", "40"],
+        ["Rooms", "3"],
+    ] {
+        assert!(lines.windows(2).any(|w| w == pair), "{pair:?} in {lines:?}");
+    }
+    assert!(
+        c.current_url()
+            .await
+            .unwrap()
+            .fragment()
+            .unwrap_or_default()
+            .starts_with("/submission/"),
+        "the view has an address"
+    );
+    c.refresh().await.expect("reload");
+    until(
+        c,
+        "the form read again",
+        "return !!document.querySelector('.view-submission dl.answers dd');",
+    )
+    .await;
+    xonadon_e2e::cdp(c, "Emulation.setEmulatedMedia", json!({"media": "print"})).await;
+    assert_eq!(
+        js(
+            c,
+            "return [...document.querySelectorAll('.view-submission .bar button')].map(b => getComputedStyle(b).display);",
+            vec![]
+        )
+        .await,
+        json!(["none", "none"]),
+        "printed without the buttons"
+    );
+    xonadon_e2e::cdp(c, "Emulation.setEmulatedMedia", json!({"media": ""})).await;
+    c.back().await.expect("back");
+    wait_for(c, ".home .finalized").await;
 }
 
 async fn run(size: (u32, u32), name: &'static str) {
