@@ -50,6 +50,8 @@ pub enum T {
     OneQuestion,
     RequiredBeforeNext,
     FindHousehold,
+    AddAnother,
+    NoMoreMembers,
     SortBy,
     NewestFirst,
     OldestFirst,
@@ -268,6 +270,18 @@ pub fn t(language: &str, key: T) -> &'static str {
             "Бир экранда битта савол (шакл рухсат берган жойда)",
             "По одному вопросу на экране (где форма это позволяет)",
             "One question per screen (where the form allows it)",
+        ],
+        T::AddAnother => [
+            "yana bir aʼzo qoʻshilsinmi?",
+            "яна бир аъзо қўшилсинми?",
+            "добавить ещё одного?",
+            "add another one?",
+        ],
+        T::NoMoreMembers => [
+            "Yoʻq, davom etish",
+            "Йўқ, давом этиш",
+            "Нет, дальше",
+            "No, go on",
         ],
         T::FindHousehold => [
             "Xonadonni qidirish",

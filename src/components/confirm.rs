@@ -1,6 +1,7 @@
-//! Asking before something cannot be undone (deleting a draft, removing a household member):
-//! a modal `<dialog>` in the app's language, keyboard-usable (focus moves into it, Esc
-//! cancels), instead of the browser's `confirm()`, which ignores the app's language.
+//! Asking before something cannot be undone (deleting a draft, removing a household member),
+//! or a question with two answers ("add another member?"): a modal `<dialog>` in the app's
+//! language, keyboard-usable (focus moves into it, Esc cancels), instead of the browser's
+//! `confirm()`, which ignores the app's language.
 
 use std::sync::Arc;
 
@@ -11,30 +12,79 @@ use crate::settings::ui_language;
 
 type Action = Arc<dyn Fn() + Send + Sync>;
 
-/// Opens the dialog: `ask(message, action)` runs `action` if the worker confirms.
+/// The dialog's buttons: what the first (safe) and the second say, and whether the second
+/// destroys something.
+#[derive(Clone, Copy)]
+struct Buttons {
+    first: T,
+    second: T,
+    danger: bool,
+}
+
+/// Opens the dialog: `ask(message, action)` runs `action` if the worker confirms; `choose`
+/// runs one of two.
 #[derive(Clone, Copy)]
 pub struct Confirm {
     message: RwSignal<String>,
+    buttons: RwSignal<Buttons>,
+    /// The second button's action, and the first's (none: it only closes).
     action: StoredValue<Option<Action>>,
+    other: StoredValue<Option<Action>>,
     dialog: NodeRef<leptos::html::Dialog>,
 }
 
 impl Confirm {
     pub fn ask(&self, message: &str, action: impl Fn() + Send + Sync + 'static) {
+        let buttons = Buttons {
+            first: T::Cancel,
+            second: T::Delete,
+            danger: true,
+        };
+        self.open(message, buttons, Some(Arc::new(action)), None);
+    }
+
+    /// Asks `message`, with `yes` and `no` as the buttons; Esc runs neither.
+    pub fn choose(
+        &self,
+        message: &str,
+        (no, yes): (T, T),
+        on_no: impl Fn() + Send + Sync + 'static,
+        on_yes: impl Fn() + Send + Sync + 'static,
+    ) {
+        let buttons = Buttons {
+            first: no,
+            second: yes,
+            danger: false,
+        };
+        self.open(
+            message,
+            buttons,
+            Some(Arc::new(on_yes)),
+            Some(Arc::new(on_no)),
+        );
+    }
+
+    fn open(&self, message: &str, buttons: Buttons, action: Option<Action>, other: Option<Action>) {
         self.message.set(message.to_string());
-        self.action.set_value(Some(Arc::new(action)));
+        self.buttons.set(buttons);
+        self.action.set_value(action);
+        self.other.set_value(other);
         if let Some(d) = self.dialog.get_untracked() {
             let _ = d.show_modal();
         }
     }
 
-    fn close(&self, confirmed: bool) {
+    /// `Some(true)`: the second button; `Some(false)`: the first; `None`: dismissed.
+    fn close(&self, pressed: Option<bool>) {
         if let Some(d) = self.dialog.get_untracked() {
             d.close();
         }
         let action = self.action.try_update_value(Option::take).flatten();
-        if let (true, Some(action)) = (confirmed, action) {
-            action();
+        let other = self.other.try_update_value(Option::take).flatten();
+        match (pressed, action, other) {
+            (Some(true), Some(action), _) => action(),
+            (Some(false), _, Some(other)) => other(),
+            _ => {}
         }
     }
 }
@@ -44,21 +94,28 @@ impl Confirm {
 pub fn ConfirmDialog(children: Children) -> impl IntoView {
     let confirm = Confirm {
         message: RwSignal::new(String::new()),
+        buttons: RwSignal::new(Buttons {
+            first: T::Cancel,
+            second: T::Delete,
+            danger: true,
+        }),
         action: StoredValue::new(None),
+        other: StoredValue::new(None),
         dialog: NodeRef::new(),
     };
     provide_context(confirm);
     view! {
         {children()}
         <dialog class="confirm" node_ref=confirm.dialog aria-labelledby="confirm-message"
-            on:cancel=move |_: web_sys::Event| confirm.close(false)>
+            on:cancel=move |_: web_sys::Event| confirm.close(None)>
             <p id="confirm-message">{move || confirm.message.get()}</p>
             <div class="actions">
-                <button type="button" autofocus on:click=move |_| confirm.close(false)>
-                    {move || t(&ui_language(), T::Cancel)}
+                <button type="button" autofocus on:click=move |_| confirm.close(Some(false))>
+                    {move || t(&ui_language(), confirm.buttons.get().first)}
                 </button>
-                <button type="button" class="danger" on:click=move |_| confirm.close(true)>
-                    {move || t(&ui_language(), T::Delete)}
+                <button type="button" class=move || if confirm.buttons.get().danger { "danger" } else { "primary" }
+                    on:click=move |_| confirm.close(Some(true))>
+                    {move || t(&ui_language(), confirm.buttons.get().second)}
                 </button>
             </div>
         </dialog>

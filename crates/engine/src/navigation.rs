@@ -213,11 +213,67 @@ pub fn blocking(inst: &Instance, page: &Page, required: bool) -> Option<crate::V
         .find(|v| (v.kind == crate::ViolationKind::Constraint || required) && on_page(v.node))
 }
 
+/// The roster whose last member `pages[index]` is, when the worker adds members by hand
+/// (no `repeat_count`): "Next" there asks "add another?", as ODK Collect does at a repeat's end.
+pub fn ends_roster(inst: &Instance, pages: &[Page], index: usize) -> Option<NodeId> {
+    let page = pages.get(index)?;
+    if page.kind != PageKind::Member {
+        return None;
+    }
+    let repeat = inst.node(page.node).parent?;
+    let next_is_member = pages
+        .get(index + 1)
+        .is_some_and(|p| p.kind == PageKind::Member && inst.node(p.node).parent == Some(repeat));
+    let counted = inst
+        .form()
+        .element(inst.node(repeat).elem)
+        .repeat_count
+        .is_some();
+    (!next_is_member && !counted).then_some(repeat)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{load, FixedHost};
     use std::sync::Arc;
+
+    #[test]
+    fn the_last_member_of_a_roster_filled_by_hand_ends_it() {
+        let form = load(
+            &serde_json::json!({
+                "settings": {"form_id": "t"},
+                "survey": [
+                    {"type": "repeat", "name": "m", "label": "M", "children": [
+                        {"type": "text", "name": "x", "label": "X"}]},
+                    {"type": "integer", "name": "n", "label": "N"},
+                    {"type": "repeat", "name": "c", "label": "C", "repeat_count": "${n}",
+                     "children": [{"type": "text", "name": "y", "label": "Y"}]},
+                    {"type": "note", "name": "end", "label": "End"}
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap();
+        let mut inst = Instance::new(Arc::new(form), Arc::new(FixedHost::new(0.0, 0)));
+        let m = inst.find("/m").unwrap();
+        inst.add_repeat(m, None).unwrap();
+        inst.add_repeat(m, None).unwrap();
+        inst.set_value(inst.find("/n").unwrap(), "1").unwrap();
+        let all = pages(&inst);
+        let at = |key: &str| all.iter().position(|p| p.key == key).unwrap();
+        assert_eq!(ends_roster(&inst, &all, at("/m")), None, "the roster page");
+        assert_eq!(
+            ends_roster(&inst, &all, at("/m[1]")),
+            None,
+            "another member follows"
+        );
+        let last = all.iter().rposition(|p| p.key.starts_with("/m[")).unwrap();
+        assert!(last > at("/m[1]"));
+        assert_eq!(ends_roster(&inst, &all, last), Some(m));
+        assert_eq!(ends_roster(&inst, &all, at("/c[1]")), None, "counted");
+        assert_eq!(ends_roster(&inst, &all, at("/end")), None);
+    }
 
     #[test]
     fn a_broken_constraint_on_the_page_blocks_next_and_required_only_when_asked() {

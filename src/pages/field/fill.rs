@@ -57,6 +57,8 @@ pub fn FillScreen(
     provide_context(session);
     provide_context(Navigate(Callback::new(move |key: String| page.set(key))));
     let settings = expect_context::<Settings>();
+    // The designer's preview has none: it then goes on without asking.
+    let confirm = use_context::<crate::components::confirm::Confirm>();
     let pages = Memo::new(move |_| {
         let layout = if settings.one_question.get() {
             navigation::Layout::OneQuestion
@@ -143,6 +145,33 @@ pub fn FillScreen(
                 focus(v.node);
                 return;
             }
+        }
+        // After the last member of a roster filled by hand: another one, or on?
+        let ends = index.get_untracked().and_then(|i| {
+            pages.with_untracked(|ps| session.peek(|inst| navigation::ends_roster(inst, ps, i)))
+        });
+        if let (Some(repeat), Some(confirm)) = (ends, confirm) {
+            let label = session.peek(|i| i.label(repeat)).unwrap_or_default();
+            let lang = ui_language();
+            let question = format!("{label}: {}", t(&lang, T::AddAnother));
+            confirm.choose(
+                &question,
+                (T::NoMoreMembers, T::AddMember),
+                move || go(1),
+                move || {
+                    let mut key = None;
+                    let _ = session.change(|i| {
+                        let member = i.add_repeat(repeat, None)?;
+                        key = Some(i.path(member));
+                        Ok(())
+                    });
+                    if let Some(key) = key {
+                        page.set(key);
+                        window().scroll_to_with_x_and_y(0.0, 0.0);
+                    }
+                },
+            );
+            return;
         }
         go(1);
     };

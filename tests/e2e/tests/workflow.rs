@@ -32,6 +32,17 @@ const FORM: &str = r#"{
   ]
 }"#;
 
+/// A roster filled by hand, then a closing page.
+const TEAM: &str = r#"{
+  "settings": {"form_id": "team", "version": "1", "title": "Team"},
+  "survey": [
+    {"type": "repeat", "name": "people", "label": "People", "children": [
+      {"type": "text", "name": "who", "label": "Who"}]},
+    {"type": "group", "name": "end", "label": "End", "children": [
+      {"type": "text", "name": "note", "label": "Note"}]}
+  ]
+}"#;
+
 async fn fill(c: &Client, path: &str, value: &str) {
     let got = js(c, FILL, vec![json!(path), json!(value)]).await;
     assert!(
@@ -364,6 +375,44 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
     xonadon_e2e::cdp(c, "Emulation.setEmulatedMedia", json!({"media": ""})).await;
     c.back().await.expect("back");
     wait_for(c, ".home .finalized").await;
+
+    // After the last member of a roster, Next asks whether another one comes.
+    open_page(c, &format!("{}designer.html", server.url())).await;
+    publish_in_designer(c, TEAM, "team 1").await;
+    click(c, "#open-home").await;
+    wait_for(c, ".home").await;
+    until(
+        c,
+        "the team form listed",
+        "return [...document.querySelectorAll('.home .cards li')].some(li => li.textContent.includes('Team'));",
+    )
+    .await;
+    js(
+        c,
+        "[...document.querySelectorAll('.home .cards li')].find(li => li.textContent.includes('Team')).querySelector('button.primary').click();",
+        vec![],
+    )
+    .await;
+    wait_for(c, ".roster").await;
+    next(c).await;
+    on_page(c, "/people[1]").await;
+    fill(c, "/people[1]/who", "Aziz").await;
+    next(c).await;
+    wait_for(c, "dialog.confirm[open]").await;
+    let asked = js(
+        c,
+        "return document.getElementById('confirm-message').textContent;",
+        vec![],
+    )
+    .await;
+    assert_eq!(asked, json!("People: yana bir aʼzo qoʻshilsinmi?"));
+    click(c, "dialog.confirm[open] button.primary").await;
+    on_page(c, "/people[2]").await;
+    fill(c, "/people[2]/who", "Malika").await;
+    next(c).await;
+    wait_for(c, "dialog.confirm[open]").await;
+    click(c, "dialog.confirm[open] .actions button:first-child").await;
+    on_page(c, "/end").await;
 }
 
 async fn run(size: (u32, u32), name: &'static str) {
