@@ -51,6 +51,7 @@ pub enum T {
     RequiredBeforeNext,
     FindHousehold,
     AddAnother,
+    SavedAt,
     NoMoreMembers,
     SortBy,
     NewestFirst,
@@ -271,6 +272,7 @@ pub fn t(language: &str, key: T) -> &'static str {
             "По одному вопросу на экране (где форма это позволяет)",
             "One question per screen (where the form allows it)",
         ],
+        T::SavedAt => ["Saqlandi", "Сақланди", "Сохранено", "Saved"],
         T::AddAnother => [
             "yana bir aʼzo qoʻshilsinmi?",
             "яна бир аъзо қўшилсинми?",

@@ -13,6 +13,17 @@ pub fn local_time(ms: f64) -> String {
     )
 }
 
+/// Milliseconds since the epoch as the local time of day, `hh:mm:ss`.
+pub fn local_clock(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
 /// Milliseconds since the epoch as the local day, `YYYY-MM-DD`.
 pub fn local_day(ms: f64) -> String {
     local_time(ms).chars().take(10).collect()

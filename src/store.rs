@@ -97,6 +97,8 @@ pub struct Store {
     pub error: RwSignal<Option<Notice>>,
     /// Moves after every write that changes a list; list views track it.
     pub revision: RwSignal<u64>,
+    /// When a draft last reached IndexedDB (the filling screen's "saved" line).
+    pub saved_at: RwSignal<Option<f64>>,
     /// What the worker should know that is no failure (records restored from the second
     /// copy), on screen until the page is left.
     pub warning: RwSignal<Option<Notice>>,
@@ -115,6 +117,7 @@ impl Store {
             at_rest: StoredValue::new_local(AtRest::Locked),
             error: RwSignal::new(None),
             revision: RwSignal::new(0),
+            saved_at: RwSignal::new(None),
             warning: RwSignal::new(None),
             space: RwSignal::new(None),
             usage: RwSignal::new(None),
@@ -346,6 +349,7 @@ impl Store {
             result => self.report(result).is_some(),
         };
         if ok {
+            self.saved_at.set(Some(js_sys::Date::now()));
             journal::saved(&self.at_rest(), draft);
             second_copy::draft_saved(&self.at_rest(), draft).await;
             self.watch_space();

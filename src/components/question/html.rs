@@ -144,7 +144,14 @@ pub(super) fn widget(
             let min = parameter(parameters, "start").unwrap_or_else(|| "0".into());
             let max = parameter(parameters, "end").unwrap_or_else(|| "10".into());
             let step = parameter(parameters, "step").unwrap_or_else(|| "1".into());
-            m.open("div", &[("class", Some("range"))]);
+            // Unset, the thumb is hidden (`.unset`): the browser's midpoint is not an answer.
+            let class = if shown.value.is_empty() {
+                "range unset"
+            } else {
+                "range"
+            };
+            m.open("div", &[("class", Some(class))]);
+            m.element("span", &[("class", Some("range-end"))], &min);
             common(
                 m,
                 "input",
@@ -156,6 +163,7 @@ pub(super) fn widget(
                     ("value", Some(&shown.value)),
                 ],
             );
+            m.element("span", &[("class", Some("range-end"))], &max);
             m.element("output", &[("for", Some(&id))], &range_shown(&shown.value))
                 .close("div");
         }

@@ -91,6 +91,29 @@ fn block(session: Session, questions: impl IntoIterator<Item = (NodeId, Texts)>)
         }
     }
     let controls = Arc::new(controls);
+    // A tap on an unset range records where it landed, even at the browser's midpoint
+    // (which fires no change).
+    let tapped = {
+        let controls = Arc::clone(&controls);
+        move |ev: leptos::ev::MouseEvent| {
+            let Some(node) = question_of(&ev) else {
+                return;
+            };
+            let is_range = controls
+                .iter()
+                .any(|(n, c)| *n == node && matches!(c, Control::Range));
+            if !is_range || !session.peek(|i| i.node(node).value.is_empty()) {
+                return;
+            }
+            let value = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|input| input.value());
+            if let Some(value) = value {
+                session.answer(node, &value);
+            }
+        }
+    };
     let handler = move |typed: bool| {
         let controls = Arc::clone(&controls);
         move |ev: leptos::ev::Event| {
@@ -118,7 +141,7 @@ fn block(session: Session, questions: impl IntoIterator<Item = (NodeId, Texts)>)
     });
     view! {
         <div class="questions" node_ref=root inner_html=m.finish() on:input=handler(true)
-            on:change=handler(false)></div>
+            on:change=handler(false) on:click=tapped></div>
     }
     .into_any()
 }

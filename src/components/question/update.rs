@@ -140,6 +140,11 @@ pub(super) fn show_value(root: &web_sys::Element, control: Control, value: &str)
             if let Ok(Some(output)) = root.query_selector("output") {
                 output.set_text_content(Some(&range_shown(value)));
             }
+            if let Ok(Some(range)) = root.query_selector(".range") {
+                let _ = range
+                    .class_list()
+                    .toggle_with_force("unset", value.is_empty());
+            }
         }
         Control::Own | Control::Nothing => {}
     }

@@ -129,6 +129,20 @@ pub fn FillScreen(
         })
     };
     let sections_open = RwSignal::new(false);
+    // Autosave's last success, so the worker sees the answers are kept (none in the
+    // designer's preview, which saves nothing).
+    let store = use_context::<crate::store::Store>();
+    if let Some(store) = store {
+        store.saved_at.set(None);
+    }
+    let saved = move || {
+        let at = store?.saved_at.get()?;
+        Some(format!(
+            "{} {}",
+            t(&ui_language(), T::SavedAt),
+            crate::local_time::local_clock(at)
+        ))
+    };
     let current = Memo::new(move |_| {
         let i = index.get();
         i.and_then(|i| pages.with(|ps| ps.get(i).cloned()))
@@ -212,7 +226,9 @@ pub fn FillScreen(
             <p class="progress-text">{move || {
                 let p = progress.get();
                 format!("{} / {} {}", p.answered, p.total, t(&ui_language(), T::Answered))
-            }}</p>
+            }}
+                {move || saved().map(|s| view! { " · "<span class="saved">"✓ "{s}</span> })}
+            </p>
             <nav class="sections">
                 <button type="button" aria-expanded=move || sections_open.get().to_string()
                     on:click=move |_| sections_open.update(|o| *o = !*o)>

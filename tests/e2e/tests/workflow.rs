@@ -39,7 +39,9 @@ const TEAM: &str = r#"{
     {"type": "repeat", "name": "people", "label": "People", "children": [
       {"type": "text", "name": "who", "label": "Who"}]},
     {"type": "group", "name": "end", "label": "End", "children": [
-      {"type": "text", "name": "note", "label": "Note"}]}
+      {"type": "text", "name": "note", "label": "Note"},
+      {"type": "range", "name": "score", "label": "How hard was it?",
+       "parameters": "start=1 end=5 step=1"}]}
   ]
 }"#;
 
@@ -132,6 +134,14 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
 
     // A broken constraint: Next stays, and takes the worker to the question.
     fill(c, "/family/head", "Karimov Aziz").await;
+    // The autosave's last success is shown.
+    until(
+        c,
+        "the saved line",
+        "const s = document.querySelector('.progress-text .saved');\
+         return !!s && /^✓ Saqlandi \\d\\d:\\d\\d:\\d\\d$/.test(s.textContent);",
+    )
+    .await;
     fill(c, "/family/age", "12").await;
     js(
         c,
@@ -413,6 +423,40 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
     wait_for(c, "dialog.confirm[open]").await;
     click(c, "dialog.confirm[open] .actions button:first-child").await;
     on_page(c, "/end").await;
+
+    // A range: no value until touched (the thumb hidden), its ends labelled; a tap records
+    // where it landed, even at the middle where the browser's thumb sat.
+    let range = || {
+        js(
+            c,
+            "const r = document.querySelector('[data-path=\"/end/score\"] .range');\
+             return [r.classList.contains('unset'),\
+               [...r.querySelectorAll('.range-end')].map(e => e.textContent),\
+               r.querySelector('output').textContent];",
+            vec![],
+        )
+    };
+    assert_eq!(range().await, json!([true, ["1", "5"], "—"]));
+    // Clear of the sticky footer, as a worker would scroll it.
+    js(
+        c,
+        "document.querySelector('[data-path=\"/end/score\"] input').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await;
+    c.find(fantoccini::Locator::Css("[data-path=\"/end/score\"] input"))
+        .await
+        .expect("the range")
+        .click()
+        .await
+        .expect("a tap");
+    until(
+        c,
+        "the tap recorded",
+        "return document.querySelector('[data-path=\"/end/score\"] output').textContent === '3';",
+    )
+    .await;
+    assert_eq!(range().await, json!([false, ["1", "5"], "3"]));
 }
 
 async fn run(size: (u32, u32), name: &'static str) {
