@@ -115,6 +115,8 @@ pub enum T {
     Designer,
     ImportXlsFormHint,
     ChooseFile,
+    TakePhoto,
+    TakePhotoAgain,
     Problems,
     NoProblems,
     ImportProblems,
@@ -542,6 +544,18 @@ pub fn t(language: &str, key: T) -> &'static str {
              картинками или выберите файлы",
             "Drop an XLSForm (.xlsx, .xls, .ods) or an XForm (.xml) here with its CSV files \
              and pictures, or choose them",
+        ],
+        T::TakePhoto => [
+            "📷 Rasmga olish",
+            "📷 Расмга олиш",
+            "📷 Сфотографировать",
+            "📷 Take a photo",
+        ],
+        T::TakePhotoAgain => [
+            "📷 Qaytadan olish",
+            "📷 Қайтадан олиш",
+            "📷 Переснять",
+            "📷 Take it again",
         ],
         T::ChooseFile => [
             "Faylni tanlash",

@@ -190,15 +190,26 @@ pub fn Photo(
     };
     // The camera for a photo; a recording or a document comes from the device's own picker.
     let capture = (kind == Upload::Image).then_some("environment");
-    let (remove, failed_text) = if kind == Upload::Image {
-        (T::RemovePhoto, T::PhotoFailed)
+    let (remove, failed_text, choose, again) = if kind == Upload::Image {
+        (
+            T::RemovePhoto,
+            T::PhotoFailed,
+            T::TakePhoto,
+            T::TakePhotoAgain,
+        )
     } else {
-        (T::RemoveFile, T::FileFailed)
+        (T::RemoveFile, T::FileFailed, T::ChooseFile, T::ChooseFile)
     };
+    // The browser's own file control is small and says "Choose file" in its own language:
+    // hidden (still focusable, keyboard-usable), with a large button of ours, its label.
+    let button_id = id.clone();
     view! {
         <div class="photo">
-            <input type="file" id=id accept=kind.accept() capture=capture on:change=on_change
+            <input type="file" class="visually-hidden" id=id accept=kind.accept() capture=capture on:change=on_change
                 disabled=move || busy.get() />
+            <label for=button_id class="button big" class:busy=move || busy.get()>
+                {move || t(&ui_language(), if value.get().is_empty() { choose } else { again })}
+            </label>
             {move || preview.get().flatten().map(|url| match kind {
                 Upload::Image => view! { <img src=url alt="" class="preview" /> }.into_any(),
                 Upload::Audio => view! { <audio src=url controls=true></audio> }.into_any(),

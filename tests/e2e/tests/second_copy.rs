@@ -58,8 +58,21 @@ async fn start_form(c: &Client, head: &str) {
     js(c, FILL, vec![json!("/head"), json!(head)]).await;
 }
 
+/// The photo question's button: large, in the app's language (the browser's own control is
+/// hidden behind it).
+async fn photo_button(c: &Client) -> serde_json::Value {
+    js(
+        c,
+        "const b = document.querySelector('[data-path=\"/house\"] label.button.big');\
+         return b ? [b.textContent, b.getBoundingClientRect().height >= 56] : null;",
+        vec![],
+    )
+    .await
+}
+
 async fn attach_photo(c: &Client) {
     let input = wait_for(c, "[data-path=\"/house\"] input[type=file]").await;
+    assert_eq!(photo_button(c).await, json!(["📷 Rasmga olish", true]));
     let image = workspace()
         .join("public/icon-512.png")
         .canonicalize()
@@ -74,6 +87,7 @@ async fn attach_photo(c: &Client) {
         "return !!document.querySelector('[data-path=\"/house\"] img.preview');",
     )
     .await;
+    assert_eq!(photo_button(c).await, json!(["📷 Qaytadan olish", true]));
 }
 
 async fn scenario(c: &Client, server: &StaticServer) {
