@@ -44,6 +44,8 @@ pub enum T {
     GetLocation,
     RetryLocation,
     Accuracy,
+    WaitingForAccuracy,
+    UseThisPosition,
     LocationUnavailable,
     ChooseOne,
     Members,
@@ -255,6 +257,13 @@ pub fn t(language: &str, key: T) -> &'static str {
         ],
         T::RetryLocation => ["Qayta urinish", "Қайта уриниш", "Повторить", "Try again"],
         T::Accuracy => ["Aniqlik", "Аниқлик", "Точность", "Accuracy"],
+        T::WaitingForAccuracy => ["kutilmoqda", "кутилмоқда", "ждём", "waiting for"],
+        T::UseThisPosition => [
+            "Shu joylashuvni olish",
+            "Шу жойлашувни олиш",
+            "Взять это место",
+            "Use this position",
+        ],
         T::LocationUnavailable => [
             "Joylashuv aniqlanmadi. Ruxsat berilganini va GPS yoqilganini tekshiring.",
             "Жойлашув аниқланмади. Рухсат берилганини ва GPS ёқилганини текширинг.",

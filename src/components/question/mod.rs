@@ -276,7 +276,10 @@ fn with_component(session: Session, node: NodeId) -> AnyView {
         }
         Some(q) => match Upload::of(q) {
             Some(kind) => view! { <Photo id=id kind=kind value=value set=set /> }.into_any(),
-            None => view! { <Geopoint id=id value=value set=set /> }.into_any(),
+            None => {
+                let threshold = super::geopoint::capture_accuracy(element.parameters.as_deref());
+                view! { <Geopoint id=id value=value set=set threshold=threshold /> }.into_any()
+            }
         },
         None => ().into_any(),
     };

@@ -41,7 +41,9 @@ const TEAM: &str = r#"{
     {"type": "group", "name": "end", "label": "End", "children": [
       {"type": "text", "name": "note", "label": "Note"},
       {"type": "range", "name": "score", "label": "How hard was it?",
-       "parameters": "start=1 end=5 step=1"}]}
+       "parameters": "start=1 end=5 step=1"},
+      {"type": "geopoint", "name": "where", "label": "Where?",
+       "parameters": "capture-accuracy=5"}]}
   ]
 }"#;
 
@@ -457,6 +459,64 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
     )
     .await;
     assert_eq!(range().await, json!([false, ["1", "5"], "3"]));
+
+    // A geopoint the form wants within 5 m: a 12 m fix is shown, not taken, unless the
+    // worker takes it; a 3 m fix is taken at once.
+    let origin = server.url().trim_end_matches('/').to_string();
+    xonadon_e2e::cdp(
+        c,
+        "Browser.grantPermissions",
+        json!({ "origin": origin, "permissions": ["geolocation"] }),
+    )
+    .await;
+    let fix = |accuracy: u32| {
+        xonadon_e2e::cdp(
+            c,
+            "Emulation.setGeolocationOverride",
+            json!({ "latitude": 41.3111, "longitude": 69.2797, "accuracy": accuracy }),
+        )
+    };
+    let point = || {
+        js(
+            c,
+            "const g = document.querySelector('[data-path=\"/end/where\"] .geopoint');\
+             const a = g.querySelector('.accuracy');\
+             return [g.querySelector('output').textContent, a ? a.textContent : ''];",
+            vec![],
+        )
+    };
+    fix(12).await;
+    click(c, "[data-path=\"/end/where\"] .geopoint > button").await;
+    until(
+        c,
+        "waiting for accuracy",
+        "const w = document.querySelector('[data-path=\"/end/where\"] .waiting');\
+         return !!w && w.textContent.includes('±12 m') && w.textContent.includes('±5 m');",
+    )
+    .await;
+    assert_eq!(point().await, json!(["", ""]), "not taken at 12 m");
+    click(c, "[data-path=\"/end/where\"] .take-best").await;
+    until(
+        c,
+        "the best position taken",
+        "return document.querySelector('[data-path=\"/end/where\"] output').textContent !== '';",
+    )
+    .await;
+    let taken = point().await;
+    assert_eq!(taken[0], json!("41.3111, 69.2797"));
+    assert!(
+        taken[1].as_str().unwrap().starts_with("Aniqlik: ±12"),
+        "{taken}"
+    );
+    fix(3).await;
+    click(c, "[data-path=\"/end/where\"] .geopoint > button").await;
+    until(
+        c,
+        "a 3 m fix taken",
+        "const a = document.querySelector('[data-path=\"/end/where\"] .accuracy');\
+         return !!a && a.textContent.includes('±3');",
+    )
+    .await;
 }
 
 async fn run(size: (u32, u32), name: &'static str) {
