@@ -406,7 +406,7 @@ mod export {
     fn export_opens_encrypted_bundles_with_the_key_file() {
         let (key, public) = keygen("key-a.txt", "Dilnoza");
         let t1 = sealed_file("t1.age", &public, &[submission("a", "Malika")]);
-        let plain = bundle_file("t2.json", &[submission("c", "Камола")]);
+        let plain = bundle_file("t2-plain.json", &[submission("c", "Камола")]);
         let out_path = scratch("sealed-out.json", "");
         let out = xonadon(&[
             "export",
