@@ -15,12 +15,25 @@ type Action = Arc<dyn Fn() + Send + Sync>;
 #[derive(Clone, Copy)]
 pub struct Confirm {
     message: RwSignal<String>,
+    /// The confirming button's word when it is not "Delete" (publishing anyway, say).
+    yes: RwSignal<Option<String>>,
     action: StoredValue<Option<Action>>,
     dialog: NodeRef<leptos::html::Dialog>,
 }
 
 impl Confirm {
     pub fn ask(&self, message: &str, action: impl Fn() + Send + Sync + 'static) {
+        self.yes.set(None);
+        self.open(message, action);
+    }
+
+    /// As [`Confirm::ask`], the confirming button saying `yes` (for what deletes nothing).
+    pub fn ask_to(&self, message: &str, yes: &str, action: impl Fn() + Send + Sync + 'static) {
+        self.yes.set(Some(yes.to_string()));
+        self.open(message, action);
+    }
+
+    fn open(&self, message: &str, action: impl Fn() + Send + Sync + 'static) {
         self.message.set(message.to_string());
         self.action.set_value(Some(Arc::new(action)));
         if let Some(d) = self.dialog.get_untracked() {
@@ -44,6 +57,7 @@ impl Confirm {
 pub fn ConfirmDialog(children: Children) -> impl IntoView {
     let confirm = Confirm {
         message: RwSignal::new(String::new()),
+        yes: RwSignal::new(None),
         action: StoredValue::new(None),
         dialog: NodeRef::new(),
     };
@@ -57,8 +71,9 @@ pub fn ConfirmDialog(children: Children) -> impl IntoView {
                 <button type="button" autofocus on:click=move |_| confirm.close(false)>
                     {move || t(&ui_language(), T::Cancel)}
                 </button>
-                <button type="button" class="danger" on:click=move |_| confirm.close(true)>
-                    {move || t(&ui_language(), T::Delete)}
+                <button type="button" class=move || if confirm.yes.get().is_some() { "primary" } else { "danger" }
+                    on:click=move |_| confirm.close(true)>
+                    {move || confirm.yes.get().unwrap_or_else(|| t(&ui_language(), T::Delete).to_string())}
                 </button>
             </div>
         </dialog>

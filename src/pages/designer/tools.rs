@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 use super::state::DesignerState;
 use super::{download, import, save, transliterate};
+use crate::components::confirm::Confirm;
 use crate::components::file_drop::FileDrop;
 use crate::i18n::{t, T};
-use crate::settings::ui_language;
+use crate::settings::{ui_language, Settings};
 use crate::store::Store;
 
 /// What the drop zone takes: the form (workbook or XForm), its choices files, its media.
@@ -16,6 +17,11 @@ const ACCEPT: &str = ".xlsx,.xls,.ods,.csv,.xml,.geojson,application/vnd.openxml
 pub fn Tools() -> impl IntoView {
     let state = expect_context::<DesignerState>();
     let store = expect_context::<Store>();
+    let confirm = expect_context::<Confirm>();
+    // Read from the component's context: a click or a task may run without it.
+    let settings = use_context::<Settings>();
+    let language =
+        move || settings.map_or_else(|| "uz-Latn".to_string(), |s| s.language.get_untracked());
     let text = |what: T| move || t(&ui_language(), what);
     view! {
         <section class="tools">
@@ -28,11 +34,11 @@ pub fn Tools() -> impl IntoView {
                     on:click=move |_| transliterate::fill_other_script(state)>
                     {text(T::Transliterate)}
                 </button>
-                <button type="button" id="save-form" on:click=move |_| save::save(state, store, false)>
+                <button type="button" id="save-form" on:click=move |_| save::save(state, store, false, language())>
                     {text(T::Save)}
                 </button>
                 <button type="button" id="publish-form" class="primary"
-                    on:click=move |_| save::save(state, store, true)>
+                    on:click=move |_| save::publish(state, store, confirm, language())>
                     {text(T::Publish)}
                 </button>
                 <button type="button" id="download-json"
