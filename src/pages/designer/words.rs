@@ -10,6 +10,14 @@ pub enum W {
     /// Publishing while `{n}` transliterated texts are unchecked.
     UncheckedAsk,
     PublishAnyway,
+    /// A problem that keeps the form from loading.
+    Error,
+    /// A problem that lets it load.
+    Warning,
+    /// Where a problem is in the text: `{line}`, `{column}`.
+    LineColumn,
+    /// How many problems of each kind: `{errors}`, `{warnings}`.
+    Count,
 }
 
 /// The text of `word` in `language` (a BCP-47 tag; English for any other).
@@ -33,6 +41,20 @@ pub fn w(language: &str, word: W) -> &'static str {
             "Всё равно опубликовать",
             "Publish anyway",
         ],
+        W::Error => ["Xato", "Хато", "Ошибка", "Error"],
+        W::Warning => ["Ogohlantirish", "Огоҳлантириш", "Предупреждение", "Warning"],
+        W::LineColumn => [
+            "{line}-qator, {column}-ustun",
+            "{line}-қатор, {column}-устун",
+            "строка {line}, столбец {column}",
+            "line {line}, column {column}",
+        ],
+        W::Count => [
+            "Xatolar: {errors}, ogohlantirishlar: {warnings}",
+            "Хатолар: {errors}, огоҳлантиришлар: {warnings}",
+            "Ошибок: {errors}, предупреждений: {warnings}",
+            "Errors: {errors}, warnings: {warnings}",
+        ],
     };
     Lang::from_tag(language).pick(texts)
 }
@@ -53,13 +75,21 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn every_word_in_every_language_with_its_placeholders() {
-        let all = [W::ConfirmAll, W::UncheckedAsk, W::PublishAnyway];
+        let all = [
+            W::ConfirmAll,
+            W::UncheckedAsk,
+            W::PublishAnyway,
+            W::Error,
+            W::Warning,
+            W::LineColumn,
+            W::Count,
+        ];
         for word in all {
             let en = w("en", word);
             for tag in ["uz-Latn", "uz-Cyrl", "ru"] {
                 let text = w(tag, word);
                 assert!(!text.is_empty() && text != en, "{word:?} {tag}");
-                for p in ["{n}", "{line}", "{column}"] {
+                for p in ["{n}", "{line}", "{column}", "{errors}", "{warnings}"] {
                     assert_eq!(en.contains(p), text.contains(p), "{word:?} {tag} {p}");
                 }
             }

@@ -37,6 +37,17 @@ async fn set_text(c: &Client, text: &str) {
     .await;
 }
 
+/// Chooses the page's language in the header's menu, as a person would.
+async fn choose_language(c: &Client, tag: &str) {
+    js(
+        c,
+        "const s = document.querySelector('.designer header .language select'); \
+         s.value = arguments[0]; s.dispatchEvent(new Event('change'));",
+        vec![json!(tag)],
+    )
+    .await;
+}
+
 /// From now on, the status line as each frame shows it (`window.statuses`, without repeats).
 async fn record_status_lines(c: &Client) {
     js(
@@ -178,7 +189,7 @@ async fn large_form_in_parts(c: &Client, server: &StaticServer) {
         "the problem on the second part's first line",
         &format!(
             "const p = document.querySelector('.problems li.error .place'); \
-             return !!p && p.textContent.startsWith('{first_line}:');"
+             return !!p && p.textContent.startsWith('{first_line}-qator,');"
         ),
     )
     .await;
@@ -304,7 +315,26 @@ async fn scenario(c: &Client, server: &StaticServer) {
         .await
         .unwrap();
     assert!(listed.contains("${hed}"), "{listed}");
-    assert!(listed.starts_with("5:"), "placed on line 5: {listed}");
+    assert!(listed.starts_with("5-qator,"), "placed on line 5: {listed}");
+    // Said in the designer's language around the engine's message: the kind, the line and
+    // column, the count.
+    choose_language(c, "ru").await;
+    until(
+        c,
+        "the problem's words in Russian",
+        "const li = document.querySelector('#problems li.error'); \
+         return li.querySelector('.place').textContent.startsWith('строка 5, столбец ') \
+           && li.querySelector('.kind').textContent === 'Ошибка' \
+           && document.getElementById('problem-count').textContent.startsWith('Ошибок: 1,');",
+    )
+    .await;
+    choose_language(c, "uz-Latn").await;
+    until(
+        c,
+        "back in Uzbek",
+        "return document.querySelector('#problems li.error .kind').textContent === 'Xato';",
+    )
+    .await;
     wait_for(c, ".preview .stale-note").await;
     click(c, "#problems li.error button").await;
     let caret = js(
