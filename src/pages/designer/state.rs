@@ -16,7 +16,7 @@ use super::check::check;
 use super::editor::EditorRef;
 use super::kept;
 use super::paint::{mark, painted};
-use super::problems::Problem;
+use super::problems::{placed_in, Problem};
 use crate::components::form_media::FormMedia;
 use crate::i18n::{t, T};
 use crate::settings::ui_language;
@@ -33,6 +33,8 @@ pub struct DesignerState {
     pub stale: RwSignal<bool>,
     /// The last import's findings, by sheet and row (or element).
     pub import_problems: RwSignal<Vec<Problem>>,
+    /// The JSON path each of them is at in the form (its row's), placed again in every text.
+    import_paths: StoredValue<Vec<Option<String>>>,
     /// Transliterated texts a person has not confirmed yet.
     pub to_check: RwSignal<Vec<Filled>>,
     /// The line under the tools: what is going on, or what came of it.
@@ -61,6 +63,7 @@ impl DesignerState {
             preview: RwSignal::new(first.form),
             stale: RwSignal::new(false),
             import_problems: RwSignal::new(Vec::new()),
+            import_paths: StoredValue::new(Vec::new()),
             to_check,
             status: RwSignal::new(None),
             editor,
@@ -84,6 +87,7 @@ impl DesignerState {
         let checked = check(&new);
         mark("designer:checked");
         self.problems.set(checked.problems);
+        self.place_import_problems(&new);
         self.stale.set(checked.form.is_none());
         if checked.form.is_some() {
             self.preview.set(checked.form);
@@ -91,6 +95,26 @@ impl DesignerState {
         kept::keep_text(&new);
         mark("designer:stored");
         self.text.set_value(new);
+    }
+
+    /// The last import's problems, each at the JSON path of its row (`None`: not in the text).
+    pub fn set_import_problems(&self, problems: Vec<Problem>, paths: Vec<Option<String>>) {
+        self.import_problems.set(problems);
+        self.import_paths.set_value(paths);
+    }
+
+    /// The import's problems placed in `text`, as it is now (lines move as the designer
+    /// types, a transliteration rewrites the text).
+    fn place_import_problems(&self, text: &str) {
+        let paths = self.import_paths.get_value();
+        if paths.iter().all(Option::is_none) {
+            return;
+        }
+        let old = self.import_problems.get_untracked();
+        let new = placed_in(text, old.clone(), &paths);
+        if new != old {
+            self.import_problems.set(new);
+        }
     }
 
     /// The designer typed.

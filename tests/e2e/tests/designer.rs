@@ -37,6 +37,25 @@ async fn set_text(c: &Client, text: &str) {
     .await;
 }
 
+/// The editor has the focus, its caret on the line of the question `head`.
+async fn assert_caret_on_head(c: &Client, what: &str) {
+    let line = js(
+        c,
+        "const a = document.getElementById('form-json'); const v = a.value; \
+         const s = v.lastIndexOf('\\n', a.selectionStart - 1) + 1; \
+         const e = v.indexOf('\\n', a.selectionStart); \
+         return document.activeElement === a ? v.slice(s, e) : 'not focused';",
+        vec![],
+    )
+    .await;
+    assert!(
+        line.as_str()
+            .unwrap_or_default()
+            .contains(r#""name": "head""#),
+        "{what}: the caret on row 2's question: {line}"
+    );
+}
+
 /// Chooses the page's language in the header's menu, as a person would.
 async fn choose_language(c: &Client, tag: &str) {
     js(
@@ -409,6 +428,9 @@ async fn scenario(c: &Client, server: &StaticServer) {
             && import_problems.contains("head.png"),
         "{import_problems}"
     );
+    // A click on it goes to what that row became in the text.
+    click(c, "#import-problems li button").await;
+    assert_caret_on_head(c, "the import's problem").await;
     assert!(
         text(c).await.contains("\"label\": \"Урганч\""),
         "the choices file became a list"
@@ -442,6 +464,9 @@ async fn scenario(c: &Client, server: &StaticServer) {
         "return document.querySelectorAll('#to-check li').length === 3;",
     )
     .await;
+    // The text rewritten, the import's problem still goes to its row's question.
+    click(c, "#import-problems li button").await;
+    assert_caret_on_head(c, "the import's problem after the transliteration").await;
     screenshot(c, "30-designer").await;
 
     // Kept over a reload.
