@@ -14,7 +14,6 @@ use super::paint::{mark, painted};
 use super::problems::{self, Problem};
 use super::state::DesignerState;
 use crate::i18n::{t, T};
-use crate::settings::ui_language;
 
 /// The files dropped together, sorted.
 #[derive(Debug, Default)]
@@ -128,7 +127,7 @@ pub fn import(state: DesignerState, files: Vec<web_sys::File>) {
             if media > 0 {
                 // Pictures for the form in the editor: the preview shows them now.
                 state.preview.update(|_| {});
-                return state.show(format!("{}: {media}", t(&ui_language(), T::MediaKept)));
+                return state.show(format!("{}: {media}", t(&state.language(), T::MediaKept)));
             }
             return state.say(T::ImportXlsFormHint);
         };
@@ -149,7 +148,7 @@ pub fn import(state: DesignerState, files: Vec<web_sys::File>) {
         // Placed in the text once it is in the editor (`DesignerState::apply`).
         state.set_import_problems(imported.problems, imported.paths);
         if state.place(text).await {
-            state.show(imported_line(&ui_language(), &name, imported.format));
+            state.show(imported_line(&state.language(), &name, imported.format));
         }
         mark("designer:import-done");
     });

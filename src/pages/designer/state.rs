@@ -19,7 +19,7 @@ use super::paint::{mark, painted};
 use super::problems::{placed_in, Problem};
 use crate::components::form_media::FormMedia;
 use crate::i18n::{t, T};
-use crate::settings::ui_language;
+use crate::settings::Settings;
 
 #[derive(Clone, Copy)]
 pub struct DesignerState {
@@ -42,6 +42,9 @@ pub struct DesignerState {
     pub editor: EditorRef,
     /// The previewed form's pictures: dropped in this visit, or saved with its version.
     pub form_media: FormMedia,
+    /// The designer's language, held here because the tasks that write the status line run
+    /// without the page's context (where `ui_language()` falls back to Uzbek Latin).
+    language: RwSignal<String>,
     /// Counts the changes of the text (edits and replacements), so a replacement still on its
     /// way does not check a text that is no longer there.
     changes: StoredValue<u64>,
@@ -68,13 +71,20 @@ impl DesignerState {
             status: RwSignal::new(None),
             editor,
             form_media: FormMedia::provide("", ""),
+            language: use_context::<Settings>()
+                .map_or_else(|| RwSignal::new("uz-Latn".to_string()), |s| s.language),
             changes: StoredValue::new(0),
         }
     }
 
+    /// The designer's language now, wherever this runs.
+    pub fn language(&self) -> String {
+        self.language.get_untracked()
+    }
+
     /// Puts `what`, in the designer's language, in the status line.
     pub fn say(&self, what: T) {
-        self.show(t(&ui_language(), what).to_string());
+        self.show(t(&self.language(), what).to_string());
     }
 
     pub fn show(&self, line: String) {

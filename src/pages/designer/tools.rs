@@ -7,7 +7,7 @@ use super::{download, import, save, transliterate};
 use crate::components::confirm::Confirm;
 use crate::components::file_drop::FileDrop;
 use crate::i18n::{t, T};
-use crate::settings::{ui_language, Settings};
+use crate::settings::ui_language;
 use crate::store::Store;
 
 /// What the drop zone takes: the form (workbook or XForm), its choices files, its media.
@@ -18,10 +18,8 @@ pub fn Tools() -> impl IntoView {
     let state = expect_context::<DesignerState>();
     let store = expect_context::<Store>();
     let confirm = expect_context::<Confirm>();
-    // Read from the component's context: a click or a task may run without it.
-    let settings = use_context::<Settings>();
-    let language =
-        move || settings.map_or_else(|| "uz-Latn".to_string(), |s| s.language.get_untracked());
+    // From the state: a click or a task may run without the page's context.
+    let language = move || state.language();
     let text = |what: T| move || t(&ui_language(), what);
     view! {
         <section class="tools">

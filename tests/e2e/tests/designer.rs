@@ -706,7 +706,8 @@ async fn household_from_excel(c: &Client, server: &StaticServer) {
 }
 
 /// An XForm (as ODK Central or Kobo hold forms; here pyxform's of the corpus cascade) chosen
-/// in the designer: imported as a form, not taken for a choices file, and previewed.
+/// in the designer: imported as a form, not taken for a choices file, and previewed; its status
+/// line in the language chosen (English).
 async fn xform_from_a_server(c: &Client, server: &StaticServer) {
     // Chromedriver takes only canonical paths for a file input.
     let xform = workspace()
@@ -714,6 +715,9 @@ async fn xform_from_a_server(c: &Client, server: &StaticServer) {
         .canonicalize()
         .expect("the corpus XForm is there");
     open_page(c, &format!("{}designer.html", server.url())).await;
+    // In English: the import's status line, written by a task, follows the chosen language.
+    wait_for(c, "#form-json").await;
+    choose_language(c, "en").await;
     wait_for(c, "#import-xlsform")
         .await
         .send_keys(&xform.display().to_string())
@@ -733,7 +737,9 @@ async fn xform_from_a_server(c: &Client, server: &StaticServer) {
     )
     .await;
     assert!(
-        status.as_str().is_some_and(|s| s.contains("xml → JSON")),
+        status
+            .as_str()
+            .is_some_and(|s| s.starts_with("Imported ") && s.contains("xml → JSON")),
         "{status}"
     );
 }
