@@ -12,12 +12,13 @@ use crate::settings::ui_language;
 
 type Action = Arc<dyn Fn() + Send + Sync>;
 
-/// The dialog's buttons: what the first (safe) and the second say, and whether the second
-/// destroys something.
-#[derive(Clone, Copy)]
+/// The dialog's buttons: what the first (safe) and the second say (the page's own words
+/// where `second_text` is set), and whether the second destroys something.
+#[derive(Clone)]
 struct Buttons {
     first: T,
     second: T,
+    second_text: Option<String>,
     danger: bool,
 }
 
@@ -38,7 +39,20 @@ impl Confirm {
         let buttons = Buttons {
             first: T::Cancel,
             second: T::Delete,
+            second_text: None,
             danger: true,
+        };
+        self.open(message, buttons, Some(Arc::new(action)), None);
+    }
+
+    /// As [`Confirm::ask`], the confirming button saying `yes` (for what deletes nothing:
+    /// publishing anyway, say).
+    pub fn ask_to(&self, message: &str, yes: &str, action: impl Fn() + Send + Sync + 'static) {
+        let buttons = Buttons {
+            first: T::Cancel,
+            second: T::Delete,
+            second_text: Some(yes.to_string()),
+            danger: false,
         };
         self.open(message, buttons, Some(Arc::new(action)), None);
     }
@@ -54,6 +68,7 @@ impl Confirm {
         let buttons = Buttons {
             first: no,
             second: yes,
+            second_text: None,
             danger: false,
         };
         self.open(
@@ -97,6 +112,7 @@ pub fn ConfirmDialog(children: Children) -> impl IntoView {
         buttons: RwSignal::new(Buttons {
             first: T::Cancel,
             second: T::Delete,
+            second_text: None,
             danger: true,
         }),
         action: StoredValue::new(None),
@@ -111,11 +127,13 @@ pub fn ConfirmDialog(children: Children) -> impl IntoView {
             <p id="confirm-message">{move || confirm.message.get()}</p>
             <div class="actions">
                 <button type="button" autofocus on:click=move |_| confirm.close(Some(false))>
-                    {move || t(&ui_language(), confirm.buttons.get().first)}
+                    {move || t(&ui_language(), confirm.buttons.with(|b| b.first))}
                 </button>
-                <button type="button" class=move || if confirm.buttons.get().danger { "danger" } else { "primary" }
+                <button type="button" class=move || if confirm.buttons.with(|b| b.danger) { "danger" } else { "primary" }
                     on:click=move |_| confirm.close(Some(true))>
-                    {move || t(&ui_language(), confirm.buttons.get().second)}
+                    {move || confirm.buttons.with(|b| {
+                        b.second_text.clone().unwrap_or_else(|| t(&ui_language(), b.second).to_string())
+                    })}
                 </button>
             </div>
         </dialog>

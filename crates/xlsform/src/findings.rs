@@ -20,6 +20,37 @@ pub struct Places<'a> {
     pub loop_lists: Vec<&'a str>,
 }
 
+/// The other way: each (sheet, row) of the workbook → the JSON path of what it became (the
+/// element of a survey row, the choice of a choices row), so that a problem found in a row
+/// can be shown in the form's text too. A row that became more than one element (an
+/// `or_other` select) gives the first.
+pub fn row_paths(
+    survey_sheet: &str,
+    survey_rows: &BTreeMap<String, u32>,
+    choices_sheet: Option<&str>,
+    choice_rows: &BTreeMap<(String, usize), u32>,
+) -> BTreeMap<(String, u32), String> {
+    let mut paths = BTreeMap::new();
+    for (path, row) in survey_rows {
+        paths
+            .entry((survey_sheet.to_string(), *row))
+            .and_modify(|p: &mut String| {
+                if path.len() < p.len() || path.len() == p.len() && path < p {
+                    *p = path.clone();
+                }
+            })
+            .or_insert_with(|| path.clone());
+    }
+    if let Some(sheet) = choices_sheet {
+        for ((list, i), row) in choice_rows {
+            paths
+                .entry((sheet.to_string(), *row))
+                .or_insert_with(|| format!("$.choices.{list}[{i}]"));
+        }
+    }
+    paths
+}
+
 /// The element a finding's JSON path is in: `$.survey[2].children[0].relevant` →
 /// `$.survey[2].children[0]`.
 fn element_path(path: &str) -> &str {
@@ -124,5 +155,29 @@ impl Places<'_> {
             }
             _ => property.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_row_names_the_shortest_path_it_became() {
+        let survey = BTreeMap::from([
+            ("$.survey[1]".to_string(), 3),
+            ("$.survey[2]".to_string(), 3),
+            ("$.survey[0]".to_string(), 2),
+            ("$.survey[0].relevant".to_string(), 2),
+        ]);
+        let choices = BTreeMap::from([(("yn".to_string(), 0), 2)]);
+        let paths = row_paths("survey", &survey, Some("choices"), &choices);
+        let at = |sheet: &str, row| paths.get(&(sheet.to_string(), row)).map(String::as_str);
+        assert_eq!(at("survey", 2), Some("$.survey[0]"));
+        assert_eq!(at("survey", 3), Some("$.survey[1]"));
+        assert_eq!(at("choices", 2), Some("$.choices.yn[0]"));
+        assert!(row_paths("survey", &survey, None, &choices)
+            .keys()
+            .all(|(sheet, _)| sheet == "survey"));
     }
 }

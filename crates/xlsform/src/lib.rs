@@ -83,9 +83,19 @@ pub struct Imported {
     pub problems: Vec<Problem>,
     /// What the file really is.
     pub format: Format,
+    /// (sheet, row) → the JSON path of what that row became: a problem's row in the text.
+    pub row_paths: BTreeMap<(String, u32), String>,
 }
 
 impl Imported {
+    /// The JSON path in the form of what `problem`'s row became, when it is one row's.
+    pub fn path_of(&self, problem: &Problem) -> Option<&str> {
+        let row = problem.row?;
+        self.row_paths
+            .get(&(problem.sheet.clone(), row))
+            .map(String::as_str)
+    }
+
     pub fn errors(&self) -> usize {
         self.problems
             .iter()
@@ -361,6 +371,12 @@ pub fn import_with(
         loop_lists: survey.loops.iter().map(|(_, list)| list.as_str()).collect(),
     };
     places.add_engine_findings(&json, &mut problems);
+    let row_paths = findings::row_paths(
+        &survey_sheet.name,
+        &survey.rows,
+        places.choices_sheet,
+        &choices.rows,
+    );
     problems.sort_by(|a, b| {
         (a.sheet != survey_sheet.name, &a.sheet, a.row).cmp(&(
             b.sheet != survey_sheet.name,
@@ -373,6 +389,7 @@ pub fn import_with(
         json,
         problems,
         format,
+        row_paths,
     })
 }
 

@@ -1200,3 +1200,42 @@ fn long_choices_files_are_warned_about_and_too_long_ones_refused() {
         Err(e) => assert!(e.to_string().contains("more than 1000000 rows"), "{e}"),
     }
 }
+
+#[test]
+fn a_problem_in_a_row_names_what_that_row_became_in_the_form() {
+    let book = xlsx(&[
+        (
+            "survey",
+            &[
+                &["type", "name", "label", "relevant"],
+                &["begin group", "g", "G", ""],
+                &["text", "a", "A", ""],
+                &["select_one yn", "b", "B", "${nope} = 1"],
+                &["end group", "", "", ""],
+            ],
+        ),
+        (
+            "choices",
+            &[
+                &["list_name", "name", "label"],
+                &["yn", "y", "Yes"],
+                &["yn", "n", "No"],
+            ],
+        ),
+    ]);
+    let imported = import("f.xlsx", &book).unwrap();
+    let unknown = imported
+        .problems
+        .iter()
+        .find(|p| p.message.contains("nope"))
+        .expect("the unknown reference");
+    assert_eq!((unknown.sheet.as_str(), unknown.row), ("survey", Some(4)));
+    assert_eq!(imported.path_of(unknown), Some("$.survey[0].children[1]"));
+    let row_of = |sheet: &str, row| imported.row_paths.get(&(sheet.to_string(), row));
+    assert_eq!(row_of("survey", 2).map(String::as_str), Some("$.survey[0]"));
+    assert_eq!(
+        row_of("choices", 3).map(String::as_str),
+        Some("$.choices.yn[1]")
+    );
+    assert_eq!(row_of("survey", 1), None, "the header is no element");
+}

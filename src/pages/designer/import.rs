@@ -14,7 +14,6 @@ use super::paint::{mark, painted};
 use super::problems::{self, Problem};
 use super::state::DesignerState;
 use crate::i18n::{t, T};
-use crate::settings::ui_language;
 
 /// The files dropped together, sorted.
 #[derive(Debug, Default)]
@@ -58,6 +57,8 @@ pub fn sort(dropped: Vec<(String, Vec<u8>)>) -> Dropped {
 pub struct Imported {
     pub definition: FormDefinition,
     pub problems: Vec<Problem>,
+    /// Each problem's row as a JSON path in the form, placed once the text is written.
+    pub paths: Vec<Option<String>>,
     /// What it was read from: `xml`, `xlsx`, `xls`, `ods`.
     pub format: &'static str,
 }
@@ -71,18 +72,26 @@ pub fn convert(
 ) -> Result<Imported, String> {
     if files::is_xform(bytes) {
         xonadon_xform::import_with(name, bytes, attachments)
-            .map(|i| Imported {
-                problems: problems::of_xform(&i.problems),
-                definition: i.definition,
-                format: "xml",
+            .map(|i| {
+                let problems = problems::of_xform(&i.problems);
+                Imported {
+                    paths: vec![None; problems.len()],
+                    problems,
+                    definition: i.definition,
+                    format: "xml",
+                }
             })
             .map_err(|e| e.to_string())
     } else {
         xonadon_xlsform::import_with(name, bytes, attachments)
-            .map(|i| Imported {
-                problems: problems::of_import(&i.problems),
-                format: i.format.extension(),
-                definition: i.definition,
+            .map(|i| {
+                let (problems, paths) = problems::of_import(&i);
+                Imported {
+                    problems,
+                    paths,
+                    format: i.format.extension(),
+                    definition: i.definition,
+                }
             })
             .map_err(|e| e.to_string())
     }
@@ -118,7 +127,7 @@ pub fn import(state: DesignerState, files: Vec<web_sys::File>) {
             if media > 0 {
                 // Pictures for the form in the editor: the preview shows them now.
                 state.preview.update(|_| {});
-                return state.show(format!("{}: {media}", t(&ui_language(), T::MediaKept)));
+                return state.show(format!("{}: {media}", t(&state.language(), T::MediaKept)));
             }
             return state.say(T::ImportXlsFormHint);
         };
@@ -134,11 +143,12 @@ pub fn import(state: DesignerState, files: Vec<web_sys::File>) {
         state.say(T::Placing);
         painted().await;
         mark("designer:import-placing");
-        state.import_problems.set(imported.problems);
         let text = imported.definition.to_text();
         mark("designer:import-formatted");
+        // Placed in the text once it is in the editor (`DesignerState::apply`).
+        state.set_import_problems(imported.problems, imported.paths);
         if state.place(text).await {
-            state.show(imported_line(&ui_language(), &name, imported.format));
+            state.show(imported_line(&state.language(), &name, imported.format));
         }
         mark("designer:import-done");
     });

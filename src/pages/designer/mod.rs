@@ -27,6 +27,7 @@ mod state;
 mod to_check;
 mod tools;
 mod transliterate;
+mod words;
 
 use leptos::prelude::*;
 

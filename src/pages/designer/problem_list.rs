@@ -1,29 +1,67 @@
 //! The lists of problems: the engine's in the text (a click jumps to the place) and the last
-//! import's in the workbook (sheet, row and column say where).
+//! import's in the workbook (sheet, row and column say where). The engine's messages are in
+//! English (it has no others); what is said around them — the kind, the line and column, the
+//! count — is in the designer's language.
 
 use leptos::prelude::*;
+use xonadon_engine::locate::Position;
 use xonadon_engine::Severity;
 
 use super::problems::Problem;
 use super::state::DesignerState;
+use super::words::{filled, w, W};
 use crate::i18n::{t, T};
 use crate::settings::ui_language;
 
-/// The items of a list of problems.
-fn items(state: DesignerState, list: Vec<Problem>) -> impl IntoView {
+/// A problem's kind in words.
+fn kind(language: &str, severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => w(language, W::Error),
+        Severity::Warning => w(language, W::Warning),
+    }
+}
+
+/// Where in the text, in words: "line 5, column 47".
+fn line_column(language: &str, at: Position) -> String {
+    let (line, column) = (at.line.to_string(), at.column.to_string());
+    filled(
+        language,
+        W::LineColumn,
+        &[("line", &line), ("column", &column)],
+    )
+}
+
+/// The count of errors and warnings above the list.
+fn count(language: &str, list: &[Problem]) -> String {
+    let errors = list
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let (errors, warnings) = (errors.to_string(), (list.len() - errors).to_string());
+    filled(
+        language,
+        W::Count,
+        &[("errors", &errors), ("warnings", &warnings)],
+    )
+}
+
+/// The items of a list of problems, in `language`.
+fn items(state: DesignerState, language: &str, list: Vec<Problem>) -> Vec<AnyView> {
     list.into_iter()
         .map(|p| {
             let class = match p.severity {
                 Severity::Error => "problem error",
                 Severity::Warning => "problem warning",
             };
+            let kind = kind(language, p.severity);
             match p.at {
                 // In the text: a click goes there.
                 Some(at) => view! {
                     <li class=class>
                         <button type="button" class="link" on:click=move |_| state.go(Some(at))>
-                            <span class="place">{format!("{}:{} {}", at.line, at.column, p.place)}</span>
-                            <span class="what">{p.message}</span>
+                            <span class="place">{line_column(language, at)}</span>
+                            <span class="kind">{kind}</span>
+                            <span class="what">{p.message}<span class="path">{p.place}</span></span>
                         </button>
                     </li>
                 }
@@ -32,13 +70,14 @@ fn items(state: DesignerState, list: Vec<Problem>) -> impl IntoView {
                 None => view! {
                     <li class=class>
                         <span class="place">{p.place}</span>
+                        <span class="kind">{kind}</span>
                         <span class="what">{p.message}</span>
                     </li>
                 }
                 .into_any(),
             }
         })
-        .collect_view()
+        .collect()
 }
 
 /// The text's problems, or a line saying there are none.
@@ -50,10 +89,15 @@ pub fn Problems() -> impl IntoView {
             <h2>{move || t(&ui_language(), T::Problems)}</h2>
             {move || {
                 let list = state.problems.get();
+                let language = ui_language();
                 if list.is_empty() {
-                    view! { <p class="none">{t(&ui_language(), T::NoProblems)}</p> }.into_any()
+                    view! { <p class="none">{t(&language, T::NoProblems)}</p> }.into_any()
                 } else {
-                    view! { <ul id="problems">{items(state, list)}</ul> }.into_any()
+                    view! {
+                        <p class="count" id="problem-count">{count(&language, &list)}</p>
+                        <ul id="problems">{items(state, &language, list)}</ul>
+                    }
+                    .into_any()
                 }
             }}
         </section>
@@ -69,8 +113,45 @@ pub fn ImportProblems() -> impl IntoView {
         <Show when=move || !found.get().is_empty()>
             <section class="problems import">
                 <h2>{move || t(&ui_language(), T::ImportProblems)}</h2>
-                <ul id="import-problems">{move || items(state, found.get())}</ul>
+                <ul id="import-problems">{move || items(state, &ui_language(), found.get())}</ul>
             </section>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn problem(severity: Severity) -> Problem {
+        Problem {
+            severity,
+            at: None,
+            place: "$.survey[0]".into(),
+            message: "m".into(),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn the_words_around_a_problem_are_in_the_designers_language() {
+        let at = Position {
+            line: 5,
+            column: 47,
+            utf16: 90,
+        };
+        assert_eq!(line_column("en", at), "line 5, column 47");
+        assert_eq!(line_column("ru", at), "строка 5, столбец 47");
+        assert_eq!(kind("uz-Cyrl", Severity::Warning), "Огоҳлантириш");
+        let list = [
+            problem(Severity::Error),
+            problem(Severity::Warning),
+            problem(Severity::Warning),
+        ];
+        assert_eq!(count("en", &list), "Errors: 1, warnings: 2");
+        assert_eq!(
+            count("uz-Latn", &list[..1]),
+            "Xatolar: 1, ogohlantirishlar: 0"
+        );
     }
 }

@@ -61,15 +61,35 @@ fn syntax_error_position(text: &str, message: &str) -> Option<Position> {
     })
 }
 
-/// The import's problems, as they are: their place is the workbook, not the text.
-pub fn of_import(problems: &[xonadon_xlsform::Problem]) -> Vec<Problem> {
-    problems
+/// The import's problems, named by their place in the workbook, each with the JSON path of
+/// what its row became (`None`: a problem of a sheet or of the workbook).
+pub fn of_import(imported: &xonadon_xlsform::Imported) -> (Vec<Problem>, Vec<Option<String>>) {
+    imported
+        .problems
         .iter()
-        .map(|p| Problem {
-            severity: p.severity,
-            at: None,
-            place: p.place(),
-            message: p.message.clone(),
+        .map(|p| {
+            let problem = Problem {
+                severity: p.severity,
+                at: None,
+                place: p.place(),
+                message: p.message.clone(),
+            };
+            (problem, imported.path_of(p).map(str::to_string))
+        })
+        .unzip()
+}
+
+/// The import's problems placed in `text` (the form as the editor has it) by the paths of
+/// their rows, so a click on one goes there too.
+pub fn placed_in(text: &str, problems: Vec<Problem>, paths: &[Option<String>]) -> Vec<Problem> {
+    let wanted: Vec<&str> = paths.iter().flatten().map(String::as_str).collect();
+    let mut found = locate(text, &wanted).into_iter();
+    problems
+        .into_iter()
+        .zip(paths)
+        .map(|(p, path)| Problem {
+            at: path.as_ref().and_then(|_| found.next().flatten()),
+            ..p
         })
         .collect()
 }
@@ -114,6 +134,28 @@ mod tests {
             unknown.place.starts_with("$.survey[0].relevant"),
             "{}",
             unknown.place
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn an_import_problem_is_placed_by_its_rows_path() {
+        let text = "{\n  \"survey\": [\n    {\"type\": \"text\", \"name\": \"a\"}\n  ]\n}";
+        let problem = |place: &str| Problem {
+            severity: Severity::Warning,
+            at: None,
+            place: place.into(),
+            message: "m".into(),
+        };
+        let placed = placed_in(
+            text,
+            vec![problem("sheet settings"), problem("sheet survey, row 2")],
+            &[None, Some("$.survey[0]".into())],
+        );
+        assert_eq!(placed[0].at, None);
+        let at = placed[1].at.expect("placed");
+        assert_eq!(
+            (at.line, placed[1].place.as_str()),
+            (3, "sheet survey, row 2")
         );
     }
 

@@ -10,8 +10,9 @@ use xonadon_engine::{Form, FormDefinition};
 use xonadon_storage::FormRecord;
 
 use super::state::DesignerState;
+use super::words::{filled, w, W};
+use crate::components::confirm::Confirm;
 use crate::i18n::{t, T};
-use crate::settings::ui_language;
 use crate::store::Store;
 
 /// What saving writes.
@@ -71,10 +72,30 @@ pub fn saved_line(
     line
 }
 
+/// What to ask before publishing while `unchecked` transliterated texts are still listed to
+/// check (`None`: nothing to ask).
+pub fn ask_before_publishing(language: &str, unchecked: usize) -> Option<String> {
+    (unchecked > 0).then(|| filled(language, W::UncheckedAsk, &[("n", &unchecked.to_string())]))
+}
+
+/// Publishes the text ([`save`]), asking first while transliterated texts are unchecked.
+pub fn publish(state: DesignerState, store: Store, confirm: Confirm, language: String) {
+    let unchecked = state.to_check.with_untracked(Vec::len);
+    match ask_before_publishing(&language, unchecked) {
+        None => save(state, store, true, language),
+        Some(question) => {
+            let yes = w(&language, W::PublishAnyway);
+            confirm.ask_to(&question, yes, move || {
+                save(state, store, true, language.clone())
+            });
+        }
+    }
+}
+
 /// Saves the text as its form id and version, with its media; `then_publish` also makes it
 /// the version this device's field workers start new forms with. A storage error is shown by
-/// the store (the page's banner).
-pub fn save(state: DesignerState, store: Store, then_publish: bool) {
+/// the store (the page's banner). `language` is read before: the task has no context.
+pub fn save(state: DesignerState, store: Store, then_publish: bool, language: String) {
     let preview = state.preview.get_untracked();
     let checked = to_save(
         preview.as_deref(),
@@ -104,12 +125,7 @@ pub fn save(state: DesignerState, store: Store, then_publish: bool) {
         };
         let published =
             then_publish.then(|| crate::published::publish(&record.form_id, &record.version));
-        state.show(saved_line(
-            &ui_language(),
-            &record,
-            &stored.missing,
-            published,
-        ));
+        state.show(saved_line(&language, &record, &stored.missing, published));
     });
 }
 
@@ -146,6 +162,15 @@ mod tests {
         // The preview still shows the form that loaded last; the text is broken.
         assert_eq!(to_save(Some(&earlier), true, "{", 7.0), None);
         assert_eq!(to_save(None, false, FORM, 7.0), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn publishing_asks_only_while_transliterations_are_unchecked() {
+        assert_eq!(ask_before_publishing("en", 0), None);
+        assert_eq!(
+            ask_before_publishing("en", 2).as_deref(),
+            Some("2 transliterated texts have not been checked yet. Publish anyway?")
+        );
     }
 
     #[wasm_bindgen_test]

@@ -16,10 +16,10 @@ use super::check::check;
 use super::editor::EditorRef;
 use super::kept;
 use super::paint::{mark, painted};
-use super::problems::Problem;
+use super::problems::{placed_in, Problem};
 use crate::components::form_media::FormMedia;
 use crate::i18n::{t, T};
-use crate::settings::ui_language;
+use crate::settings::Settings;
 
 #[derive(Clone, Copy)]
 pub struct DesignerState {
@@ -33,6 +33,8 @@ pub struct DesignerState {
     pub stale: RwSignal<bool>,
     /// The last import's findings, by sheet and row (or element).
     pub import_problems: RwSignal<Vec<Problem>>,
+    /// The JSON path each of them is at in the form (its row's), placed again in every text.
+    import_paths: StoredValue<Vec<Option<String>>>,
     /// Transliterated texts a person has not confirmed yet.
     pub to_check: RwSignal<Vec<Filled>>,
     /// The line under the tools: what is going on, or what came of it.
@@ -40,6 +42,9 @@ pub struct DesignerState {
     pub editor: EditorRef,
     /// The previewed form's pictures: dropped in this visit, or saved with its version.
     pub form_media: FormMedia,
+    /// The designer's language, held here because the tasks that write the status line run
+    /// without the page's context (where `ui_language()` falls back to Uzbek Latin).
+    language: RwSignal<String>,
     /// Counts the changes of the text (edits and replacements), so a replacement still on its
     /// way does not check a text that is no longer there.
     changes: StoredValue<u64>,
@@ -61,17 +66,25 @@ impl DesignerState {
             preview: RwSignal::new(first.form),
             stale: RwSignal::new(false),
             import_problems: RwSignal::new(Vec::new()),
+            import_paths: StoredValue::new(Vec::new()),
             to_check,
             status: RwSignal::new(None),
             editor,
             form_media: FormMedia::provide("", ""),
+            language: use_context::<Settings>()
+                .map_or_else(|| RwSignal::new("uz-Latn".to_string()), |s| s.language),
             changes: StoredValue::new(0),
         }
     }
 
+    /// The designer's language now, wherever this runs.
+    pub fn language(&self) -> String {
+        self.language.get_untracked()
+    }
+
     /// Puts `what`, in the designer's language, in the status line.
     pub fn say(&self, what: T) {
-        self.show(t(&ui_language(), what).to_string());
+        self.show(t(&self.language(), what).to_string());
     }
 
     pub fn show(&self, line: String) {
@@ -84,6 +97,7 @@ impl DesignerState {
         let checked = check(&new);
         mark("designer:checked");
         self.problems.set(checked.problems);
+        self.place_import_problems(&new);
         self.stale.set(checked.form.is_none());
         if checked.form.is_some() {
             self.preview.set(checked.form);
@@ -91,6 +105,26 @@ impl DesignerState {
         kept::keep_text(&new);
         mark("designer:stored");
         self.text.set_value(new);
+    }
+
+    /// The last import's problems, each at the JSON path of its row (`None`: not in the text).
+    pub fn set_import_problems(&self, problems: Vec<Problem>, paths: Vec<Option<String>>) {
+        self.import_problems.set(problems);
+        self.import_paths.set_value(paths);
+    }
+
+    /// The import's problems placed in `text`, as it is now (lines move as the designer
+    /// types, a transliteration rewrites the text).
+    fn place_import_problems(&self, text: &str) {
+        let paths = self.import_paths.get_value();
+        if paths.iter().all(Option::is_none) {
+            return;
+        }
+        let old = self.import_problems.get_untracked();
+        let new = placed_in(text, old.clone(), &paths);
+        if new != old {
+            self.import_problems.set(new);
+        }
     }
 
     /// The designer typed.

@@ -1,10 +1,11 @@
 //! The transliterated texts to check: a click finds one in the text, "correct" takes it off
-//! the list.
+//! the list, "all correct" empties it.
 
 use leptos::prelude::*;
 use xonadon_engine::locate::locate;
 
 use super::state::DesignerState;
+use super::words::{w, W};
 use crate::i18n::{t, T};
 use crate::settings::ui_language;
 
@@ -34,6 +35,9 @@ pub fn ToCheck() -> impl IntoView {
         <Show when=move || !to_check.get().is_empty()>
             <section class="to-check">
                 <h2>{move || t(&ui_language(), T::ToCheck)}</h2>
+                <button type="button" id="confirm-all" on:click=move |_| to_check.set(Vec::new())>
+                    {move || w(&ui_language(), W::ConfirmAll)}
+                </button>
                 <ul id="to-check">
                     {move || to_check.get().into_iter().map(|f| item(f.path, f.text)).collect_view()}
                 </ul>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::state::DesignerState;
 use super::{download, import, save, transliterate};
+use crate::components::confirm::Confirm;
 use crate::components::file_drop::FileDrop;
 use crate::i18n::{t, T};
 use crate::settings::ui_language;
@@ -16,6 +17,9 @@ const ACCEPT: &str = ".xlsx,.xls,.ods,.csv,.xml,.geojson,application/vnd.openxml
 pub fn Tools() -> impl IntoView {
     let state = expect_context::<DesignerState>();
     let store = expect_context::<Store>();
+    let confirm = expect_context::<Confirm>();
+    // From the state: a click or a task may run without the page's context.
+    let language = move || state.language();
     let text = |what: T| move || t(&ui_language(), what);
     view! {
         <section class="tools">
@@ -28,11 +32,11 @@ pub fn Tools() -> impl IntoView {
                     on:click=move |_| transliterate::fill_other_script(state)>
                     {text(T::Transliterate)}
                 </button>
-                <button type="button" id="save-form" on:click=move |_| save::save(state, store, false)>
+                <button type="button" id="save-form" on:click=move |_| save::save(state, store, false, language())>
                     {text(T::Save)}
                 </button>
                 <button type="button" id="publish-form" class="primary"
-                    on:click=move |_| save::save(state, store, true)>
+                    on:click=move |_| save::publish(state, store, confirm, language())>
                     {text(T::Publish)}
                 </button>
                 <button type="button" id="download-json"

@@ -1,8 +1,9 @@
 //! A form designer on the built app in headless Chromium: the JSON checked as it is typed
 //! (a problem's click jumps to its place), the live preview, an XLSForm imported by the file
 //! picker (its problems named by sheet and row), the other Uzbek script filled and listed for
-//! checking, the text kept over a reload, a version published and downloaded, and a field
-//! worker starting the published form.
+//! checking (one by one or all at once; publishing before asks), the text kept over a reload,
+//! a version published and downloaded, a field worker starting the published form, and the
+//! preview in view beside the text on a portrait tablet.
 //!
 //! Needs `dist/` (`trunk build --release`) and chromedriver; `scripts/test` does both.
 
@@ -32,6 +33,36 @@ async fn set_text(c: &Client, text: &str) {
         "const a = document.getElementById('form-json'); a.value = arguments[0]; \
          a.dispatchEvent(new Event('input'));",
         vec![json!(text)],
+    )
+    .await;
+}
+
+/// The editor has the focus, its caret on the line of the question `head`.
+async fn assert_caret_on_head(c: &Client, what: &str) {
+    let line = js(
+        c,
+        "const a = document.getElementById('form-json'); const v = a.value; \
+         const s = v.lastIndexOf('\\n', a.selectionStart - 1) + 1; \
+         const e = v.indexOf('\\n', a.selectionStart); \
+         return document.activeElement === a ? v.slice(s, e) : 'not focused';",
+        vec![],
+    )
+    .await;
+    assert!(
+        line.as_str()
+            .unwrap_or_default()
+            .contains(r#""name": "head""#),
+        "{what}: the caret on row 2's question: {line}"
+    );
+}
+
+/// Chooses the page's language in the header's menu, as a person would.
+async fn choose_language(c: &Client, tag: &str) {
+    js(
+        c,
+        "const s = document.querySelector('.designer header .language select'); \
+         s.value = arguments[0]; s.dispatchEvent(new Event('change'));",
+        vec![json!(tag)],
     )
     .await;
 }
@@ -177,7 +208,7 @@ async fn large_form_in_parts(c: &Client, server: &StaticServer) {
         "the problem on the second part's first line",
         &format!(
             "const p = document.querySelector('.problems li.error .place'); \
-             return !!p && p.textContent.startsWith('{first_line}:');"
+             return !!p && p.textContent.startsWith('{first_line}-qator,');"
         ),
     )
     .await;
@@ -248,10 +279,23 @@ fn xlsform(path: &Path) {
     let settings = book.add_worksheet();
     settings.set_name("settings").unwrap();
     settings
-        .write_row(0, 0, ["form_id", "version", "default_language"])
+        .write_row(
+            0,
+            0,
+            ["form_id", "version", "default_language", "form_title"],
+        )
         .unwrap();
     settings
-        .write_row(1, 0, ["oila", "2026112701", "Ўзбек (uz-Cyrl)"])
+        .write_row(
+            1,
+            0,
+            [
+                "oila",
+                "2026112701",
+                "Ўзбек (uz-Cyrl)",
+                "Тошкент оила сўрови",
+            ],
+        )
         .unwrap();
     book.save(path).unwrap();
 }
@@ -290,7 +334,26 @@ async fn scenario(c: &Client, server: &StaticServer) {
         .await
         .unwrap();
     assert!(listed.contains("${hed}"), "{listed}");
-    assert!(listed.starts_with("5:"), "placed on line 5: {listed}");
+    assert!(listed.starts_with("5-qator,"), "placed on line 5: {listed}");
+    // Said in the designer's language around the engine's message: the kind, the line and
+    // column, the count.
+    choose_language(c, "ru").await;
+    until(
+        c,
+        "the problem's words in Russian",
+        "const li = document.querySelector('#problems li.error'); \
+         return li.querySelector('.place').textContent.startsWith('строка 5, столбец ') \
+           && li.querySelector('.kind').textContent === 'Ошибка' \
+           && document.getElementById('problem-count').textContent.startsWith('Ошибок: 1,');",
+    )
+    .await;
+    choose_language(c, "uz-Latn").await;
+    until(
+        c,
+        "back in Uzbek",
+        "return document.querySelector('#problems li.error .kind').textContent === 'Xato';",
+    )
+    .await;
     wait_for(c, ".preview .stale-note").await;
     click(c, "#problems li.error button").await;
     let caret = js(
@@ -365,6 +428,9 @@ async fn scenario(c: &Client, server: &StaticServer) {
             && import_problems.contains("head.png"),
         "{import_problems}"
     );
+    // A click on it goes to what that row became in the text.
+    click(c, "#import-problems li button").await;
+    assert_caret_on_head(c, "the import's problem").await;
     assert!(
         text(c).await.contains("\"label\": \"Урганч\""),
         "the choices file became a list"
@@ -376,22 +442,31 @@ async fn scenario(c: &Client, server: &StaticServer) {
     )
     .await;
 
-    // The Latin texts, filled and listed until a person confirms them.
+    // The Latin texts, filled and listed until a person confirms them: the labels and the
+    // workbook's plain title.
     click(c, "#transliterate").await;
     until(
         c,
-        "three texts to check",
-        "return document.querySelectorAll('#to-check li').length === 3;",
+        "four texts to check",
+        "return document.querySelectorAll('#to-check li').length === 4;",
     )
     .await;
-    assert!(text(c).await.contains("Oila boshligʻi"), "Latin written");
+    let written = text(c).await;
+    assert!(written.contains("Oila boshligʻi"), "Latin written");
+    assert!(
+        written.contains(r#""uz-Latn": "Toshkent oila soʻrovi""#),
+        "the title in Latin too: {written}"
+    );
     click(c, "#to-check li button:not(.link)").await;
     until(
         c,
-        "two left to check",
-        "return document.querySelectorAll('#to-check li').length === 2;",
+        "three left to check",
+        "return document.querySelectorAll('#to-check li').length === 3;",
     )
     .await;
+    // The text rewritten, the import's problem still goes to its row's question.
+    click(c, "#import-problems li button").await;
+    assert_caret_on_head(c, "the import's problem after the transliteration").await;
     screenshot(c, "30-designer").await;
 
     // Kept over a reload.
@@ -403,8 +478,8 @@ async fn scenario(c: &Client, server: &StaticServer) {
     );
     until(
         c,
-        "still two to check after the reload",
-        "return document.querySelectorAll('#to-check li').length === 2;",
+        "still three to check after the reload",
+        "return document.querySelectorAll('#to-check li').length === 3;",
     )
     .await;
 
@@ -432,6 +507,42 @@ async fn scenario(c: &Client, server: &StaticServer) {
     )
     .await;
 
+    // Publishing while three are unchecked asks first; cancelled, nothing is published.
+    click(c, "#publish-form").await;
+    until(
+        c,
+        "the question before publishing",
+        "const d = document.querySelector('dialog.confirm'); \
+         return d.open && d.textContent.includes('3 ta matn hali tekshirilmagan');",
+    )
+    .await;
+    click(c, "dialog.confirm .actions button:not(.primary)").await;
+    until(
+        c,
+        "the question closed",
+        "return !document.querySelector('dialog.confirm').open;",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let status = js(
+        c,
+        "const s = document.querySelector('.tools .status'); return s ? s.textContent : '';",
+        vec![],
+    )
+    .await;
+    assert!(
+        !status.as_str().unwrap_or_default().contains("Chiqarildi"),
+        "not published: {status}"
+    );
+    // All confirmed at once: the list goes, and publishing asks nothing.
+    click(c, "#confirm-all").await;
+    until(
+        c,
+        "nothing left to check",
+        "return !document.querySelector('#to-check');",
+    )
+    .await;
+
     // Published, and downloaded as it is.
     click(c, "#publish-form").await;
     until(
@@ -442,6 +553,17 @@ async fn scenario(c: &Client, server: &StaticServer) {
            && s.textContent.includes('Chiqarildi');",
     )
     .await;
+    assert!(
+        !js(
+            c,
+            "return document.querySelector('dialog.confirm').open;",
+            vec![]
+        )
+        .await
+        .as_bool()
+        .unwrap_or(true),
+        "nothing asked once all are confirmed"
+    );
     let status = wait_for(c, ".tools .status").await.text().await.unwrap();
     assert!(
         !status.contains("head.png"),
@@ -584,7 +706,8 @@ async fn household_from_excel(c: &Client, server: &StaticServer) {
 }
 
 /// An XForm (as ODK Central or Kobo hold forms; here pyxform's of the corpus cascade) chosen
-/// in the designer: imported as a form, not taken for a choices file, and previewed.
+/// in the designer: imported as a form, not taken for a choices file, and previewed; its status
+/// line in the language chosen (English).
 async fn xform_from_a_server(c: &Client, server: &StaticServer) {
     // Chromedriver takes only canonical paths for a file input.
     let xform = workspace()
@@ -592,6 +715,9 @@ async fn xform_from_a_server(c: &Client, server: &StaticServer) {
         .canonicalize()
         .expect("the corpus XForm is there");
     open_page(c, &format!("{}designer.html", server.url())).await;
+    // In English: the import's status line, written by a task, follows the chosen language.
+    wait_for(c, "#form-json").await;
+    choose_language(c, "en").await;
     wait_for(c, "#import-xlsform")
         .await
         .send_keys(&xform.display().to_string())
@@ -611,9 +737,123 @@ async fn xform_from_a_server(c: &Client, server: &StaticServer) {
     )
     .await;
     assert!(
-        status.as_str().is_some_and(|s| s.contains("xml → JSON")),
+        status
+            .as_str()
+            .is_some_and(|s| s.starts_with("Imported ") && s.contains("xml → JSON")),
         "{status}"
     );
+}
+
+/// How much of `selector`'s box is on screen: its visible height and whether it lies within
+/// the viewport's width.
+async fn on_screen(c: &Client, selector: &str) -> (f64, bool) {
+    let got = js(
+        c,
+        "const r = document.querySelector(arguments[0]).getBoundingClientRect(); \
+         return [Math.min(r.bottom, innerHeight) - Math.max(r.top, 0), \
+                 r.left >= 0 && r.right <= innerWidth + 1];",
+        vec![json!(selector)],
+    )
+    .await;
+    (
+        got[0].as_f64().unwrap_or(0.0),
+        got[1].as_bool() == Some(true),
+    )
+}
+
+/// A designer on a portrait tablet (800 × 1280): typing in the text, the preview beside it
+/// stays in view and follows; publishing a transliteration nobody checked asks first, and
+/// "publish anyway" publishes.
+async fn on_a_tablet(c: &Client, server: &StaticServer) {
+    c.set_window_size(800, 1280).await.expect("window size");
+    open_page(c, &format!("{}designer.html", server.url())).await;
+    wait_for(c, "#form-json").await;
+    set_text(c, SMALL).await;
+    until(
+        c,
+        "the preview of the small form",
+        "return document.querySelector('.preview').textContent.includes('Head of household');",
+    )
+    .await;
+    js(
+        c,
+        "const a = document.getElementById('form-json'); const i = a.value.indexOf('household'); \
+         a.focus(); a.setSelectionRange(i, i + 'household'.length);",
+        vec![],
+    )
+    .await;
+    c.find(Locator::Id("form-json"))
+        .await
+        .unwrap()
+        .send_keys("home")
+        .await
+        .expect("type");
+    until(
+        c,
+        "the preview following the typing",
+        "return document.querySelector('.preview').textContent.includes('Head of home');",
+    )
+    .await;
+    let focused = js(
+        c,
+        "return document.activeElement.id === 'form-json';",
+        vec![],
+    )
+    .await;
+    assert_eq!(focused, json!(true), "still typing");
+    screenshot(c, "designer-tablet").await;
+    for pane in [".editor", ".preview"] {
+        let (visible, within) = on_screen(c, pane).await;
+        assert!(
+            visible >= 500.0 && within,
+            "{pane} in view on the tablet: {visible} px high, within the width: {within}"
+        );
+    }
+
+    // A Latin text made from Cyrillic, unchecked: publishing asks, and goes on when told.
+    set_text(
+        c,
+        r#"{"settings": {"form_id": "tablet", "version": "1", "title": "Оила"},
+  "survey": [{"type": "text", "name": "head", "label": {"uz-Cyrl": "Оила бошлиғи"}}]}"#,
+    )
+    .await;
+    wait_for(c, ".problems .none").await;
+    click(c, "#transliterate").await;
+    until(
+        c,
+        "the label and the title to check",
+        "return document.querySelectorAll('#to-check li').length === 2;",
+    )
+    .await;
+    click(c, "#publish-form").await;
+    until(
+        c,
+        "the question before publishing",
+        "const d = document.querySelector('dialog.confirm'); \
+         return d.open && d.textContent.includes('2 ta matn');",
+    )
+    .await;
+    click(c, "dialog.confirm button.primary").await;
+    until(
+        c,
+        "published anyway",
+        "const s = document.querySelector('.tools .status'); \
+         return !!s && s.textContent.includes('tablet 1') && s.textContent.includes('Chiqarildi');",
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_preview_stays_in_view_on_a_tablet() {
+    let server = std::sync::Arc::new(StaticServer::start(dist()));
+    let driver = Driver::start();
+    in_browser(
+        &driver,
+        &profile("designer-tablet"),
+        "designer-tablet",
+        move |c| async move { on_a_tablet(&c, &server).await },
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
