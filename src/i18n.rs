@@ -768,7 +768,7 @@ pub fn t(language: &str, key: T) -> &'static str {
 
 /// `template` with each `{name}` replaced by its value: the one placeholder style of the
 /// app's messages (a translation may put the parts in any order).
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
         .fold(template.to_string(), |text, (name, value)| {

@@ -230,11 +230,7 @@ pub fn w(language: &str, word: W) -> &'static str {
 
 /// `word` with each `{name}` replaced by its value.
 pub fn filled(language: &str, word: W, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(w(language, word).to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+    crate::i18n::fill(w(language, word), values)
 }
 
 #[cfg(test)]
