@@ -345,6 +345,17 @@ impl Form {
         self.by_name.get(name).map(|&id| &self.elements[id])
     }
 
+    /// Whether `id` is `/meta/deprecatedID`, which only a correction fills
+    /// ([`crate::Instance::correction`]).
+    pub fn is_deprecated_id(&self, id: ElemId) -> bool {
+        let e = &self.elements[id];
+        e.name == crate::compile::DEPRECATED_ID
+            && e.parent.is_some_and(|p| {
+                let meta = &self.elements[p];
+                meta.name == "meta" && meta.parent == Some(0) // the root element
+            })
+    }
+
     pub fn choices(&self, list: &str) -> &[ChoiceDef] {
         self.choices.get(list).map(Vec::as_slice).unwrap_or(&[])
     }

@@ -40,6 +40,8 @@ pub use definition::FormDefinition;
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use expr::NodeId;
 pub use form::{ChoiceAnswer, Element, Form, Kind, QuestionType};
-pub use instance::{FixedHost, Host, Instance, InstanceError, NodeState, Violation, ViolationKind};
+pub use instance::{
+    corrected_id, FixedHost, Host, Instance, InstanceError, NodeState, Violation, ViolationKind,
+};
 pub use messages::Lang;
 pub use script::{Action, ScriptError};

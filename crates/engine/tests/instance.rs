@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use serde_json::json;
-use xonadon_engine::{load, FixedHost, Instance, InstanceError, ViolationKind};
+use xonadon_engine::{corrected_id, load, FixedHost, Host, Instance, InstanceError, ViolationKind};
 
 fn form() -> Arc<xonadon_engine::Form> {
     Arc::new(
@@ -404,4 +404,74 @@ fn the_front_end_contract() {
         load(r#"{"settings": {"form_id": "t"}, "survey": [{"type": "text", "name": "a"}]}"#)
             .unwrap();
     assert_eq!(untitled.title(Some("en")), "t", "its id");
+}
+
+#[test]
+fn a_correction_is_a_new_submission_naming_the_one_it_replaces() {
+    let mut first = Instance::new(form(), host());
+    set(&mut first, "/age", "30");
+    set(&mut first, "/kids[1]/kid", "Ali");
+    let sub = first.submission();
+    let old_id = sub["meta"]["instanceID"].as_str().unwrap().to_string();
+    assert!(
+        sub["meta"].get("deprecatedID").is_none(),
+        "only a correction has one, as in ODK: {sub}"
+    );
+
+    let mut fix = Instance::correction(form(), host(), &sub).unwrap();
+    assert_eq!(fix.submission()["age"], "30");
+    assert_eq!(fix.submission()["kids"][0]["kid"], "Ali");
+    set(&mut fix, "/age", "31");
+    let fixed = fix.submission();
+    let new_id = fixed["meta"]["instanceID"].as_str().unwrap();
+    assert!(new_id.starts_with("uuid:") && new_id != old_id, "{fixed}");
+    assert_eq!(fixed["meta"]["deprecatedID"], old_id.as_str());
+    assert_eq!(corrected_id(&fixed), Some(old_id.as_str()));
+    assert_eq!(corrected_id(&sub), None);
+    assert_eq!(fixed["age"], "31");
+    // Kept through a draft's snapshot, as the app saves it.
+    let back = Instance::restore(form(), host(), &fix.snapshot()).unwrap();
+    assert_eq!(back.submission(), fixed);
+
+    // Corrected again: the chain points to the correction.
+    // (a host of its own counts its uuids on from the second one: the fixed host counts)
+    let later = Arc::new(FixedHost::new(0.0, 300));
+    later.uuid();
+    later.uuid();
+    let again = Instance::correction(form(), later, &fixed)
+        .unwrap()
+        .submission();
+    assert_eq!(again["meta"]["deprecatedID"], new_id);
+    assert_ne!(again["meta"]["instanceID"], fixed["meta"]["instanceID"]);
+
+    let no_id = json!({"age": "3"});
+    assert!(matches!(
+        Instance::correction(form(), host(), &no_id),
+        Err(InstanceError::BadSnapshot(_))
+    ));
+}
+
+#[test]
+fn a_form_with_its_own_meta_group_gets_the_deprecated_id_in_it() {
+    let own = Arc::new(
+        load(
+            &json!({
+                "settings": {"form_id": "t", "default_language": "en"},
+                "survey": [
+                    {"type": "text", "name": "a", "label": "A"},
+                    {"type": "group", "name": "meta", "children": [
+                        {"type": "calculate", "name": "instanceID",
+                         "calculation": "once(concat('uuid:', uuid()))"}
+                    ]}
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap(),
+    );
+    let sub = Instance::new(own.clone(), host()).submission();
+    let fix = Instance::correction(own, host(), &sub)
+        .unwrap()
+        .submission();
+    assert_eq!(fix["meta"]["deprecatedID"], sub["meta"]["instanceID"]);
 }

@@ -145,6 +145,11 @@ impl<'f> Layout<'f> {
     /// names of the groups between the table's row and `parent`.
     fn add_children(&mut self, table: usize, parent: ElemId, prefix: &[String]) {
         for &child in &self.form.element(parent).children {
+            // Not a column, as in ODK Central's tables: a correction replaces the row of the
+            // submission it names, which the export then leaves out (the bundle keeps both).
+            if self.form.is_deprecated_id(child) {
+                continue;
+            }
             let e = self.form.element(child);
             let mut path = prefix.to_vec();
             path.push(e.name.clone());

@@ -422,18 +422,28 @@ impl Compiler {
         }
     }
 
-    /// `/meta/instanceID`, as pyxform adds it: a `uuid:` identifier fixed at creation; and
-    /// `/meta/instanceName` from `settings.instance_name` when that expression is sound.
+    /// `/meta/instanceID`, as pyxform adds it: a `uuid:` identifier fixed at creation;
+    /// `/meta/instanceName` from `settings.instance_name` when that expression is sound; and
+    /// `/meta/deprecatedID`, blank until a finalized form is corrected
+    /// ([`crate::Instance::correction`]), as Enketo and Collect add it to an edit.
     fn add_meta(&mut self, instance_name: Option<&str>, audits: &[(&ElementDef, String)]) {
-        let taken = |c: &Compiler, n: &str| {
-            c.elements
-                .iter()
-                .any(|e| e.parent == Some(0) && e.name == n)
-        };
-        if taken(self, "meta") {
+        let own_meta = self
+            .elements
+            .iter()
+            .position(|e| e.parent == Some(0) && e.name == "meta");
+        if let Some(meta) = own_meta {
             // The form has its own `meta`: the audit stays where it was written.
             for (def, path) in audits {
                 self.add(def, 0, path.clone());
+            }
+            let has = |name: &str| {
+                self.elements[meta]
+                    .children
+                    .iter()
+                    .any(|&c| self.elements[c].name == name)
+            };
+            if self.elements[meta].kind == Kind::Group && !has(DEPRECATED_ID) {
+                self.add(&deprecated_id_leaf(), meta, "$.meta".into());
             }
             return;
         }
@@ -463,6 +473,7 @@ impl Compiler {
                     ..meta_leaf()
                 })
                 .chain(name_leaf)
+                .chain([deprecated_id_leaf()])
                 .collect(),
             ),
             ..meta_leaf()
@@ -537,6 +548,20 @@ impl Compiler {
 
 fn meta_leaf() -> ElementDef {
     ElementDef::new("", "")
+}
+
+/// The name of the metadata that links a corrected form to the one it replaces.
+pub(crate) const DEPRECATED_ID: &str = "deprecatedID";
+
+/// `meta/deprecatedID`: a hidden question (no control, as pyxform writes `hidden`) holds what
+/// it is given; only [`crate::Instance::correction`] gives it a value.
+fn deprecated_id_leaf() -> ElementDef {
+    ElementDef {
+        kind: "hidden".into(),
+        name: DEPRECATED_ID.into(),
+        read_only: Some(BoolOrExpr::Bool(true)),
+        ..meta_leaf()
+    }
 }
 
 /// The languages of the form's texts; the default language first.

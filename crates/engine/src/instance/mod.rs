@@ -5,6 +5,7 @@
 //! (see [`recompute`]). The instance never panics on bad input: a bad path or value is an
 //! [`InstanceError`].
 
+mod correction;
 mod env;
 mod recompute;
 mod state;
@@ -18,6 +19,7 @@ use crate::expr::{ElemId, NodeId};
 use crate::form::{Default, Form, Kind, Metadata, QuestionType};
 use crate::values;
 
+pub use correction::corrected_id;
 pub use state::{NodeState, Violation, ViolationKind};
 
 /// What the engine needs from the device: a clock and a source of identifiers. The app
@@ -351,13 +353,9 @@ impl Instance {
             })
             .collect();
         for node in nodes {
-            if self.nodes[node].answer == value {
-                continue;
+            if self.nodes[node].answer != value {
+                self.record(node, value);
             }
-            self.nodes[node].answer = value.to_string();
-            let mut changes = recompute::Changes::default();
-            changes.recompute(self, node);
-            changes.finish(self);
         }
     }
 

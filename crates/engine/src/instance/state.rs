@@ -262,6 +262,10 @@ impl Instance {
                 continue;
             }
             let e = self.form.element(cn.elem);
+            // Only a correction has a `deprecatedID`, as in ODK's submissions.
+            if relevant_only && cn.value.is_empty() && self.form.is_deprecated_id(cn.elem) {
+                continue;
+            }
             let v = match e.kind {
                 Kind::Repeat => Json::Array(
                     cn.children
