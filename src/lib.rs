@@ -21,6 +21,7 @@ pub mod lock;
 mod pages;
 mod published;
 mod second_copy;
+mod send;
 mod session;
 mod settings;
 mod space;

@@ -12,7 +12,10 @@ use crate::local_time::local_time;
 use crate::settings::{ui_language, LanguagePicker, Settings};
 use crate::store::Store;
 
+use super::corrections;
 use super::lists::{self, Order};
+use super::send::{sent_line, SendSection};
+use super::words::{filled, w, W};
 
 #[component]
 pub fn Home(
@@ -63,6 +66,16 @@ pub fn Home(
             &query.get(),
             order.get(),
         )
+    };
+    let replaced = Memo::new(move |_| corrections::replaced(&all_submissions(), &all_drafts()));
+    // A correction's line: the form it corrects, by when that was finalized.
+    let correction_line = move |d: &Draft| {
+        let old = xonadon_engine::corrected_id(&d.answers)?;
+        let at = all_submissions()
+            .iter()
+            .find(|s| s.instance_id == old)
+            .map(|s| local_time(s.finalized_at_ms))?;
+        Some(move || filled(&ui_language(), W::Correction, &[("time", &at)]))
     };
     let drafts_count = move || lists::count(drafts().len(), all_drafts().len());
     let submissions_count = move || lists::count(submissions().len(), all_submissions().len());
@@ -122,9 +135,11 @@ pub fn Home(
                             <For each=drafts key=|d| (d.id.clone(), d.updated_at_ms as u64) children=move |d| {
                                 let (d1, d2) = (d.clone(), d.clone());
                                 let title = draft_title(&d);
+                                let correction = correction_line(&d);
                                 view! {
                                     <li>
                                         <span class="entry-title">{title}</span>
+                                        {correction.map(|line| view! { <span class="correction">{line}</span> })}
                                         <span class="meta">{format!("{} / {} · ", d.answered, d.total)}
                                             {move || t(&ui_language(), T::Answered)}
                                             {format!(" · {}", local_time(d.updated_at_ms))}</span>
@@ -142,9 +157,10 @@ pub fn Home(
                 </section>
                 <section>
                     <h2>{move || t(&ui_language(), T::Finalized)}" "<span class="count">"("{submissions_count}")"</span></h2>
+                    <SendSection submissions=Signal::derive(all_submissions) />
                     <Show when=move || !submissions().is_empty() fallback=move || view! { <p>{move || t(&ui_language(), T::NoFinalized)}</p> }>
                         <ul class="cards finalized">
-                            <For each=submissions key=|s: &Submission| (s.instance_id.clone(), s.review.comments.len())
+                            <For each=submissions key=|s: &Submission| (s.instance_id.clone(), s.review.comments.len(), s.exports.len())
                                 children=move |s| {
                                 // The supervisor's review, once a bundle from them is imported.
                                 let status = s.review.status;
@@ -153,6 +169,8 @@ pub fn Home(
                                     .flatten()
                                     .filter(|c| !c.is_empty());
                                 let id = s.instance_id.clone();
+                                let s2 = s.clone();
+                                let sent_class = if sent_line("en", &s).0 { "sent" } else { "not-sent" };
                                 view! {
                                     <li data-id=s.instance_id.clone()>
                                         <span class="entry-title">{submission_title(&s)}</span>
@@ -161,6 +179,10 @@ pub fn Home(
                                         </button>
                                         <span class=status_class(status)>{move || status_text(&ui_language(), status)}</span>
                                         <span class="meta">{local_time(s.finalized_at_ms)}</span>
+                                        <span class=sent_class>{move || sent_line(&ui_language(), &s2).1}</span>
+                                        {replaced.with(|r| r.contains(&s.instance_id)).then(|| view! {
+                                            <span class="replaced">{move || w(&ui_language(), W::Replaced)}</span>
+                                        })}
                                         {note.map(|n| view! { <p class="review-note">{n}</p> })}
                                     </li>
                                 }

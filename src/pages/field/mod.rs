@@ -1,11 +1,14 @@
 //! The field worker's page (`index.html`): the forms on this device, drafts, filling a form,
 //! finalizing it. Nothing of the supervisor's export code is linked into its Wasm.
 
+mod corrections;
 pub mod fill;
 mod home;
 mod lists;
 mod route;
+mod send;
 mod view;
+mod words;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -98,8 +101,16 @@ enum Screen {
     Loading,
     Home,
     Fill(Rc<Opened>),
-    /// A finalized form read, with its form version if the device has it.
-    View(Rc<(Submission, Option<Arc<Form>>)>),
+    /// A finalized form read.
+    View(Rc<Viewed>),
+}
+
+/// A finalized form read, with its form version if the device has it.
+struct Viewed {
+    submission: Submission,
+    form: Option<Arc<Form>>,
+    /// A correction of it is on the device (`corrections::replaced`).
+    replaced: bool,
 }
 
 /// A draft opened for filling. A draft just started comes with the instance it was made
@@ -140,7 +151,7 @@ fn route_of(screen: &Screen) -> Option<Route> {
             page: Some(opened.page.get()),
         }),
         Screen::View(viewed) => Some(Route::Submission {
-            id: viewed.0.instance_id.clone(),
+            id: viewed.submission.instance_id.clone(),
         }),
     }
 }
@@ -211,7 +222,14 @@ fn Field() -> impl IntoView {
                 Ok(Some(record)) => load(&record.json).ok().map(Arc::new),
                 _ => None,
             };
-            screen.set(Screen::View(Rc::new((submission, form))));
+            let (drafts, submissions) = store.drafts_and_submissions().await;
+            let replaced =
+                corrections::replaced(&submissions, &drafts).contains(&submission.instance_id);
+            screen.set(Screen::View(Rc::new(Viewed {
+                submission,
+                form,
+                replaced,
+            })));
         });
     };
     spawn_local(async move {
@@ -261,32 +279,20 @@ fn Field() -> impl IntoView {
             Err(notice) => return store.show(notice),
         };
         let inst = Instance::new(Arc::clone(&form), FieldHost::of(&settings, &form));
-        let now = now_ms();
-        let mut draft = Draft {
-            id: BrowserHost.uuid(),
-            form_id: form.settings.form_id.clone(),
-            form_version: form.settings.version.clone(),
-            answers: inst.snapshot(),
-            page: navigation::pages(&inst)
-                .first()
-                .map(|p| p.key.clone())
-                .unwrap_or_default(),
-            language: None,
-            started_at_ms: now,
-            updated_at_ms: now,
-            answered: 0,
-            total: navigation::progress(&inst).total,
-            title: None,
-            audit: Default::default(),
+        open_new_draft(store, screen, form, inst);
+    };
+    // A form the supervisor returned, opened again as a new draft that corrects it.
+    let correct = move |viewed: Rc<Viewed>| {
+        let Some(form) = viewed.form.clone() else {
+            return;
         };
-        if audit::is_audited(&form) {
-            draft.audit.event("form start", now);
+        let host = FieldHost::of(&settings, &form);
+        match Instance::correction(Arc::clone(&form), host, &viewed.submission.data) {
+            Ok(inst) => open_new_draft(store, screen, form, inst),
+            Err(e) => store.show(Notice::DraftUnreadable {
+                detail: e.to_string(),
+            }),
         }
-        spawn_local(async move {
-            if store.save_draft(&draft).await {
-                screen.set(Screen::Fill(Opened::new(draft, form, Some(inst), None)));
-            }
-        });
     };
     let resume = move |draft: Draft| {
         spawn_local(async move {
@@ -339,7 +345,13 @@ fn Field() -> impl IntoView {
                 <Home forms=forms() on_new=start on_resume=resume on_view=view_by_id />
             }.into_any(),
             Screen::View(viewed) => view! {
-                <SubmissionView submission=viewed.0.clone() form=viewed.1.clone()
+                <SubmissionView submission=viewed.submission.clone() form=viewed.form.clone()
+                    replaced=viewed.replaced
+                    on_correct=move |_| {
+                        if let Screen::View(shown) = screen.get_untracked() {
+                            correct(shown);
+                        }
+                    }
                     on_home=move |_| screen.set(Screen::Home) />
             }.into_any(),
             Screen::Fill(opened) => {
@@ -356,6 +368,43 @@ fn Field() -> impl IntoView {
             }
         }}
     }
+}
+
+/// Saves a new draft of `inst` (just started, or a correction) and opens it at its first
+/// page.
+fn open_new_draft(
+    store: Store,
+    screen: RwSignal<Screen, LocalStorage>,
+    form: Arc<Form>,
+    inst: Instance,
+) {
+    let now = now_ms();
+    let progress = navigation::progress(&inst);
+    let mut draft = Draft {
+        id: BrowserHost.uuid(),
+        form_id: form.settings.form_id.clone(),
+        form_version: form.settings.version.clone(),
+        answers: inst.snapshot(),
+        page: navigation::pages(&inst)
+            .first()
+            .map(|p| p.key.clone())
+            .unwrap_or_default(),
+        language: None,
+        started_at_ms: now,
+        updated_at_ms: now,
+        answered: progress.answered,
+        total: progress.total,
+        title: inst.instance_name(),
+        audit: Default::default(),
+    };
+    if audit::is_audited(&form) {
+        draft.audit.event("form start", now);
+    }
+    spawn_local(async move {
+        if store.save_draft(&draft).await {
+            screen.set(Screen::Fill(Opened::new(draft, form, Some(inst), None)));
+        }
+    });
 }
 
 /// Opens `draft` for filling, at `page` (else where it was left); false (and said on screen)

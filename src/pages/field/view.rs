@@ -1,7 +1,7 @@
 //! A finalized form, read-only: every answer under its question's label, the supervisor's
 //! review on top (a form returned with issues says why first), and a print button, so the
 //! browser's "print to PDF" gives a clean record for a family's file (`@media print` in
-//! `style.css` leaves the buttons out).
+//! `style.css` leaves the buttons out). A returned form can be opened again to be corrected.
 
 use std::sync::Arc;
 
@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use xonadon_engine::Form;
 use xonadon_storage::{ReviewStatus, Submission};
 
+use super::words::{w, W};
 use crate::components::answers::AnswerList;
 use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
@@ -21,6 +22,11 @@ pub fn SubmissionView(
     /// Its form version; `None` if the device no longer has it (the answers are then not
     /// shown under labels, and the page says nothing it cannot read).
     form: Option<Arc<Form>>,
+    /// A correction of it is on the device already.
+    replaced: bool,
+    /// Opens it again as a new draft that corrects it (offered for a returned form).
+    #[prop(into)]
+    on_correct: Callback<()>,
     #[prop(into)] on_home: Callback<()>,
 ) -> impl IntoView {
     let title = submission.title.clone().unwrap_or_else(|| {
@@ -31,6 +37,8 @@ pub fn SubmissionView(
     let status = submission.review.status;
     let comments = submission.review.comments.clone();
     let returned = status == ReviewStatus::HasIssues;
+    // Corrected with the form it was filled in: without it the answers cannot be reopened.
+    let can_correct = returned && !replaced && form.is_some();
     view! {
         <div class="view-submission">
             <header class="bar">
@@ -54,7 +62,16 @@ pub fn SubmissionView(
                                     {move || status_text(&ui_language(), c.status)}": "{c.text.clone()}</li>
                             }).collect_view()}
                         </ul>
+                        {can_correct.then(|| view! {
+                            <button type="button" id="correct" class="primary"
+                                on:click=move |_| on_correct.run(())>
+                                {move || w(&ui_language(), W::Correct)}
+                            </button>
+                        })}
                     </section>
+                })}
+                {replaced.then(|| view! {
+                    <p class="replaced">{move || w(&ui_language(), W::Replaced)}</p>
                 })}
                 <AnswerList form=form data=submission.data.clone() />
             </main>

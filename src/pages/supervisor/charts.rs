@@ -106,6 +106,7 @@ mod tests {
             place: vec![mahalla.into()],
             status: ReviewStatus::Pending,
             needs: needs.iter().map(|n| n.to_string()).collect(),
+            corrects: None,
         }
     }
 

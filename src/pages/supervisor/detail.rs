@@ -10,6 +10,7 @@ use xonadon_export::keys::SupervisorIdentity;
 use xonadon_export::signature;
 use xonadon_storage::{Review, ReviewComment, ReviewStatus, Submission};
 
+use super::history::EarlierVersions;
 use super::reviewer::{refusal, Reviewer};
 use super::state::SupervisorState;
 use super::words::{filled, w, W};
@@ -167,6 +168,7 @@ pub fn Detail(
     let form_title = form.as_deref().map(|f| f.title(Some(&ui_language())));
     let title = rows::name_of(&submission, form_title.as_deref());
     let data = submission.data.clone();
+    let corrects = xonadon_engine::corrected_id(&data).map(str::to_string);
     let set_status = move |status: ReviewStatus| {
         let key = keys.identity.get_untracked();
         // A signed review names the key's supervisor: the name other devices check.
@@ -211,6 +213,7 @@ pub fn Detail(
                 <span class=status_class(submission.review.status)>{move || status_text(&ui_language(), submission.review.status)}</span>
             </p>
             <AnswerList form=form.clone() data=data />
+            {corrects.map(|old| view! { <EarlierVersions corrects=old /> })}
             <div class="review">
                 <h3>{move || t(&ui_language(), T::Review)}</h3>
                 <ul class="comments">

@@ -87,6 +87,9 @@ pub struct Row {
     pub status: ReviewStatus,
     /// The needs identified (choice names of the form's needs question), for the summary.
     pub needs: Vec<String>,
+    /// The instance id of the submission this one corrects (a form returned to the field
+    /// worker and finalized again), if it is a correction.
+    pub corrects: Option<String>,
 }
 
 impl Row {
@@ -111,6 +114,7 @@ impl Row {
             needs: setting
                 .and_then(|c| c.needs.as_deref())
                 .map_or_else(Vec::new, |n| super::summary::chosen(&s.data, n)),
+            corrects: xonadon_engine::corrected_id(&s.data).map(str::to_string),
         }
     }
 }
@@ -232,6 +236,16 @@ impl Sort {
     }
 }
 
+/// The rows without those a held correction replaces: the list (and what is exported from
+/// it) has each household once, at its latest version; the earlier ones stay on the device,
+/// their history shown with the correction (`history.rs`).
+pub fn current(mut rows: Vec<Row>) -> Vec<Row> {
+    let replaced: std::collections::HashSet<String> =
+        rows.iter().filter_map(|r| r.corrects.clone()).collect();
+    rows.retain(|r| !replaced.contains(&r.instance_id));
+    rows
+}
+
 /// The rows the list shows: those `filters` admit, in the order of `sort`.
 pub fn shown(rows: &[Row], filters: &Filters, sort: Sort) -> Vec<Row> {
     let mut shown: Vec<Row> = rows.iter().filter(|r| filters.admit(r)).cloned().collect();
@@ -269,6 +283,7 @@ mod tests {
             place: vec!["khorezm".into(), "urgench".into(), mahalla.into()],
             status,
             needs: Vec::new(),
+            corrects: None,
         }
     }
 
@@ -282,6 +297,17 @@ mod tests {
 
     fn ids(rows: &[Row]) -> Vec<&str> {
         rows.iter().map(|r| r.instance_id.as_str()).collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn a_correction_replaces_the_row_it_corrects_down_the_chain() {
+        let mut all = rows();
+        all[1].corrects = Some("a".into());
+        let mut again = row("d", "2026-11-21", "Aziza", "m1", ReviewStatus::Pending);
+        again.corrects = Some("b".into());
+        all.push(again);
+        assert_eq!(ids(&current(all)), ["c", "d"]);
+        assert_eq!(ids(&current(rows())), ["a", "b", "c"]);
     }
 
     #[wasm_bindgen_test]

@@ -82,7 +82,7 @@ async fn read_rows(
             )
         }));
     }
-    rows
+    rows::current(rows)
 }
 
 /// The page's state (see the module's documentation).

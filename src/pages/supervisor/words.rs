@@ -13,6 +13,9 @@ pub enum W {
     SaveName,
     NameNeeded,
     CommentNeeded,
+    /// A correction's detail: the versions it replaces.
+    EarlierVersions,
+    EarlierNotHeld,
 }
 
 /// The text of `word` in `language` (a BCP-47 tag; English for any other).
@@ -60,6 +63,18 @@ pub fn w(language: &str, word: W) -> &'static str {
             "Для «Есть замечания» нужен комментарий: напишите, что исправить.",
             "“Has issues” needs a comment: write what needs correcting.",
         ],
+        W::EarlierVersions => [
+            "Tuzatilgan avvalgi nusxalari",
+            "Тузатилган аввалги нусхалари",
+            "Исправленные прежние версии",
+            "Earlier versions it corrects",
+        ],
+        W::EarlierNotHeld => [
+            "Avvalgi nusxasi bu qurilmada yoʻq.",
+            "Аввалги нусхаси бу қурилмада йўқ.",
+            "Прежней версии на этом устройстве нет.",
+            "The earlier version is not on this device.",
+        ],
     };
     Lang::from_tag(language).pick(texts)
 }
@@ -84,6 +99,8 @@ mod tests {
             W::SaveName,
             W::NameNeeded,
             W::CommentNeeded,
+            W::EarlierVersions,
+            W::EarlierNotHeld,
         ];
         for word in all {
             let en = w("en", word);

@@ -10,8 +10,9 @@ use leptos::task::spawn_local;
 
 use super::state::SupervisorState;
 use crate::i18n::{t, T};
+use crate::send::{bundle_forms, BundleRequest};
 use crate::settings::{ui_language, Settings};
-use plan::{bundle_forms, Format, Selection};
+use plan::{Format, Selection};
 use run::{export, OnScreen, Request};
 
 /// The export section: labels or names, the three formats, the progress and its cancel.
@@ -45,11 +46,13 @@ pub fn ExportSection() -> impl IntoView {
         };
         let request = Request {
             format,
-            forms,
             labels: labels.get_untracked().then(|| language.clone()),
-            language,
-            device_id: settings.device_id.get_untracked(),
-            seal_to: keys.seal_to(),
+            bundle: BundleRequest {
+                forms,
+                language,
+                device_id: settings.device_id.get_untracked(),
+                seal_to: keys.seal_to(),
+            },
         };
         busy.set(true);
         cancel.set_value(false);

@@ -3,10 +3,6 @@
 
 use std::collections::HashSet;
 
-use xonadon_export::bundle::BundleForm;
-use xonadon_storage::FormRecord;
-
-use crate::i18n::export_message;
 use crate::pages::supervisor::rows::Row;
 
 /// The export formats.
@@ -21,7 +17,7 @@ impl Format {
     /// Its name in a submission's export history.
     pub fn name(self) -> &'static str {
         match self {
-            Format::Bundle => "json",
+            Format::Bundle => crate::send::BUNDLE_FORMAT,
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
         }
@@ -37,20 +33,13 @@ impl Format {
     }
 }
 
-/// The downloaded file's name: a bundle names the device it comes from (the tablets' and the
-/// supervisor's bundles meet in one folder), all name the local `day`.
-pub fn file_name(format: Format, device_id: &str, day: &str) -> String {
+/// The downloaded file's name: a bundle's is `send::bundle_name`, all name the local `day`.
+pub fn file_name(format: Format, device_id: &str, day: &str, sealed: bool) -> String {
     match format {
-        Format::Bundle => format!("xonadon-{device_id}-{day}.json"),
+        Format::Bundle => crate::send::bundle_name(device_id, day, sealed),
         Format::Csv => format!("xonadon-{day}.zip"),
         Format::Xlsx => format!("xonadon-{day}.xlsx"),
     }
-}
-
-/// The name of a file encrypted for a supervisor: age's own suffix after the bundle's name
-/// (`age -d` and `xonadon export` read it; the supervisor's page too).
-pub fn sealed_name(name: &str) -> String {
-    format!("{name}.age")
 }
 
 /// What an export takes: the submissions, and the form versions they were filled in.
@@ -80,24 +69,6 @@ impl Selection {
     }
 }
 
-/// The forms of `versions` as a bundle carries them, from the device's `records`.
-pub fn bundle_forms(
-    versions: &[(String, String)],
-    records: &[FormRecord],
-    language: &str,
-) -> Result<Vec<BundleForm>, String> {
-    versions
-        .iter()
-        .map(|(form_id, version)| {
-            let record = records
-                .iter()
-                .find(|f| &f.form_id == form_id && &f.version == version)
-                .ok_or_else(|| format!("form {form_id} version {version} is not on this device"))?;
-            BundleForm::from_record(record).map_err(|e| export_message(language, &e))
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +86,7 @@ mod tests {
             place: Default::default(),
             status: Default::default(),
             needs: Vec::new(),
+            corrects: None,
         }
     }
 
@@ -129,30 +101,19 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn a_form_not_on_the_device_is_named() {
-        let err = bundle_forms(&[("f".into(), "9".into())], &[], "en").unwrap_err();
-        assert_eq!(err, "form f version 9 is not on this device");
-        assert_eq!(bundle_forms(&[], &[], "en"), Ok(Vec::new()));
-    }
-
-    #[wasm_bindgen_test]
     fn file_names_say_the_day_and_a_bundle_its_device() {
         assert_eq!(
-            file_name(Format::Bundle, "dev1", "2026-12-07"),
+            file_name(Format::Bundle, "dev1", "2026-12-07", false),
             "xonadon-dev1-2026-12-07.json"
         );
         assert_eq!(
-            file_name(Format::Csv, "dev1", "2026-12-07"),
+            file_name(Format::Csv, "dev1", "2026-12-07", false),
             "xonadon-2026-12-07.zip"
         );
         assert_eq!(
-            file_name(Format::Xlsx, "dev1", "2026-12-07"),
+            file_name(Format::Xlsx, "dev1", "2026-12-07", false),
             "xonadon-2026-12-07.xlsx"
         );
         assert_eq!(Format::Xlsx.name(), "xlsx");
-        assert_eq!(
-            sealed_name("xonadon-dev1-2026-12-07.json"),
-            "xonadon-dev1-2026-12-07.json.age"
-        );
     }
 }

@@ -5,20 +5,17 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-use xonadon_export::bundle::{BundleForm, BundleWriter};
 use xonadon_export::csv_zip::CsvZip;
 use xonadon_export::group;
-use xonadon_export::keys::SupervisorKey;
-use xonadon_export::seal;
 use xonadon_export::stream::Progress;
 use xonadon_export::table::{Layout, Options};
 use xonadon_export::xlsx::Xlsx;
-use xonadon_storage::ExportRecord;
 
 use super::super::words::{filled, W};
-use super::plan::{file_name, sealed_name, Format, Selection};
+use super::plan::{file_name, Format, Selection};
 use crate::download::Chunks;
-use crate::i18n::{export_message, storage_message};
+use crate::i18n::export_message;
+use crate::send::{bundle_blob, download_and_record, BundleRequest};
 use crate::store::Store;
 
 /// An export's progress on screen, and the supervisor's "cancel".
@@ -39,16 +36,12 @@ impl Progress for OnScreen {
 /// What an export needs besides the selection.
 pub struct Request {
     pub format: Format,
-    pub forms: Vec<BundleForm>,
+    /// The forms, the device, whom a bundle is encrypted for (none: plain, as the
+    /// supervisor's own bundles going back to the tablets are) and the language of the
+    /// messages; the tables are built from the same forms.
+    pub bundle: BundleRequest,
     /// Headers and choice answers as labels in this language (tables only).
     pub labels: Option<String>,
-    /// The language the page shows, for the messages (read before the export's task starts:
-    /// inside it the page's context is not at hand).
-    pub language: String,
-    pub device_id: String,
-    /// The supervisor a bundle is encrypted for (none: plain, as the supervisor's own
-    /// bundles going back to the tablets are).
-    pub seal_to: Option<SupervisorKey>,
 }
 
 /// Streams the selection from the device into Blob parts: the file's bytes as a Blob.
@@ -58,39 +51,11 @@ async fn write(
     ids: &HashSet<String>,
     progress: &mut OnScreen,
 ) -> Result<web_sys::Blob, String> {
-    let text = |e: xonadon_export::ExportError| export_message(&request.language, &e);
-    let now = js_sys::Date::now();
-    let mime = request.format.mime();
-    let mime = if request.seal_to.is_some() && request.format == Format::Bundle {
-        "application/octet-stream"
-    } else {
-        mime
-    };
+    let text = |e: xonadon_export::ExportError| export_message(&request.bundle.language, &e);
     let chunks = match request.format {
-        Format::Bundle => match &request.seal_to {
-            None => {
-                let writer =
-                    BundleWriter::new(Chunks::default(), &request.forms, &request.device_id, now)
-                        .map_err(text)?;
-                store
-                    .export_bundle(ids, writer, progress)
-                    .await
-                    .map_err(text)?
-            }
-            Some(key) => {
-                // Encrypted on the way: no clear byte of it reaches the download.
-                let out = seal::writer(Chunks::default(), key).map_err(text)?;
-                let writer = BundleWriter::new(out, &request.forms, &request.device_id, now)
-                    .map_err(text)?;
-                let sealed = store
-                    .export_bundle(ids, writer, progress)
-                    .await
-                    .map_err(text)?;
-                seal::finish(sealed).map_err(text)?
-            }
-        },
+        Format::Bundle => return bundle_blob(store, &request.bundle, ids, progress).await,
         Format::Csv | Format::Xlsx => {
-            let compiled = group::compile(&request.forms).map_err(text)?;
+            let compiled = group::compile(&request.bundle.forms).map_err(text)?;
             let options = Options {
                 labels: request.labels.clone(),
             };
@@ -118,7 +83,7 @@ async fn write(
             }
         }
     };
-    chunks.into_blob(mime)
+    chunks.into_blob(request.format.mime())
 }
 
 /// Exports `selection` as a download and records the export on each submission: the line
@@ -131,24 +96,20 @@ pub async fn export(
 ) -> Result<String, String> {
     let blob = write(store, &request, &selection.ids, progress).await?;
     let day = crate::local_time::local_day(js_sys::Date::now());
-    let mut name = file_name(request.format, &request.device_id, &day);
-    if request.seal_to.is_some() && request.format == Format::Bundle {
-        name = sealed_name(&name);
-    }
-    crate::download::download_blob(&name, &blob)?;
-    let mut ids: Vec<String> = selection.ids.into_iter().collect();
-    ids.sort();
-    let record = ExportRecord {
-        at_ms: js_sys::Date::now(),
-        format: request.format.name().into(),
-    };
-    store
-        .record_export(&ids, &record)
-        .await
-        .map_err(|e| storage_message(&request.language, &e))?;
-    let count = ids.len().to_string();
+    let sealed = request.bundle.seal_to.is_some() && request.format == Format::Bundle;
+    let name = file_name(request.format, &request.bundle.device_id, &day, sealed);
+    let count = download_and_record(
+        store,
+        &name,
+        &blob,
+        selection.ids,
+        request.format.name(),
+        &request.bundle.language,
+    )
+    .await?
+    .to_string();
     Ok(filled(
-        &request.language,
+        &request.bundle.language,
         W::Exported,
         &[("file", &name), ("n", &count)],
     ))

@@ -81,6 +81,12 @@ pub fn seal_to(send_to: &str) -> Option<SupervisorKey> {
     SupervisorKey::parse("key", send_to).ok()
 }
 
+/// The supervisor this device's bundles are for, as kept: what the field worker's "send"
+/// encrypts for (the key is given on this page, the one place that keeps it).
+pub fn saved_seal_to() -> Option<SupervisorKey> {
+    seal_to(&kept::send_to())
+}
+
 /// Whether a new passphrase (typed twice) may be used.
 pub fn passphrase_ok(first: &str, second: &str) -> bool {
     first == second && first.chars().count() >= MIN_PASSPHRASE
