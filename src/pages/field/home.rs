@@ -14,6 +14,7 @@ use crate::store::Store;
 
 use super::corrections;
 use super::lists::{self, Order};
+use super::receive::ReceiveSection;
 use super::send::{sent_line, SendSection};
 use super::words::{filled, w, W};
 
@@ -26,6 +27,13 @@ pub fn Home(
     /// Opens a finalized form read-only (by its instance id).
     #[prop(into)]
     on_view: Callback<String>,
+    /// Form id → the version new forms start with (for what a received file publishes).
+    current: std::collections::BTreeMap<String, String>,
+    /// What the files last received did, a line each.
+    received: RwSignal<Vec<String>>,
+    /// Files were received: the forms that can be started are read again.
+    #[prop(into)]
+    on_received: Callback<()>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let form_titles = StoredValue::new(forms.clone());
@@ -190,6 +198,7 @@ pub fn Home(
                         </ul>
                     </Show>
                 </section>
+                <ReceiveSection current=current lines=received on_received=on_received />
                 <section class="settings">
                     <h2>{move || t(&ui_language(), T::Settings)}</h2>
                     <label for="enumerator">{move || t(&ui_language(), T::Enumerator)}</label>

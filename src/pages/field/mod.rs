@@ -5,6 +5,7 @@ mod corrections;
 pub mod fill;
 mod home;
 mod lists;
+mod receive;
 mod route;
 mod send;
 mod view;
@@ -232,17 +233,19 @@ fn Field() -> impl IntoView {
             })));
         });
     };
-    spawn_local(async move {
-        // The storage page opened the store with the built-in form: it loads, once.
-        let built_in = default_form().ok().map(|f| Startable {
+    // The storage page opened the store with the built-in form: it loads, once.
+    let built_in = || {
+        default_form().ok().map(|f| Startable {
             settings: f.settings.clone(),
             json: Arc::from(DEFAULT_FORM),
             loaded: OnceLock::from(f),
-        });
+        })
+    };
+    spawn_local(async move {
         // Answers journaled while the last IndexedDB write could not finish (a crash, a
         // closed tab, the lock).
         store.recover().await;
-        startable.set_value(startable_forms(store, built_in).await);
+        startable.set_value(startable_forms(store, built_in()).await);
         // A reload comes back to the screen in the address bar.
         match current_route() {
             Route::Form { draft, page } => open_by_id(draft, page),
@@ -265,6 +268,24 @@ fn Field() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
+    };
+    // Form id → the version new forms start with.
+    let current = move || {
+        startable.with_value(|all| {
+            all.iter()
+                .map(|s| (s.settings.form_id.clone(), s.settings.version.clone()))
+                .collect::<std::collections::BTreeMap<_, _>>()
+        })
+    };
+    // A form file or bundle received: the forms are read again and the list shown anew.
+    let receive_report = RwSignal::new(Vec::<String>::new());
+    let received = move || {
+        spawn_local(async move {
+            startable.set_value(startable_forms(store, built_in()).await);
+            if matches!(screen.get_untracked(), Screen::Home) {
+                screen.set(Screen::Home);
+            }
+        });
     };
     let start = move |form_id: String| {
         let Some(loaded) = startable.with_value(|all| {
@@ -342,7 +363,8 @@ fn Field() -> impl IntoView {
         {move || match screen.get() {
             Screen::Loading => view! { <p class="loading">"…"</p> }.into_any(),
             Screen::Home => view! {
-                <Home forms=forms() on_new=start on_resume=resume on_view=view_by_id />
+                <Home forms=forms() on_new=start on_resume=resume on_view=view_by_id
+                    current=current() received=receive_report on_received=move |_| received() />
             }.into_any(),
             Screen::View(viewed) => view! {
                 <SubmissionView submission=viewed.submission.clone() form=viewed.form.clone()

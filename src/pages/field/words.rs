@@ -23,6 +23,13 @@ pub enum W {
     Correction,
     /// A finalized form a later correction replaces.
     Replaced,
+    /// Receiving form files and the supervisor's bundles on the home screen.
+    Receive,
+    ReceiveHint,
+    ChooseFile,
+    FormAdded,
+    FormNotAdded,
+    BundleReceived,
 }
 
 /// The text of `word` in `language` (a BCP-47 tag; English for any other).
@@ -94,6 +101,42 @@ pub fn w(language: &str, word: W) -> &'static str {
             "Заменена исправленной анкетой",
             "Replaced by its correction",
         ],
+        W::Receive => [
+            "Nazoratchidan qabul qilish",
+            "Назоратчидан қабул қилиш",
+            "Получить от руководителя",
+            "Receive from the supervisor",
+        ],
+        W::ReceiveHint => [
+            "Soʻrovnoma shakli fayli (.json) yoki nazoratchining fayli (tekshiruvlar bilan)",
+            "Сўровнома шакли файли (.json) ёки назоратчининг файли (текширувлар билан)",
+            "Файл формы анкеты (.json) или файл руководителя (с проверками)",
+            "A form file (.json) or your supervisor's file (with their reviews)",
+        ],
+        W::ChooseFile => [
+            "Faylni tanlash",
+            "Файлни танлаш",
+            "Выбрать файл",
+            "Choose a file",
+        ],
+        W::FormAdded => [
+            "{file}: «{form}» shakli (versiya {version}) qoʻshildi",
+            "{file}: «{form}» шакли (версия {version}) қўшилди",
+            "{file}: добавлена форма «{form}» (версия {version})",
+            "{file}: form “{form}” (version {version}) added",
+        ],
+        W::FormNotAdded => [
+            "shakl qoʻshilmadi",
+            "шакл қўшилмади",
+            "форма не добавлена",
+            "the form was not added",
+        ],
+        W::BundleReceived => [
+            "{file}: {reviews} ta tekshiruv, {forms} ta yangi shakl qabul qilindi",
+            "{file}: {reviews} та текширув, {forms} та янги шакл қабул қилинди",
+            "{file}: получено проверок — {reviews}, новых форм — {forms}",
+            "{file}: {reviews} reviews and {forms} new forms received",
+        ],
     };
     Lang::from_tag(language).pick(texts)
 }
@@ -122,13 +165,27 @@ mod tests {
             W::Correct,
             W::Correction,
             W::Replaced,
+            W::Receive,
+            W::ReceiveHint,
+            W::ChooseFile,
+            W::FormAdded,
+            W::FormNotAdded,
+            W::BundleReceived,
         ];
         for word in all {
             let en = w("en", word);
             for tag in ["uz-Latn", "uz-Cyrl", "ru"] {
                 let text = w(tag, word);
                 assert!(!text.is_empty() && text != en, "{word:?} {tag}");
-                for p in ["{n}", "{file}", "{time}"] {
+                for p in [
+                    "{n}",
+                    "{file}",
+                    "{time}",
+                    "{form}",
+                    "{version}",
+                    "{reviews}",
+                    "{forms}",
+                ] {
                     assert_eq!(en.contains(p), text.contains(p), "{word:?} {tag} {p}");
                 }
             }

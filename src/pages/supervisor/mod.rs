@@ -15,7 +15,7 @@ mod differences;
 mod export;
 mod filters;
 mod history;
-mod import;
+pub mod import;
 pub mod keys;
 mod reviewer;
 mod rows;

@@ -87,6 +87,11 @@ pub fn saved_seal_to() -> Option<SupervisorKey> {
     seal_to(&kept::send_to())
 }
 
+/// The "send to" key line as kept ("" for none): whose reviews a field tablet takes.
+pub fn saved_send_to() -> String {
+    kept::send_to()
+}
+
 /// Whether a new passphrase (typed twice) may be used.
 pub fn passphrase_ok(first: &str, second: &str) -> bool {
     first == second && first.chars().count() >= MIN_PASSPHRASE
