@@ -76,9 +76,10 @@ pub fn Home(
         )
     };
     let replaced = Memo::new(move |_| corrections::replaced(&all_submissions(), &all_drafts()));
-    // A correction's line: the form it corrects, by when that was finalized.
-    let correction_line = move |d: &Draft| {
-        let old = xonadon_engine::corrected_id(&d.answers)?;
+    // A correction's line (a draft's or a finalized one's answers): the form it corrects, by
+    // when that was finalized.
+    let correction_line = move |answers: &serde_json::Value| {
+        let old = xonadon_engine::corrected_id(answers)?;
         let at = all_submissions()
             .iter()
             .find(|s| s.instance_id == old)
@@ -143,7 +144,7 @@ pub fn Home(
                             <For each=drafts key=|d| (d.id.clone(), d.updated_at_ms as u64) children=move |d| {
                                 let (d1, d2) = (d.clone(), d.clone());
                                 let title = draft_title(&d);
-                                let correction = correction_line(&d);
+                                let correction = correction_line(&d.answers);
                                 view! {
                                     <li>
                                         <span class="entry-title">{title}</span>
@@ -188,6 +189,7 @@ pub fn Home(
                                         <span class=status_class(status)>{move || status_text(&ui_language(), status)}</span>
                                         <span class="meta">{local_time(s.finalized_at_ms)}</span>
                                         <span class=sent_class>{move || sent_line(&ui_language(), &s2).1}</span>
+                                        {correction_line(&s.data).map(|line| view! { <span class="correction">{line}</span> })}
                                         {replaced.with(|r| r.contains(&s.instance_id)).then(|| view! {
                                             <span class="replaced">{move || w(&ui_language(), W::Replaced)}</span>
                                         })}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::rows::{Row, SortKey};
 use super::state::SupervisorState;
+use super::words::{w, W};
 use crate::components::review::{status_class, status_text};
 use crate::i18n::{t, T};
 use crate::local_time::local_time;
@@ -66,7 +67,8 @@ fn Line(row: Row) -> impl IntoView {
     };
     view! {
         <tr data-id=r.instance_id.clone()>
-            <td class="name"><button type="button" class="link" on:click=move |_| open.set(Some(id.clone()))>{title}</button></td>
+            <td class="name"><button type="button" class="link" on:click=move |_| open.set(Some(id.clone()))>{title}</button>
+                {r.corrects.is_some().then(|| view! { <span class="correction">{move || w(&ui_language(), W::Corrected)}</span> })}</td>
             <td data-label=says(T::Date)>{local_time(r.finalized_at_ms)}</td>
             <td data-label=says(T::Enumerator)>{r.enumerator.clone()}</td>
             <Show when=has_place><td data-label=place_label>{place.clone()}</td></Show>

@@ -16,6 +16,8 @@ pub enum W {
     /// A correction's detail: the versions it replaces.
     EarlierVersions,
     EarlierNotHeld,
+    /// A row that corrects an earlier version.
+    Corrected,
 }
 
 /// The text of `word` in `language` (a BCP-47 tag; English for any other).
@@ -69,6 +71,7 @@ pub fn w(language: &str, word: W) -> &'static str {
             "Исправленные прежние версии",
             "Earlier versions it corrects",
         ],
+        W::Corrected => ["Tuzatilgan", "Тузатилган", "Исправлена", "Corrected"],
         W::EarlierNotHeld => [
             "Avvalgi nusxasi bu qurilmada yoʻq.",
             "Аввалги нусхаси бу қурилмада йўқ.",
@@ -101,6 +104,7 @@ mod tests {
             W::CommentNeeded,
             W::EarlierVersions,
             W::EarlierNotHeld,
+            W::Corrected,
         ];
         for word in all {
             let en = w("en", word);

@@ -522,3 +522,104 @@ pub fn kill_browser(profile: &Path) {
         }
     }
 }
+
+/// Answers the question at engine `path` with `value` through the DOM (see [`FILL`]); fails
+/// the test when the question is not on screen.
+pub async fn answer(c: &Client, path: &str, value: &str) {
+    let got = js(
+        c,
+        FILL,
+        vec![serde_json::json!(path), serde_json::json!(value)],
+    )
+    .await;
+    assert!(
+        !got.as_str().unwrap_or_default().starts_with("no visible"),
+        "{path}: {got}"
+    );
+}
+
+/// Starts a new draft of the form titled `title` from the home screen's list.
+pub async fn start_form(c: &Client, title: &str) {
+    wait_for(c, ".home").await;
+    until(
+        c,
+        &format!("the form {title} on the home list"),
+        &format!(
+            "return [...document.querySelectorAll('.home .cards li')].some(li => li.textContent.includes({title:?}));"
+        ),
+    )
+    .await;
+    js(
+        c,
+        "[...document.querySelectorAll('.home .cards li')].find(li => li.textContent.includes(arguments[0])).querySelector('button.primary').click();",
+        vec![serde_json::json!(title)],
+    )
+    .await;
+    wait_for(c, "main.page").await;
+}
+
+/// Sets the `<select>` `css` to `value` as a person choosing does (a `change` event).
+pub async fn select_value(c: &Client, css: &str, value: &str) {
+    wait_for(c, css).await;
+    js(
+        c,
+        "const s = document.querySelector(arguments[0]); s.value = arguments[1];\
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![serde_json::json!(css), serde_json::json!(value)],
+    )
+    .await;
+}
+
+/// The page's viewport: a tablet (800×1280) or, below 600 px wide, a phone.
+pub async fn viewport(c: &Client, width: u32, height: u32) {
+    cdp(
+        c,
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+    )
+    .await;
+}
+
+/// Lets the page download into `dir` (Chromium's own download behaviour).
+pub async fn downloads_into(c: &Client, dir: &Path) {
+    cdp(
+        c,
+        "Browser.setDownloadBehavior",
+        serde_json::json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
+    )
+    .await;
+}
+
+/// Waits for a finished download whose name ends with `suffix` in `dir` (a `.crdownload`
+/// is not finished) and returns its name and bytes.
+pub async fn downloaded(dir: &Path, suffix: &str) -> (String, Vec<u8>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let found = std::fs::read_dir(dir).unwrap().flatten().find(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            name.ends_with(suffix)
+        });
+        if let Some(entry) = found {
+            return (
+                entry.file_name().to_string_lossy().to_string(),
+                std::fs::read(entry.path()).unwrap(),
+            );
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no {suffix} download in {}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Chooses `files` in the file input `css`, as the picker does.
+pub async fn choose_files(c: &Client, css: &str, files: &[&Path]) {
+    let input = wait_for(c, css).await;
+    let paths: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    input
+        .send_keys(&paths.join("\n"))
+        .await
+        .expect("choose files");
+}

@@ -8,8 +8,8 @@
 use fantoccini::Client;
 use serde_json::{json, Value};
 use xonadon_e2e::{
-    click, dist, in_browser, js, open_page, profile, publish_in_designer, until, wait_for, Driver,
-    StaticServer, FILL,
+    answer, click, dist, in_browser, js, open_page, profile, publish_in_designer, until, wait_for,
+    Driver, StaticServer,
 };
 
 const FORM: &str = r#"{
@@ -28,14 +28,6 @@ const FORM: &str = r#"{
     {"name": "school", "label": "School"}
   ]}
 }"#;
-
-async fn fill(c: &Client, path: &str, value: &str) {
-    let got = js(c, FILL, vec![json!(path), json!(value)]).await;
-    assert!(
-        !got.as_str().unwrap_or_default().starts_with("no visible"),
-        "{got}"
-    );
-}
 
 /// The values the head question offers now.
 async fn offered(c: &Client) -> Value {
@@ -78,11 +70,11 @@ async fn scenario(c: &Client, server: &StaticServer) {
     wait_for(c, ".roster").await;
     click(c, ".roster .entries li button").await;
     wait_for(c, "[data-path=\"/members[1]/member_name\"]").await;
-    fill(c, "/members[1]/member_name", "Malika").await;
+    answer(c, "/members[1]/member_name", "Malika").await;
     click(c, "button.back-to-roster").await;
     click(c, ".roster > button.primary").await;
     wait_for(c, "[data-path=\"/members[2]/member_name\"]").await;
-    fill(c, "/members[2]/member_name", "Bobur").await;
+    answer(c, "/members[2]/member_name", "Bobur").await;
     click(c, "button.back-to-roster").await;
     wait_for(c, ".roster").await;
 
@@ -91,7 +83,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
     click(c, "nav.sections li:nth-last-child(2) button").await;
     wait_for(c, "[data-path=\"/who/head\"]").await;
     assert_eq!(offered(c).await, json!(["Malika", "Bobur"]));
-    fill(c, "/who/head", "Bobur").await;
+    answer(c, "/who/head", "Bobur").await;
 
     // The rank: shown in list order until the worker orders it.
     assert_eq!(ranked(c).await, json!(["Food", "Fuel", "School"]));
@@ -109,7 +101,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
     wait_for(c, ".roster").await;
     click(c, ".roster .entries li:nth-child(2) button").await;
     wait_for(c, "[data-path=\"/members[2]/member_name\"]").await;
-    fill(c, "/members[2]/member_name", "Bob").await;
+    answer(c, "/members[2]/member_name", "Bob").await;
     click(c, "button.back-to-roster").await;
     wait_for(c, ".roster").await;
     click(c, "nav.sections > button").await;

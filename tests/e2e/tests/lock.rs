@@ -11,8 +11,8 @@
 use fantoccini::Client;
 use serde_json::json;
 use xonadon_e2e::{
-    click, dist, in_browser, js, profile, publish_in_designer, type_into, until, wait_for, Driver,
-    StaticServer, FILL, VISITS_FORM,
+    answer, click, dist, in_browser, js, profile, publish_in_designer, type_into, until, wait_for,
+    Driver, StaticServer, VISITS_FORM,
 };
 use xonadon_export::keys::SupervisorIdentity;
 
@@ -140,14 +140,6 @@ async fn unlock_message(c: &Client) -> String {
     .to_string()
 }
 
-async fn fill(c: &Client, path: &str, value: &str) {
-    let got = js(c, FILL, vec![json!(path), json!(value)]).await;
-    assert!(
-        !got.as_str().unwrap_or_default().starts_with("no visible"),
-        "{got}"
-    );
-}
-
 async fn start_visit(c: &Client) {
     until(
         c,
@@ -199,15 +191,15 @@ async fn with_a_pin(c: &Client, server: &StaticServer) {
 
     // One finalized, one left as a draft.
     start_visit(c).await;
-    fill(c, "/head", "SENTINEL-Gulnora").await;
-    fill(c, "/note", "SENTINEL-note").await;
+    answer(c, "/head", "SENTINEL-Gulnora").await;
+    answer(c, "/note", "SENTINEL-note").await;
     click(c, "nav.sections > button").await;
     click(c, "nav.sections li:last-child button").await;
     wait_for(c, ".finalize").await;
     click(c, ".finalize button.primary").await;
     wait_for(c, ".home .finalized").await;
     start_visit(c).await;
-    fill(c, "/head", "SENTINEL-Draft").await;
+    answer(c, "/head", "SENTINEL-Draft").await;
     until(
         c,
         "the draft in IndexedDB",
@@ -217,7 +209,7 @@ async fn with_a_pin(c: &Client, server: &StaticServer) {
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
 
     // Typed the instant before the lock, so only the journal can hold it.
-    fill(c, "/note", "SENTINEL-Late").await;
+    answer(c, "/note", "SENTINEL-Late").await;
     click(c, "#lock-now").await;
     lock_state(c, "locked").await;
     assert_eq!(

@@ -9,8 +9,8 @@
 use fantoccini::Client;
 use serde_json::json;
 use xonadon_e2e::{
-    cdp, click, dist, in_browser, js, open_page, profile, publish_in_designer, until, wait_for,
-    workspace, Driver, StaticServer, FILL,
+    answer, cdp, click, dist, in_browser, js, open_page, profile, publish_in_designer, start_form,
+    until, wait_for, workspace, Driver, StaticServer,
 };
 
 const FORM: &str = r#"{
@@ -39,23 +39,11 @@ async fn copy_files(c: &Client) -> Vec<String> {
     serde_json::from_value(names).unwrap()
 }
 
-async fn start_form(c: &Client, head: &str) {
+async fn start_photos(c: &Client, head: &str) {
     click(c, "#open-home").await;
-    wait_for(c, ".home").await;
-    until(
-        c,
-        "the form on the home list",
-        "return [...document.querySelectorAll('.home .cards li')].some(li => li.textContent.includes('Photos'));",
-    )
-    .await;
-    js(
-        c,
-        "[...document.querySelectorAll('.home .cards li')].find(li => li.textContent.includes('Photos')).querySelector('button.primary').click();",
-        vec![],
-    )
-    .await;
+    start_form(c, "Photos").await;
     wait_for(c, "[data-path=\"/head\"] input").await;
-    js(c, FILL, vec![json!("/head"), json!(head)]).await;
+    answer(c, "/head", head).await;
 }
 
 /// The photo question's button: large, in the app's language (the browser's own control is
@@ -95,7 +83,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
     publish_in_designer(c, FORM, "photos 1").await;
 
     // A finalized form with a photo, exported from the supervisor's page.
-    start_form(c, "Exported").await;
+    start_photos(c, "Exported").await;
     attach_photo(c).await;
     click(c, "nav.sections > button").await;
     click(c, "nav.sections li:last-child button").await;
@@ -125,7 +113,7 @@ async fn scenario(c: &Client, server: &StaticServer) {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
 
     // A draft with a photo.
-    start_form(c, "Draft").await;
+    start_photos(c, "Draft").await;
     attach_photo(c).await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let files = loop {

@@ -10,13 +10,12 @@
 //! Needs `dist/` (`trunk build --release`) and chromedriver; `scripts/test` does both.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use xonadon_e2e::{
-    cdp, dist, in_browser, js, open_page, profile, screenshot, type_into, until, wait_for,
-    workspace, Driver, StaticServer,
+    cdp, choose_files, dist, downloaded, in_browser, js, open_page, profile, screenshot,
+    select_value, type_into, until, viewport, wait_for, workspace, Driver, StaticServer,
 };
 use xonadon_export::bundle::{self, BundleForm, BundleSubmission};
 use xonadon_export::keys::{SupervisorIdentity, SupervisorKey, Supervisors};
@@ -78,36 +77,8 @@ fn write_bundle(dir: &Path, name: &str, subs: &[Submission]) -> PathBuf {
     path
 }
 
-/// Waits for a download whose name ends with `suffix` in `dir` and returns its bytes.
-async fn downloaded(dir: &Path, suffix: &str) -> (String, Vec<u8>) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let found = std::fs::read_dir(dir).unwrap().flatten().find(|e| {
-            let name = e.file_name().to_string_lossy().to_string();
-            name.ends_with(suffix)
-        });
-        if let Some(entry) = found {
-            return (
-                entry.file_name().to_string_lossy().to_string(),
-                std::fs::read(entry.path()).unwrap(),
-            );
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no {suffix} download in {}",
-            dir.display()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 async fn import(c: &Client, files: &[&Path]) {
-    let input = wait_for(c, "#import-files").await;
-    let paths: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-    input
-        .send_keys(&paths.join("\n"))
-        .await
-        .expect("choose files");
+    choose_files(c, "#import-files", files).await;
 }
 
 async fn report(c: &Client, lines: usize) -> Vec<String> {
@@ -142,27 +113,6 @@ async fn click(c: &Client, css: &str) {
         c,
         "const e = document.querySelector(arguments[0]); e.scrollIntoView({block: 'center'}); e.click();",
         vec![json!(css)],
-    )
-    .await;
-}
-
-async fn select(c: &Client, css: &str, value: &str) {
-    wait_for(c, css).await;
-    js(
-        c,
-        "const s = document.querySelector(arguments[0]); s.value = arguments[1];\
-         s.dispatchEvent(new Event('change', {bubbles: true}));",
-        vec![json!(css), json!(value)],
-    )
-    .await;
-}
-
-/// The page's viewport: a tablet (800×1280) or, below 600 px wide, a phone.
-async fn viewport(c: &Client, width: u32, height: u32) {
-    cdp(
-        c,
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
     )
     .await;
 }
@@ -356,14 +306,14 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
     );
 
     // Filters: an enumerator, a mahalla (by its label), then all again.
-    select(c, "#filter-enumerator", "Sardor").await;
+    select_value(c, "#filter-enumerator", "Sardor").await;
     until(
         c,
         "one row",
         "return document.querySelectorAll('table.submissions tbody tr').length === 1;",
     )
     .await;
-    select(c, "#filter-enumerator", "").await;
+    select_value(c, "#filter-enumerator", "").await;
     let options = js(
         c,
         "return [...document.querySelectorAll('#filter-mahalla option')].map(o => o.textContent);",
@@ -374,14 +324,14 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
         options.to_string().contains("Jayxun"),
         "mahalla labels: {options}"
     );
-    select(c, "#filter-mahalla", "urc_jayxun").await;
+    select_value(c, "#filter-mahalla", "urc_jayxun").await;
     until(
         c,
         "one row",
         "return document.querySelectorAll('table.submissions tbody tr').length === 1;",
     )
     .await;
-    select(c, "#filter-mahalla", "").await;
+    select_value(c, "#filter-mahalla", "").await;
     until(
         c,
         "three rows",
@@ -579,7 +529,7 @@ async fn scenario(c: &Client, server: &StaticServer, files: &Path, downloads: &P
 
     // In English: the import report and the export's line too (their tasks run after the
     // click), and the tables by label with a `${name}` in a label as `[its label]`.
-    select(c, ".supervisor header .language select", "en").await;
+    select_value(c, ".supervisor header .language select", "en").await;
     wait_for(c, "#export-labels").await;
     import(c, &[&tablet1]).await;
     until(

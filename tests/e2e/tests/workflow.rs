@@ -12,8 +12,8 @@ use std::time::Duration;
 use fantoccini::Client;
 use serde_json::json;
 use xonadon_e2e::{
-    click, dist, in_browser, js, open_page, profile, publish_in_designer, until, wait_for, Driver,
-    StaticServer, FILL,
+    answer, click, dist, in_browser, js, open_page, profile, publish_in_designer, start_form,
+    until, wait_for, Driver, StaticServer,
 };
 
 const FORM: &str = r#"{
@@ -46,14 +46,6 @@ const TEAM: &str = r#"{
        "parameters": "capture-accuracy=5"}]}
   ]
 }"#;
-
-async fn fill(c: &Client, path: &str, value: &str) {
-    let got = js(c, FILL, vec![json!(path), json!(value)]).await;
-    assert!(
-        !got.as_str().unwrap_or_default().starts_with("no visible"),
-        "{got}"
-    );
-}
 
 async fn next(c: &Client) {
     click(c, "footer.nav button.primary").await;
@@ -97,19 +89,7 @@ async fn message_at(c: &Client, path: &str) -> String {
 }
 
 async fn start_day(c: &Client) {
-    wait_for(c, ".home").await;
-    until(
-        c,
-        "the form on the home list",
-        "return [...document.querySelectorAll('.home .cards li')].some(li => li.textContent.includes('Day'));",
-    )
-    .await;
-    js(
-        c,
-        "[...document.querySelectorAll('.home .cards li')].find(li => li.textContent.includes('Day')).querySelector('button.primary').click();",
-        vec![],
-    )
-    .await;
+    start_form(c, "Day").await;
     on_page(c, "/family").await;
 }
 
@@ -135,7 +115,7 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
     assert_eq!(required("/family/age").await, json!("false"));
 
     // A broken constraint: Next stays, and takes the worker to the question.
-    fill(c, "/family/head", "Karimov Aziz").await;
+    answer(c, "/family/head", "Karimov Aziz").await;
     // The autosave's last success is shown.
     until(
         c,
@@ -144,7 +124,7 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
          return !!s && /^✓ Saqlandi \\d\\d:\\d\\d:\\d\\d$/.test(s.textContent);",
     )
     .await;
-    fill(c, "/family/age", "12").await;
+    answer(c, "/family/age", "12").await;
     js(
         c,
         "document.activeElement && document.activeElement.blur();",
@@ -171,12 +151,12 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
         json!(true),
         "the message is the input's description"
     );
-    fill(c, "/family/age", "40").await;
+    answer(c, "/family/age", "40").await;
     next(c).await;
     on_page(c, "/house").await;
     // The palace page is not relevant: Next goes past it, and after the last page to the
     // finalize step.
-    fill(c, "/house/rooms", "3").await;
+    answer(c, "/house/rooms", "3").await;
     next(c).await;
     on_page(c, "/last").await;
     next(c).await;
@@ -261,7 +241,7 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
         !message_at(c, "/family/head").await.is_empty(),
         "the required question says so"
     );
-    fill(c, "/family/head", "Rahimova Dilnoza").await;
+    answer(c, "/family/head", "Rahimova Dilnoza").await;
     next(c).await;
     on_page(c, "/house").await;
     // Without the setting an empty required answer does not stop Next.
@@ -408,7 +388,7 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
     wait_for(c, ".roster").await;
     next(c).await;
     on_page(c, "/people[1]").await;
-    fill(c, "/people[1]/who", "Aziz").await;
+    answer(c, "/people[1]/who", "Aziz").await;
     next(c).await;
     wait_for(c, "dialog.confirm[open]").await;
     let asked = js(
@@ -420,7 +400,7 @@ async fn scenario(c: &Client, server: &StaticServer, (width, height): (u32, u32)
     assert_eq!(asked, json!("People: yana bir aʼzo qoʻshilsinmi?"));
     click(c, "dialog.confirm[open] button.primary").await;
     on_page(c, "/people[2]").await;
-    fill(c, "/people[2]/who", "Malika").await;
+    answer(c, "/people[2]/who", "Malika").await;
     next(c).await;
     wait_for(c, "dialog.confirm[open]").await;
     click(c, "dialog.confirm[open] .actions button:first-child").await;
