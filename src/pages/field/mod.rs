@@ -1,5 +1,6 @@
 //! The field worker's page (`index.html`): the forms on this device, drafts, filling a form,
-//! finalizing it. Nothing of the supervisor's export code is linked into its Wasm.
+//! finalizing it, sending the finalized forms and receiving forms and reviews. Of the export
+//! code only the bundle (`crate::send`) is linked into its Wasm: no CSV, ZIP or XLSX.
 
 mod corrections;
 pub mod fill;
