@@ -8,11 +8,11 @@
 
 use std::collections::HashSet;
 
-use xonadon_export::bundle::{BundleForm, BundleWriter};
+use xonadon_export::bundle::{BundleForm, BundleMedia, BundleWriter};
 use xonadon_export::keys::SupervisorKey;
 use xonadon_export::seal;
 use xonadon_export::stream::Progress;
-use xonadon_storage::{ExportRecord, FormRecord, Submission};
+use xonadon_storage::{ExportRecord, FormRecord, Media, Submission};
 
 use crate::download::Chunks;
 use crate::i18n::{export_message, storage_message};
@@ -76,6 +76,31 @@ pub fn bundle_forms(
         .collect()
 }
 
+/// `forms` with the attachments of each (pictures, sound, film) that the device holds: a
+/// bundle carries a form whole, so a tablet that receives it shows them offline.
+async fn with_media(store: Store, forms: &[BundleForm]) -> Vec<BundleForm> {
+    let mut out = Vec::with_capacity(forms.len());
+    for form in forms {
+        let mut form = form.clone();
+        let files =
+            serde_json::from_value::<xonadon_engine::FormDefinition>(form.definition.clone())
+                .map(|d| d.media_files())
+                .unwrap_or_default();
+        for name in files {
+            let stored = Media::form_file(&form.form_id, &form.version, &name);
+            if let Some(m) = store.media(&stored).await {
+                form.media.push(BundleMedia {
+                    name,
+                    mime: m.mime,
+                    base64: m.bytes,
+                });
+            }
+        }
+        out.push(form);
+    }
+    out
+}
+
 /// Streams the submissions `ids` from the device into Blob parts: the bundle as a Blob (no
 /// clear byte of an encrypted one reaches it).
 pub async fn bundle_blob(
@@ -86,11 +111,11 @@ pub async fn bundle_blob(
 ) -> Result<web_sys::Blob, String> {
     let text = |e: xonadon_export::ExportError| export_message(&request.language, &e);
     let now = js_sys::Date::now();
+    let forms = with_media(store, &request.forms).await;
     match &request.seal_to {
         None => {
-            let writer =
-                BundleWriter::new(Chunks::default(), &request.forms, &request.device_id, now)
-                    .map_err(text)?;
+            let writer = BundleWriter::new(Chunks::default(), &forms, &request.device_id, now)
+                .map_err(text)?;
             let chunks = store
                 .export_bundle(ids, writer, progress)
                 .await
@@ -99,8 +124,7 @@ pub async fn bundle_blob(
         }
         Some(key) => {
             let out = seal::writer(Chunks::default(), key).map_err(text)?;
-            let writer =
-                BundleWriter::new(out, &request.forms, &request.device_id, now).map_err(text)?;
+            let writer = BundleWriter::new(out, &forms, &request.device_id, now).map_err(text)?;
             let sealed = store
                 .export_bundle(ids, writer, progress)
                 .await
@@ -110,6 +134,34 @@ pub async fn bundle_blob(
                 .into_blob("application/octet-stream")
         }
     }
+}
+
+/// The file name of a form version handed to tablets (`xonadon-` first, as every file the
+/// app writes; the field worker's "receive" reads it as a bundle).
+pub fn package_name(form_id: &str, version: &str) -> String {
+    format!("xonadon-form-{form_id}-{version}.json")
+}
+
+/// Downloads the form version `record` with its attachments as a bundle of its own (no
+/// submissions): what a designer hands a team, received on each tablet's home screen. The
+/// file's name.
+pub async fn download_form_package(
+    store: Store,
+    record: &FormRecord,
+    device_id: &str,
+    language: &str,
+) -> Result<String, String> {
+    let text = |e: xonadon_export::ExportError| export_message(language, &e);
+    let forms = with_media(store, &[BundleForm::from_record(record).map_err(text)?]).await;
+    let writer = BundleWriter::new(Chunks::default(), &forms, device_id, js_sys::Date::now())
+        .map_err(text)?;
+    let blob = writer
+        .finish()
+        .map_err(text)?
+        .into_blob("application/json")?;
+    let name = package_name(&record.form_id, &record.version);
+    crate::download::download_blob(&name, &blob)?;
+    Ok(name)
 }
 
 /// Downloads `blob` as `name` and records on each submission of `ids` that it went out as
@@ -157,6 +209,14 @@ mod tests {
         assert_eq!(
             bundle_name("dev1", "2026-12-07", true),
             "xonadon-dev1-2026-12-07.json.age"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_form_for_tablets_is_named_by_its_id_and_version() {
+        assert_eq!(
+            package_name("household", "2026120701"),
+            "xonadon-form-household-2026120701.json"
         );
     }
 

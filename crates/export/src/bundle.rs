@@ -2,7 +2,8 @@
 //!
 //! ```json
 //! {"format":"xonadon-bundle","version":1,
-//!  "content":{"forms":[{"form_id":…,"version":…,"title":…,"definition":{…}}],
+//!  "content":{"forms":[{"form_id":…,"version":…,"title":…,"definition":{…},
+//!                       "media":[{"name":…,"mime":…,"base64":…}]}],
 //!             "submissions":[{"instance_id":…,"form_id":…,…,"data":{…},"review":{…},
 //!                             "media":[{"name":…,"mime":…,"base64":…}]}]},
 //!  "manifest":{"exported_at_ms":…,"device_id":…,"content_sha256":…,
@@ -43,6 +44,10 @@ pub struct BundleForm {
     pub title: String,
     /// The definition itself (the JSON the engine loads).
     pub definition: serde_json::Value,
+    /// The form's own pictures, sound and film (its `media` files), by their names in the
+    /// form: so a form reaches a tablet whole. Bundles of older versions have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<BundleMedia>,
 }
 
 impl BundleForm {
@@ -58,7 +63,22 @@ impl BundleForm {
             version: record.version.clone(),
             title: record.title.clone(),
             definition,
+            media: Vec::new(),
         })
+    }
+
+    /// The form's attachments as the importing device stores them
+    /// ([`Media::form_file`], owned by [`Media::form_owner`]).
+    pub fn media_records(&self) -> Vec<Media> {
+        self.media
+            .iter()
+            .map(|m| Media {
+                name: Media::form_file(&self.form_id, &self.version, &m.name),
+                draft_id: Media::form_owner(&self.form_id, &self.version),
+                mime: m.mime.clone(),
+                bytes: m.base64.clone(),
+            })
+            .collect()
     }
 
     /// The record to store on the importing device.

@@ -195,13 +195,14 @@ impl MergePlan {
             forms: self.new_forms.iter().map(|f| f.to_record(now_ms)).collect(),
             submissions: self.new.iter().map(|s| s.submission.clone()).collect(),
             media: self
-                .new
+                .new_forms
                 .iter()
-                .flat_map(|s| {
+                .flat_map(BundleForm::media_records)
+                .chain(self.new.iter().flat_map(|s| {
                     s.media
                         .iter()
                         .map(|m| m.to_media(&s.submission.instance_id))
-                })
+                }))
                 .chain(self.conflicts.iter().flat_map(|s| {
                     // A conflicting copy's photos wait under the conflict (`Conflict::media_name`).
                     let id = conflict_id(s, now_ms);

@@ -840,3 +840,45 @@ fn a_label_that_shows_an_answer_names_the_question_in_the_header() {
     );
     assert_eq!(headers("ru")[1], "Возраст: [Имя]");
 }
+
+#[test]
+fn a_forms_pictures_travel_with_it_and_are_stored_as_its_attachments() {
+    let mut form = BundleForm::from_record(&record()).unwrap();
+    form.media = vec![BundleMedia {
+        name: "roof.png".into(),
+        mime: "image/png".into(),
+        base64: vec![1, 2, 3],
+    }];
+    let bytes = bundle::write(std::slice::from_ref(&form), &[], "designer", 1.0).unwrap();
+    let read = bundle::read("for-tablets.json", &bytes).unwrap();
+    assert_eq!(read.forms, [form.clone()], "the pictures are read back");
+    assert!(read.submissions.is_empty());
+
+    let plan = merge::plan(&read, |_| None, |_, _| false, Trust::Unchecked).unwrap();
+    let import = plan.to_import("for-tablets.json", 2.0);
+    assert_eq!(import.forms.len(), 1);
+    let (id, version) = (&form.form_id, &form.version);
+    assert_eq!(import.media.len(), 1);
+    let stored = &import.media[0];
+    assert_eq!(
+        stored.name,
+        xonadon_storage::Media::form_file(id, version, "roof.png")
+    );
+    assert_eq!(
+        stored.draft_id,
+        xonadon_storage::Media::form_owner(id, version)
+    );
+    assert_eq!(
+        (stored.mime.as_str(), stored.bytes.as_slice()),
+        ("image/png", &[1u8, 2, 3][..])
+    );
+
+    // A form the device holds already is not taken again, nor are its pictures.
+    let held = merge::plan(&read, |_| None, |_, _| true, Trust::Unchecked).unwrap();
+    assert!(held.to_import("again.json", 3.0).media.is_empty());
+
+    // A bundle without them (older versions write none) reads as before.
+    let plain = BundleForm::from_record(&record()).unwrap();
+    let text = String::from_utf8(bundle::write(&[plain], &[], "t", 1.0).unwrap()).unwrap();
+    assert!(!text.contains("\"media\""), "{text}");
+}

@@ -18,6 +18,7 @@ fn form() -> BundleForm {
         title: "V".into(),
         definition: json!({"settings": {"form_id": "v", "version": "1"},
                            "survey": [{"type": "text", "name": "a", "label": "A"}]}),
+        media: Vec::new(),
     }
 }
 

@@ -18,6 +18,10 @@ pub enum W {
     LineColumn,
     /// How many problems of each kind: `{errors}`, `{warnings}`.
     Count,
+    /// A saved version downloaded for the tablets, with its pictures.
+    ForTablets,
+    /// The file it was written to: `{file}`.
+    ForTabletsSaved,
 }
 
 /// The text of `word` in `language` (a BCP-47 tag; English for any other).
@@ -55,6 +59,18 @@ pub fn w(language: &str, word: W) -> &'static str {
             "Ошибок: {errors}, предупреждений: {warnings}",
             "Errors: {errors}, warnings: {warnings}",
         ],
+        W::ForTablets => [
+            "Planshetlar uchun",
+            "Планшетлар учун",
+            "Для планшетов",
+            "For tablets",
+        ],
+        W::ForTabletsSaved => [
+            "{file} saqlandi (rasmlari bilan): uni planshetda «Nazoratchidan qabul qilish» orqali oching.",
+            "{file} сақланди (расмлари билан): уни планшетда «Назоратчидан қабул қилиш» орқали очинг.",
+            "{file} сохранён (с картинками): откройте его на планшете через «Получить от руководителя».",
+            "{file} saved (with its pictures): open it on a tablet with “Receive from the supervisor”.",
+        ],
     };
     Lang::from_tag(language).pick(texts)
 }
@@ -79,13 +95,22 @@ mod tests {
             W::Warning,
             W::LineColumn,
             W::Count,
+            W::ForTablets,
+            W::ForTabletsSaved,
         ];
         for word in all {
             let en = w("en", word);
             for tag in ["uz-Latn", "uz-Cyrl", "ru"] {
                 let text = w(tag, word);
                 assert!(!text.is_empty() && text != en, "{word:?} {tag}");
-                for p in ["{n}", "{line}", "{column}", "{errors}", "{warnings}"] {
+                for p in [
+                    "{n}",
+                    "{line}",
+                    "{column}",
+                    "{errors}",
+                    "{warnings}",
+                    "{file}",
+                ] {
                     assert_eq!(en.contains(p), text.contains(p), "{word:?} {tag} {p}");
                 }
             }

@@ -1,8 +1,11 @@
 //! A field worker's week, end to end, with a supervisor on another device, on a tablet
 //! (800×1280) and on a phone (360×740), a day in each of the app's four languages:
 //!
-//! - Monday (Uzbek Latin): the designer's form file received on the home screen; two
-//!   households filled and finalized; "send new" writes one bundle of both (not encrypted:
+//! - The week's form made in the designer (on the supervisor's device) with a picture and
+//!   downloaded for the tablets.
+//! - Monday (Uzbek Latin): that file and a hand-written form file received on the home
+//!   screen, the picture shown in the form (that draft left as a draft); two households
+//!   filled and finalized; "send new" writes one bundle of both (not encrypted:
 //!   said), and each form says it was sent.
 //! - The supervisor imports it, returns one household with a comment, approves the other, and
 //!   sends a bundle back.
@@ -26,7 +29,7 @@ use serde_json::{json, Value};
 use xonadon_e2e::{
     answer, browser, choose_files, click, dist, downloaded, downloads_into, js, open_page, profile,
     screenshot, select_value, start_form, type_into, until, viewport, wait_for, Driver,
-    StaticServer,
+    StaticServer, PNG_2X2,
 };
 use xonadon_export::bundle::{self, Bundle};
 use xonadon_export::keys::SupervisorIdentity;
@@ -40,12 +43,18 @@ const FORM: &str = r#"{
     {"type": "group", "name": "family",
      "label": {"uz-Latn": "Oila", "uz-Cyrl": "Оила", "ru": "Семья", "en": "Family"},
      "children": [
-      {"type": "text", "name": "head", "required": "yes",
+      {"type": "text", "name": "head", "required": "yes", "media": {"image": "house.png"},
        "label": {"uz-Latn": "Oila boshligʻi", "uz-Cyrl": "Оила бошлиғи",
                  "ru": "Глава семьи", "en": "Head of household"}},
       {"type": "integer", "name": "age", "constraint": ". >= 18",
        "label": {"uz-Latn": "Yoshi", "uz-Cyrl": "Ёши", "ru": "Возраст", "en": "Age"}}]}
   ]
+}"#;
+
+/// A form file as a designer writes it by hand, received on its own.
+const NOTES: &str = r#"{
+  "settings": {"form_id": "notes", "version": "1", "title": "Eslatmalar"},
+  "survey": [{"type": "text", "name": "note", "label": "Eslatma"}]
 }"#;
 
 /// The language menu of the screen shown.
@@ -193,16 +202,65 @@ async fn week(tablet: &Client, sup: &Client, url: &str, dirs: &Path, (width, hei
     for d in [&files, &t_downloads, &s_downloads] {
         std::fs::create_dir_all(d).unwrap();
     }
-    let form_file = files.join("week.json");
-    std::fs::write(&form_file, FORM).unwrap();
+    let notes = files.join("notes.json");
+    std::fs::write(&notes, NOTES).unwrap();
+    let picture = files.join("house.png");
+    std::fs::write(&picture, PNG_2X2).unwrap();
 
-    // Monday, in Uzbek Latin: the form file received, two households, sent.
+    // The week's form made on the supervisor's device, with its picture, and downloaded for
+    // the tablets.
+    open_page(sup, &format!("{url}designer.html")).await;
+    viewport(sup, 800, 1280).await;
+    downloads_into(sup, &s_downloads).await;
+    type_into(sup, "#form-json", FORM).await;
+    wait_for(sup, ".problems .none").await;
+    choose_files(sup, "#import-xlsform", &[&picture]).await;
+    says(sup, ".tools .status", "saqlangan fayllar: 1").await;
+    click(sup, "#publish-form").await;
+    says(sup, ".tools .status", "week 2026120701").await;
+    click(sup, ".saved summary").await;
+    clear(&s_downloads);
+    js(
+        sup,
+        "[...document.querySelectorAll('.saved li')].find(li => li.textContent.includes('week 2026120701'))         .querySelector('button.for-tablets').click();",
+        vec![],
+    )
+    .await;
+    let (package, _) = downloaded(&s_downloads, ".json").await;
+    assert_eq!(package, "xonadon-form-week-2026120701.json");
+    says(sup, ".tools .status", "rasmlari bilan").await;
+    std::fs::copy(s_downloads.join(&package), files.join(&package)).unwrap();
+
+    // Monday, in Uzbek Latin: the form (with its picture) and a form file received, two
+    // households, sent.
     open_page(tablet, url).await;
     viewport(tablet, width, height).await;
     downloads_into(tablet, &t_downloads).await;
     home_in(tablet, "uz-Latn").await;
-    choose_files(tablet, "#receive-files", &[&form_file]).await;
-    says(tablet, "#receive-report", "qoʻshildi").await;
+    choose_files(tablet, "#receive-files", &[&files.join(&package), &notes]).await;
+    until(
+        tablet,
+        "both files received",
+        "const r = document.getElementById('receive-report');         return !!r && r.children.length === 2;",
+    )
+    .await;
+    says(tablet, "#receive-report", "1 ta yangi shakl qabul qilindi").await;
+    says(
+        tablet,
+        "#receive-report",
+        "«Eslatmalar» shakli (versiya 1) qoʻshildi",
+    )
+    .await;
+    says(tablet, ".home .cards", "Eslatmalar").await;
+    start_form(tablet, title("uz-Latn")).await;
+    until(
+        tablet,
+        "the form's picture on the tablet",
+        "const i = document.querySelector('.fill img.form-media[data-media=\"house.png\"]');         return !!i && !i.hidden && i.complete && i.naturalWidth === 2;",
+    )
+    .await;
+    click(tablet, ".fill header button").await;
+    wait_for(tablet, ".home").await;
     household(tablet, "uz-Latn", "Karimov Aziz", "40").await;
     household(tablet, "uz-Latn", "Aliyeva Malika", "35").await;
     says(tablet, "#send-new", "Yangilarini yuborish (2)").await;
@@ -239,8 +297,6 @@ async fn week(tablet: &Client, sup: &Client, url: &str, dirs: &Path, (width, hei
 
     // The supervisor: imports, returns Aziz's with a comment, approves Malika's, sends back.
     open_page(sup, &format!("{url}supervisor.html")).await;
-    viewport(sup, 800, 1280).await;
-    downloads_into(sup, &s_downloads).await;
     wait_for(sup, ".supervisor .dropzone").await;
     import(sup, &files.join("monday.json"), 2).await;
     open_row(sup, &aziz).await;
