@@ -46,6 +46,11 @@ pub struct Settings {
     /// Which questions the supervisor's page reads: the place filters and the charts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supervisor: Option<SupervisorSettings>,
+    /// "Next" is refused while a required question on the page is unanswered, as ODK Collect
+    /// does on a swipe forward (otherwise they are checked at finalizing; a device setting can
+    /// ask it for every form).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required_before_next: bool,
 }
 
 /// The questions of a form the supervisor's page is built on: where a household is (the place

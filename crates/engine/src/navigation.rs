@@ -191,10 +191,12 @@ pub fn progress(inst: &Instance) -> Progress {
 }
 
 /// The question on `page` that keeps the worker from moving on, as ODK Collect does on
-/// swiping forward: the first (in form order) whose constraint is broken, or, when `required`
-/// (the device's setting), that is required and unanswered. A roster page checks only its
-/// own notes: each member is checked on its own page.
-pub fn blocking(inst: &Instance, page: &Page, required: bool) -> Option<crate::Violation> {
+/// swiping forward: the first (in form order) whose constraint is broken, or, when the form
+/// (`settings.required_before_next`) or `device_asks` (the device's setting) wants it, that is
+/// required and unanswered. A roster page checks only its own notes: each member is checked on
+/// its own page.
+pub fn blocking(inst: &Instance, page: &Page, device_asks: bool) -> Option<crate::Violation> {
+    let required = device_asks || inst.form().settings.required_before_next;
     let on_page = |node: NodeId| {
         let mut n = Some(node);
         while let Some(id) = n {
@@ -273,6 +275,27 @@ mod tests {
         assert_eq!(ends_roster(&inst, &all, last), Some(m));
         assert_eq!(ends_roster(&inst, &all, at("/c[1]")), None, "counted");
         assert_eq!(ends_roster(&inst, &all, at("/end")), None);
+    }
+
+    #[test]
+    fn the_form_itself_can_ask_for_required_answers_before_next() {
+        let form = load(
+            &serde_json::json!({
+                "settings": {"form_id": "t", "required_before_next": true},
+                "survey": [{"type": "group", "name": "g", "label": "G", "children": [
+                    {"type": "text", "name": "name", "label": "Name", "required": "yes"}]}]
+            })
+            .to_string(),
+        )
+        .unwrap();
+        let inst = Instance::new(Arc::new(form), Arc::new(FixedHost::new(0.0, 0)));
+        let page = pages(&inst).into_iter().find(|p| p.key == "/g").unwrap();
+        let blocked = blocking(&inst, &page, false).map(|v| v.path);
+        assert_eq!(
+            blocked.as_deref(),
+            Some("/g/name"),
+            "without the device's setting"
+        );
     }
 
     #[test]

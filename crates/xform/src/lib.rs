@@ -218,6 +218,7 @@ pub fn import_with(
             default_language,
             instance_name: builder.instance_name.clone(),
             supervisor: None,
+            required_before_next: false,
         },
         survey,
         choices: builder.lists.clone(),

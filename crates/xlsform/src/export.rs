@@ -114,6 +114,10 @@ pub fn to_xlsform(form: &FormDefinition) -> Result<Vec<u8>, XlsxError> {
     .iter()
     .map(|s| s.to_string())
     .collect();
+    if s.required_before_next {
+        headers.push("required_before_next".into());
+        settings.insert("required_before_next".into(), "yes".into());
+    }
     // The supervisor's questions: names separated by spaces, as pyxform's lists are.
     if let Some(sup) = &s.supervisor {
         for (header, value) in [

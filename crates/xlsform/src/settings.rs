@@ -24,6 +24,7 @@ pub fn read(sheet: Option<&Sheet>, fallback_id: &str, problems: &mut Vec<Problem
             default_language: None,
             instance_name: None,
             supervisor: None,
+            required_before_next: false,
         },
         allow_choice_duplicates: false,
         clean_text_values: true,
@@ -53,6 +54,10 @@ pub fn read(sheet: Option<&Sheet>, fallback_id: &str, problems: &mut Vec<Problem
                 "supervisor_needs" => {
                     let sup = s.supervisor.get_or_insert_with(SupervisorSettings::default);
                     sup.needs = Some(value.to_string());
+                }
+                // Xonadon's own too: required answers checked on Next.
+                "required_before_next" => {
+                    s.required_before_next = crate::survey::yes_no(value) == Some(true)
                 }
                 "allow_choice_duplicates" => {
                     out.allow_choice_duplicates = crate::survey::yes_no(value) == Some(true)

@@ -1149,6 +1149,42 @@ fn the_supervisors_questions_from_the_settings_sheet() {
     );
 }
 
+/// The settings sheet's `required_before_next` (Xonadon's own) asks for required answers on
+/// Next, and survives the trip back to a workbook.
+#[test]
+fn required_before_next_from_the_settings_sheet_and_back() {
+    let book = |value: &str| {
+        xlsx(&[
+            (
+                "survey",
+                &[
+                    &["type", "name", "label", "required"],
+                    &["text", "a", "A", "yes"],
+                ],
+            ),
+            (
+                "settings",
+                &[
+                    &["form_id", "version", "required_before_next"],
+                    &["f", "1", value],
+                ],
+            ),
+        ])
+    };
+    let asked = import("f.xlsx", &book("yes")).unwrap();
+    assert!(asked.definition.settings.required_before_next);
+    assert!(
+        !import("f.xlsx", &book("no"))
+            .unwrap()
+            .definition
+            .settings
+            .required_before_next
+    );
+    let back = xonadon_xlsform::to_xlsform(&asked.definition).unwrap();
+    let again = import("again.xlsx", &back).unwrap();
+    assert!(again.definition.settings.required_before_next);
+}
+
 /// A choices file of 100,000 rows or more imports with a warning at the row naming it (it is
 /// heavy on a tablet); one of more than a million is refused there, before it is read whole.
 #[test]

@@ -148,7 +148,7 @@ pub fn FillScreen(
         i.and_then(|i| pages.with(|ps| ps.get(i).cloned()))
     });
     // "Next" as Collect has it: refused while the page has a broken constraint (or, if the
-    // device asks, an unanswered required question); the worker is taken to it.
+    // form or the device asks, an unanswered required question); the worker is taken to it.
     let next = move || {
         if let Some(p) = current.get_untracked() {
             let required = settings.required_before_next.get_untracked();
