@@ -50,7 +50,8 @@ pub fn SubmissionView(
             </header>
             <main>
                 <p class="meta">
-                    {local_time(submission.finalized_at_ms)}" · "{submission.enumerator.clone()}" · "
+                    {local_time(submission.finalized_at_ms)}
+                {(!submission.enumerator.is_empty()).then(|| format!(" · {}", submission.enumerator))}" · "
                     <span class=status_class(status)>{move || status_text(&ui_language(), status)}</span>
                 </p>
                 {(!comments.is_empty()).then(|| view! {

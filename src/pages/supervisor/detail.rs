@@ -209,7 +209,8 @@ pub fn Detail(
                 <button type="button" on:click=move |_| on_close.run(())>{move || t(&ui_language(), T::Close)}</button>
             </header>
             <p class="meta">
-                {local_time(submission.finalized_at_ms)}" · "{submission.enumerator.clone()}" · "
+                {local_time(submission.finalized_at_ms)}
+                {(!submission.enumerator.is_empty()).then(|| format!(" · {}", submission.enumerator))}" · "
                 <span class=status_class(submission.review.status)>{move || status_text(&ui_language(), submission.review.status)}</span>
             </p>
             <AnswerList form=form.clone() data=data />
