@@ -1,6 +1,17 @@
-//! Load-time findings for form designers: what is wrong, and where in the JSON.
+//! Load-time findings for form designers: what is wrong, and where in the JSON. What a
+//! diagnostic says is a typed [`Finding`] (`finding.rs`), said in each of Xonadon's languages
+//! (`texts.rs`); `message` keeps its English, the text the CLI prints and importers compare.
+
+mod finding;
+#[cfg(test)]
+mod tests;
+mod texts;
+
+pub use finding::{ElementKind, Finding, LiteralProblem, Role, Unresolved, Want};
 
 use serde::Serialize;
+
+use crate::messages::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -19,7 +30,35 @@ pub struct Diagnostic {
     /// Name of the element concerned, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub element: Option<String>,
+    /// The finding in English (`finding.text(Lang::En)`), as `xonadon check` prints it.
     pub message: String,
+    /// What the finding is, with its parameters: for other languages, and for code that must
+    /// tell findings apart (an importer) without reading the English.
+    #[serde(skip)]
+    pub finding: Finding,
+}
+
+impl Diagnostic {
+    /// A diagnostic saying `finding` at `path`, its `message` the English text.
+    pub fn new(
+        severity: Severity,
+        path: impl Into<String>,
+        element: Option<&str>,
+        finding: Finding,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            path: path.into(),
+            element: element.map(str::to_string),
+            message: finding.text(Lang::En),
+            finding,
+        }
+    }
+
+    /// The message in `lang` (what the designer's page shows).
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.finding.text(lang)
+    }
 }
 
 impl std::fmt::Display for Diagnostic {
