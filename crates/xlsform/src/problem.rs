@@ -24,7 +24,8 @@ pub struct Problem {
     pub engine: Option<Box<EngineFinding>>,
 }
 
-/// One of the engine's findings on the imported form.
+/// One of the engine's findings, with the place said before it when it has no better one (a
+/// finding on the imported form no row was found for).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EngineFinding {
     pub finding: Finding,
