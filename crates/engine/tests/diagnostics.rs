@@ -685,3 +685,30 @@ fn an_unknown_key_reads_in_russian() {
     );
     assert!(ru.contains("`label`"), "{ru}");
 }
+
+/// The expression parser's own findings are typed too: said in Uzbek Cyrillic and Russian.
+#[test]
+fn a_syntax_error_reads_in_uzbek_cyrillic_and_russian() {
+    use xonadon_engine::Lang;
+    let f = form(
+        json!([
+            {"type": "integer", "name": "age", "label": "Age"},
+            {"type": "text", "name": "job", "label": "Job", "relevant": "${age} >"}
+        ]),
+        json!({}),
+    );
+    let found = check(&f);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].message,
+        "`relevant` of `job`, column 9: the expression ends where a value was expected (in `${age} >`)"
+    );
+    assert_eq!(
+        found[0].message_in(Lang::Ru),
+        "`relevant` в `job`, позиция 9: выражение обрывается там, где ожидалось значение (в выражении `${age} >`)"
+    );
+    assert_eq!(
+        found[0].message_in(Lang::UzCyrl),
+        "`job`-даги `relevant`, 9-белги: ифода қиймат кутилган жойда тугайди (`${age} >` ифодасида)"
+    );
+}

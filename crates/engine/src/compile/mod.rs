@@ -232,7 +232,7 @@ impl Compiler {
                         property: property.to_string(),
                         element: name.to_string(),
                         column: e.column,
-                        detail: e.message,
+                        syntax: Box::new(e.syntax),
                         excerpt: excerpt(src, e.column),
                     },
                 );

@@ -3,6 +3,8 @@
 //! ([`Finding::text`], in `texts.rs`) and so that code can tell findings apart without reading
 //! their English.
 
+pub use super::syntax::Syntax;
+
 /// One kind of finding on a form, with its parameters. Names, expressions and values are as
 /// the designer wrote them; `property` is the JSON property (`relevant`, `constraint`, …),
 /// which is XLSForm's column name too.
@@ -43,13 +45,13 @@ pub enum Finding {
 
     // The survey's structure.
     SurveyEmpty,
-    /// An expression that does not parse. `detail` is the parser's own (English) words and
-    /// `excerpt` the expression around `column`, both kept as they are.
+    /// An expression that does not parse, and why (boxed: the largest of the parameters);
+    /// `excerpt` is the expression around `column`.
     ExpressionSyntax {
         property: String,
         element: String,
         column: usize,
-        detail: String,
+        syntax: Box<Syntax>,
         excerpt: String,
     },
     InvalidName {

@@ -2,12 +2,27 @@
 //! diagnostic says is a typed [`Finding`] (`finding.rs`), said in each of Xonadon's languages
 //! (`texts.rs`); `message` keeps its English, the text the CLI prints and importers compare.
 
+/// The text of `lang` among four format strings (their `{name}`s are variables in scope),
+/// formatting only that one. Defined before the modules that use it.
+macro_rules! say {
+    ($lang:expr, $uz_latn:literal, $uz_cyrl:literal, $ru:literal, $en:literal $(,)?) => {
+        match $lang {
+            Lang::UzLatn => format!($uz_latn),
+            Lang::UzCyrl => format!($uz_cyrl),
+            Lang::Ru => format!($ru),
+            Lang::En => format!($en),
+        }
+    };
+}
+
 mod finding;
+mod syntax;
 #[cfg(test)]
 mod tests;
 mod texts;
 
 pub use finding::{ElementKind, Finding, LiteralProblem, Role, Unresolved, Want};
+pub use syntax::{Lexeme, Syntax};
 
 use serde::Serialize;
 

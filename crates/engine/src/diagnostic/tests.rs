@@ -2,6 +2,7 @@
 //! filled.
 
 use super::finding::{ElementKind, Finding, LiteralProblem, Role, Unresolved, Want};
+use super::syntax::{Lexeme, Syntax};
 use crate::messages::Lang;
 
 /// The variant's place in [`samples`]: an exhaustive match, so a new variant cannot be added
@@ -125,13 +126,6 @@ fn samples() -> Vec<Finding> {
             detail: s("invalid type: integer `3`, expected a string"),
         },
         SurveyEmpty,
-        ExpressionSyntax {
-            property: s("relevant"),
-            element: s("age"),
-            column: 4,
-            detail: s("unexpected `)`"),
-            excerpt: s("1 + )"),
-        },
         InvalidName { name: s("1a") },
         UnknownType { kind: s("txet") },
         UnknownType {
@@ -298,6 +292,15 @@ fn samples() -> Vec<Finding> {
             });
         }
     }
+    for syntax in syntax_samples() {
+        out.push(ExpressionSyntax {
+            property: s("relevant"),
+            element: s("age"),
+            column: 4,
+            syntax: Box::new(syntax),
+            excerpt: s("1 + )"),
+        });
+    }
     for want in [
         Want::WholeNumber,
         Want::Number,
@@ -313,12 +316,123 @@ fn samples() -> Vec<Finding> {
     out
 }
 
+/// The syntax error's place in [`syntax_samples`], as [`index`].
+fn syntax_index(e: &Syntax) -> usize {
+    use Syntax::*;
+    match e {
+        Empty => 0,
+        AfterComplete { .. } => 1,
+        TooManyOperators { .. } => 2,
+        TooDeep => 3,
+        EndsEarly => 4,
+        RootNameExpected => 5,
+        Unexpected { .. } => 6,
+        UnclosedBracket { .. } => 7,
+        QuestionNameExpected => 8,
+        UnclosedParen { .. } => 9,
+        InstanceListName => 10,
+        InstanceStep { .. } => 11,
+        ColumnNameExpected => 12,
+        UnknownFunction { .. } => 13,
+        Arity { .. } => 14,
+        Regex { .. } => 15,
+        DollarAlone => 16,
+        UnclosedReference => 17,
+        InvalidReference { .. } => 18,
+        UnclosedString { .. } => 19,
+        NotANumber { .. } => 20,
+        UnexpectedCharacter { .. } => 21,
+    }
+}
+
+const SYNTAX_COUNT: usize = 22;
+
+/// Every syntax error, every kind of token and every way of counting arguments.
+fn syntax_samples() -> Vec<Syntax> {
+    use Syntax::*;
+    let tokens = [
+        Lexeme::Reference(s("a")),
+        Lexeme::LastSaved(s("a")),
+        Lexeme::Number(s("2.5")),
+        Lexeme::Text(s("x")),
+        Lexeme::Symbol(s(")")),
+    ];
+    let mut out = vec![
+        Empty,
+        TooManyOperators { max: 10_000 },
+        TooDeep,
+        EndsEarly,
+        RootNameExpected,
+        UnclosedBracket { open: 3 },
+        QuestionNameExpected,
+        UnclosedParen { open: 3 },
+        InstanceListName,
+        InstanceStep {
+            step: s("root"),
+            list: s("fruits"),
+        },
+        ColumnNameExpected,
+        UnknownFunction { name: s("sumx") },
+        Regex {
+            pattern: s("(a"),
+            detail: s("unclosed group"),
+        },
+        DollarAlone,
+        UnclosedReference,
+        InvalidReference { text: s("a b") },
+        UnclosedString { quote: '\'' },
+        NotANumber { text: s("1.2.3") },
+        UnexpectedCharacter { character: '#' },
+    ];
+    for token in tokens {
+        out.push(AfterComplete {
+            token: token.clone(),
+        });
+        out.push(Unexpected { token });
+    }
+    for (min, max) in [(1, 1), (1, usize::MAX), (1, 3)] {
+        out.push(Arity {
+            name: s("concat"),
+            min,
+            max,
+            got: 0,
+        });
+    }
+    out
+}
+
 #[test]
 fn the_samples_hold_every_variant() {
     let mut seen: Vec<usize> = samples().iter().map(index).collect();
     seen.sort_unstable();
     seen.dedup();
     assert_eq!(seen, (0..COUNT).collect::<Vec<_>>());
+    let mut seen: Vec<usize> = syntax_samples().iter().map(syntax_index).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen, (0..SYNTAX_COUNT).collect::<Vec<_>>());
+}
+
+/// The parser's errors keep their English word for word (tests and the CLI compare them).
+#[test]
+fn the_parsers_english_is_what_it_was() {
+    let en = |e: Syntax| e.text(crate::Lang::En);
+    assert_eq!(
+        en(Syntax::Arity {
+            name: s("concat"),
+            min: 1,
+            max: usize::MAX,
+            got: 0
+        }),
+        "`concat()` takes at least 1 argument(s), not 0"
+    );
+    assert_eq!(
+        en(Syntax::Unexpected {
+            token: Lexeme::Reference(s("a"))
+        }),
+        "unexpected reference ${a} where a value was expected"
+    );
+    assert_eq!(en(Syntax::UnclosedReference), "unclosed `${`: missing `}`");
 }
 
 /// What is left of a text once every `${name}` is taken out: a `{` or `}` there is a

@@ -7,19 +7,6 @@
 use super::finding::{ElementKind, Finding, LiteralProblem, Role, Unresolved, Want};
 use crate::messages::Lang;
 
-/// The text of `lang` among four format strings (their `{name}`s are variables in scope),
-/// formatting only that one.
-macro_rules! say {
-    ($lang:expr, $uz_latn:literal, $uz_cyrl:literal, $ru:literal, $en:literal $(,)?) => {
-        match $lang {
-            Lang::UzLatn => format!($uz_latn),
-            Lang::UzCyrl => format!($uz_cyrl),
-            Lang::Ru => format!($ru),
-            Lang::En => format!($en),
-        }
-    };
-}
-
 /// `a, b, c`: names listed as the English always listed them.
 fn list(items: &[String]) -> String {
     items.join(", ")
@@ -118,15 +105,18 @@ impl Finding {
                 property,
                 element,
                 column,
-                detail,
+                syntax,
                 excerpt,
-            } => say!(
+            } => {
+                let detail = syntax.text(lang);
+                say!(
                 lang,
                 "`{element}`-dagi `{property}`, {column}-belgi: {detail} (`{excerpt}` ifodasida)",
                 "`{element}`-даги `{property}`, {column}-белги: {detail} (`{excerpt}` ифодасида)",
                 "`{property}` в `{element}`, позиция {column}: {detail} (в выражении `{excerpt}`)",
                 "`{property}` of `{element}`, column {column}: {detail} (in `{excerpt}`)",
-            ),
+                )
+            }
             InvalidName { name } => say!(
                 lang,
                 "`{name}` yaroqsiz nom: harflar, raqamlar va `_` ishlating, nom harf bilan boshlansin",
