@@ -307,9 +307,9 @@ impl Syntax {
             ),
             UnclosedString { quote } => say!(
                 lang,
-                "yopilmagan satr: yopuvchi {quote} yoʻq",
-                "ёпилмаган сатр: ёпувчи {quote} йўқ",
-                "незакрытая строка: нет закрывающей {quote}",
+                "yopilmagan satr: yopuvchi {quote} tirnoq yoʻq",
+                "ёпилмаган сатр: ёпувчи {quote} тирноқ йўқ",
+                "незакрытая строка: нет закрывающей кавычки {quote}",
                 "unclosed string: missing closing {quote}",
             ),
             NotANumber { text } => say!(
