@@ -351,6 +351,13 @@ pub struct ReadError {
     pub finding: Box<Finding>,
 }
 
+impl ReadError {
+    /// The error in `lang`, after its path (as its English `Display`).
+    pub fn message_in(&self, lang: Lang) -> String {
+        format!("{}: {}", self.path, self.finding.text(lang))
+    }
+}
+
 impl FormDefinition {
     /// Reads a definition from JSON text, reporting the JSON path of the first problem.
     pub fn from_json(json: &str) -> Result<FormDefinition, ReadError> {
@@ -458,5 +465,15 @@ mod read_error_tests {
             explain_data_error("invalid type: integer `3`, expected a string"),
             Finding::Unreadable { .. }
         ));
+    }
+
+    #[test]
+    fn a_read_error_is_said_after_its_path_in_each_language() {
+        let e = FormDefinition::from_json(r#"{"settings": {"form_id": "f"}}"#).unwrap_err();
+        assert_eq!(e.message_in(Lang::En), e.to_string());
+        assert_eq!(
+            e.message_in(Lang::Ru),
+            "$: нет обязательного ключа `survey`"
+        );
     }
 }
