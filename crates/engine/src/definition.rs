@@ -5,6 +5,8 @@
 //! (except on choices, whose extra properties feed `choice_filter`), so a typo such as `lable`
 //! is an error with its JSON path instead of a silently missing label.
 
+use crate::diagnostic::Finding;
+use crate::messages::Lang;
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
@@ -347,7 +349,18 @@ impl MediaDef {
 pub struct ReadError {
     /// JSON path of the offending value, e.g. `survey[3].children[0].lable`.
     pub path: String,
+    /// The finding in English.
     pub message: String,
+    /// What is wrong, to be said in any language (boxed: a finding is large, and this is the
+    /// error of every read).
+    pub finding: Box<Finding>,
+}
+
+impl ReadError {
+    /// The error in `lang`, after its path (as its English `Display`).
+    pub fn message_in(&self, lang: Lang) -> String {
+        format!("{}: {}", self.path, self.finding.text(lang))
+    }
 }
 
 impl FormDefinition {
@@ -357,13 +370,12 @@ impl FormDefinition {
         serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            let message = if inner.is_syntax() || inner.is_eof() {
-                format!(
-                    "invalid JSON at line {} column {}: {}",
-                    inner.line(),
-                    inner.column(),
-                    inner
-                )
+            let finding = if inner.is_syntax() || inner.is_eof() {
+                Finding::InvalidJson {
+                    line: inner.line(),
+                    column: inner.column(),
+                    detail: inner.to_string(),
+                }
             } else {
                 explain_data_error(&inner.to_string())
             };
@@ -373,7 +385,8 @@ impl FormDefinition {
                 } else {
                     format!("$.{path}")
                 },
-                message,
+                message: finding.text(Lang::En),
+                finding: Box::new(finding),
             }
         })
     }
@@ -384,19 +397,88 @@ impl FormDefinition {
     }
 }
 
-/// serde's messages for untagged enums say nothing useful; say what is expected instead.
-fn explain_data_error(message: &str) -> String {
+/// serde's messages for untagged enums say nothing useful: say what is expected instead;
+/// name the key of an unknown, missing or doubled one; keep any other message as it is.
+fn explain_data_error(message: &str) -> Finding {
     if message.contains("untagged enum Text") {
-        "expected a text: a string or an object mapping language tags to strings".into()
+        return Finding::ExpectedText;
     } else if message.contains("untagged enum BoolOrExpr") {
-        "expected true, false or an expression string".into()
+        return Finding::ExpectedBoolOrExpression;
     } else if message.contains("untagged enum Cell") {
-        "expected a string, number or boolean".into()
-    } else {
+        return Finding::ExpectedCell;
+    }
+    let message = message.split(" at line ").next().unwrap_or(message);
+    let quoted = |rest: &str| -> Vec<String> {
+        rest.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((field, expected)) = rest.split_once("`, ") {
+            return Finding::UnknownField {
+                field: field.to_string(),
+                expected: quoted(expected),
+            };
+        }
+    }
+    let field = |prefix: &str| {
         message
-            .split(" at line ")
-            .next()
-            .unwrap_or(message)
-            .to_string()
+            .strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix('`'))
+            .filter(|f| !f.contains('`'))
+            .map(str::to_string)
+    };
+    if let Some(field) = field("missing field `") {
+        return Finding::MissingField { field };
+    }
+    if let Some(field) = field("duplicate field `") {
+        return Finding::DuplicateField { field };
+    }
+    Finding::Unreadable {
+        detail: message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod read_error_tests {
+    use super::*;
+
+    #[test]
+    fn serde_messages_become_findings_with_their_english() {
+        let cases = [
+            "unknown field `lable`, expected one of `type`, `name`, `label`",
+            "unknown field `x`, expected `a` or `b`",
+            "unknown field `x`, expected `a`",
+            "unknown field `x`, there are no fields",
+            "missing field `name`",
+            "duplicate field `name`",
+            "invalid type: integer `3`, expected a string",
+        ];
+        for case in cases {
+            let finding = explain_data_error(&format!("{case} at line 1 column 5"));
+            assert_eq!(finding.text(Lang::En), case);
+        }
+        assert_eq!(
+            explain_data_error("missing field `name`"),
+            Finding::MissingField {
+                field: "name".into()
+            }
+        );
+        assert!(matches!(
+            explain_data_error("invalid type: integer `3`, expected a string"),
+            Finding::Unreadable { .. }
+        ));
+    }
+
+    #[test]
+    fn a_read_error_is_said_after_its_path_in_each_language() {
+        let e = FormDefinition::from_json(r#"{"settings": {"form_id": "f"}}"#).unwrap_err();
+        assert_eq!(e.message_in(Lang::En), e.to_string());
+        assert_eq!(
+            e.message_in(Lang::Ru),
+            "$: нет обязательного ключа `survey`"
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::definition::{FormDefinition, Text};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Finding, LiteralProblem, Severity, Want};
 use crate::expr::datetime;
 use crate::expr::{BinOp, ElemId, Expr, Func};
 use crate::form::{Condition, Default, Element, Kind, QuestionType};
@@ -63,13 +63,13 @@ impl Lint<'_> {
             .any(|d| d.severity == Severity::Error && d.path == path)
     }
 
-    fn push(&mut self, severity: Severity, path: String, e: Option<&Element>, message: String) {
-        self.out.push(Diagnostic {
+    fn push(&mut self, severity: Severity, path: String, e: Option<&Element>, finding: Finding) {
+        self.out.push(Diagnostic::new(
             severity,
             path,
-            element: e.map(|e| e.name.clone()),
-            message,
-        });
+            e.map(|e| e.name.as_str()),
+            finding,
+        ));
     }
 
     fn choice_lists(&mut self) {
@@ -107,22 +107,17 @@ impl Lint<'_> {
                 });
                 for (list, how) in lists {
                     if !self.def.choices.contains_key(&list) {
-                        let message = if how == "pulldata" {
-                            format!(
-                                "pulldata('{list}', …) reads a list this form does not have: \
-                                 supply {list}.csv with the form"
-                            )
+                        let list = list.clone();
+                        let finding = if how == "pulldata" {
+                            Finding::PulldataUnknownList { list }
                         } else {
-                            format!(
-                                "instance('{list}') reads a list this form does not have: add \
-                                 the choice list `{list}`, or supply {list}.csv with the form"
-                            )
+                            Finding::InstanceUnknownList { list }
                         };
                         self.push(
                             Severity::Error,
                             format!("{}.{property}", e.json_path),
                             None,
-                            message,
+                            finding,
                         );
                     }
                     used.insert(list);
@@ -147,7 +142,7 @@ impl Lint<'_> {
                     Severity::Warning,
                     path.clone(),
                     None,
-                    format!("choice list `{name}` is empty: its questions offer no choices"),
+                    Finding::ChoiceListEmpty { list: name.clone() },
                 );
             }
             let mut seen = BTreeSet::new();
@@ -159,11 +154,10 @@ impl Lint<'_> {
                         Severity::Warning,
                         format!("{path}[{i}].name"),
                         None,
-                        format!(
-                            "choice `{}` appears twice in list `{name}`: both are offered, \
-                             and an answer cannot tell them apart",
-                            c.name
-                        ),
+                        Finding::ChoiceTwice {
+                            choice: c.name.clone(),
+                            list: name.clone(),
+                        },
                     );
                 }
                 if c.name.trim().is_empty() {
@@ -171,22 +165,23 @@ impl Lint<'_> {
                         Severity::Error,
                         format!("{path}[{i}].name"),
                         None,
-                        format!("a choice of list `{name}` has no name"),
+                        Finding::ChoiceWithoutName { list: name.clone() },
                     );
                 } else if c.name.contains(char::is_whitespace) {
-                    let (severity, why) = if multiple.contains(name.as_str()) {
-                        (Severity::Error, "a select_multiple uses this list, and its answer is the chosen names separated by spaces")
+                    let multiple = multiple.contains(name.as_str());
+                    let severity = if multiple {
+                        Severity::Error
                     } else {
-                        (
-                            Severity::Warning,
-                            "fine for a select_one, but a select_multiple could not use this list",
-                        )
+                        Severity::Warning
                     };
                     self.push(
                         severity,
                         format!("{path}[{i}].name"),
                         None,
-                        format!("choice name `{}` contains a space: {why}", c.name),
+                        Finding::ChoiceNameWithSpace {
+                            choice: c.name.clone(),
+                            multiple,
+                        },
                     );
                 }
             }
@@ -195,7 +190,7 @@ impl Lint<'_> {
                     Severity::Warning,
                     path,
                     None,
-                    format!("choice list `{name}` is not used by any question"),
+                    Finding::ChoiceListUnused { list: name.clone() },
                 );
             }
         }
@@ -207,19 +202,15 @@ impl Lint<'_> {
         if let Some(list) = q.and_then(QuestionType::list) {
             let from_answers = q.and_then(QuestionType::choices_from_name).is_some();
             if !from_answers && !self.def.choices.contains_key(list) {
-                let known: Vec<&str> = self.def.choices.keys().map(String::as_str).collect();
+                let known: Vec<String> = self.def.choices.keys().cloned().collect();
                 self.push(
                     Severity::Error,
                     at("type"),
                     Some(e),
-                    format!(
-                        "unknown choice list `{list}` (lists: {})",
-                        if known.is_empty() {
-                            "none".into()
-                        } else {
-                            known.join(", ")
-                        }
-                    ),
+                    Finding::UnknownChoiceList {
+                        list: list.to_string(),
+                        known,
+                    },
                 );
             }
         }
@@ -231,8 +222,7 @@ impl Lint<'_> {
                 Severity::Warning,
                 at("constraint"),
                 Some(e),
-                "a constraint here is never checked: only answered questions have constraints"
-                    .into(),
+                Finding::ConstraintNeverChecked,
             );
         }
         // Not a note: a required note is XLSForm's way to stop finalizing while it shows (it is
@@ -245,7 +235,7 @@ impl Lint<'_> {
                 Severity::Warning,
                 at("required"),
                 Some(e),
-                "`required` does nothing here: nobody answers this element".into(),
+                Finding::RequiredDoesNothing,
             );
         }
         if e.calculation.is_some() && matches!(e.kind, Kind::Group | Kind::Repeat) {
@@ -253,7 +243,7 @@ impl Lint<'_> {
                 Severity::Error,
                 at("calculation"),
                 Some(e),
-                "a group or repeat cannot have a calculation".into(),
+                Finding::ContainerCalculation,
             );
         }
         // A calculate with only a default is a value set once (pyxform converts it). One whose
@@ -267,26 +257,21 @@ impl Lint<'_> {
                 Severity::Error,
                 at("calculation"),
                 Some(e),
-                "a calculate needs a `calculation`".into(),
+                Finding::CalculateWithoutCalculation,
             );
         }
         if e.label.is_none()
             && (q.is_some_and(|q| q.is_input() || *q == QuestionType::Note))
             && e.name != "instanceID"
         {
-            self.push(
-                Severity::Warning,
-                at("label"),
-                Some(e),
-                "this question has no label: the field worker will see only its name".into(),
-            );
+            self.push(Severity::Warning, at("label"), Some(e), Finding::NoLabel);
         }
         if e.choice_filter.is_some() && q.and_then(QuestionType::list).is_none() {
             self.push(
                 Severity::Warning,
                 at("choice_filter"),
                 Some(e),
-                "`choice_filter` does nothing here: it only filters a select's choices".into(),
+                Finding::ChoiceFilterDoesNothing,
             );
         }
         self.choice_filter(e);
@@ -335,9 +320,10 @@ impl Lint<'_> {
                     Severity::Warning,
                     format!("{}.choice_filter", e.json_path),
                     Some(e),
-                    format!(
-                        "no choice in list `{list}` has a property `{p}`: `{p}` is empty for every choice (add \"{p}\" to the choices or fix the name)"
-                    ),
+                    Finding::UnknownChoiceProperty {
+                        list: list.to_string(),
+                        property: p,
+                    },
                 );
             }
         }
@@ -361,7 +347,9 @@ impl Lint<'_> {
         let exprs = e.value_expressions().chain(e.check_expressions());
         for x in exprs {
             x.walk(&mut |node| {
-                let Expr::Path(base, steps) = node else { return };
+                let Expr::Path(base, steps) = node else {
+                    return;
+                };
                 let Expr::Ref(r) = base.as_ref() else { return };
                 let Some(mut at) = r.target else { return };
                 for step in steps {
@@ -381,10 +369,10 @@ impl Lint<'_> {
                     for c in &names {
                         if let Some(t) = c.target {
                             if self.elements[t].parent != Some(at) {
-                                problems.push(format!(
-                                    "`{}` is not directly inside `{}`: a path step goes one level down",
-                                    c.name, self.elements[at].name
-                                ));
+                                problems.push(Finding::PathStepNotChild {
+                                    name: c.name.clone(),
+                                    parent: self.elements[at].name.clone(),
+                                });
                             }
                         }
                     }
@@ -422,11 +410,11 @@ impl Lint<'_> {
                     Severity::Warning,
                     format!("{}.{property}", e.json_path),
                     Some(e),
-                    format!(
-                        "`{property}` of `{}`: `{name}` names no node there, so it is empty (as \
-                         in ODK); write ${{{name}}} for a question, '{name}' for text",
-                        e.name
-                    ),
+                    Finding::EmptyStep {
+                        property: property.to_string(),
+                        element: e.name.clone(),
+                        name,
+                    },
                 );
             }
         }
@@ -439,18 +427,14 @@ impl Lint<'_> {
         };
         let Some(q) = e.question_type() else { return };
         let problem = match q {
-            QuestionType::Integer if v.trim().parse::<i64>().is_err() => Some("a whole number"),
+            QuestionType::Integer if v.trim().parse::<i64>().is_err() => Some(Want::WholeNumber),
             QuestionType::Decimal | QuestionType::Range if v.trim().parse::<f64>().is_err() => {
-                Some("a number")
+                Some(Want::Number)
             }
-            QuestionType::Date if datetime::parse_date(v.trim()).is_none() => {
-                Some("a date written YYYY-MM-DD")
-            }
-            QuestionType::Time if datetime::parse_time(v.trim()).is_none() => {
-                Some("a time written hh:mm")
-            }
+            QuestionType::Date if datetime::parse_date(v.trim()).is_none() => Some(Want::Date),
+            QuestionType::Time if datetime::parse_time(v.trim()).is_none() => Some(Want::Time),
             QuestionType::DateTime if datetime::parse_datetime(v.trim(), 0).is_none() => {
-                Some("a date-time written YYYY-MM-DDThh:mm")
+                Some(Want::DateTime)
             }
             _ => None,
         };
@@ -460,7 +444,10 @@ impl Lint<'_> {
                 Severity::Warning,
                 format!("{}.default", e.json_path),
                 Some(e),
-                format!("default `{v}` is not {want}"),
+                Finding::DefaultNotOfType {
+                    value: v.clone(),
+                    want,
+                },
             );
         }
         let names: Option<Vec<String>> = self
@@ -473,7 +460,9 @@ impl Lint<'_> {
                         Severity::Warning,
                         format!("{}.default", e.json_path),
                         Some(e),
-                        format!("default `{part}` is not a choice of this question's list"),
+                        Finding::DefaultNotAChoice {
+                            value: part.to_string(),
+                        },
                     );
                 }
             }
@@ -500,7 +489,7 @@ impl Lint<'_> {
             }
         }
         for (prop, x) in props {
-            let mut findings: Vec<(Severity, String)> = Vec::new();
+            let mut findings: Vec<(Severity, LiteralProblem)> = Vec::new();
             x.walk(&mut |node| match node {
                 Expr::Call(Func::Selected, args) => {
                     if let [subject, Expr::Str(lit)] = args.as_slice() {
@@ -509,14 +498,11 @@ impl Lint<'_> {
                         }
                     }
                 }
-                Expr::Call(Func::Digest, args) => findings.extend(
-                    digest_literals(args).map(|msg| (Severity::Warning, msg)),
-                ),
+                Expr::Call(Func::Digest, args) => {
+                    findings.extend(digest_literals(args).map(|msg| (Severity::Warning, msg)))
+                }
                 Expr::Call(Func::WeightedChecklist, args) if args.len() % 2 == 1 => {
-                    findings.push((
-                        Severity::Warning,
-                        "`weighted-checklist()` takes its answers and weights in pairs after min and max; the last answer has no weight, so the result is always false".into(),
-                    ));
+                    findings.push((Severity::Warning, LiteralProblem::WeightedChecklistOdd));
                 }
                 Expr::Binary(BinOp::Eq | BinOp::Ne, a, b) => {
                     for (subject, other) in [(a, b), (b, a)] {
@@ -537,7 +523,9 @@ impl Lint<'_> {
                             if numeric && lit.trim().parse::<f64>().is_err() {
                                 findings.push((
                                     Severity::Warning,
-                                    format!("compares a number question with the text '{lit}', which is not a number: the comparison is always false"),
+                                    LiteralProblem::NumberComparedWithText {
+                                        literal: lit.clone(),
+                                    },
                                 ));
                             }
                         }
@@ -545,12 +533,16 @@ impl Lint<'_> {
                 }
                 _ => {}
             });
-            for (severity, msg) in findings {
+            for (severity, problem) in findings {
                 self.push(
                     severity,
                     format!("{}.{prop}", e.json_path),
                     Some(e),
-                    format!("`{prop}` of `{}`: {msg}", e.name),
+                    Finding::Literal {
+                        property: prop.to_string(),
+                        element: e.name.clone(),
+                        problem,
+                    },
                 );
             }
         }
@@ -565,15 +557,13 @@ impl Lint<'_> {
         }
     }
 
-    fn not_a_choice(&self, e: &Element, subject: &Expr, lit: &str) -> Option<String> {
+    fn not_a_choice(&self, e: &Element, subject: &Expr, lit: &str) -> Option<LiteralProblem> {
         let target = self.subject(e, subject)?;
         let names = self.choice_names(target)?;
-        (!lit.is_empty() && !names.contains(&lit)).then(|| {
-            format!(
-                "'{lit}' is not a choice of `{}` (its choices: {})",
-                target.name,
-                names.join(", ")
-            )
+        (!lit.is_empty() && !names.contains(&lit)).then(|| LiteralProblem::NotAChoice {
+            literal: lit.to_string(),
+            question: target.name.clone(),
+            choices: names.iter().map(|n| n.to_string()).collect(),
         })
     }
 
@@ -591,7 +581,9 @@ impl Lint<'_> {
                 Severity::Error,
                 path,
                 Some(e),
-                format!("range parameters `{params}` should look like start=0 end=10 step=1 (key=value pairs)"),
+                Finding::RangeParametersUnreadable {
+                    parameters: params.clone(),
+                },
             );
             return;
         };
@@ -618,7 +610,10 @@ impl Lint<'_> {
                 severity,
                 path.clone(),
                 Some(e),
-                format!("range parameter `{key}={value}` should be a number, as in start=0 end=10 step=1"),
+                Finding::RangeParameterNotANumber {
+                    key: key.clone(),
+                    value: value.clone(),
+                },
             );
         }
         let canonical = crate::parameters::canonical(&pairs);
@@ -627,7 +622,10 @@ impl Lint<'_> {
                 Severity::Warning,
                 path,
                 Some(e),
-                format!("range parameters `{params}` are read as `{canonical}`: write them so (key=value pairs separated by spaces)"),
+                Finding::RangeParametersReadAs {
+                    parameters: params.clone(),
+                    canonical,
+                },
             );
         }
     }
@@ -669,7 +667,8 @@ impl Lint<'_> {
                     .copied()
                     .collect();
                 if !missing.is_empty() {
-                    findings.push((path.clone(), *e, missing.join(", ")));
+                    let missing = missing.iter().map(|l| l.to_string()).collect();
+                    findings.push((path.clone(), *e, missing));
                 }
             }
         }
@@ -678,28 +677,28 @@ impl Lint<'_> {
                 Severity::Warning,
                 path,
                 e,
-                format!("no translation for {missing}: another language is shown there"),
+                Finding::MissingTranslation { languages: missing },
             );
         }
     }
 }
 
 /// A literal algorithm or encoding `digest()` does not know: ODK stops at it, we give blank.
-fn digest_literals(args: &[Expr]) -> Option<String> {
+fn digest_literals(args: &[Expr]) -> Option<LiteralProblem> {
     const ALGORITHMS: [&str; 5] = ["MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512"];
     if let Some(Expr::Str(a)) = args.get(1) {
         if !ALGORITHMS.contains(&a.as_str()) {
-            return Some(format!(
-                "`digest()` has no algorithm '{a}': use one of {} (the result is blank)",
-                ALGORITHMS.join(", ")
-            ));
+            return Some(LiteralProblem::DigestAlgorithm {
+                algorithm: a.clone(),
+                known: ALGORITHMS.map(str::to_string).to_vec(),
+            });
         }
     }
     if let Some(Expr::Str(enc)) = args.get(2) {
         if enc != "base64" && enc != "hex" {
-            return Some(format!(
-                "`digest()` has no encoding '{enc}': use 'base64' or 'hex' (the result is blank)"
-            ));
+            return Some(LiteralProblem::DigestEncoding {
+                encoding: enc.clone(),
+            });
         }
     }
     None

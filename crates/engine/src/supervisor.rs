@@ -7,33 +7,20 @@ use std::collections::HashMap;
 
 use crate::compile::unresolved;
 use crate::definition::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, ElementKind, Finding, Role, Severity};
 use crate::expr::ElemId;
 use crate::form::{Element, Kind, QuestionType};
 
-/// What a setting's question is for: which types fit it, in words for the message.
-struct Role {
-    what: &'static str,
-    fits: fn(&QuestionType) -> bool,
-    types: &'static str,
-}
-
-const PLACE: Role = Role {
-    what: "a place level",
-    fits: |q| {
-        matches!(
+/// Whether a question of type `q` can be what `role` asks for.
+fn fits(role: Role, q: &QuestionType) -> bool {
+    match role {
+        Role::Place => matches!(
             q,
             QuestionType::SelectOne(_) | QuestionType::Text | QuestionType::Calculate
-        )
-    },
-    types: "select_one, text or calculate",
-};
-
-const NEEDS: Role = Role {
-    what: "the needs question",
-    fits: |q| matches!(q, QuestionType::SelectMultiple(_)),
-    types: "select_multiple",
-};
+        ),
+        Role::Needs => matches!(q, QuestionType::SelectMultiple(_)),
+    }
+}
 
 /// The findings on `settings.supervisor`, each at the JSON path of the name it is about.
 pub(crate) fn check(
@@ -46,79 +33,77 @@ pub(crate) fn check(
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut named = |path: String, name: &str, role: &Role| {
-        if let Some(message) = problem(name, role, elements, by_name, ambiguous) {
-            out.push(error(path, message));
+    let mut named = |path: String, name: &str, role: Role| {
+        if let Some(finding) = problem(name, role, elements, by_name, ambiguous) {
+            out.push(error(path, finding));
         }
     };
     for (k, name) in s.place.iter().enumerate() {
-        named(format!("$.settings.supervisor.place[{k}]"), name, &PLACE);
+        named(
+            format!("$.settings.supervisor.place[{k}]"),
+            name,
+            Role::Place,
+        );
     }
     if let Some(name) = &s.needs {
-        named("$.settings.supervisor.needs".into(), name, &NEEDS);
+        named("$.settings.supervisor.needs".into(), name, Role::Needs);
     }
     for (k, name) in s.place.iter().enumerate() {
         if s.place[..k].contains(name) {
             out.push(error(
                 format!("$.settings.supervisor.place[{k}]"),
-                format!("`{name}` is already a level of the place; name each level once"),
+                Finding::SupervisorLevelTwice { name: name.clone() },
             ));
         }
     }
     if s.place.is_empty() && s.needs.is_none() {
-        out.push(Diagnostic {
-            severity: Severity::Warning,
-            path: "$.settings.supervisor".into(),
-            element: None,
-            message: "names no question: give `place` (e.g. [\"region\", \"district\"]) or \
-                      `needs`, or leave the setting out"
-                .into(),
-        });
+        out.push(Diagnostic::new(
+            Severity::Warning,
+            "$.settings.supervisor",
+            None,
+            Finding::SupervisorNamesNothing,
+        ));
     }
     out
 }
 
-fn error(path: String, message: String) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Error,
-        path,
-        element: None,
-        message,
-    }
+fn error(path: String, finding: Finding) -> Diagnostic {
+    Diagnostic::new(Severity::Error, path, None, finding)
 }
 
 /// Why `name` cannot be `role`, if it cannot.
 fn problem(
     name: &str,
-    role: &Role,
+    role: Role,
     elements: &[Element],
     by_name: &HashMap<String, ElemId>,
     ambiguous: &HashMap<String, Vec<String>>,
-) -> Option<String> {
+) -> Option<Finding> {
     let Some(&id) = by_name.get(name) else {
         let why = unresolved(name, by_name, ambiguous);
-        return Some(format!("{} for the supervisor: {why}", role.what));
+        return Some(Finding::SupervisorUnresolved { role, why });
     };
     let e = &elements[id];
-    let fits = matches!(&e.kind, Kind::Question(q) if (role.fits)(q));
-    if !fits {
-        let is = match &e.kind {
-            Kind::Question(_) => "a question of another type",
-            Kind::Group => "a group",
-            Kind::Repeat => "a repeat",
-            Kind::Root => "the form",
-        };
-        return Some(format!(
-            "`{name}` is {is}; {} for the supervisor is a {} question",
-            role.what, role.types
-        ));
+    let is = match &e.kind {
+        Kind::Question(q) if fits(role, q) => None,
+        Kind::Question(_) => Some(ElementKind::QuestionOfAnotherType),
+        Kind::Group => Some(ElementKind::Group),
+        Kind::Repeat => Some(ElementKind::Repeat),
+        Kind::Root => Some(ElementKind::Form),
+    };
+    if let Some(is) = is {
+        return Some(Finding::SupervisorWrongKind {
+            name: name.to_string(),
+            is,
+            role,
+        });
     }
     if let Some(&repeat) = e.repeats.first() {
-        return Some(format!(
-            "`{name}` is inside the repeat `{}`, so a submission has many answers; {} for the \
-             supervisor is a question outside repeats",
-            elements[repeat].name, role.what
-        ));
+        return Some(Finding::SupervisorInRepeat {
+            name: name.to_string(),
+            repeat: elements[repeat].name.clone(),
+            role,
+        });
     }
     None
 }

@@ -625,3 +625,90 @@ fn choices_from_answers_need_their_question() {
         ["error: $.survey[2].type (typo): the choices of `typo` are the answers of unknown question ${membr_name} (did you mean ${member_name}?)"]
     );
 }
+
+/// A broken form's findings read in the designer's language: the English stays the message,
+/// and Russian and Uzbek say the same findings with the same names in them.
+#[test]
+fn a_broken_forms_findings_read_in_russian_and_uzbek() {
+    use xonadon_engine::Lang;
+    let f = form(
+        json!([
+            {"type": "integer", "name": "age", "label": "Age"},
+            {"type": "text", "name": "job", "label": "Job", "relevant": "${agee} > 15"},
+            {"type": "select_one yn", "name": "ok", "label": "OK", "default": "maybe"}
+        ]),
+        json!({"yn": [{"name": "yes", "label": "Yes"}, {"name": "no", "label": "No"}],
+               "spare": [{"name": "a", "label": "A"}]}),
+    );
+    let found = check(&f);
+    let said = |lang: Lang| -> Vec<String> { found.iter().map(|d| d.message_in(lang)).collect() };
+    assert_eq!(
+        said(Lang::En),
+        found.iter().map(|d| d.message.clone()).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        said(Lang::Ru),
+        [
+            "`relevant` в `job`, позиция 1: неизвестный вопрос ${agee} (может быть, ${age}?)",
+            "список вариантов `spare` не используется ни одним вопросом",
+            "`default` `maybe` — не вариант из списка этого вопроса",
+        ]
+    );
+    assert_eq!(
+        said(Lang::UzLatn),
+        [
+            "`job`-dagi `relevant`, 1-belgi: nomaʼlum savol ${agee} (${age} nazarda tutilganmi?)",
+            "`spare` tanlovlar roʻyxatini hech qaysi savol ishlatmaydi",
+            "`default` `maybe` bu savol roʻyxatidagi tanlov emas",
+        ]
+    );
+    assert_eq!(
+        said(Lang::UzCyrl)[0],
+        "`job`-даги `relevant`, 1-белги: номаълум савол ${agee} (${age} назарда тутилганми?)"
+    );
+}
+
+/// What serde cannot read is said in each language too, its own detail kept.
+#[test]
+fn an_unknown_key_reads_in_russian() {
+    use xonadon_engine::Lang;
+    let f = form(
+        json!([{"type": "text", "name": "a", "lable": "A"}]),
+        json!({}),
+    );
+    let found = check(&f);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let ru = found[0].message_in(Lang::Ru);
+    assert!(
+        ru.starts_with("неизвестный ключ `lable`; здесь допустимы: `"),
+        "{ru}"
+    );
+    assert!(ru.contains("`label`"), "{ru}");
+}
+
+/// The expression parser's own findings are typed too: said in Uzbek Cyrillic and Russian.
+#[test]
+fn a_syntax_error_reads_in_uzbek_cyrillic_and_russian() {
+    use xonadon_engine::Lang;
+    let f = form(
+        json!([
+            {"type": "integer", "name": "age", "label": "Age"},
+            {"type": "text", "name": "job", "label": "Job", "relevant": "${age} >"}
+        ]),
+        json!({}),
+    );
+    let found = check(&f);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].message,
+        "`relevant` of `job`, column 9: the expression ends where a value was expected (in `${age} >`)"
+    );
+    assert_eq!(
+        found[0].message_in(Lang::Ru),
+        "`relevant` в `job`, позиция 9: выражение обрывается там, где ожидалось значение (в выражении `${age} >`)"
+    );
+    assert_eq!(
+        found[0].message_in(Lang::UzCyrl),
+        "`job`-даги `relevant`, 9-белги: ифода қиймат кутилган жойда тугайди (`${age} >` ифодасида)"
+    );
+}

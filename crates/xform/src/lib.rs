@@ -269,6 +269,7 @@ fn add_engine_findings(json: &str, places: &BTreeMap<String, String>, problems: 
             element,
             attribute: attribute.map(str::to_string),
             message: d.message.clone(),
+            finding: Some(d.finding.clone()),
         });
     }
 }

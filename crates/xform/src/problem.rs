@@ -5,6 +5,7 @@
 use std::fmt;
 
 pub use xonadon_engine::Severity;
+use xonadon_engine::{diagnostic::Finding, Lang};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -13,10 +14,23 @@ pub struct Problem {
     pub element: Option<String>,
     /// The attribute (`relevant`, `jr:count`, `nodeset`, …) when the problem is in one.
     pub attribute: Option<String>,
+    /// In English. The import's own findings are said in English only.
     pub message: String,
+    /// The engine's finding, when the problem is one of the engine's placed on an element:
+    /// it can be said in the designer's language ([`Problem::message_in`]).
+    pub finding: Option<Finding>,
 }
 
 impl Problem {
+    /// The message in `lang`: the engine's findings in any of its languages, the import's
+    /// own in English.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match &self.finding {
+            Some(finding) => finding.text(lang),
+            None => self.message.clone(),
+        }
+    }
+
     pub fn error(element: Option<&str>, attribute: Option<&str>, message: String) -> Self {
         Self::new(Severity::Error, element, attribute, message)
     }
@@ -36,6 +50,7 @@ impl Problem {
             element: element.map(str::to_string),
             attribute: attribute.map(str::to_string),
             message,
+            finding: None,
         }
     }
 }

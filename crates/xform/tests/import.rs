@@ -163,11 +163,27 @@ fn problems_name_the_element_and_attribute() {
             .any(|p| p.contains("attribute `nodeset`: `/data/gone` names no element")),
         "{shown:?}"
     );
-    // The engine's own findings are placed on the element: a question without a label.
+    // The engine's own findings are placed on the element: a question without a label, said
+    // in the designer's language; the import's own stay English.
     assert!(
         shown.iter().any(|p| p.starts_with("warning: /data/q")),
         "{shown:?}"
     );
+    let no_label = imported
+        .problems
+        .iter()
+        .find(|p| p.finding.is_some())
+        .expect("an engine finding");
+    assert_eq!(
+        no_label.message_in(xonadon_engine::Lang::Ru),
+        "у этого вопроса нет `label`: сотрудник увидит только его имя"
+    );
+    let own = imported
+        .problems
+        .iter()
+        .find(|p| p.finding.is_none())
+        .expect("one of the import's own");
+    assert_eq!(own.message_in(xonadon_engine::Lang::Ru), own.message);
     let refused = [
         ("plain text", "is not XML"),
         ("<?xml version=\"1.0\"?><root/>", "is XML but no XForm"),

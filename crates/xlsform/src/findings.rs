@@ -3,9 +3,11 @@
 
 use std::collections::BTreeMap;
 
+use xonadon_engine::diagnostic::Finding;
 use xonadon_engine::Severity;
 
 use crate::columns;
+use crate::problem::EngineFinding;
 use crate::table::Table;
 use crate::Problem;
 
@@ -81,7 +83,7 @@ impl Places<'_> {
             let said = problems[..found].iter().any(|q| {
                 q.severity == Severity::Error
                     && ((&q.sheet, q.row, &q.column) == (&p.sheet, p.row, &p.column)
-                        || d.message.starts_with("duplicate name")
+                        || matches!(d.finding, Finding::DuplicateName { .. })
                             && d.element.as_ref().is_some_and(|e| {
                                 q.message
                                     .contains(&format!("the name `{e}` is already used"))
@@ -96,7 +98,7 @@ impl Places<'_> {
     /// Whether `d` is the engine's "not used by any question" about a list a loop goes over.
     fn used_by_a_loop(&self, d: &xonadon_engine::Diagnostic) -> bool {
         d.severity == Severity::Warning
-            && d.message.ends_with("is not used by any question")
+            && matches!(d.finding, Finding::ChoiceListUnused { .. })
             && d.path
                 .strip_prefix("$.choices.")
                 .is_some_and(|list| self.loop_lists.contains(&list))
@@ -111,6 +113,10 @@ impl Places<'_> {
             row,
             column: column.map(str::to_string),
             message: message.clone(),
+            engine: Some(Box::new(EngineFinding {
+                finding: d.finding.clone(),
+                place: None,
+            })),
         };
         // `$.choices.LIST[3].label…`, or `$.choices.LIST` (placed on the list's first row).
         if let Some(rest) = d.path.strip_prefix("$.choices.") {
@@ -135,6 +141,10 @@ impl Places<'_> {
             };
             return Problem {
                 message: format!("{what}: {message}"),
+                engine: Some(Box::new(EngineFinding {
+                    finding: d.finding.clone(),
+                    place: Some(what),
+                })),
                 ..problem("", None, None)
             };
         }

@@ -42,7 +42,7 @@ use xonadon_engine::Severity;
 pub use attachments::Attachment;
 pub use columns::language_tag;
 pub use export::to_xlsform;
-pub use problem::Problem;
+pub use problem::{EngineFinding, Problem};
 pub use workbook::Format;
 
 use columns::Key;

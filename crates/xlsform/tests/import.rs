@@ -322,6 +322,46 @@ fn problems_name_sheet_row_and_column() {
     );
 }
 
+/// The engine's findings placed on rows carry the engine's finding, so the designer reads them
+/// in their language; the import's own checks stay English.
+#[test]
+fn the_engines_findings_on_rows_read_in_russian() {
+    use xonadon_engine::Lang;
+    let book = xlsx(&[
+        (
+            "survey",
+            &[
+                &["type", "name", "label"],
+                &["integer", "age", "Age"],
+                &["texte", "b", "B"],
+            ],
+        ),
+        (
+            "choices",
+            &[&["list_name", "name", "label"], &["spare", "a", "A"]],
+        ),
+        ("settings", &[&["form_id", "version"], &["f", "1"]]),
+    ]);
+    let imported = import("form.xlsx", &book).expect("imported despite its problems");
+    let spare = imported
+        .problems
+        .iter()
+        .find(|p| p.sheet == "choices" && p.row == Some(2))
+        .expect("the unused list, on its first row");
+    assert!(spare.engine.is_some(), "{spare:?}");
+    assert_eq!(
+        spare.message_in(Lang::Ru),
+        "список вариантов `spare` не используется ни одним вопросом"
+    );
+    assert_eq!(spare.message_in(Lang::En), spare.message);
+    let texte = imported
+        .problems
+        .iter()
+        .find(|p| p.row == Some(3) && p.engine.is_none())
+        .expect("the import's own finding on the unknown type");
+    assert_eq!(texte.message_in(Lang::Ru), texte.message);
+}
+
 #[test]
 fn fatal_problems_stop_the_import() {
     assert!(matches!(

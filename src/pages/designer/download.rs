@@ -2,7 +2,7 @@
 //! form id and version.
 
 use leptos::prelude::*;
-use xonadon_engine::{Form, FormDefinition};
+use xonadon_engine::{Form, FormDefinition, Lang};
 
 use super::state::DesignerState;
 
@@ -17,10 +17,16 @@ pub struct File {
 }
 
 /// The file of `text`, named after the form the preview shows (`form` when none loaded yet);
-/// the error is why the text cannot be written as a workbook.
-pub fn file_of(text: &str, preview: Option<&Form>, xlsform: bool) -> Result<File, String> {
+/// the error is why the text cannot be written as a workbook (in `lang` when the text is no
+/// form definition).
+pub fn file_of(
+    text: &str,
+    preview: Option<&Form>,
+    xlsform: bool,
+    lang: Lang,
+) -> Result<File, String> {
     let (bytes, extension, mime) = if xlsform {
-        let definition = FormDefinition::from_json(text).map_err(|e| e.to_string())?;
+        let definition = FormDefinition::from_json(text).map_err(|e| e.message_in(lang))?;
         let workbook = xonadon_xlsform::to_xlsform(&definition).map_err(|e| e.to_string())?;
         (workbook, "xlsx", XLSX)
     } else {
@@ -39,13 +45,15 @@ pub fn file_of(text: &str, preview: Option<&Form>, xlsform: bool) -> Result<File
 /// Downloads the editor's text as JSON or as an XLSForm; a failure goes to the status line.
 pub fn download(state: DesignerState, xlsform: bool) {
     let preview = state.preview.get_untracked();
-    let result = file_of(&state.text.get_value(), preview.as_deref(), xlsform).and_then(|f| {
-        let mut chunks = crate::download::Chunks::default();
-        std::io::Write::write_all(&mut chunks, &f.bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|()| chunks.into_blob(f.mime))
-            .and_then(|blob| crate::download::download_blob(&f.name, &blob))
-    });
+    let lang = Lang::from_tag(&state.language());
+    let result =
+        file_of(&state.text.get_value(), preview.as_deref(), xlsform, lang).and_then(|f| {
+            let mut chunks = crate::download::Chunks::default();
+            std::io::Write::write_all(&mut chunks, &f.bytes)
+                .map_err(|e| e.to_string())
+                .and_then(|()| chunks.into_blob(f.mime))
+                .and_then(|blob| crate::download::download_blob(&f.name, &blob))
+        });
     if let Err(e) = result {
         state.show(e);
     }
@@ -62,7 +70,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn the_json_is_the_text_named_by_id_and_version() {
         let form = xonadon_engine::load(FORM).unwrap();
-        let file = file_of(FORM, Some(&form), false).unwrap();
+        let file = file_of(FORM, Some(&form), false, Lang::En).unwrap();
         assert_eq!(
             file,
             File {
@@ -72,16 +80,23 @@ mod tests {
             }
         );
         // Before any form loaded, the file is only "form".
-        assert_eq!(file_of("{", None, false).unwrap().name, "form.json");
+        assert_eq!(
+            file_of("{", None, false, Lang::En).unwrap().name,
+            "form.json"
+        );
     }
 
     #[wasm_bindgen_test]
     fn the_workbook_reads_back_as_the_form() {
         let form = xonadon_engine::load(FORM).unwrap();
-        let file = file_of(FORM, Some(&form), true).unwrap();
+        let file = file_of(FORM, Some(&form), true, Lang::En).unwrap();
         assert_eq!((file.name.as_str(), file.mime), ("visit-3.xlsx", XLSX));
         let back = xonadon_xlsform::import_with(&file.name, &file.bytes, &[]).unwrap();
         assert_eq!(back.definition.settings.form_id, "visit");
-        assert!(file_of("{", Some(&form), true).is_err());
+        assert!(file_of("{", Some(&form), true, Lang::En).is_err());
+        assert_eq!(
+            file_of("{}", Some(&form), true, Lang::Ru).unwrap_err(),
+            "$: нет обязательного ключа `settings`"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The lists of problems: the engine's in the text (a click jumps to the place) and the last
-//! import's in the workbook (sheet, row and column say where). The engine's messages are in
-//! English (it has no others); what is said around them — the kind, the line and column, the
-//! count — is in the designer's language.
+//! import's in the workbook (sheet, row and column say where). All is said in the designer's
+//! language: the engine's messages, and around them the kind, the line and column, the count
+//! (the importers' own checks, pyxform's, are English only).
 
 use leptos::prelude::*;
 use xonadon_engine::locate::Position;
@@ -54,6 +54,7 @@ fn items(state: DesignerState, language: &str, list: Vec<Problem>) -> Vec<AnyVie
                 Severity::Warning => "problem warning",
             };
             let kind = kind(language, p.severity);
+            let message = p.message_in(language);
             match p.at {
                 // In the text: a click goes there.
                 Some(at) => view! {
@@ -61,7 +62,7 @@ fn items(state: DesignerState, language: &str, list: Vec<Problem>) -> Vec<AnyVie
                         <button type="button" class="link" on:click=move |_| state.go(Some(at))>
                             <span class="place">{line_column(language, at)}</span>
                             <span class="kind">{kind}</span>
-                            <span class="what">{p.message}<span class="path">{p.place}</span></span>
+                            <span class="what">{message}<span class="path">{p.place}</span></span>
                         </button>
                     </li>
                 }
@@ -71,7 +72,7 @@ fn items(state: DesignerState, language: &str, list: Vec<Problem>) -> Vec<AnyVie
                     <li class=class>
                         <span class="place">{p.place}</span>
                         <span class="kind">{kind}</span>
-                        <span class="what">{p.message}</span>
+                        <span class="what">{message}</span>
                     </li>
                 }
                 .into_any(),
@@ -130,6 +131,7 @@ mod tests {
             at: None,
             place: "$.survey[0]".into(),
             message: "m".into(),
+            finding: None,
         }
     }
 

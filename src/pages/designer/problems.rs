@@ -1,8 +1,12 @@
 //! The designer's list of problems: the engine's diagnostics (by JSON path) and the XLSForm
-//! import's (by sheet, row and column), each with where it is in the editor's text.
+//! import's (by sheet, row and column), each with where it is in the editor's text. The
+//! engine's findings are kept as findings, so that they are said in the designer's language
+//! (and again in another when it changes); the importers' own are English.
 
+use xonadon_engine::diagnostic::Finding;
 use xonadon_engine::locate::{locate, Position};
-use xonadon_engine::{Diagnostic, Severity};
+use xonadon_engine::{Diagnostic, Lang, Severity};
+use xonadon_xlsform::EngineFinding;
 
 /// One line of the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,7 +16,29 @@ pub struct Problem {
     pub at: Option<Position>,
     /// `$.survey[2].relevant`, or `sheet survey, row 12, column `relevant`` for the import's.
     pub place: String,
+    /// In English.
     pub message: String,
+    /// The engine's finding, when the problem is one: said in any language.
+    pub finding: Option<EngineFinding>,
+}
+
+impl Problem {
+    /// The message in `language` (a BCP-47 tag): the engine's findings in it, the importers'
+    /// own in English.
+    pub fn message_in(&self, language: &str) -> String {
+        match &self.finding {
+            Some(finding) => finding.text(Lang::from_tag(language)),
+            None => self.message.clone(),
+        }
+    }
+}
+
+/// The engine's `finding`, its place shown beside it (not said before it).
+fn engine(finding: &Finding) -> EngineFinding {
+    EngineFinding {
+        finding: finding.clone(),
+        place: None,
+    }
 }
 
 /// The diagnostics of the form `text`, placed in it.
@@ -24,26 +50,22 @@ pub fn of_diagnostics(text: &str, diagnostics: &[Diagnostic]) -> Vec<Problem> {
         .zip(found)
         .map(|(d, at)| Problem {
             severity: d.severity,
-            at: syntax_error_position(text, &d.message).or(at),
+            at: syntax_error_position(text, &d.finding).or(at),
             place: match &d.element {
                 Some(name) => format!("{} ({name})", d.path),
                 None => d.path.clone(),
             },
             message: d.message.clone(),
+            finding: Some(engine(&d.finding)),
         })
         .collect()
 }
 
-/// A JSON syntax error says where it is in its message (`invalid JSON at line 3 column 7`).
-fn syntax_error_position(text: &str, message: &str) -> Option<Position> {
-    let rest = message.strip_prefix("invalid JSON at line ")?;
-    let (line, rest) = rest.split_once(" column ")?;
-    let line: usize = line.parse().ok()?;
-    let column: usize = rest
-        .split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()?;
+/// A JSON syntax error says where it is (serde's line and column), not by a JSON path.
+fn syntax_error_position(text: &str, finding: &Finding) -> Option<Position> {
+    let &Finding::InvalidJson { line, column, .. } = finding else {
+        return None;
+    };
     // The UTF-16 offset of that line and column (serde counts columns in bytes).
     let line_start: usize = text
         .split_inclusive('\n')
@@ -73,6 +95,7 @@ pub fn of_import(imported: &xonadon_xlsform::Imported) -> (Vec<Problem>, Vec<Opt
                 at: None,
                 place: p.place(),
                 message: p.message.clone(),
+                finding: p.engine.as_deref().cloned(),
             };
             (problem, imported.path_of(p).map(str::to_string))
         })
@@ -109,6 +132,7 @@ pub fn of_xform(problems: &[xonadon_xform::Problem]) -> Vec<Problem> {
                 at: None,
                 place,
                 message: p.message.clone(),
+                finding: p.finding.as_ref().map(engine),
             }
         })
         .collect()
@@ -138,6 +162,27 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn the_engines_problems_are_said_in_the_designers_language() {
+        let text = "{\"settings\": {\"form_id\": \"f\"}, \"survey\": [{\"type\": \"text\", \"name\": \"a\", \"label\": \"A\", \"relevant\": \"${nothing} = 1\"}]}";
+        let problems = of_diagnostics(text, &xonadon_engine::check(text));
+        let unknown = &problems[0];
+        assert_eq!(unknown.message_in("en"), unknown.message);
+        assert_eq!(
+            unknown.message_in("ru"),
+            "`relevant` в `a`, позиция 1: неизвестный вопрос ${nothing}"
+        );
+        assert_eq!(
+            unknown.message_in("uz-Latn"),
+            "`a`-dagi `relevant`, 1-belgi: nomaʼlum savol ${nothing}"
+        );
+        let own = Problem {
+            finding: None,
+            ..unknown.clone()
+        };
+        assert_eq!(own.message_in("ru"), unknown.message);
+    }
+
+    #[wasm_bindgen_test]
     fn an_import_problem_is_placed_by_its_rows_path() {
         let text = "{\n  \"survey\": [\n    {\"type\": \"text\", \"name\": \"a\"}\n  ]\n}";
         let problem = |place: &str| Problem {
@@ -145,6 +190,7 @@ mod tests {
             at: None,
             place: place.into(),
             message: "m".into(),
+            finding: None,
         };
         let placed = placed_in(
             text,

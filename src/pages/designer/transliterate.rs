@@ -2,7 +2,7 @@
 //! each new text listed for a person to check.
 
 use leptos::prelude::*;
-use xonadon_engine::FormDefinition;
+use xonadon_engine::{FormDefinition, Lang};
 use xonadon_translit::Filled;
 
 use super::state::DesignerState;
@@ -17,9 +17,9 @@ pub enum Transliterated {
     Filled { text: String, filled: Vec<Filled> },
 }
 
-/// Fills `text`'s missing scripts; the error is why it is not a form definition.
-pub fn transliterate(text: &str) -> Result<Transliterated, String> {
-    let mut definition = FormDefinition::from_json(text).map_err(|e| e.to_string())?;
+/// Fills `text`'s missing scripts; the error is why it is not a form definition, in `lang`.
+pub fn transliterate(text: &str, lang: Lang) -> Result<Transliterated, String> {
+    let mut definition = FormDefinition::from_json(text).map_err(|e| e.message_in(lang))?;
     let filled = xonadon_translit::fill_missing_script(&mut definition);
     if filled.is_empty() {
         return Ok(Transliterated::Nothing);
@@ -32,7 +32,8 @@ pub fn transliterate(text: &str) -> Result<Transliterated, String> {
 
 /// The editor's text transliterated: placed in the editor, its new texts added to the list.
 pub fn fill_other_script(state: DesignerState) {
-    match transliterate(&state.text.get_value()) {
+    let lang = Lang::from_tag(&state.language());
+    match transliterate(&state.text.get_value(), lang) {
         Err(e) => state.show(e),
         Ok(Transliterated::Nothing) => state.say(T::NothingToFill),
         Ok(Transliterated::Filled { text, filled }) => {
@@ -52,7 +53,7 @@ mod tests {
     fn the_missing_script_is_filled_in_the_text_and_listed() {
         let text = r#"{"settings": {"form_id": "f"},
             "survey": [{"type": "text", "name": "q", "label": {"uz-Cyrl": "Оила"}}]}"#;
-        let Ok(Transliterated::Filled { text, filled }) = transliterate(text) else {
+        let Ok(Transliterated::Filled { text, filled }) = transliterate(text, Lang::En) else {
             panic!("filled");
         };
         assert_eq!(
@@ -65,11 +66,14 @@ mod tests {
         );
         assert!(text.contains(r#""uz-Latn": "Oila""#), "{text}");
         // Done once, nothing is left to fill.
-        assert_eq!(transliterate(&text), Ok(Transliterated::Nothing));
+        assert_eq!(transliterate(&text, Lang::En), Ok(Transliterated::Nothing));
     }
 
     #[wasm_bindgen_test]
     fn a_text_that_is_not_a_form_says_why() {
-        assert!(transliterate("{").is_err());
+        assert!(transliterate("{", Lang::En).is_err());
+        // Why, in the designer's language.
+        let why = transliterate(r#"{"settings": {"form_id": "f"}}"#, Lang::UzLatn).unwrap_err();
+        assert_eq!(why, "$: majburiy `survey` kaliti yoʻq");
     }
 }

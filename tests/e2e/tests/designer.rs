@@ -335,15 +335,22 @@ async fn scenario(c: &Client, server: &StaticServer) {
         .unwrap();
     assert!(listed.contains("${hed}"), "{listed}");
     assert!(listed.starts_with("5-qator,"), "placed on line 5: {listed}");
-    // Said in the designer's language around the engine's message: the kind, the line and
-    // column, the count.
+    // The engine's message itself in the designer's language (Uzbek Latin, the default).
+    assert!(
+        listed.contains("nomaʼlum savol ${hed} (${head} nazarda tutilganmi?)"),
+        "{listed}"
+    );
+    // All said in the designer's language: the engine's message, and around it the kind, the
+    // line and column, the count.
     choose_language(c, "ru").await;
     until(
         c,
-        "the problem's words in Russian",
+        "the problem in Russian",
         "const li = document.querySelector('#problems li.error'); \
          return li.querySelector('.place').textContent.startsWith('строка 5, столбец ') \
            && li.querySelector('.kind').textContent === 'Ошибка' \
+           && li.querySelector('.what').textContent \
+                .startsWith('`relevant` в `age`, позиция 1: неизвестный вопрос ${hed} (может быть, ${head}?)') \
            && document.getElementById('problem-count').textContent.startsWith('Ошибок: 1,');",
     )
     .await;
@@ -351,7 +358,9 @@ async fn scenario(c: &Client, server: &StaticServer) {
     until(
         c,
         "back in Uzbek",
-        "return document.querySelector('#problems li.error .kind').textContent === 'Xato';",
+        "const li = document.querySelector('#problems li.error'); \
+         return li.querySelector('.kind').textContent === 'Xato' \
+           && li.querySelector('.what').textContent.includes('nomaʼlum savol ${hed}');",
     )
     .await;
     wait_for(c, ".preview .stale-note").await;

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::diagnostic::Finding;
 use crate::expr::ast::Step;
 use crate::expr::{ElemId, Expr, Func};
 use crate::form::{Dependents, Element};
@@ -57,14 +58,7 @@ impl Compiler {
                 .collect();
             let first = &self.elements[cycle[0]];
             let (path, name) = (first.json_path.clone(), first.name.clone());
-            self.error(
-                &path,
-                Some(&name),
-                format!(
-                    "circular dependency: {} (a calculation or relevance ends up depending on itself)",
-                    names.join(" → ")
-                ),
-            );
+            self.error(&path, Some(&name), Finding::Cycle { names });
         }
         let mut index = vec![0; n];
         for (i, &e) in order.iter().enumerate() {

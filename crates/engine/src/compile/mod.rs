@@ -10,7 +10,7 @@ pub(crate) use references::unresolved;
 use std::collections::HashMap;
 
 use crate::definition::{BoolOrExpr, Cell, ElementDef, FormDefinition, Text};
-use crate::diagnostic::{Diagnostic, LoadError, Severity};
+use crate::diagnostic::{Diagnostic, Finding, LoadError, Severity};
 use crate::dynamic_default;
 use crate::expr::{self, Context, ElemId, Expr};
 use crate::form::{Condition, Default, Element, Form, Kind, QuestionType};
@@ -21,12 +21,7 @@ use references::trigger_names;
 /// ([`Form::warnings`]); on failure every error and warning found is returned.
 pub fn load(json: &str) -> Result<Form, LoadError> {
     let definition = FormDefinition::from_json(json).map_err(|e| LoadError {
-        diagnostics: vec![Diagnostic {
-            severity: Severity::Error,
-            path: e.path,
-            element: None,
-            message: e.message,
-        }],
+        diagnostics: vec![Diagnostic::new(Severity::Error, e.path, None, *e.finding)],
     })?;
     compile(definition)
 }
@@ -59,12 +54,7 @@ pub fn compile(definition: FormDefinition) -> Result<Form, LoadError> {
     }
     // pyxform converts a survey of no questions (only metadata); the worker would see nothing.
     if definition.survey.is_empty() {
-        c.push(
-            Severity::Warning,
-            "$.survey",
-            None,
-            "the survey is empty: add at least one question".into(),
-        );
+        c.push(Severity::Warning, "$.survey", None, Finding::SurveyEmpty);
     }
     c.add_meta(definition.settings.instance_name.as_deref(), &audits);
     c.index_names();
@@ -208,18 +198,14 @@ impl Compiler {
         severity: Severity,
         path: &str,
         element: Option<&str>,
-        message: String,
+        finding: Finding,
     ) {
-        self.diagnostics.push(Diagnostic {
-            severity,
-            path: path.to_string(),
-            element: element.map(str::to_string),
-            message,
-        });
+        self.diagnostics
+            .push(Diagnostic::new(severity, path, element, finding));
     }
 
-    pub(super) fn error(&mut self, path: &str, element: Option<&str>, message: impl Into<String>) {
-        self.push(Severity::Error, path, element, message.into());
+    pub(super) fn error(&mut self, path: &str, element: Option<&str>, finding: Finding) {
+        self.push(Severity::Error, path, element, finding);
     }
 
     /// Parses one expression property; a syntax error becomes a diagnostic naming the element,
@@ -242,12 +228,13 @@ impl Compiler {
                 self.error(
                     &format!("{json_path}.{property}"),
                     Some(name),
-                    format!(
-                        "`{property}` of `{name}`, column {}: {} (in `{}`)",
-                        e.column,
-                        e.message,
-                        excerpt(src, e.column)
-                    ),
+                    Finding::ExpressionSyntax {
+                        property: property.to_string(),
+                        element: name.to_string(),
+                        column: e.column,
+                        syntax: Box::new(e.syntax),
+                        excerpt: excerpt(src, e.column),
+                    },
                 );
                 None
             }
@@ -280,7 +267,9 @@ impl Compiler {
             self.error(
                 &format!("{json_path}.name"),
                 Some(name),
-                format!("`{name}` is not a valid name: use letters, digits and `_`, starting with a letter"),
+                Finding::InvalidName {
+                    name: name.to_string(),
+                },
             );
         }
         let kind = match def.kind.trim() {
@@ -289,15 +278,12 @@ impl Compiler {
             other => match QuestionType::parse(other) {
                 Some(q) => Kind::Question(q),
                 None => {
-                    let hint = if other == "select_one" || other == "select_multiple" {
-                        format!(": write `{other} LIST` with the name of a choice list")
-                    } else {
-                        String::new()
-                    };
                     self.error(
                         &format!("{json_path}.type"),
                         Some(name),
-                        format!("unknown type `{other}`{hint}"),
+                        Finding::UnknownType {
+                            kind: other.to_string(),
+                        },
                     );
                     Kind::Question(QuestionType::Text)
                 }
@@ -342,7 +328,7 @@ impl Compiler {
                         self.error(
                             &p("repeat_count"),
                             Some(name),
-                            format!("`repeat_count` must be a whole number ≥ 0 or an expression, not {n}"),
+                            Finding::RepeatCountNotANumber { value: n },
                         );
                         None
                     }
@@ -354,7 +340,7 @@ impl Compiler {
                 Ok(names) => self
                     .triggers
                     .extend(names.into_iter().map(|n| (id, n.to_string()))),
-                Err(message) => self.error(&format!("{json_path}.trigger"), Some(name), message),
+                Err(finding) => self.error(&format!("{json_path}.trigger"), Some(name), finding),
             }
         }
 
@@ -363,7 +349,7 @@ impl Compiler {
             self.error(
                 &p("children"),
                 Some(name),
-                "only a `group` or `repeat` may have `children`",
+                Finding::ChildrenOutsideContainer,
             );
         }
         // Both load in ODK (pyxform converts them): warnings.
@@ -372,7 +358,11 @@ impl Compiler {
                 Severity::Warning,
                 &json_path,
                 Some(name),
-                format!("the {} `{name}` has no questions", def.kind.trim()),
+                Finding::EmptyContainer {
+                    written: def.kind.trim().to_string(),
+                    repeat: kind == Kind::Repeat,
+                    name: name.to_string(),
+                },
             );
         }
         if def.repeat_count.is_some() && kind != Kind::Repeat {
@@ -380,7 +370,7 @@ impl Compiler {
                 Severity::Warning,
                 &p("repeat_count"),
                 Some(name),
-                "`repeat_count` does nothing here: it only counts a repeat's instances".into(),
+                Finding::RepeatCountOutsideRepeat,
             );
         }
 
@@ -498,19 +488,19 @@ impl Compiler {
                 std::collections::hash_map::Entry::Occupied(first) => {
                     let first_path = &self.elements[*first.get()].json_path;
                     let within = match e.parent {
-                        Some(p) if p != 0 => format!("`{}`", self.elements[p].name),
-                        _ => "the survey".into(),
+                        Some(p) if p != 0 => Some(self.elements[p].name.clone()),
+                        _ => None,
                     };
-                    problems.push(Diagnostic {
-                        severity: Severity::Error,
-                        path: format!("{}.name", e.json_path),
-                        element: Some(e.name.clone()),
-                        message: format!(
-                            "duplicate name `{}`: already used at {first_path}; names must be \
-                             unique within {within}",
-                            e.name
-                        ),
-                    });
+                    problems.push(Diagnostic::new(
+                        Severity::Error,
+                        format!("{}.name", e.json_path),
+                        Some(&e.name),
+                        Finding::DuplicateName {
+                            name: e.name.clone(),
+                            first_path: first_path.clone(),
+                            within,
+                        },
+                    ));
                 }
                 std::collections::hash_map::Entry::Vacant(free) => {
                     free.insert(e.id);
@@ -521,16 +511,15 @@ impl Compiler {
             // export): pyxform wants it unique among repeats everywhere.
             if e.kind == Kind::Repeat {
                 if let Some(first) = repeats.insert(e.name.as_str(), e.id) {
-                    problems.push(Diagnostic {
-                        severity: Severity::Error,
-                        path: format!("{}.name", e.json_path),
-                        element: Some(e.name.clone()),
-                        message: format!(
-                            "duplicate repeat name `{}`: the repeat at {} has it already; \
-                             repeats need names of their own anywhere in the form",
-                            e.name, self.elements[first].json_path
-                        ),
-                    });
+                    problems.push(Diagnostic::new(
+                        Severity::Error,
+                        format!("{}.name", e.json_path),
+                        Some(&e.name),
+                        Finding::DuplicateRepeatName {
+                            name: e.name.clone(),
+                            first_path: self.elements[first].json_path.clone(),
+                        },
+                    ));
                 }
             }
         }
@@ -602,15 +591,15 @@ fn languages(def: &FormDefinition, diagnostics: &mut Vec<Diagnostic>) -> Vec<Str
                 let l = langs.remove(i);
                 langs.insert(0, l);
             }
-            None if !langs.is_empty() => diagnostics.push(Diagnostic {
-                severity: Severity::Warning,
-                path: "$.settings.default_language".into(),
-                element: None,
-                message: format!(
-                    "default language `{d}` has no texts; the form's texts are in {}",
-                    langs.join(", ")
-                ),
-            }),
+            None if !langs.is_empty() => diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "$.settings.default_language",
+                None,
+                Finding::DefaultLanguageWithoutTexts {
+                    language: d.clone(),
+                    languages: langs.clone(),
+                },
+            )),
             None => {}
         }
     }

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::diagnostic::{Finding, Unresolved};
 use crate::expr::ast::Step;
 use crate::expr::{self, Context, ElemId, Expr, Func};
 use crate::form::{Condition, Default, Element, QuestionType};
@@ -58,11 +59,12 @@ impl Compiler {
                         None => problems.push((
                             format!("{json_path}.{prop}"),
                             name.clone(),
-                            format!(
-                                "`{prop}` of `{name}`, column {}: {}",
-                                r.column,
-                                unresolved(&r.name, by_name, ambiguous)
-                            ),
+                            Finding::UnresolvedReference {
+                                property: prop.to_string(),
+                                element: name.clone(),
+                                column: r.column,
+                                why: unresolved(&r.name, by_name, ambiguous),
+                            },
                         )),
                     }
                 }
@@ -77,22 +79,14 @@ impl Compiler {
                 // pyxform: a setvalue runs when its trigger's control changes, and a
                 // calculation has none.
                 Some(&t) if !user_visible(&self.elements[t], triggered.contains(&t)) => {
-                    let message = format!(
-                        "`trigger` names ${{{target}}}, which the field worker never answers (a \
-                         calculation): name a question they answer"
-                    );
-                    problems.push((at, who, message));
+                    problems.push((at, who, Finding::TriggerNotAnswered { target }));
                 }
                 Some(&t) => {
                     if !self.elements[id].triggers.contains(&t) {
                         self.elements[id].triggers.push(t);
                     }
                 }
-                None => problems.push((
-                    at,
-                    who,
-                    format!("`trigger` names unknown question ${{{target}}}"),
-                )),
+                None => problems.push((at, who, Finding::TriggerUnknown { target })),
             }
         }
         // `select_one ${name}`: the question whose answers are the choices.
@@ -105,11 +99,10 @@ impl Compiler {
                 None => problems.push((
                     format!("{}.type", e.json_path),
                     e.name.clone(),
-                    format!(
-                        "the choices of `{}` are the answers of {}",
-                        e.name,
-                        unresolved(source, by_name, ambiguous)
-                    ),
+                    Finding::ChoicesFromUnresolved {
+                        element: e.name.clone(),
+                        why: unresolved(source, by_name, ambiguous),
+                    },
                 )),
             }
         }
@@ -125,19 +118,19 @@ impl Compiler {
                             problems.push((
                                 format!("{}.{prop}{at}", e.json_path),
                                 e.name.clone(),
-                                format!(
-                                    "`{prop}` of `{}` shows {}",
-                                    e.name,
-                                    unresolved(r, &self.by_name, &self.ambiguous)
-                                ),
+                                Finding::TextShowsUnresolved {
+                                    property: prop.to_string(),
+                                    element: e.name.clone(),
+                                    why: unresolved(r, &self.by_name, &self.ambiguous),
+                                },
                             ));
                         }
                     }
                 }
             }
         }
-        for (path, name, message) in problems {
-            self.error(&path, Some(&name), message);
+        for (path, name, finding) in problems {
+            self.error(&path, Some(&name), finding);
         }
     }
 
@@ -153,20 +146,17 @@ impl Compiler {
         ) else {
             return;
         };
-        let unknown: Vec<String> = ex
+        let unknown: Vec<Finding> = ex
             .references()
             .iter()
             .filter(|r| !self.by_name.contains_key(&r.name))
-            .map(|r| {
-                format!(
-                    "`instance_name`, column {}: {}",
-                    r.column,
-                    unresolved(&r.name, &self.by_name, &self.ambiguous)
-                )
+            .map(|r| Finding::InstanceNameUnresolved {
+                column: r.column,
+                why: unresolved(&r.name, &self.by_name, &self.ambiguous),
             })
             .collect();
-        for message in unknown {
-            self.error("$.settings.instance_name", None, message);
+        for finding in unknown {
+            self.error("$.settings.instance_name", None, finding);
         }
     }
 }
@@ -214,8 +204,8 @@ pub fn text_references(s: &str) -> Vec<&str> {
     out
 }
 
-/// "did you mean ${x}?" for a misspelt name.
-pub(super) fn suggestion(name: &str, names: &HashMap<String, ElemId>) -> String {
+/// The name meant by a misspelt one ("did you mean ${x}?"), if one is close.
+pub(super) fn suggestion(name: &str, names: &HashMap<String, ElemId>) -> Option<String> {
     let lower = name.to_lowercase();
     names
         .keys()
@@ -224,8 +214,7 @@ pub(super) fn suggestion(name: &str, names: &HashMap<String, ElemId>) -> String 
             k == lower || edit_distance(&k, &lower) <= 2
         })
         .min()
-        .map(|k| format!(" (did you mean ${{{k}}}?)"))
-        .unwrap_or_default()
+        .cloned()
 }
 
 pub(super) fn edit_distance(a: &str, b: &str) -> usize {
@@ -247,14 +236,16 @@ pub(crate) fn unresolved(
     name: &str,
     by_name: &HashMap<String, ElemId>,
     ambiguous: &HashMap<String, Vec<String>>,
-) -> String {
+) -> Unresolved {
     match ambiguous.get(name) {
-        Some(paths) => format!(
-            "${{{name}}} is ambiguous: {} elements are named `{name}` ({}); rename one of them",
-            paths.len(),
-            paths.join(", ")
-        ),
-        None => format!("unknown question ${{{name}}}{}", suggestion(name, by_name)),
+        Some(paths) => Unresolved::Ambiguous {
+            name: name.to_string(),
+            paths: paths.clone(),
+        },
+        None => Unresolved::Unknown {
+            name: name.to_string(),
+            suggestion: suggestion(name, by_name),
+        },
     }
 }
 
@@ -334,30 +325,26 @@ pub(super) fn resolve_in(ex: &mut Expr, here: ElemId, item: Option<ElemId>, tree
 
 /// The questions a `trigger` cell names: `${a}`, or several separated by commas
 /// (`${a}, ${b}`), as pyxform reads it (text around the references is ignored).
-pub(super) fn trigger_names(cell: &str) -> Result<Vec<&str>, String> {
+pub(super) fn trigger_names(cell: &str) -> Result<Vec<&str>, Finding> {
     let mut names = Vec::new();
     for part in cell.split(',') {
         let refs = text_references(part);
         if refs.len() > 1 {
-            return Err(format!(
-                "`trigger` names several questions without a comma between them (`{}`): \
-                 write `${{a}}, ${{b}}`",
-                part.trim()
-            ));
+            return Err(Finding::TriggerWithoutComma {
+                part: part.trim().to_string(),
+            });
         }
         if part.matches("${").count() != refs.len() {
-            return Err(format!(
-                "`trigger` `{}` is not a reference: write `${{name}}` (several separated by \
-                 commas)",
-                part.trim()
-            ));
+            return Err(Finding::TriggerNotAReference {
+                part: part.trim().to_string(),
+            });
         }
         names.extend(refs);
     }
     if names.is_empty() {
-        return Err(format!(
-            "`trigger` `{cell}` names no question: write `${{name}}` (several separated by commas)"
-        ));
+        return Err(Finding::TriggerNamesNothing {
+            cell: cell.to_string(),
+        });
     }
     Ok(names)
 }

@@ -1,6 +1,7 @@
 //! Splits an XLSForm expression into tokens, each with its 1-based column.
 
 use super::ParseError;
+use crate::diagnostic::Syntax;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {
@@ -47,7 +48,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
     while i < chars.len() {
         let c = chars[i];
         let column = i + 1;
-        let err = |message: String| ParseError { column, message };
+        let err = |syntax: Syntax| ParseError::new(column, syntax);
         let single = match c {
             '(' => Some(Tok::LParen),
             ')' => Some(Tok::RParen),
@@ -89,14 +90,14 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             }
             '$' => {
                 if chars.get(i + 1) != Some(&'{') {
-                    return Err(err("`$` must start a reference like ${name}".into()));
+                    return Err(err(Syntax::DollarAlone));
                 }
                 let start = i + 2;
                 let end = chars[start..]
                     .iter()
                     .position(|&c| c == '}')
                     .map(|p| start + p)
-                    .ok_or_else(|| err("unclosed `${`: missing `}`".into()))?;
+                    .ok_or_else(|| err(Syntax::UnclosedReference))?;
                 let text: String = chars[start..end].iter().collect();
                 let text = text.trim();
                 let (name, last_saved) = match text.strip_prefix("last-saved#") {
@@ -104,7 +105,9 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                     None => (text, false),
                 };
                 if name.is_empty() || !name.chars().all(is_name_char) {
-                    return Err(err(format!("`${{{text}}}` is not a valid reference")));
+                    return Err(err(Syntax::InvalidReference {
+                        text: text.to_string(),
+                    }));
                 }
                 let name = name.to_string();
                 out.push(Token {
@@ -123,7 +126,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                     .iter()
                     .position(|&q| q == c)
                     .map(|p| start + p)
-                    .ok_or_else(|| err(format!("unclosed string: missing closing {c}")))?;
+                    .ok_or_else(|| err(Syntax::UnclosedString { quote: c }))?;
                 out.push(Token {
                     tok: Tok::Str(chars[start..end].iter().collect()),
                     column,
@@ -158,7 +161,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                 let text: String = chars[start..i].iter().collect();
                 let n = text
                     .parse::<f64>()
-                    .map_err(|_| err(format!("`{text}` is not a number")))?;
+                    .map_err(|_| err(Syntax::NotANumber { text: text.clone() }))?;
                 out.push(Token {
                     tok: Tok::Number(n),
                     column,
@@ -178,7 +181,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                     column,
                 });
             }
-            other => return Err(err(format!("unexpected character `{other}`"))),
+            other => return Err(err(Syntax::UnexpectedCharacter { character: other })),
         }
     }
     Ok(out)

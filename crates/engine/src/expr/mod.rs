@@ -62,5 +62,19 @@ fn quoted_first_arguments(expression: &str, call: &str) -> Vec<String> {
 #[error("column {column}: {message}")]
 pub struct ParseError {
     pub column: usize,
+    /// In English.
     pub message: String,
+    /// Why, to be said in any language.
+    pub syntax: crate::diagnostic::Syntax,
+}
+
+impl ParseError {
+    /// The error at `column`, its `message` the English of `syntax`.
+    pub fn new(column: usize, syntax: crate::diagnostic::Syntax) -> ParseError {
+        ParseError {
+            column,
+            message: syntax.text(crate::Lang::En),
+            syntax,
+        }
+    }
 }

@@ -4,6 +4,7 @@
 use super::ast::{BinOp, CompiledRegex, Expr, Func, InstanceQuery, Reference, Step};
 use super::lexer::{tokenize, Tok, Token};
 use super::ParseError;
+use crate::diagnostic::{Lexeme, Syntax};
 
 /// Nesting deeper than this is refused, so hostile input cannot overflow the stack.
 const MAX_DEPTH: usize = 64;
@@ -25,10 +26,7 @@ pub enum Context {
 pub fn parse(src: &str, context: Context) -> Result<Expr, ParseError> {
     let tokens = tokenize(src)?;
     if tokens.is_empty() {
-        return Err(ParseError {
-            column: 1,
-            message: "the expression is empty".into(),
-        });
+        return Err(ParseError::new(1, Syntax::Empty));
     }
     let mut p = Parser {
         tokens,
@@ -42,13 +40,12 @@ pub fn parse(src: &str, context: Context) -> Result<Expr, ParseError> {
     };
     let expr = p.or()?;
     if let Some(t) = p.peek() {
-        return Err(ParseError {
-            column: t.column,
-            message: format!(
-                "unexpected {} after a complete expression",
-                describe(&t.tok)
-            ),
-        });
+        return Err(ParseError::new(
+            t.column,
+            Syntax::AfterComplete {
+                token: describe(&t.tok),
+            },
+        ));
     }
     Ok(expr)
 }
@@ -67,31 +64,32 @@ struct Parser {
     in_item: usize,
 }
 
-fn describe(t: &Tok) -> String {
+fn describe(t: &Tok) -> Lexeme {
+    let symbol = |s: &str| Lexeme::Symbol(s.to_string());
     match t {
-        Tok::Ref(n) => format!("reference ${{{n}}}"),
-        Tok::LastSaved(n) => format!("reference ${{last-saved#{n}}}"),
-        Tok::Number(n) => format!("number {n}"),
-        Tok::Str(s) => format!("string '{s}'"),
-        Tok::Name(n) => format!("`{n}`"),
-        Tok::Dot => "`.`".into(),
-        Tok::DotDot => "`..`".into(),
-        Tok::LParen => "`(`".into(),
-        Tok::RParen => "`)`".into(),
-        Tok::Comma => "`,`".into(),
-        Tok::Plus => "`+`".into(),
-        Tok::Minus => "`-`".into(),
-        Tok::Star => "`*`".into(),
-        Tok::Eq => "`=`".into(),
-        Tok::Ne => "`!=`".into(),
-        Tok::Lt => "`<`".into(),
-        Tok::Le => "`<=`".into(),
-        Tok::Gt => "`>`".into(),
-        Tok::Ge => "`>=`".into(),
-        Tok::Pipe => "`|`".into(),
-        Tok::LBracket => "`[`".into(),
-        Tok::RBracket => "`]`".into(),
-        Tok::Slash => "`/`".into(),
+        Tok::Ref(n) => Lexeme::Reference(n.clone()),
+        Tok::LastSaved(n) => Lexeme::LastSaved(n.clone()),
+        Tok::Number(n) => Lexeme::Number(n.to_string()),
+        Tok::Str(s) => Lexeme::Text(s.clone()),
+        Tok::Name(n) => symbol(n),
+        Tok::Dot => symbol("."),
+        Tok::DotDot => symbol(".."),
+        Tok::LParen => symbol("("),
+        Tok::RParen => symbol(")"),
+        Tok::Comma => symbol(","),
+        Tok::Plus => symbol("+"),
+        Tok::Minus => symbol("-"),
+        Tok::Star => symbol("*"),
+        Tok::Eq => symbol("="),
+        Tok::Ne => symbol("!="),
+        Tok::Lt => symbol("<"),
+        Tok::Le => symbol("<="),
+        Tok::Gt => symbol(">"),
+        Tok::Ge => symbol(">="),
+        Tok::Pipe => symbol("|"),
+        Tok::LBracket => symbol("["),
+        Tok::RBracket => symbol("]"),
+        Tok::Slash => symbol("/"),
     }
 }
 
@@ -104,11 +102,8 @@ impl Parser {
         self.peek().map_or(self.end_column, |t| t.column)
     }
 
-    fn error<T>(&self, message: impl Into<String>) -> Result<T, ParseError> {
-        Err(ParseError {
-            column: self.column(),
-            message: message.into(),
-        })
+    fn error<T>(&self, syntax: Syntax) -> Result<T, ParseError> {
+        Err(ParseError::new(self.column(), syntax))
     }
 
     /// The binary operator at the cursor, if any, among `ops`.
@@ -142,10 +137,7 @@ impl Parser {
         while let Some(op) = self.operator(ops) {
             self.operators += 1;
             if self.operators > MAX_OPERATORS {
-                return self.error(format!(
-                    "the expression has more than {MAX_OPERATORS} operators: split it into \
-                     several calculations (each a `calculate` of part of it)"
-                ));
+                return self.error(Syntax::TooManyOperators { max: MAX_OPERATORS });
             }
             self.pos += 1;
             let right = next(self)?;
@@ -157,7 +149,7 @@ impl Parser {
     fn or(&mut self) -> Result<Expr, ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return self.error("the expression is nested too deeply");
+            return self.error(Syntax::TooDeep);
         }
         let e = self.binary(&[BinOp::Or], Parser::and);
         self.depth -= 1;
@@ -198,7 +190,7 @@ impl Parser {
             self.pos += 1;
             self.depth += 1;
             if self.depth > MAX_DEPTH {
-                return self.error("the expression is nested too deeply");
+                return self.error(Syntax::TooDeep);
             }
             let e = self.unary()?;
             self.depth -= 1;
@@ -215,7 +207,7 @@ impl Parser {
 
     fn primary(&mut self) -> Result<Expr, ParseError> {
         let Some(token) = self.peek().cloned() else {
-            return self.error("the expression ends where a value was expected");
+            return self.error(Syntax::EndsEarly);
         };
         self.pos += 1;
         match token.tok {
@@ -303,12 +295,14 @@ impl Parser {
                     self.pos += 1;
                     self.path_steps(Expr::Root)
                 }
-                _ => self.error("expected the form's root name after `/` (e.g. `/data/q`)"),
+                _ => self.error(Syntax::RootNameExpected),
             },
-            other => Err(ParseError {
-                column: token.column,
-                message: format!("unexpected {} where a value was expected", describe(&other)),
-            }),
+            other => Err(ParseError::new(
+                token.column,
+                Syntax::Unexpected {
+                    token: describe(&other),
+                },
+            )),
         }
     }
 
@@ -326,10 +320,7 @@ impl Parser {
                         Some(Token {
                             tok: Tok::RBracket, ..
                         }) => self.pos += 1,
-                        _ => {
-                            return self
-                                .error(format!("missing `]` to close the `[` at column {column}"))
-                        }
+                        _ => return self.error(Syntax::UnclosedBracket { open: column }),
                     }
                     steps.push(Step::Filter(predicate));
                 }
@@ -354,7 +345,7 @@ impl Parser {
                             steps.push(Step::Parent);
                         }
                         Some(Token { tok: Tok::Dot, .. }) => self.pos += 1,
-                        _ => return self.error("expected a question name after `/`"),
+                        _ => return self.error(Syntax::QuestionNameExpected),
                     }
                 }
                 _ => break,
@@ -375,18 +366,15 @@ impl Parser {
                 self.pos += 1;
                 Ok(())
             }
-            _ => self.error(format!(
-                "missing `)` to close the `(` at column {open_column}"
-            )),
+            _ => self.error(Syntax::UnclosedParen { open: open_column }),
         }
     }
 
     /// `instance('LIST')/root/item[pred]…[/column]`, after `instance(`.
     fn instance(&mut self, column: usize) -> Result<Expr, ParseError> {
-        let usage = "write instance('LIST')/root/item[…]/column, LIST a choice list";
         let list = match self.peek().map(|t| t.tok.clone()) {
             Some(Tok::Str(list)) => list.trim().to_string(),
-            _ => return self.error(format!("instance() takes a list name in quotes: {usage}")),
+            _ => return self.error(Syntax::InstanceListName),
         };
         self.pos += 1;
         self.expect_close(column + "instance".len())?;
@@ -394,9 +382,10 @@ impl Parser {
             let is_slash = matches!(self.peek().map(|t| &t.tok), Some(Tok::Slash));
             let named = matches!(self.tokens.get(self.pos + 1).map(|t| &t.tok), Some(Tok::Name(n)) if n == step);
             if !(is_slash && named) {
-                return self.error(format!(
-                    "expected `/{step}` after instance('{list}'): {usage}"
-                ));
+                return self.error(Syntax::InstanceStep {
+                    step: step.to_string(),
+                    list,
+                });
             }
             self.pos += 2;
         }
@@ -416,10 +405,7 @@ impl Parser {
                         Some(Token {
                             tok: Tok::RBracket, ..
                         }) => self.pos += 1,
-                        _ => {
-                            return self
-                                .error(format!("missing `]` to close the `[` at column {open}"))
-                        }
+                        _ => return self.error(Syntax::UnclosedBracket { open }),
                     }
                 }
                 Some((Tok::Slash, _)) if item_column.is_none() => {
@@ -429,10 +415,7 @@ impl Parser {
                             self.pos += 1;
                             item_column = Some(name);
                         }
-                        _ => {
-                            return self
-                                .error("expected a column name (`name`, `label`, …) after `/`")
-                        }
+                        _ => return self.error(Syntax::ColumnNameExpected),
                     }
                 }
                 _ => break,
@@ -450,10 +433,12 @@ impl Parser {
             return self.instance(column);
         }
         let Some(func) = Func::from_name(name) else {
-            return Err(ParseError {
+            return Err(ParseError::new(
                 column,
-                message: format!("unknown function `{name}()`"),
-            });
+                Syntax::UnknownFunction {
+                    name: name.to_string(),
+                },
+            ));
         };
         let mut args = Vec::new();
         if !matches!(
@@ -476,23 +461,28 @@ impl Parser {
         self.expect_close(column + name.chars().count())?;
         let (min, max) = func.arity();
         if args.len() < min || args.len() > max {
-            let want = match (min, max) {
-                (a, b) if a == b => format!("{a}"),
-                (a, usize::MAX) => format!("at least {a}"),
-                (a, b) => format!("{a} to {b}"),
-            };
-            return Err(ParseError {
+            return Err(ParseError::new(
                 column,
-                message: format!("`{name}()` takes {want} argument(s), not {}", args.len()),
-            });
+                Syntax::Arity {
+                    name: name.to_string(),
+                    min,
+                    max,
+                    got: args.len(),
+                },
+            ));
         }
         if func == Func::Current {
             return self.path_steps(Expr::Origin);
         }
         if let (Func::Regex, [_, Expr::Str(pattern)]) = (func, args.as_slice()) {
-            let compiled = regex_lite::Regex::new(pattern).map_err(|e| ParseError {
-                column,
-                message: format!("invalid regular expression '{pattern}': {e}"),
+            let compiled = regex_lite::Regex::new(pattern).map_err(|e| {
+                ParseError::new(
+                    column,
+                    Syntax::Regex {
+                        pattern: pattern.clone(),
+                        detail: e.to_string(),
+                    },
+                )
             })?;
             let subject = args.swap_remove(0);
             return Ok(Expr::Matches(Box::new(subject), CompiledRegex(compiled)));
