@@ -7,6 +7,9 @@
 //! - its `.ods` reader loops for ever when the file ends inside a `table:table` (it waits for
 //!   the end tag and ignores the end of the file): every element must be closed, by its own
 //!   name, before the part ends.
+//!
+//! A part that does not unpack whole is refused here too (the `xlsform_import` target found
+//! a sheet with a wrong checksum that calamine still read, references and all).
 
 use std::io::{Cursor, Read};
 
@@ -87,8 +90,11 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
             continue;
         }
         part.clear();
-        if file.read_to_end(&mut part).is_err() {
-            continue;
+        // A part that does not unpack whole (a checksum that does not match, a cut stream) is
+        // refused, as Python's zipfile (pyxform's reader) refuses it: calamine would read it
+        // anyway, and its overflowing references with it.
+        if let Err(e) = file.read_to_end(&mut part) {
+            return Err(format!("its part {name} is damaged: {e}"));
         }
         if let Some(problem) = problem(&part) {
             return Err(format!("its part {name}: {problem}"));

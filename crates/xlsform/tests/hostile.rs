@@ -104,3 +104,17 @@ fn an_ods_ending_inside_a_table_is_unreadable_not_a_hang() {
         other => panic!("expected Unreadable, got {other:?}"),
     }
 }
+
+/// A package whose sheets do not match their checksums (the `xlsform_import` target's find):
+/// calamine read such a sheet anyway, and a reference in it past Excel's last cell panicked;
+/// a damaged part is refused, as Python's zipfile (pyxform's) refuses it.
+#[test]
+fn a_part_that_does_not_match_its_checksum_is_unreadable() {
+    let bytes = include_bytes!("hostile/bad-checksum.xlsx");
+    match import("form.xlsx", bytes) {
+        Err(ImportError::Unreadable { reason, .. }) => {
+            assert!(reason.contains("is damaged"), "{reason}")
+        }
+        other => panic!("expected Unreadable, got {other:?}"),
+    }
+}
