@@ -49,3 +49,11 @@ pub fn FileDrop(
         </div>
     }
 }
+
+/// The bytes of a chosen or dropped file; the error names the file and what the browser said.
+pub async fn bytes_of(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|e| format!("{}: {e:?}", file.name()))
+}

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 use xonadon_engine::FormDefinition;
 use xonadon_storage::Media;
 
@@ -113,9 +112,9 @@ pub fn import(state: DesignerState, files: Vec<web_sys::File>) {
         let mut read = Vec::new();
         for file in files {
             let name = file.name();
-            match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => read.push((name, js_sys::Uint8Array::new(&buffer).to_vec())),
-                Err(e) => return state.show(format!("{name}: {e:?}")),
+            match crate::components::file_drop::bytes_of(&file).await {
+                Ok(bytes) => read.push((name, bytes)),
+                Err(line) => return state.show(line),
             }
         }
         let dropped = sort(read);

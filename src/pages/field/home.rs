@@ -15,7 +15,7 @@ use crate::store::Store;
 use super::corrections;
 use super::lists::{self, Order};
 use super::receive::ReceiveSection;
-use super::send::{sent_line, SendSection};
+use super::send::{last_sent, sent_line, SendSection};
 use super::words::{filled, w, W};
 
 #[component]
@@ -179,7 +179,7 @@ pub fn Home(
                                     .filter(|c| !c.is_empty());
                                 let id = s.instance_id.clone();
                                 let s2 = s.clone();
-                                let sent_class = if sent_line("en", &s).0 { "sent" } else { "not-sent" };
+                                let sent_class = if last_sent(&s).is_some() { "sent" } else { "not-sent" };
                                 view! {
                                     <li data-id=s.instance_id.clone()>
                                         <span class="entry-title">{submission_title(&s)}</span>

@@ -9,7 +9,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 use xonadon_export::bundle::Bundle;
 use xonadon_export::merge::MergePlan;
 use xonadon_storage::{FormRecord, Submission};
@@ -113,9 +112,9 @@ async fn receive_file(
     language: &str,
 ) -> String {
     let name = file.name();
-    let bytes = match JsFuture::from(file.array_buffer()).await {
-        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-        Err(e) => return format!("{name}: {e:?}"),
+    let bytes = match crate::components::file_drop::bytes_of(&file).await {
+        Ok(bytes) => bytes,
+        Err(line) => return line,
     };
     let now = js_sys::Date::now();
     let result = match kind_of(&bytes) {

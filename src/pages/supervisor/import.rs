@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
-use wasm_bindgen_futures::JsFuture;
 use xonadon_export::bundle::{self, Bundle};
 use xonadon_export::keys::{SupervisorIdentity, Supervisors};
 use xonadon_export::merge::{self, ImportReport, MergePlan};
@@ -90,9 +89,9 @@ async fn import_file(
     language: &str,
 ) -> String {
     let name = file.name();
-    let bytes = match JsFuture::from(file.array_buffer()).await {
-        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-        Err(e) => return format!("{name}: {e:?}"),
+    let bytes = match crate::components::file_drop::bytes_of(&file).await {
+        Ok(bytes) => bytes,
+        Err(line) => return line,
     };
     let on_device = |e| format!("{name}: {}", storage_message(language, &e));
     let result = async {
